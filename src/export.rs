@@ -1,0 +1,127 @@
+//! Writing a data set back out: RON that loads into the same graph, and a
+//! JSON with a fixed, documented shape for other tools.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde_json::{Value, json};
+
+use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source};
+
+/// The data set as a RON file that `kgx` loads back into the same graph.
+pub fn to_ron(dataset: &Dataset) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .struct_names(true)
+        .escape_strings(false)
+        .indentor("    ")
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::ser::to_string_pretty(dataset, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The data set as JSON: ids for `from`/`to`, kinds, statuses and stances
+/// as strings, and every optional field present (as `null` or `[]`) so
+/// consumers need no defaults of their own.
+pub fn to_json(dataset: &Dataset) -> Value {
+    json!({
+        "title": dataset.title,
+        "description": dataset.description,
+        "sources": dataset.sources.iter().map(source_json).collect::<Vec<_>>(),
+        "actors": dataset.actors.iter().map(actor_json).collect::<Vec<_>>(),
+        "relations": dataset.relations.iter().map(relation_json).collect::<Vec<_>>(),
+    })
+}
+
+/// One source in the JSON shape.
+pub fn source_json(source: &Source) -> Value {
+    json!({
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.date.map(|d| d.to_string()),
+        "url": source.url,
+        "reliability": source.reliability.map(|r| r.letter().to_string()),
+    })
+}
+
+/// One actor in the JSON shape.
+pub fn actor_json(actor: &Actor) -> Value {
+    json!({
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind.name(),
+        "aliases": actor.aliases,
+        "summary": actor.summary,
+        "roles": actor.roles.iter().map(role_json).collect::<Vec<_>>(),
+        "date": actor.date.map(|d| d.to_string()),
+        "external_ids": actor.external_ids,
+    })
+}
+
+fn role_json(role: &Role) -> Value {
+    json!({
+        "title": role.title,
+        "of": role.of,
+        "date": role.date.map(|d| d.to_string()),
+    })
+}
+
+/// One relation in the JSON shape.
+pub fn relation_json(relation: &Relation) -> Value {
+    json!({
+        "from": relation.from,
+        "to": relation.to,
+        "kind": relation.kind,
+        "label": relation.label,
+        "directed": relation.directed,
+        "date": relation.date.map(|d| d.to_string()),
+        "status": relation.status.name(),
+        "stance": relation.stance.name(),
+        "stance_score": relation.stance.score(),
+        "evidence": relation.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
+    })
+}
+
+fn evidence_json(evidence: &Evidence) -> Value {
+    json!({
+        "source": evidence.source,
+        "quote": evidence.quote,
+        "attributed_to": evidence.attributed_to,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixture;
+    use crate::load;
+
+    #[test]
+    fn ron_export_loads_back_into_the_same_data() {
+        let mut dataset = fixture::dataset();
+        dataset.description = Some("Quotes “curly” and \"straight\", Cyrillic Лавров".into());
+        let text = to_ron(&dataset).expect("serializable");
+        let back = load::parse_str("export.ron", &text).expect("export loads");
+        assert_eq!(back, dataset);
+        assert!(text.contains("Лавров"), "non-ASCII stays readable");
+    }
+
+    #[test]
+    fn json_uses_plain_strings_for_kinds_and_ids_for_ends() {
+        let json = to_json(&fixture::dataset());
+        assert_eq!(json["actors"][0]["kind"], "State");
+        assert_eq!(
+            json["actors"][6]["kind"], "Hermit",
+            "custom kinds are plain strings too"
+        );
+        let hosted = &json["relations"][1];
+        assert_eq!(
+            (hosted["from"].as_str(), hosted["to"].as_str()),
+            (Some("lavrov"), Some("al-shibani"))
+        );
+        assert_eq!(hosted["stance"], "Cooperative");
+        assert_eq!(hosted["stance_score"], 2);
+        assert_eq!(hosted["status"], "Reported");
+        assert_eq!(hosted["date"], "2025-07-31");
+    }
+}

@@ -1,0 +1,309 @@
+//! The knowledge graph in memory: actors as petgraph nodes, relations as
+//! edges, with the lookups and queries every view of kgx is built on.
+
+mod path;
+mod query;
+mod resolve;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use petgraph::graph::DiGraph;
+pub use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use crate::model::{Actor, Dataset, Relation, Source};
+
+pub use path::{Hop, Path, PathOptions};
+pub use query::{Degree, Direction, Link, RelationFilter};
+pub use resolve::Resolution;
+
+/// A validated data set as a graph. Node `i` is the `i`th actor of the file
+/// and edge `j` its `j`th relation, so file order is kept everywhere.
+#[derive(Clone, Debug)]
+pub struct KnowledgeGraph {
+    title: String,
+    description: Option<String>,
+    sources: Vec<Source>,
+    graph: DiGraph<Actor, Relation>,
+    by_id: HashMap<String, NodeIndex>,
+    /// Lower-cased names and aliases, for case-insensitive lookup.
+    by_name: HashMap<String, Vec<NodeIndex>>,
+}
+
+/// A relation names an actor the data set does not have. The loader
+/// reports this with its place in the file; this error is for data sets
+/// built in code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownActor(pub String);
+
+impl fmt::Display for UnknownActor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a relation names no actor \"{}\"", self.0)
+    }
+}
+
+impl std::error::Error for UnknownActor {}
+
+impl KnowledgeGraph {
+    /// Builds the graph. Every relation's ends must name actors, which the
+    /// loader has already checked for data read from files.
+    pub fn new(dataset: Dataset) -> Result<Self, UnknownActor> {
+        let Dataset {
+            title,
+            description,
+            sources,
+            actors,
+            relations,
+        } = dataset;
+        let mut graph = DiGraph::with_capacity(actors.len(), relations.len());
+        let mut by_id = HashMap::with_capacity(actors.len());
+        let mut by_name: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for actor in actors {
+            let id = actor.id.clone();
+            let names: Vec<String> = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .map(|name| name.to_lowercase())
+                .collect();
+            let node = graph.add_node(actor);
+            by_id.entry(id).or_insert(node);
+            for name in names {
+                let nodes = by_name.entry(name).or_default();
+                // Nodes arrive in order, so a repeat can only be the last.
+                if nodes.last() != Some(&node) {
+                    nodes.push(node);
+                }
+            }
+        }
+        for relation in relations {
+            let end = |id: &str| {
+                by_id
+                    .get(id)
+                    .copied()
+                    .ok_or_else(|| UnknownActor(id.to_owned()))
+            };
+            let (from, to) = (end(&relation.from)?, end(&relation.to)?);
+            graph.add_edge(from, to, relation);
+        }
+        Ok(KnowledgeGraph {
+            title,
+            description,
+            sources,
+            graph,
+            by_id,
+            by_name,
+        })
+    }
+
+    /// The graph's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// What the graph covers, if the file says.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The registry of sources, in file order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// How many actors there are.
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// How many relations there are.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Every actor with its index, in file order.
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = (NodeIndex, &Actor)> + '_ {
+        self.graph
+            .node_indices()
+            .map(move |node| (node, &self.graph[node]))
+    }
+
+    /// Every relation with its index, in file order.
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = (EdgeIndex, &Relation)> + '_ {
+        self.graph
+            .edge_indices()
+            .map(move |edge| (edge, &self.graph[edge]))
+    }
+
+    /// The actor at `node`. Indices come from this graph's own queries; an
+    /// index from another graph is a programming error and panics.
+    pub fn actor(&self, node: NodeIndex) -> &Actor {
+        &self.graph[node]
+    }
+
+    /// The relation at `edge` (same contract as [`actor`](Self::actor)).
+    pub fn relation(&self, edge: EdgeIndex) -> &Relation {
+        &self.graph[edge]
+    }
+
+    /// The actors a relation joins, as (from, to).
+    pub fn ends(&self, edge: EdgeIndex) -> (NodeIndex, NodeIndex) {
+        self.graph
+            .edge_endpoints(edge)
+            .unwrap_or_else(|| panic!("edge {edge:?} is not in this graph"))
+    }
+
+    /// The actor with exactly this id, in constant time.
+    pub fn find_id(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Actors whose name or an alias is `name`, ignoring case.
+    pub fn find_name(&self, name: &str) -> &[NodeIndex] {
+        self.by_name
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Back to the file's form, for export.
+    pub fn to_dataset(&self) -> Dataset {
+        Dataset {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            actors: self.actors().map(|(_, actor)| actor.clone()).collect(),
+            relations: self
+                .relations()
+                .map(|(_, relation)| relation.clone())
+                .collect(),
+        }
+    }
+
+    pub(crate) fn petgraph(&self) -> &DiGraph<Actor, Relation> {
+        &self.graph
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    use crate::model::{Actor, ActorKind, Dataset, Relation, Stance, Status};
+
+    pub fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            summary: None,
+            roles: Vec::new(),
+            date: None,
+            external_ids: Default::default(),
+        }
+    }
+
+    pub fn relation(from: &str, to: &str, kind: &str) -> Relation {
+        Relation {
+            from: from.into(),
+            to: to.into(),
+            kind: kind.into(),
+            label: None,
+            directed: true,
+            date: None,
+            status: Status::Reported,
+            stance: Stance::Neutral,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// A small story: a ring a→b→c→d plus a shortcut and a hub.
+    pub fn dataset() -> Dataset {
+        let mut lavrov = actor("lavrov", "Sergey Lavrov", ActorKind::Person);
+        lavrov.aliases.push("Lavrov".into());
+        let actors = vec![
+            actor("russia", "Russia", ActorKind::State),
+            actor("syria", "Syria", ActorKind::State),
+            lavrov,
+            actor("al-shibani", "Asaad al-Shibani", ActorKind::Person),
+            actor("al-sharaa", "Ahmad al-Sharaa", ActorKind::Person),
+            actor("israel", "Israel", ActorKind::State),
+            actor("loner", "Nobody Else", ActorKind::Other("Hermit".into())),
+        ];
+        let mut strikes = relation("israel", "syria", "struck");
+        strikes.stance = Stance::Violent;
+        strikes.date = Some("2025-07-13".parse().expect("date"));
+        let mut hosted = relation("lavrov", "al-shibani", "hosted");
+        hosted.stance = Stance::Cooperative;
+        hosted.date = Some("2025-07-31".parse().expect("date"));
+        let mut met = relation("russia", "syria", "held_talks_with");
+        met.directed = false;
+        met.status = Status::Confirmed;
+        let mut claim = relation("russia", "al-sharaa", "supplied_oil");
+        claim.status = Status::Claimed;
+        let relations = vec![
+            relation("lavrov", "russia", "represents"),
+            hosted,
+            relation("al-shibani", "syria", "represents"),
+            met,
+            strikes,
+            relation("al-sharaa", "syria", "leads"),
+            claim,
+        ];
+        Dataset {
+            title: "Fixture".into(),
+            description: None,
+            sources: Vec::new(),
+            actors,
+            relations,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_nodes_and_edges_in_file_order() {
+        let graph = KnowledgeGraph::new(fixture::dataset()).expect("valid");
+        assert_eq!(graph.actor_count(), 7);
+        assert_eq!(graph.relation_count(), 7);
+        assert_eq!(graph.actor(NodeIndex::new(2)).id, "lavrov");
+        let (from, to) = graph.ends(EdgeIndex::new(1));
+        assert_eq!(
+            (graph.actor(from).id.as_str(), graph.actor(to).id.as_str()),
+            ("lavrov", "al-shibani")
+        );
+    }
+
+    #[test]
+    fn finds_actors_by_id_and_by_any_name_ignoring_case() {
+        let graph = KnowledgeGraph::new(fixture::dataset()).expect("valid");
+        let lavrov = graph.find_id("lavrov").expect("by id");
+        assert_eq!(graph.find_name("SERGEY LAVROV"), [lavrov]);
+        assert_eq!(graph.find_name("lavrov"), [lavrov], "by alias");
+        assert!(graph.find_id("Lavrov").is_none(), "ids are exact");
+        assert!(graph.find_name("lavro").is_empty());
+    }
+
+    #[test]
+    fn refuses_relations_to_unknown_actors() {
+        let mut dataset = fixture::dataset();
+        dataset
+            .relations
+            .push(fixture::relation("russia", "atlantis", "visited"));
+        assert_eq!(
+            KnowledgeGraph::new(dataset).unwrap_err(),
+            UnknownActor("atlantis".into())
+        );
+    }
+
+    #[test]
+    fn gives_back_the_dataset_it_was_built_from() {
+        let dataset = fixture::dataset();
+        let graph = KnowledgeGraph::new(dataset.clone()).expect("valid");
+        assert_eq!(graph.to_dataset(), dataset);
+    }
+}

@@ -1,0 +1,282 @@
+use std::collections::{HashSet, VecDeque};
+
+use petgraph::Direction as Towards;
+use petgraph::visit::EdgeRef;
+
+use super::{EdgeIndex, KnowledgeGraph, NodeIndex, RelationFilter};
+
+/// What counts as a connection when looking for paths.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathOptions {
+    /// Follow relations only the way they point (symmetric ones both ways);
+    /// otherwise any relation links its two actors.
+    pub directed: bool,
+    /// Most paths returned, so hubs cannot flood the answer.
+    pub limit: usize,
+    /// Actors the path may not pass through ("not via Syria").
+    pub avoid: HashSet<NodeIndex>,
+    /// Relations the path may use.
+    pub filter: RelationFilter,
+}
+
+impl Default for PathOptions {
+    fn default() -> Self {
+        PathOptions {
+            directed: false,
+            limit: 10,
+            avoid: HashSet::new(),
+            filter: RelationFilter::default(),
+        }
+    }
+}
+
+/// One step of a path: a relation and the way it was walked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hop {
+    /// The relation walked.
+    pub relation: EdgeIndex,
+    /// The actor the step leaves.
+    pub from: NodeIndex,
+    /// The actor the step reaches.
+    pub to: NodeIndex,
+    /// True when the step goes the way the relation points (or the
+    /// relation is symmetric).
+    pub along: bool,
+}
+
+/// A chain of relations from one actor to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Path {
+    /// The steps, in order; empty when start and goal are the same actor.
+    pub hops: Vec<Hop>,
+}
+
+impl KnowledgeGraph {
+    /// All shortest paths from `start` to `goal` (up to `options.limit`),
+    /// in a stable order: by the file order of their relations. Empty when
+    /// they are not connected.
+    pub fn shortest_paths(
+        &self,
+        start: NodeIndex,
+        goal: NodeIndex,
+        options: &PathOptions,
+    ) -> Vec<Path> {
+        if start == goal {
+            return vec![Path { hops: Vec::new() }];
+        }
+        if options.limit == 0 || options.avoid.contains(&start) || options.avoid.contains(&goal) {
+            return Vec::new();
+        }
+        let graph = self.petgraph();
+        let count = graph.node_count();
+        let mut distance = vec![usize::MAX; count];
+        // For each actor, the hops that reach it on some shortest path.
+        let mut arrivals: Vec<Vec<Hop>> = vec![Vec::new(); count];
+        let mut queue = VecDeque::from([start]);
+        distance[start.index()] = 0;
+        while let Some(node) = queue.pop_front() {
+            let next_distance = distance[node.index()] + 1;
+            if next_distance > distance[goal.index()] {
+                break;
+            }
+            for hop in self.steps_from(node, options) {
+                let seen = distance[hop.to.index()];
+                if seen == usize::MAX {
+                    distance[hop.to.index()] = next_distance;
+                    if hop.to != goal {
+                        queue.push_back(hop.to);
+                    }
+                }
+                if distance[hop.to.index()] == next_distance {
+                    arrivals[hop.to.index()].push(hop);
+                }
+            }
+        }
+        if distance[goal.index()] == usize::MAX {
+            return Vec::new();
+        }
+        let mut paths = Vec::new();
+        let mut reversed = Vec::new();
+        collect(
+            goal,
+            start,
+            &arrivals,
+            &mut reversed,
+            &mut paths,
+            options.limit,
+        );
+        paths.sort_by(|a: &Path, b: &Path| {
+            let key = |p: &Path| {
+                p.hops
+                    .iter()
+                    .map(|h| h.relation.index())
+                    .collect::<Vec<_>>()
+            };
+            key(a).cmp(&key(b))
+        });
+        paths
+    }
+
+    /// The hops leaving `node` that `options` allow, in file order.
+    fn steps_from(&self, node: NodeIndex, options: &PathOptions) -> Vec<Hop> {
+        let graph = self.petgraph();
+        let forward = graph
+            .edges_directed(node, Towards::Outgoing)
+            .map(|edge| Hop {
+                relation: edge.id(),
+                from: node,
+                to: edge.target(),
+                along: true,
+            });
+        let backward = graph
+            .edges_directed(node, Towards::Incoming)
+            .filter(|edge| !options.directed || !edge.weight().directed)
+            .map(|edge| Hop {
+                relation: edge.id(),
+                from: node,
+                to: edge.source(),
+                along: !edge.weight().directed,
+            });
+        let mut hops: Vec<Hop> = forward
+            .chain(backward)
+            .filter(|hop| hop.to != node && !options.avoid.contains(&hop.to))
+            .filter(|hop| options.filter.accepts(&graph[hop.relation]))
+            .collect();
+        hops.sort_by_key(|hop| hop.relation.index());
+        hops
+    }
+}
+
+/// Walks arrivals back from `node` to `start`, emitting each full path.
+fn collect(
+    node: NodeIndex,
+    start: NodeIndex,
+    arrivals: &[Vec<Hop>],
+    reversed: &mut Vec<Hop>,
+    paths: &mut Vec<Path>,
+    limit: usize,
+) {
+    if paths.len() >= limit {
+        return;
+    }
+    if node == start {
+        paths.push(Path {
+            hops: reversed.iter().rev().copied().collect(),
+        });
+        return;
+    }
+    for hop in &arrivals[node.index()] {
+        reversed.push(*hop);
+        collect(hop.from, start, arrivals, reversed, paths, limit);
+        reversed.pop();
+        if paths.len() >= limit {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixture;
+
+    fn graph() -> KnowledgeGraph {
+        KnowledgeGraph::new(fixture::dataset()).expect("valid")
+    }
+
+    fn route(graph: &KnowledgeGraph, path: &Path) -> String {
+        let mut out = match path.hops.first() {
+            Some(hop) => graph.actor(hop.from).id.clone(),
+            None => String::new(),
+        };
+        for hop in &path.hops {
+            let arrow = if hop.along { "->" } else { "<-" };
+            out.push_str(&format!(
+                " {arrow}{} {}",
+                graph.relation(hop.relation).kind,
+                graph.actor(hop.to).id
+            ));
+        }
+        out
+    }
+
+    fn paths(graph: &KnowledgeGraph, a: &str, b: &str, options: &PathOptions) -> Vec<String> {
+        let (a, b) = (graph.find_id(a).expect("a"), graph.find_id(b).expect("b"));
+        graph
+            .shortest_paths(a, b, options)
+            .iter()
+            .map(|p| route(graph, p))
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_shortest_path_ignoring_direction() {
+        let graph = graph();
+        assert_eq!(
+            paths(&graph, "lavrov", "israel", &PathOptions::default()),
+            [
+                "lavrov ->represents russia ->held_talks_with syria <-struck israel",
+                "lavrov ->hosted al-shibani ->represents syria <-struck israel"
+            ]
+        );
+        assert_eq!(
+            paths(&graph, "al-shibani", "al-sharaa", &PathOptions::default()),
+            ["al-shibani ->represents syria <-leads al-sharaa"]
+        );
+    }
+
+    #[test]
+    fn directed_search_follows_arrows_and_symmetric_relations() {
+        let graph = graph();
+        let directed = PathOptions {
+            directed: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            paths(&graph, "lavrov", "syria", &directed),
+            [
+                "lavrov ->represents russia ->held_talks_with syria",
+                "lavrov ->hosted al-shibani ->represents syria"
+            ]
+        );
+        assert!(
+            paths(&graph, "israel", "lavrov", &directed).is_empty(),
+            "no arrows lead back"
+        );
+    }
+
+    #[test]
+    fn avoiding_an_actor_finds_the_way_around() {
+        let graph = graph();
+        let not_via_syria = PathOptions {
+            avoid: [graph.find_id("syria").expect("syria")].into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            paths(&graph, "al-shibani", "al-sharaa", &not_via_syria),
+            ["al-shibani <-hosted lavrov ->represents russia ->supplied_oil al-sharaa"]
+        );
+        assert!(paths(&graph, "israel", "russia", &not_via_syria).is_empty());
+    }
+
+    #[test]
+    fn limit_caps_the_number_of_paths() {
+        let graph = graph();
+        let one = PathOptions {
+            directed: true,
+            limit: 1,
+            ..Default::default()
+        };
+        assert_eq!(paths(&graph, "lavrov", "syria", &one).len(), 1);
+    }
+
+    #[test]
+    fn unconnected_and_identical_ends() {
+        let graph = graph();
+        assert!(paths(&graph, "loner", "russia", &PathOptions::default()).is_empty());
+        assert_eq!(
+            paths(&graph, "russia", "russia", &PathOptions::default()),
+            [""]
+        );
+    }
+}

@@ -1,0 +1,361 @@
+//! Problems found in a data file, and their rendering as compiler-style
+//! diagnostics: file, line and column, the line itself with the spot marked,
+//! what was expected, and a hint.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+/// How many problems are shown before the rest are only counted: past this
+/// a person fixes the first ones and runs again.
+pub const MAX_SHOWN: usize = 50;
+
+/// One thing wrong with a data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where, as a byte range of the text; `None` for problems with the
+    /// file as a whole (it could not be read).
+    pub span: Option<Range<usize>>,
+    /// A short note under the marked spot.
+    pub label: Option<String>,
+    /// What to do about it ("did you mean …?").
+    pub help: Option<String>,
+    /// A second place that explains the first ("first defined here").
+    pub related: Option<(Range<usize>, String)>,
+}
+
+impl Problem {
+    /// A problem at `span` with only a message; add the rest with the
+    /// builder methods.
+    pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            span: Some(span),
+            label: None,
+            help: None,
+            related: None,
+        }
+    }
+
+    /// A problem with the file as a whole, which has no spot to point at.
+    pub fn whole_file(message: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+            related: None,
+        }
+    }
+
+    /// Adds the note shown under the marked spot.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint, or keeps none when `help` is `None`.
+    pub fn help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// Adds a second, explaining place.
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related = Some((span, label.into()));
+        self
+    }
+}
+
+/// Everything wrong with one data file: what `kgx` prints, on the normal
+/// screen, before exiting with status 1.
+#[derive(Clone, Debug)]
+pub struct LoadError {
+    /// The file as the person named it (`data/x.ron`, `<stdin>`).
+    pub name: String,
+    /// The text the spans point into (lossily decoded if it was not UTF-8).
+    pub text: Arc<str>,
+    /// Every problem found, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// 1-based line and column (in characters) of a byte offset, the way
+    /// editors count them.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        line_column(&self.text, offset)
+    }
+
+    /// The diagnostics as text for a terminal or a log. `color` adds ANSI
+    /// styling; callers decide it from `NO_COLOR` and whether the output is
+    /// a terminal.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(100)
+            .with_context_lines(1);
+        let source = ClippedSource {
+            name: self.name.clone(),
+            text: Arc::clone(&self.text),
+        };
+        let mut out = String::new();
+        for problem in self.problems.iter().take(MAX_SHOWN) {
+            let shown = Shown {
+                problem,
+                source: &source,
+            };
+            if handler.render_report(&mut out, &shown).is_err() {
+                out.push_str(&format!("  × {}\n", problem.message));
+            }
+        }
+        let total = self.problems.len();
+        if total > MAX_SHOWN {
+            out.push_str(&format!(
+                "… and {} more problems not shown\n",
+                total - MAX_SHOWN
+            ));
+        }
+        out.push_str(&format!("{self}\n"));
+        out
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.len() {
+            1 => write!(f, "error: {} has 1 problem", self.name),
+            n => write!(f, "error: {} has {n} problems", self.name),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// 1-based line and character column of `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+    (line, 1 + before[line_start..].chars().count())
+}
+
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index.min(text.len())
+}
+
+/// One problem seen through miette's eyes.
+struct Shown<'a> {
+    problem: &'a Problem,
+    source: &'a ClippedSource,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.problem, f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problem.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+/// Longest marked range: a marker over a whole screen of text helps no one.
+const MAX_MARK: usize = 120;
+
+impl Diagnostic for Shown<'_> {
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.problem
+            .span
+            .as_ref()
+            .map(|_| self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.problem.span.clone()?;
+        let text = &self.source.text;
+        let mark = |range: &Range<usize>, label: Option<String>, primary: bool| {
+            let start = floor_char_boundary(text, range.start.min(text.len()));
+            let end = ceil_char_boundary(text, range.end.clamp(start, start + MAX_MARK));
+            let span = SourceSpan::from(start..end);
+            if primary {
+                LabeledSpan::new_primary_with_span(label, span)
+            } else {
+                LabeledSpan::new_with_span(label, span)
+            }
+        };
+        let mut labels = vec![mark(&span, self.problem.label.clone(), true)];
+        if let Some((range, label)) = &self.problem.related {
+            labels.push(mark(range, Some(label.clone()), false));
+        }
+        Some(Box::new(labels.into_iter()))
+    }
+
+    fn help(&self) -> Option<Box<dyn fmt::Display + '_>> {
+        self.problem
+            .help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+}
+
+/// The file's text as miette reads it, but with long lines cut down to the
+/// part around the problem, so that a 100 MB one-line file still gives a
+/// readable diagnostic; columns are counted in characters.
+struct ClippedSource {
+    name: String,
+    text: Arc<str>,
+}
+
+/// Context wider than this is cut to the neighbourhood of the problem.
+const MAX_CONTEXT_BYTES: usize = 600;
+/// Bytes kept on each side of a problem on a cut line.
+const CLIP_MARGIN: usize = 60;
+
+impl SourceCode for ClippedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.text;
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start = floor_char_boundary(text, span.offset());
+        let end = ceil_char_boundary(text, span.offset() + span.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+
+        let mut from = line_start;
+        let mut lines_before = 0;
+        while lines_before < context_lines_before && from > 0 {
+            from = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+            lines_before += 1;
+        }
+        let mut to = line_end;
+        for _ in 0..context_lines_after {
+            if to >= text.len() {
+                break;
+            }
+            to = text[to + 1..].find('\n').map_or(text.len(), |i| to + 1 + i);
+        }
+        if to - from > MAX_CONTEXT_BYTES {
+            from = floor_char_boundary(text, start.saturating_sub(CLIP_MARGIN).max(line_start));
+            to = ceil_char_boundary(text, (end.max(start + 1) + CLIP_MARGIN).min(line_end));
+            lines_before = 0;
+        }
+        let (line, column) = line_column(text, start);
+        let first_line = line - 1 - lines_before;
+        let column = if context_lines_before == 0 {
+            column - 1
+        } else {
+            0
+        };
+        let line_count = text[from..to].bytes().filter(|&b| b == b'\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[from..to],
+            SourceSpan::from(from..to),
+            first_line,
+            column,
+            line_count,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str, problems: Vec<Problem>) -> LoadError {
+        LoadError {
+            name: "test.ron".into(),
+            text: text.into(),
+            problems,
+        }
+    }
+
+    #[test]
+    fn counts_lines_and_character_columns() {
+        let text = "ab\nцд\"x\"\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(
+            line_column(text, 7),
+            (2, 3),
+            "Cyrillic letters are one column each"
+        );
+    }
+
+    #[test]
+    fn renders_location_marked_line_and_help() {
+        let text = "Graph(\n    title: 42,\n)\n";
+        let err = error(
+            text,
+            vec![
+                Problem::at(18..20, "expected a string")
+                    .label("a number")
+                    .help(Some("write the title in quotes".into())),
+            ],
+        );
+        let out = err.render(false);
+        assert!(out.contains("× expected a string"), "{out}");
+        assert!(out.contains("[test.ron:2:12]"), "{out}");
+        assert!(out.contains("2 │     title: 42,"), "{out}");
+        assert!(out.contains("a number"), "{out}");
+        assert!(out.contains("help: write the title in quotes"), "{out}");
+        assert!(out.ends_with("error: test.ron has 1 problem\n"), "{out}");
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_around_the_problem() {
+        let mut text = "x".repeat(5_000_000);
+        text.push_str("BAD");
+        text.push_str(&"y".repeat(5_000_000));
+        let err = error(&text, vec![Problem::at(5_000_000..5_000_003, "bad")]);
+        let out = err.render(false);
+        assert!(out.len() < 2_000, "output is {} bytes", out.len());
+        assert!(
+            out.contains("BAD") && out.contains("[test.ron:1:5000001]"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn caps_the_number_shown() {
+        let problems = (0..60)
+            .map(|i| Problem::at(i..i + 1, format!("p{i}")))
+            .collect();
+        let out = error(&"z".repeat(100), problems).render(false);
+        assert!(out.contains("p49") && !out.contains("p50"), "{out}");
+        assert!(out.contains("… and 10 more problems not shown"), "{out}");
+        assert!(out.contains("has 60 problems"), "{out}");
+    }
+}

@@ -1,0 +1,328 @@
+//! Loading a data file: read, parse, validate, and — when anything is wrong
+//! — report every problem with its place in the file.
+//!
+//! The fast path parses the whole file with ron in one go. Only when that
+//! fails, or validation finds problems, does the loader re-read the text
+//! structurally to locate each problem and to collect all of them instead of
+//! stopping at the first.
+
+pub mod diagnostic;
+mod ron_error;
+mod tree;
+mod validate;
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+pub use diagnostic::{LoadError, MAX_SHOWN, Problem};
+
+use crate::model::{Actor, Dataset, Relation, Source};
+use tree::{Document, Node};
+use validate::{Issue, Parts, Step};
+
+/// The seed data set, compiled into the binary so `kgx` works anywhere.
+pub const EMBEDDED: &str = include_str!("../../data/moscow-talks-2025.ron");
+/// How diagnostics name the embedded data set.
+pub const EMBEDDED_NAME: &str = "data/moscow-talks-2025.ron";
+
+/// Where a data set comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// The seed data set compiled into the binary.
+    Embedded,
+    /// Standard input (`-` on the command line).
+    Stdin,
+    /// A file on disk.
+    Path(PathBuf),
+}
+
+impl Input {
+    /// Reads a command-line argument: none is the embedded data, `-` is
+    /// standard input, anything else a path.
+    pub fn from_arg(arg: Option<&std::path::Path>) -> Input {
+        match arg {
+            None => Input::Embedded,
+            Some(path) if path.as_os_str() == "-" => Input::Stdin,
+            Some(path) => Input::Path(path.to_owned()),
+        }
+    }
+
+    /// The name diagnostics use for this input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Embedded => EMBEDDED_NAME.to_owned(),
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::Path(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Reads and validates a data set from `input`.
+pub fn load(input: &Input) -> Result<Dataset, LoadError> {
+    let name = input.name();
+    let bytes = match input {
+        Input::Embedded => return parse_str(&name, EMBEDDED),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+        }
+        Input::Path(path) => std::fs::read(path),
+    };
+    match bytes {
+        Ok(bytes) => parse_bytes(&name, &bytes),
+        Err(err) => Err(LoadError {
+            name: name.clone(),
+            text: Arc::from(""),
+            problems: vec![Problem::whole_file(format!("cannot read {name}: {err}"))],
+        }),
+    }
+}
+
+/// Parses and validates raw bytes, which must be UTF-8 text.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(name, text),
+        Err(err) => {
+            let at = err.valid_up_to();
+            let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
+            let end = (at + 1..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            let problem = Problem::at(
+                at..end,
+                format!("the file is not UTF-8 text (byte 0x{:02x})", bytes[at]),
+            )
+            .label("not UTF-8")
+            .help(Some(
+                "kgx reads RON, a text format; save the file as UTF-8".into(),
+            ));
+            Err(LoadError {
+                name: name.to_owned(),
+                text,
+                problems: vec![problem],
+            })
+        }
+    }
+}
+
+/// Parses and validates RON text.
+pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
+    if tree::is_blank(text) {
+        let problem = Problem::at(0..0, "the file is empty")
+            .label("expected a graph here")
+            .help(Some("a data file holds `Graph(title: \"…\", actors: [ … ], relations: [ … ])`; see docs/format.md".into()));
+        return Err(LoadError {
+            name: name.to_owned(),
+            text: Arc::from(text),
+            problems: vec![problem],
+        });
+    }
+    let problems = match options(Extensions::empty()).from_str::<Dataset>(text) {
+        Ok(dataset) => {
+            let parts = Parts {
+                title: Some(&dataset.title),
+                sources: dataset.sources.iter().enumerate().collect(),
+                actors: dataset.actors.iter().enumerate().collect(),
+                relations: dataset.relations.iter().enumerate().collect(),
+                unparsed_ids: HashSet::new(),
+            };
+            let issues = validate::validate(&parts);
+            if issues.is_empty() {
+                return Ok(dataset);
+            }
+            match tree::parse(text) {
+                Ok(doc) => locate_all(&doc, issues),
+                // ron accepted the text, so the structural reader should
+                // too; if it cannot, report unlocated rather than nothing.
+                Err(_) => issues
+                    .into_iter()
+                    .map(|i| Problem {
+                        span: Some(0..0),
+                        ..unlocated(i)
+                    })
+                    .collect(),
+            }
+        }
+        Err(first) => collect_all(text, first),
+    };
+    let mut problems = problems;
+    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    Err(LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems,
+    })
+}
+
+/// The ron settings every file is read with: `implicit_some` lets people
+/// write optional fields without `Some(…)`.
+fn options(extra: Extensions) -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME | extra)
+}
+
+/// The top level of a file with the lists left unread, to check its own
+/// fields separately from the records.
+#[derive(Deserialize)]
+#[serde(rename = "Graph", deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "the fields are read only to check the top level of a file"
+)]
+struct TopLevel {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: IgnoredAny,
+    #[serde(default)]
+    actors: IgnoredAny,
+    #[serde(default)]
+    relations: IgnoredAny,
+}
+
+/// Files larger than this report only the first parse error: re-reading
+/// every record of a huge generated file costs seconds and gigabytes, and
+/// such files are fixed by fixing their generator.
+const RECOVERY_LIMIT: usize = 8 << 20;
+
+/// After ron stopped at `first`, reads each record on its own to report
+/// every broken record, then validates the records that did parse.
+fn collect_all(text: &str, first: ron::error::SpannedError) -> Vec<Problem> {
+    if text.len() > RECOVERY_LIMIT {
+        return vec![ron_error::problem(text, 0, None, &first)];
+    }
+    let Ok(doc) = tree::parse(text) else {
+        return vec![ron_error::problem(text, 0, None, &first)];
+    };
+    let extensions = doc
+        .extensions
+        .iter()
+        .filter_map(|name| Extensions::from_ident(name))
+        .fold(Extensions::empty(), |all, one| all | one);
+    let options = options(extensions);
+    let mut problems = Vec::new();
+    if let Err(err) = options.from_str::<TopLevel>(text) {
+        problems.push(ron_error::problem(text, 0, None, &err));
+    }
+
+    let mut unparsed_ids = HashSet::new();
+    let sources: Vec<(usize, Source)> = records(
+        text,
+        &doc,
+        "sources",
+        &options,
+        &mut problems,
+        &mut unparsed_ids,
+    );
+    let actors: Vec<(usize, Actor)> = records(
+        text,
+        &doc,
+        "actors",
+        &options,
+        &mut problems,
+        &mut unparsed_ids,
+    );
+    let relations: Vec<(usize, Relation)> = records(
+        text,
+        &doc,
+        "relations",
+        &options,
+        &mut problems,
+        &mut unparsed_ids,
+    );
+    if problems.is_empty() {
+        return vec![ron_error::problem(text, 0, None, &first)];
+    }
+    let parts = Parts {
+        title: doc.root.field("title").and_then(|f| f.value.as_str()),
+        sources: sources.iter().map(|(i, s)| (*i, s)).collect(),
+        actors: actors.iter().map(|(i, a)| (*i, a)).collect(),
+        relations: relations.iter().map(|(i, r)| (*i, r)).collect(),
+        unparsed_ids,
+    };
+    problems.extend(locate_all(&doc, validate::validate(&parts)));
+    problems
+}
+
+/// Parses each element of the list `field` on its own; broken ones become
+/// problems, and their ids are remembered.
+fn records<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    doc: &Document,
+    field: &str,
+    options: &ron::Options,
+    problems: &mut Vec<Problem>,
+    unparsed_ids: &mut HashSet<String>,
+) -> Vec<(usize, T)> {
+    let Some(list) = doc.root.field(field) else {
+        return Vec::new();
+    };
+    let mut parsed = Vec::new();
+    for (index, node) in list.value.elements().iter().enumerate() {
+        match options.from_str::<T>(&text[node.span.clone()]) {
+            Ok(record) => parsed.push((index, record)),
+            Err(err) => {
+                problems.push(ron_error::problem(text, node.span.start, Some(node), &err));
+                if let Some(id) = node.field("id").and_then(|f| f.value.as_str()) {
+                    unparsed_ids.insert(id.to_owned());
+                }
+            }
+        }
+    }
+    parsed
+}
+
+fn unlocated(issue: Issue) -> Problem {
+    Problem {
+        message: issue.message,
+        span: None,
+        label: issue.label,
+        help: issue.help,
+        related: None,
+    }
+}
+
+fn locate_all(doc: &Document, issues: Vec<Issue>) -> Vec<Problem> {
+    issues
+        .into_iter()
+        .map(|issue| {
+            let span = locate(&doc.root, &issue.path);
+            let related = issue
+                .related
+                .as_ref()
+                .map(|(path, label)| (locate(&doc.root, path), label.clone()));
+            Problem {
+                span: Some(span),
+                related,
+                ..unlocated(issue)
+            }
+        })
+        .collect()
+}
+
+/// The span of the value at `path`, or of the deepest part of it that
+/// exists (a missing field points at its record).
+fn locate(root: &Node, path: &[Step]) -> Range<usize> {
+    let mut node = root;
+    for step in path {
+        let next = match *step {
+            Step::Field(name) => node.field(name).map(|f| &f.value),
+            Step::Index(index) => node.element(index),
+        };
+        match next {
+            Some(next) => node = next,
+            None => break,
+        }
+    }
+    node.span.clone()
+}
