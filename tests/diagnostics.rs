@@ -320,3 +320,64 @@ fn the_embedded_seed_data_is_valid() {
     assert!(dataset.actors.len() >= 30);
     assert!(dataset.relations.len() >= 40);
 }
+
+#[test]
+fn ids_must_be_slugs_and_sources_unique() {
+    let text = r#"Graph(
+    title: "T",
+    sources: [Source(id: "a", title: "A"), Source(id: "a", title: " ")],
+    actors: [Actor(id: "Sergey Lavrov", name: "Sergey Lavrov", kind: Person, aliases: [""])],
+    relations: [Relation(from: "Sergey Lavrov", to: "Sergey Lavrov", kind: "met", evidence: [(source: "a", quote: "")])],
+)"#;
+    let all = problems(text);
+    let messages: Vec<&str> = all.iter().map(|p| p.2.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the source id \"a\" is used twice",
+            "source \"a\" has an empty title",
+            "the actor id \"Sergey Lavrov\" contains white space",
+            "actor \"Sergey Lavrov\" has an empty alias",
+            "the evidence quote is empty",
+        ]
+    );
+    assert_eq!(all[2].3.as_deref(), Some("write it as \"sergey-lavrov\""));
+}
+
+#[test]
+fn relation_kinds_and_custom_actor_kinds_are_checked() {
+    let text = graph(
+        r#"
+        Actor(id: "t", name: "Treaty", kind: Other("State")),
+        Actor(id: "u", name: "U", kind: Other(" ")),"#,
+        r#"        Relation(from: "lavrov", to: "t", kind: "2nd_meeting"),
+        Relation(from: "lavrov", to: "t", kind: "met__twice_"),
+        Relation(from: "lavrov", to: "t", kind: "met_twice"),"#,
+    );
+    let all = problems(&text);
+    let found: Vec<(&str, Option<&str>)> =
+        all.iter().map(|p| (p.2.as_str(), p.3.as_deref())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "`State` is a named kind, not an `Other` one",
+                Some("write `kind: State`")
+            ),
+            (
+                "an `Other` kind needs a name",
+                Some("name the kind, as in `Other(\"Treaty\")`")
+            ),
+            (
+                "the relation kind \"2nd_meeting\" is not snake_case",
+                Some(
+                    "a kind starts with a letter and joins lowercase words with single underscores, as in \"held_talks_with\""
+                )
+            ),
+            (
+                "the relation kind \"met__twice_\" is not snake_case",
+                Some("write it as \"met_twice\"")
+            ),
+        ]
+    );
+}

@@ -66,11 +66,6 @@ impl RelationFilter {
                 .date
                 .is_none_or(|when| when.overlaps(self.since.as_ref(), self.until.as_ref()))
     }
-
-    /// True when the filter lets everything through.
-    pub fn is_empty(&self) -> bool {
-        *self == RelationFilter::default()
-    }
 }
 
 /// How many relations an actor takes part in, by direction. A symmetric

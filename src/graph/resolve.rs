@@ -23,6 +23,9 @@ impl KnowledgeGraph {
         if let Some(node) = self.find_id(query) {
             return Resolution::Found(node);
         }
+        if let Some(found) = decide(self.find_name(query).to_vec()) {
+            return found;
+        }
         let folded = suggest::fold(query);
         let names = |node: NodeIndex| {
             let actor = self.actor(node);

@@ -67,7 +67,7 @@ pub fn problem(text: &str, base: usize, record: Option<&Node>, err: &SpannedErro
                 .unwrap_or_else(|| format!("expected one of {}", backticked(expected)));
             if what == "ActorKind" {
                 help.push_str(&format!(
-                    "; for a kind of your own, write `Other(\"{found}\")`"
+                    " For a kind of your own, write `Other(\"{found}\")`."
                 ));
             }
             Problem::at(span, format!("`{found}` is not a known {what}"))
@@ -76,7 +76,7 @@ pub fn problem(text: &str, base: usize, record: Option<&Node>, err: &SpannedErro
         }
         Error::ExpectedDifferentStructName { expected, found } => Problem::at(
             span,
-            format!("expected a `{expected}(…)` record, found `{found}(…)`"),
+            format!("expected `{expected}(…)`, found `{found}(…)`"),
         )
         .label(format!("should be `{expected}`")),
         Error::InvalidValueForType { expected, found } => {

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Actor, Relation, Source};
+use crate::model::{Actor, ActorKind, Relation, Source};
 use crate::suggest;
 
 /// One step of a path into the file: a field name or a list index.
@@ -107,6 +107,13 @@ pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
         unparsed: &parts.unparsed_ids,
     };
     for &(index, actor) in &parts.actors {
+        if let ActorKind::Other(name) = &actor.kind {
+            check_other_kind(
+                &mut issues,
+                name,
+                at("actors", index, &[Step::Field("kind")]),
+            );
+        }
         if actor.name.trim().is_empty() {
             issues.push(
                 Issue::new(
@@ -263,7 +270,10 @@ fn check_ids<'a>(
             issues.push(
                 Issue::new(
                     path.clone(),
-                    format!("the {what} id \"{}\" contains spaces", id.escape_debug()),
+                    format!(
+                        "the {what} id \"{}\" contains white space",
+                        id.escape_debug()
+                    ),
                 )
                 .label("not a slug")
                 .help(Some(format!("write it as \"{}\"", slugify(id)))),
@@ -297,6 +307,25 @@ fn slugify(text: &str) -> String {
         .join("-")
 }
 
+fn check_other_kind(issues: &mut Vec<Issue>, name: &str, path: Vec<Step>) {
+    if name.trim().is_empty() {
+        issues.push(
+            Issue::new(path, "an `Other` kind needs a name".into())
+                .label("empty")
+                .help(Some("name the kind, as in `Other(\"Treaty\")`".into())),
+        );
+    } else if let Some(named) = ActorKind::NAMED.iter().find(|kind| kind.name() == name) {
+        issues.push(
+            Issue::new(
+                path,
+                format!("`{name}` is a named kind, not an `Other` one"),
+            )
+            .label("use the named kind")
+            .help(Some(format!("write `kind: {named}`"))),
+        );
+    }
+}
+
 fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
     if kind.trim().is_empty() {
         issues.push(
@@ -309,9 +338,12 @@ fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
         return;
     }
     let is_snake = kind.chars().next().is_some_and(char::is_alphabetic)
-        && kind
-            .chars()
-            .all(|c| c == '_' || (c.is_alphanumeric() && !c.is_uppercase()));
+        && kind.split('_').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() && !c.is_uppercase())
+        });
     if !is_snake {
         let snake: String = suggest::fold(kind)
             .split(|c: char| c == '-' || !c.is_alphanumeric())
@@ -327,7 +359,13 @@ fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
                 ),
             )
             .label("lowercase words joined by _")
-            .help(Some(format!("write it as \"{snake}\""))),
+            .help(Some(
+                if snake != kind && snake.starts_with(char::is_alphabetic) {
+                    format!("write it as \"{snake}\"")
+                } else {
+                    "a kind starts with a letter and joins lowercase words with single underscores, as in \"held_talks_with\"".to_owned()
+                },
+            )),
         );
     }
 }

@@ -108,16 +108,6 @@ impl ActorKind {
             ActorKind::Other(name) => name,
         }
     }
-
-    /// Reads a kind back from its [`name`](Self::name); unknown names
-    /// become `Other`, so no kind is ever lost.
-    pub fn from_name(name: &str) -> ActorKind {
-        Self::NAMED
-            .iter()
-            .find(|kind| kind.name() == name)
-            .cloned()
-            .unwrap_or_else(|| ActorKind::Other(name.to_owned()))
-    }
 }
 
 impl fmt::Display for ActorKind {
