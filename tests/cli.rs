@@ -1,0 +1,307 @@
+//! The `kgx` binary as a person or a script uses it: real output, real
+//! exit statuses.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn kgx(args: &[&str]) -> Output {
+    kgx_with_input(args, None)
+}
+
+fn kgx_with_input(args: &[&str], input: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kgx starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    if let Some(input) = input {
+        stdin.write_all(input).expect("write stdin");
+    }
+    drop(stdin);
+    child.wait_with_output().expect("kgx finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+/// A file in a fresh scratch folder for this test.
+fn scratch_file(test: &str, name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kgx-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("scratch file");
+    path
+}
+
+#[test]
+fn validate_summarises_a_valid_file() {
+    let output = kgx(&["validate"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn validate_reports_every_problem_and_fails() {
+    let path = scratch_file(
+        "validate",
+        "broken.ron",
+        r#"Graph(
+    title: "Broken",
+    actors: [
+        Actor(id: "al-shibani", name: "Asaad al-Shibani", kind: Person),
+        Actor(id: "lavrov", name: "Sergey Lavrov", kind: Persn),
+    ],
+    relations: [
+        Relation(from: "lavrov", to: "al_shibani", kind: "hosted", date: "2025-07-32"),
+        Relation(from: "lavrov", to: "al_shibani", kind: "hosted"),
+    ],
+)
+"#,
+    );
+    let output = kgx(&["validate", path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let shown = stderr(&output).replace(path.to_str().expect("path"), "broken.ron");
+    assert!(
+        !shown.contains('\u{1b}'),
+        "no colour when stderr is not a terminal"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let output = kgx(&["validate", "/nonexistent/graph.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("cannot read /nonexistent/graph.ron"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let text = "Graph(title: \"Piped\", actors: [Actor(id: \"a\", name: \"A\", kind: Person)])";
+    let output = kgx_with_input(&["validate", "-"], Some(text.as_bytes()));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "<stdin>: valid — 1 actor, 0 relations, 0 sources\n"
+    );
+}
+
+#[test]
+fn stats_counts_and_ranks() {
+    let output = kgx(&["stats", "--top", "5"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn stats_json_agrees_with_the_text() {
+    let json: serde_json::Value =
+        serde_json::from_slice(&kgx(&["stats", "--json"]).stdout).expect("JSON");
+    let actors = json["actors"].as_u64().expect("count");
+    let by_kind: u64 = json["actor_kinds"]
+        .as_object()
+        .expect("kinds")
+        .values()
+        .filter_map(|v| v.as_u64())
+        .sum();
+    assert_eq!(by_kind, actors, "kinds add up to the total");
+    let in_components: usize = json["components"]
+        .as_array()
+        .expect("components")
+        .iter()
+        .map(|c| c.as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(
+        in_components as u64, actors,
+        "every actor is in one component"
+    );
+    assert_eq!(json["most_connected"].as_array().map(Vec::len), Some(10));
+    let summary = stdout(&kgx(&["validate"]));
+    assert!(summary.contains(&format!("{actors} actors")), "{summary}");
+}
+
+#[test]
+fn show_prints_the_card_relations_and_evidence() {
+    let output = kgx(&["show", "lavrov"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn show_accepts_names_aliases_and_unique_parts() {
+    let by_id = stdout(&kgx(&["show", "al-shibani"]));
+    for query in [
+        "Asaad al-Shibani",
+        "ASAAD AL-SHIBANI",
+        "al_shibani",
+        "asaad",
+    ] {
+        assert_eq!(stdout(&kgx(&["show", query])), by_id, "{query}");
+    }
+}
+
+#[test]
+fn show_lists_candidates_when_a_name_is_ambiguous() {
+    let output = kgx(&["show", "al-sh"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stderr(&output));
+}
+
+#[test]
+fn show_suggests_close_names_on_a_miss() {
+    let output = kgx(&["show", "lavrof"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: no actor matches \"lavrof\" — did you mean Sergey Lavrov [lavrov] (Person)?\n"
+    );
+}
+
+#[test]
+fn show_json_carries_every_relation_with_its_evidence() {
+    let json: serde_json::Value =
+        serde_json::from_slice(&kgx(&["show", "lavrov", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["actor"]["id"], "lavrov");
+    assert_eq!(json["actor"]["kind"], "Person");
+    let relations = json["relations"].as_array().expect("relations");
+    let outgoing = json["outgoing"].as_u64().expect("count") as usize;
+    assert_eq!(
+        relations
+            .iter()
+            .filter(|r| r["direction"] == "outgoing")
+            .count(),
+        outgoing
+    );
+    let hosted = relations
+        .iter()
+        .find(|r| r["other"] == "al-shibani" && r["relation"]["kind"] == "hosted")
+        .expect("Lavrov hosted al-Shibani");
+    assert_eq!(hosted["relation"]["date"], "2025-07-31");
+    assert!(
+        hosted["relation"]["evidence"][0]["quote"]
+            .as_str()
+            .is_some_and(|q| q.contains("hosted"))
+    );
+}
+
+#[test]
+fn path_shows_each_hop_with_its_evidence() {
+    let output = kgx(&["path", "lavrov", "israel", "--k", "2"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn path_options_change_the_answer() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_slice(&kgx(args).stdout).expect("JSON")
+    };
+    let undirected = json(&["path", "tass", "druze", "--json"]);
+    let directed = json(&["path", "tass", "druze", "--json", "--directed"]);
+    let length = |v: &serde_json::Value| v["paths"][0]["length"].as_u64();
+    assert!(
+        length(&undirected) <= length(&directed),
+        "ignoring direction is never longer"
+    );
+    for hop in directed["paths"][0]["hops"].as_array().expect("hops") {
+        assert!(
+            hop["along"].as_bool().expect("along"),
+            "a directed path walks every relation forwards"
+        );
+    }
+    let around = json(&[
+        "path", "russia", "israel", "--json", "--avoid", "syria", "--k", "50",
+    ]);
+    for path in around["paths"].as_array().expect("paths") {
+        for hop in path["hops"].as_array().expect("hops") {
+            assert_ne!(hop["to"], "syria");
+        }
+    }
+}
+
+#[test]
+fn path_between_unconnected_actors_fails_politely() {
+    let path = scratch_file(
+        "path",
+        "islands.ron",
+        r#"Graph(title: "Islands", actors: [Actor(id: "a", name: "A", kind: Place), Actor(id: "b", name: "B", kind: Place)])"#,
+    );
+    let output = kgx(&["path", "a", "b", path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "No path from A to B (ignoring direction).\n"
+    );
+}
+
+#[test]
+fn exported_ron_validates_and_keeps_everything() {
+    let ron = kgx(&["export", "--format", "ron"]);
+    assert_eq!(ron.status.code(), Some(0));
+    let reloaded = kgx_with_input(&["export", "--format", "json", "-"], Some(&ron.stdout));
+    assert_eq!(reloaded.status.code(), Some(0), "{}", stderr(&reloaded));
+    let original = kgx(&["export", "--format", "json"]);
+    assert_eq!(
+        stdout(&reloaded),
+        stdout(&original),
+        "RON → load → JSON equals the original's JSON"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&original.stdout).expect("JSON");
+    assert!(json["actors"].as_array().is_some_and(|a| a.len() >= 30));
+    assert!(json["relations"].as_array().is_some_and(|r| r.len() >= 40));
+}
+
+#[test]
+fn export_writes_to_a_file_with_output() {
+    let path = scratch_file("export", "out.json", "");
+    let output = kgx(&[
+        "export",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("JSON");
+    assert_eq!(written["actors"][0]["id"], "russia");
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    assert_eq!(kgx(&["show"]).status.code(), Some(2));
+    assert_eq!(kgx(&["export", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(kgx(&["stats", "--top", "many"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_lists_every_command() {
+    let output = kgx(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn no_command_gives_an_overview() {
+    let output = kgx(&[]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("Russia–Syria talks in Moscow"), "{text}");
+    assert!(text.contains("Next: kgx stats"), "{text}");
+}
