@@ -1,17 +1,44 @@
-//! The `kgx` binary: parse arguments, run, turn the outcome into an exit
-//! status. All the work is in the library.
+//! The `kgx` binary: parse arguments, then either open the explorer on a
+//! terminal or run a headless command. All the work is in the library.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use kgx::cli::{self, Cli, Outcome, Output};
+use kgx::tui;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stderr = std::io::stderr();
-    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = stderr.is_terminal() && !no_color;
+    if let Some(request) = cli.explore()
+        && std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+    {
+        // Load and validate before touching the terminal, so problems
+        // print on the normal screen.
+        let graph = match cli::load_graph(&request.input) {
+            Ok(graph) => graph,
+            Err(error) => {
+                let _ = stderr.lock().write_all(error.render(color).as_bytes());
+                return ExitCode::from(1);
+            }
+        };
+        let options = tui::Options {
+            mouse: request.mouse,
+            color: !no_color,
+        };
+        return match tui::run(graph, options) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("error: {err}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let stdout = std::io::stdout();
     let mut output = Output {
         out: &mut stdout.lock(),
         err: &mut stderr.lock(),

@@ -17,9 +17,10 @@ use crate::load::{self, Input, LoadError};
 
 /// Explore a knowledge graph of actors and dated, sourced relations.
 ///
-/// Without a command, kgx prints an overview of the graph. FILE is a RON
-/// data file (see docs/format.md); `-` reads standard input; without one,
-/// kgx uses its embedded seed graph (the Russia–Syria talks of July 2025).
+/// Without a command, kgx opens the interactive explorer (or prints an
+/// overview when its output is not a terminal). FILE is a RON data file
+/// (see docs/format.md); `-` reads standard input; without one, kgx uses
+/// its embedded seed graph (the Russia–Syria talks of July 2025).
 #[derive(Debug, Parser)]
 #[command(name = "kgx", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -28,10 +29,52 @@ pub struct Cli {
     /// Data file to open [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+    /// Leave the mouse to the terminal (text selection); M toggles it later
+    #[arg(long)]
+    no_mouse: bool,
+}
+
+/// A request to open the interactive explorer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explore {
+    /// The data set to open.
+    pub input: Input,
+    /// Capture the mouse from the start.
+    pub mouse: bool,
+    /// True for `kgx explore`: without a terminal that is an error, while
+    /// plain `kgx` falls back to the overview.
+    pub explicit: bool,
+}
+
+impl Cli {
+    /// The explorer request, when the command line asks for the explorer.
+    pub fn explore(&self) -> Option<Explore> {
+        match &self.command {
+            None => Some(Explore {
+                input: Input::from_arg(self.file.as_deref()),
+                mouse: !self.no_mouse,
+                explicit: false,
+            }),
+            Some(Command::Explore { file, no_mouse }) => Some(Explore {
+                input: file.input(),
+                mouse: !no_mouse,
+                explicit: true,
+            }),
+            Some(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Open the interactive explorer (the default without a command)
+    Explore {
+        #[command(flatten)]
+        file: FileArg,
+        /// Leave the mouse to the terminal (text selection); M toggles it later
+        #[arg(long)]
+        no_mouse: bool,
+    },
     /// Check a data file and report every problem in it
     Validate(FileArg),
     /// Count actors and relations by kind, and list the most connected actors
@@ -134,6 +177,13 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 Ok(Outcome::Success)
             },
         ),
+        Some(Command::Explore { .. }) => {
+            writeln!(
+                output.err,
+                "error: the explorer needs a terminal; in scripts use kgx stats, show, path or export"
+            )?;
+            Ok(Outcome::Failure)
+        }
         Some(Command::Validate(file)) => {
             let input = file.input();
             with_graph(&input, output, |graph, out| {

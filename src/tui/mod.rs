@@ -1,0 +1,12 @@
+//! The interactive explorer. `app` holds the state and its `update`,
+//! `keymap` turns terminal events into actions, `ui` draws; only `terminal`
+//! and `run` below touch the real terminal.
+
+pub mod action;
+pub mod app;
+mod history;
+pub mod keymap;
+mod terminal;
+pub mod ui;
+
+pub use terminal::{Options, run};

@@ -1,0 +1,134 @@
+//! The thin shell around the explorer: raw mode, the alternate screen,
+//! mouse capture, and their restoration on quit, error, panic, SIGTERM and
+//! SIGHUP. The only module of kgx that talks to the real terminal.
+
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap;
+use super::ui::{self, theme::Theme};
+use crate::graph::KnowledgeGraph;
+
+/// How the explorer should use the terminal.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Capture the mouse (clicks, wheel); off leaves text selection to the
+    /// terminal.
+    pub mouse: bool,
+    /// Use colours (off under NO_COLOR).
+    pub color: bool,
+}
+
+/// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// Runs the explorer on `graph` until the person quits or a termination
+/// signal arrives; the terminal is restored in every case.
+pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter(options.mouse)?;
+    let result = event_loop(&mut terminal, graph, options, &stop);
+    leave();
+    result
+}
+
+fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(err) = execute!(stdout, EnterAlternateScreen) {
+        leave();
+        return Err(err);
+    }
+    if mouse {
+        execute!(stdout, EnableMouseCapture)?;
+    }
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+fn leave() {
+    let mut stdout = io::stdout();
+    // Each step is attempted even if an earlier one fails: a half-restored
+    // terminal is worse than a reported error.
+    let _ = execute!(
+        stdout,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the panic message prints, so it is
+/// readable and the shell is usable afterwards.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    graph: KnowledgeGraph,
+    options: Options,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(graph, size.width, size.height);
+    let theme = Theme {
+        color: options.color,
+    };
+    if !options.mouse {
+        app.update(Action::ToggleMouse);
+    }
+    let mut capturing = options.mouse;
+    let mut dirty = true;
+    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, &app, theme))?;
+            dirty = false;
+        }
+        if !event::poll(SIGNAL_CHECK)? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) => keymap::key_action(key, app.editing_filter()),
+            Event::Mouse(mouse) if capturing => keymap::mouse_action(mouse),
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+            dirty = true;
+        }
+        if app.mouse() != capturing {
+            capturing = app.mouse();
+            if capturing {
+                execute!(terminal.backend_mut(), EnableMouseCapture)?;
+            } else {
+                execute!(terminal.backend_mut(), DisableMouseCapture)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,145 @@
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::layout::Areas;
+use super::text::{clip, width};
+use super::theme::{Theme, kind_letter};
+use super::{pane_block, text};
+use crate::tui::action::Pane;
+use crate::tui::app::{App, Sort};
+
+/// The actors pane: the filter line, then one row per listed actor with
+/// its mark, kind letter, name (matches highlighted) and relation count.
+pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
+    let graph = app.graph();
+    let sort = match app.sort() {
+        Sort::Degree => "by relations",
+        Sort::Name => "by name",
+    };
+    let title = Line::from(vec![
+        Span::styled(" Actors ", theme.strong()),
+        Span::styled(format!("{sort} "), theme.dim()),
+    ]);
+    frame.render_widget(pane_block(title, Pane::Actors, app, theme), areas.actors);
+
+    let inner_width = usize::from(areas.actor_list.width);
+    let count = format!("{}/{}", app.listed().len(), graph.actor_count());
+    let filter_line = if app.editing_filter() || !app.query().is_empty() {
+        let cursor = if app.editing_filter() { "▏" } else { "" };
+        let room = inner_width.saturating_sub(width(&count) + 4);
+        Line::from(vec![
+            Span::styled("/", theme.strong()),
+            Span::raw(clip(&format!("{}{cursor}", app.query()), room)),
+        ])
+    } else {
+        Line::from(Span::styled("/ to filter", theme.dim()))
+    };
+    let filter_area = ratatui::layout::Rect {
+        y: areas.actor_list.y - 1,
+        height: 1,
+        ..areas.actor_list
+    };
+    frame.render_widget(Paragraph::new(filter_line), filter_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(count, theme.dim()))
+            .alignment(ratatui::layout::Alignment::Right),
+        filter_area,
+    );
+
+    let cursor = app.actor_cursor();
+    let rows = usize::from(areas.actor_list.height);
+    let degree_width = 3;
+    let name_width = inner_width.saturating_sub(4 + degree_width + 1);
+    let lines: Vec<Line> = app
+        .listed()
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows)
+        .map(|(index, listed)| {
+            let actor = graph.actor(listed.node);
+            let marked = if app.marked().contains(&listed.node) {
+                "●"
+            } else {
+                " "
+            };
+            let mut spans = vec![
+                Span::raw(marked),
+                Span::styled(
+                    kind_letter(&actor.kind).to_string(),
+                    theme.kind(&actor.kind),
+                ),
+                Span::raw(" "),
+            ];
+            let name = clip(&actor.name, name_width);
+            let used = width(&name);
+            spans.extend(highlighted(&name, &listed.matched, theme));
+            let degree = graph.degree(listed.node).total().to_string();
+            let gap = inner_width.saturating_sub(3 + used + width(&degree));
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(degree, theme.dim()));
+            let line = Line::from(spans);
+            if index == cursor.selected {
+                line.style(if app.pane() == Pane::Actors {
+                    theme.selected()
+                } else {
+                    theme.selected_inactive()
+                })
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        let hint = if app.query().is_empty() {
+            "no actors shown: F clears filters"
+        } else {
+            "no match: Esc clears"
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text::clip(hint, inner_width), theme.dim())),
+            areas.actor_list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), areas.actor_list);
+    }
+}
+
+/// `name` split into runs of matched and unmatched characters; combining
+/// marks stay with the character before them.
+fn highlighted(name: &str, matched: &[u32], theme: Theme) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (position, c) in name.chars().enumerate() {
+        let zero_width = unicode_width::UnicodeWidthChar::width(c) == Some(0);
+        let hit = if zero_width {
+            run_hit
+        } else {
+            matched.binary_search(&(position as u32)).is_ok()
+        };
+        if hit != run_hit && !run.is_empty() {
+            let style = if run_hit {
+                theme.matched()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_hit = hit;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hit {
+                theme.matched()
+            } else {
+                Style::new()
+            },
+        ));
+    }
+    spans
+}

@@ -1,0 +1,111 @@
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{clip, width};
+use super::theme::Theme;
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+
+/// The path of jumps across the top: `Russia › Sergey Lavrov › …`, cut
+/// from the left when it does not fit, with the graph's title at the right.
+pub fn breadcrumb(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let graph = app.graph();
+    let mut names: Vec<&str> = app
+        .trail()
+        .iter()
+        .map(|&n| graph.actor(n).name.as_str())
+        .collect();
+    if let Some(focus) = app.focus() {
+        names.push(&graph.actor(focus).name);
+    }
+    let forward = match app.forward_steps() {
+        0 => String::new(),
+        n => format!("  (+{n} forward)"),
+    };
+    let room = usize::from(area.width).saturating_sub(width(&forward) + 6);
+    let mut shown = names.join(" › ");
+    let mut dropped = 0;
+    while width(&shown) > room && dropped + 1 < names.len() {
+        dropped += 1;
+        shown = format!("… › {}", names[dropped..].join(" › "));
+    }
+    let shown = clip(&shown, room);
+    let title = format!("{} ", graph.title());
+    let used = 6 + width(&shown) + width(&forward);
+    let mut spans = vec![Span::styled(" kgx ", theme.chip()), Span::raw(" ")];
+    spans.push(Span::styled(shown, theme.strong()));
+    spans.push(Span::styled(forward, theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let title_room = usize::from(area.width).saturating_sub(used + 3);
+    if title_room > 12 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(clip(&title, title_room), theme.dim()))
+                .alignment(Alignment::Right),
+            area,
+        );
+    }
+}
+
+/// The bottom line: filter chips, then a message or the keys that matter
+/// in the pane keys act on.
+pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let mut spans: Vec<Span> = chips(app)
+        .into_iter()
+        .flat_map(|chip| {
+            [
+                Span::styled(format!(" {chip} "), theme.chip()),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    match app.message() {
+        Some(message) => spans.push(Span::styled(message.to_owned(), theme.message())),
+        None => {
+            let hints = if app.editing_filter() {
+                "type to filter · Enter keep · Esc clear · ↑↓ move"
+            } else {
+                match app.pane() {
+                    Pane::Actors => {
+                        "Enter open · / filter · s sort · Space mark · f filters · ? help · q quit"
+                    }
+                    Pane::Relations => {
+                        "Enter jump · Backspace back · ] forward · f filters · ? help · q quit"
+                    }
+                    Pane::Evidence => "↑↓ scroll · Enter jump · Backspace back · ? help · q quit",
+                }
+            };
+            spans.push(Span::styled(hints, theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The filters in force, as short labels.
+pub fn chips(app: &App) -> Vec<String> {
+    let mut chips = Vec::new();
+    if !app.query().is_empty() && !app.editing_filter() {
+        chips.push(format!("/{}", clip(app.query(), 16)));
+    }
+    if !app.actor_kinds().is_empty() {
+        let kinds: Vec<&str> = app.actor_kinds().iter().map(|k| k.name()).collect();
+        chips.push(format!("kinds: {}", clip(&kinds.join(","), 24)));
+    }
+    let filter = app.relation_filter();
+    if !filter.statuses.is_empty() {
+        let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.name()).collect();
+        chips.push(format!("status: {}", clip(&statuses.join(","), 24)));
+    }
+    if !filter.stances.is_empty() {
+        let stances: Vec<&str> = filter.stances.iter().map(|s| s.name()).collect();
+        chips.push(format!("stance: {}", clip(&stances.join(","), 24)));
+    }
+    if !filter.kinds.is_empty() {
+        chips.push(format!("relations: {} kinds", filter.kinds.len()));
+    }
+    if app.marked_only() {
+        chips.push(format!("marked only: {}", app.marked().len()));
+    }
+    chips
+}

@@ -1,0 +1,138 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::pane_block;
+use super::theme::Theme;
+use crate::graph::{KnowledgeGraph, NodeIndex};
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+
+/// The evidence pane: the selected relation as a sentence, its facts and
+/// every quoted passage with its source; then the other actor's card.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let graph = app.graph();
+    let mut lines: Vec<Line> = Vec::new();
+    let title;
+    match app.selected_link() {
+        Some(link) => {
+            title = " Evidence ";
+            let relation = graph.relation(link.relation);
+            let (subject, object) = graph.ends(link.relation);
+            let arrow = if relation.directed { "→" } else { "↔" };
+            lines.push(Line::from(vec![
+                Span::styled(graph.actor(subject).name.clone(), theme.strong()),
+                Span::raw(format!(" {arrow} {} {arrow} ", relation.phrase())),
+                Span::styled(graph.actor(object).name.clone(), theme.strong()),
+            ]));
+            let date = relation
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let score = relation.stance.score();
+            let sign = if score > 0 { "+" } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{date} · {} · ", relation.status), theme.dim()),
+                Span::styled(
+                    format!("{} ({sign}{score})", relation.stance),
+                    theme.stance(relation.stance),
+                ),
+                Span::styled(format!(" · {}", relation.kind), theme.dim()),
+            ]));
+            if relation.evidence.is_empty() {
+                lines.push(Line::from(Span::styled("no evidence given", theme.dim())));
+            }
+            for item in &relation.evidence {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    format!("“{}”", item.quote),
+                    theme.quote(),
+                )));
+                let mut cite = format!("— {}", item.source);
+                if let Some(source) = graph.source(&item.source) {
+                    cite = format!("— {}", source.title);
+                    for detail in [source.publisher.clone(), source.date.map(|d| d.to_string())]
+                        .into_iter()
+                        .flatten()
+                    {
+                        cite.push_str(&format!(", {detail}"));
+                    }
+                    if let Some(grade) = source.reliability {
+                        cite.push_str(&format!(" [{}: {}]", grade.letter(), grade.describe()));
+                    }
+                }
+                lines.push(Line::from(Span::styled(cite, theme.dim())));
+                if let Some(who) = &item.attributed_to {
+                    let name = graph
+                        .find_id(who)
+                        .map_or(who.as_str(), |n| graph.actor(n).name.as_str());
+                    lines.push(Line::from(vec![
+                        Span::raw("according to "),
+                        Span::styled(name.to_owned(), theme.strong()),
+                    ]));
+                }
+            }
+            lines.push(Line::default());
+            card(&mut lines, graph, link.other, theme);
+        }
+        None => {
+            title = " Actor ";
+            if let Some(focus) = app.focus() {
+                card(&mut lines, graph, focus, theme);
+            }
+        }
+    }
+    let block = pane_block(
+        Line::from(Span::styled(title, theme.strong())),
+        Pane::Evidence,
+        app,
+        theme,
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.evidence_scroll(), 0)),
+        area,
+    );
+}
+
+/// Everything known about an actor, as lines.
+fn card(lines: &mut Vec<Line<'static>>, graph: &KnowledgeGraph, node: NodeIndex, theme: Theme) {
+    let actor = graph.actor(node);
+    lines.push(Line::from(vec![
+        Span::styled(actor.name.clone(), theme.strong()),
+        Span::styled(format!(" · {} · id {}", actor.kind, actor.id), theme.dim()),
+    ]));
+    if let Some(date) = actor.date {
+        lines.push(Line::from(format!("date: {date}")));
+    }
+    if !actor.aliases.is_empty() {
+        lines.push(Line::from(format!(
+            "also known as: {}",
+            actor.aliases.join(", ")
+        )));
+    }
+    for role in &actor.roles {
+        let mut text = format!("role: {}", role.title);
+        if let Some(of) = role.of.as_deref() {
+            let name = graph
+                .find_id(of)
+                .map_or(of, |n| graph.actor(n).name.as_str());
+            text.push_str(&format!(", {name}"));
+        }
+        if let Some(date) = role.date {
+            text.push_str(&format!(" ({date})"));
+        }
+        lines.push(Line::from(text));
+    }
+    if let Some(summary) = &actor.summary {
+        lines.push(Line::from(summary.clone()));
+    }
+    for (base, id) in &actor.external_ids {
+        lines.push(Line::from(Span::styled(
+            format!("{base}: {id}"),
+            theme.dim(),
+        )));
+    }
+}

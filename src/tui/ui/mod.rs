@@ -1,0 +1,75 @@
+//! Drawing: a pure function of the app state onto a ratatui frame. One
+//! module per part of the screen; none of them changes the state.
+
+mod actors;
+mod bars;
+mod evidence;
+pub mod layout;
+mod overlays;
+mod relations;
+mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::action::Pane;
+use super::app::{App, Overlay};
+use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
+    let area = frame.area();
+    let Some(areas) = layout::areas(area.width, area.height) else {
+        too_small(frame, area);
+        return;
+    };
+    bars::breadcrumb(frame, areas.breadcrumb, app, theme);
+    actors::draw(frame, &areas, app, theme);
+    relations::draw(frame, &areas, app, theme);
+    evidence::draw(frame, areas.evidence, app, theme);
+    bars::status(frame, areas.status, app, theme);
+    match app.overlay() {
+        Some(Overlay::Help { scroll }) => overlays::help(frame, area, scroll, theme),
+        Some(Overlay::Filters { selected }) => overlays::filters(frame, area, app, selected, theme),
+        None => {}
+    }
+}
+
+/// A pane's frame, highlighted when keys act on it.
+fn pane_block(title: Line<'static>, pane: Pane, app: &App, theme: Theme) -> Block<'static> {
+    let active = app.pane() == pane && app.overlay().is_none();
+    let block = Block::bordered().title(title);
+    if active {
+        block
+            .border_style(theme.active_border())
+            .border_type(ratatui::widgets::BorderType::Thick)
+    } else {
+        block.border_style(Style::new())
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect) {
+    let message = format!(
+        "kgx needs at least {}×{} cells; this terminal is {}×{}. Enlarge it, or press q to quit.",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT,
+        area.width,
+        area.height
+    );
+    let top = area.height.saturating_sub(2) / 2;
+    let centred = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(message)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        centred,
+    );
+}

@@ -1,0 +1,102 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::tui::app::{App, FilterOption};
+use crate::tui::keymap::HELP;
+
+/// A box of at most `width` × `height` in the middle of `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The key bindings, generated from the keymap in force.
+pub fn help(frame: &mut Frame<'_>, area: Rect, scroll: u16, theme: Theme) {
+    let mut lines = Vec::new();
+    for section in HELP {
+        lines.push(Line::from(Span::styled(section.title, theme.strong())));
+        for (keys, what) in section.bindings {
+            lines.push(Line::from(vec![
+                Span::styled(fit(keys, 26), theme.strong()),
+                Span::raw(*what),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled(
+        "Kinds: S state · G government · P person · O organisation · A armed group",
+        theme.dim(),
+    )));
+    lines.push(Line::from(Span::styled(
+        "       M media · C community · L place · F facility · E event · ? other",
+        theme.dim(),
+    )));
+    let height = (lines.len() as u16).saturating_add(2);
+    let box_area = centred(area, 92, height);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(" Keys — any key closes ", theme.strong())))
+            .scroll((scroll, 0)),
+        box_area,
+    );
+}
+
+/// The filter menu: every option with whether it is shown.
+pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, theme: Theme) {
+    let options = app.filter_options();
+    let box_area = centred(area, 70, area.height.saturating_sub(4));
+    let rows = usize::from(box_area.height.saturating_sub(2));
+    let offset = selected.saturating_sub(rows.saturating_sub(1));
+    let mut previous_group = None;
+    let mut lines = Vec::new();
+    for (index, option) in options.iter().enumerate() {
+        let (group, label) = match option {
+            FilterOption::ActorKind(kind) => ("actor kind", kind.name().to_owned()),
+            FilterOption::Status(status) => ("status", status.name().to_owned()),
+            FilterOption::Stance(stance) => ("stance", format!("{stance} ({:+})", stance.score())),
+            FilterOption::RelationKind(kind) => ("relation", kind.clone()),
+        };
+        let heading = if previous_group != Some(group) {
+            group
+        } else {
+            ""
+        };
+        previous_group = Some(group);
+        if index < offset {
+            continue;
+        }
+        let check = if app.option_shown(option) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let line = Line::from(vec![
+            Span::styled(fit(heading, 12), theme.dim()),
+            Span::raw(format!("{check} {label}")),
+        ]);
+        lines.push(if index == selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(Span::styled(
+            " Filters — Space show/hide · Enter only · F clear · Esc close ",
+            theme.strong(),
+        ))),
+        box_area,
+    );
+}

@@ -1,0 +1,167 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::layout::{Areas, CARD_LINES};
+use super::pane_block;
+use super::text::{clip, fit};
+use super::theme::{Theme, kind_letter};
+use crate::graph::Direction;
+use crate::model::Status;
+use crate::tui::action::Pane;
+use crate::tui::app::{App, RelationRow};
+
+/// The relations pane: the focused actor's card, then its relations
+/// grouped by direction and kind, one row each.
+pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
+    let graph = app.graph();
+    let Some(focus) = app.focus() else {
+        frame.render_widget(
+            pane_block(Line::from(" Relations "), Pane::Relations, app, theme),
+            areas.relations,
+        );
+        return;
+    };
+    let actor = graph.actor(focus);
+    let title = Line::from(vec![
+        Span::styled(" ", theme.strong()),
+        Span::styled(
+            kind_letter(&actor.kind).to_string(),
+            theme.kind(&actor.kind),
+        ),
+        Span::styled(format!(" {} ", actor.name), theme.strong()),
+    ]);
+    frame.render_widget(
+        pane_block(title, Pane::Relations, app, theme),
+        areas.relations,
+    );
+
+    let inner = usize::from(areas.relation_list.width);
+    let card_area = Rect {
+        y: areas.relation_list.y - CARD_LINES,
+        height: CARD_LINES,
+        ..areas.relation_list
+    };
+    let degree = graph.degree(focus);
+    let mut facts = vec![actor.kind.to_string()];
+    if let Some(date) = actor.date {
+        facts.push(date.to_string());
+    }
+    facts.push(format!("{} out, {} in", degree.outgoing, degree.incoming));
+    let first = facts.join(" · ");
+    let second = match (actor.roles.first(), actor.aliases.is_empty()) {
+        (Some(role), _) => {
+            let of = role
+                .of
+                .as_deref()
+                .and_then(|id| graph.find_id(id))
+                .map(|n| graph.actor(n).name.as_str());
+            let mut text = role.title.clone();
+            if let Some(of) = of {
+                text.push_str(&format!(", {of}"));
+            }
+            if let Some(date) = role.date {
+                text.push_str(&format!(" ({date})"));
+            }
+            text
+        }
+        (None, false) => format!("also: {}", actor.aliases.join(", ")),
+        (None, true) => String::new(),
+    };
+    let card = vec![
+        Line::from(Span::styled(clip(&first, inner), theme.dim())),
+        Line::from(clip(&second, inner)),
+        Line::from(Span::styled(
+            clip(actor.summary.as_deref().unwrap_or(""), inner),
+            theme.dim(),
+        )),
+    ];
+    frame.render_widget(Paragraph::new(card), card_area);
+
+    if app.rows().is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "no relations shown (filters: f, F clears)",
+                theme.dim(),
+            )),
+            areas.relation_list,
+        );
+        return;
+    }
+    let cursor = app.relation_cursor();
+    // Narrow panes fold the status into the phrase instead of a column.
+    let narrow = inner < 64;
+    let date_width = 12;
+    let status_width = if narrow { 0 } else { 10 };
+    // One space before the phrase, " → ", the kind letter and a space,
+    // and a space before the date.
+    let rest = inner.saturating_sub(date_width + status_width + 7);
+    let phrase_width = rest * 9 / 20;
+    let other_width = rest - phrase_width;
+    let lines: Vec<Line> = app
+        .rows()
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(usize::from(areas.relation_list.height))
+        .map(|(index, row)| match row {
+            RelationRow::Heading(direction, count) => {
+                let name = match direction {
+                    Direction::Outgoing => "Outgoing",
+                    Direction::Incoming => "Incoming",
+                    Direction::Mutual => "Mutual",
+                };
+                Line::from(Span::styled(
+                    format!("{} {name} ({count})", direction.arrow()),
+                    theme.strong(),
+                ))
+            }
+            RelationRow::Link(link) => {
+                let relation = graph.relation(link.relation);
+                let other = graph.actor(link.other);
+                let date = relation.date.map(|d| d.to_string()).unwrap_or_default();
+                let status = match relation.status {
+                    Status::Reported => String::new(),
+                    other => other.name().to_owned(),
+                };
+                let phrase = if narrow && !status.is_empty() {
+                    format!("[{status}] {}", relation.phrase())
+                } else {
+                    relation.phrase()
+                };
+                let spans = vec![
+                    Span::raw(" "),
+                    Span::styled(fit(&phrase, phrase_width), theme.stance(relation.stance)),
+                    Span::raw(format!(" {} ", link.direction.arrow())),
+                    Span::styled(
+                        kind_letter(&other.kind).to_string(),
+                        theme.kind(&other.kind),
+                    ),
+                    Span::raw(" "),
+                    Span::raw(fit(&other.name, other_width)),
+                    Span::styled(
+                        format!(" {:>date_width$}", clip(&date, date_width)),
+                        theme.dim(),
+                    ),
+                    Span::raw(if narrow {
+                        String::new()
+                    } else {
+                        format!(" {}", fit(&status, status_width - 1))
+                    }),
+                ];
+                let line = Line::from(spans);
+                if index == cursor.selected {
+                    line.style(if app.pane() == Pane::Relations {
+                        theme.selected()
+                    } else {
+                        theme.selected_inactive()
+                    })
+                } else {
+                    line
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), areas.relation_list);
+}

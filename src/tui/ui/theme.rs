@@ -1,0 +1,119 @@
+//! Styles, with and without colour. Meaning is never carried by colour
+//! alone: selection is reversed and bold, kinds have letters, statuses words.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::{ActorKind, Stance};
+
+/// The styles of one screen; `color: false` honours NO_COLOR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    /// Whether colours may be used.
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// The selected row of the pane keys act on.
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The selected row of a pane keys do not act on.
+    pub fn selected_inactive(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Headings and names.
+    pub fn strong(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text: dates, sources, counts.
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    /// Matched characters of the filter.
+    pub fn matched(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The border of the pane keys act on.
+    pub fn active_border(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// Quoted evidence.
+    pub fn quote(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
+    /// Filter chips in the status bar.
+    pub fn chip(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Cyan)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// Transient messages.
+    pub fn message(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// An actor kind's letter and colour.
+    pub fn kind(self, kind: &ActorKind) -> Style {
+        self.fg(match kind {
+            ActorKind::State | ActorKind::Government => Color::Blue,
+            ActorKind::Person => Color::Green,
+            ActorKind::ArmedGroup => Color::Red,
+            ActorKind::Organization | ActorKind::Media => Color::Magenta,
+            ActorKind::Community => Color::LightGreen,
+            ActorKind::Place | ActorKind::Facility => Color::Cyan,
+            ActorKind::Event => Color::Yellow,
+            ActorKind::Other(_) => Color::Gray,
+        })
+    }
+
+    /// A stance's colour: red for conflict, green for cooperation.
+    pub fn stance(self, stance: Stance) -> Style {
+        self.fg(match stance.score() {
+            ..=-2 => Color::Red,
+            -1 => Color::LightRed,
+            0 => Color::Gray,
+            1 => Color::LightGreen,
+            _ => Color::Green,
+        })
+    }
+}
+
+/// The one-letter marker of an actor kind, readable without colour.
+pub fn kind_letter(kind: &ActorKind) -> char {
+    match kind {
+        ActorKind::State => 'S',
+        ActorKind::Government => 'G',
+        ActorKind::Person => 'P',
+        ActorKind::Organization => 'O',
+        ActorKind::ArmedGroup => 'A',
+        ActorKind::Media => 'M',
+        ActorKind::Community => 'C',
+        ActorKind::Place => 'L',
+        ActorKind::Facility => 'F',
+        ActorKind::Event => 'E',
+        ActorKind::Other(_) => '?',
+    }
+}

@@ -1,0 +1,307 @@
+//! The explorer's behaviour, driven through actions exactly as keys and
+//! clicks drive it, without a terminal.
+
+use kgx::cli::load_graph;
+use kgx::load::Input;
+use kgx::model::Status;
+use kgx::tui::action::{Action, Pane};
+use kgx::tui::app::{App, FilterOption, RelationRow};
+
+fn app() -> App {
+    App::new(load_graph(&Input::Embedded).expect("seed graph"), 100, 30)
+}
+
+fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {
+    node.map_or_else(String::new, |n| app.graph().actor(n).id.clone())
+}
+
+fn focus(app: &App) -> String {
+    id(app, app.focus())
+}
+
+fn trail(app: &App) -> Vec<String> {
+    app.trail()
+        .iter()
+        .map(|&n| app.graph().actor(n).id.clone())
+        .collect()
+}
+
+fn type_filter(app: &mut App, text: &str) {
+    app.update(Action::StartFilter);
+    for c in text.chars() {
+        app.update(Action::FilterChar(c));
+    }
+}
+
+/// Selects the relation whose other end is `other` in the relations pane.
+fn select_relation_to(app: &mut App, other: &str) {
+    app.update(Action::FocusPane(Pane::Relations));
+    let target = app
+        .rows()
+        .iter()
+        .position(
+            |row| matches!(row, RelationRow::Link(l) if app.graph().actor(l.other).id == other),
+        )
+        .unwrap_or_else(|| panic!("{} has no relation to {other}", focus(app)));
+    let delta = target as isize - app.relation_cursor().selected as isize;
+    app.update(Action::Move(delta));
+    assert_eq!(id(app, app.selected_link().map(|l| l.other)), other);
+}
+
+fn listed(app: &App) -> Vec<String> {
+    app.listed()
+        .iter()
+        .map(|l| app.graph().actor(l.node).id.clone())
+        .collect()
+}
+
+#[test]
+fn starts_on_the_most_connected_actor() {
+    let app = app();
+    assert_eq!(focus(&app), "russia");
+    assert_eq!(app.listed().len(), app.graph().actor_count());
+    assert!(trail(&app).is_empty());
+}
+
+#[test]
+fn filter_narrows_live_and_enter_focuses_the_top_match() {
+    let mut app = app();
+    type_filter(&mut app, "lavrov");
+    assert!(app.editing_filter());
+    assert_eq!(listed(&app)[0], "lavrov");
+    assert!(app.listed().len() < app.graph().actor_count());
+    app.update(Action::AcceptFilter);
+    assert!(!app.editing_filter());
+    assert_eq!(focus(&app), "lavrov");
+    app.update(Action::Cancel);
+    assert_eq!(app.query(), "");
+    assert_eq!(
+        app.listed().len(),
+        app.graph().actor_count(),
+        "Esc clears the filter"
+    );
+}
+
+#[test]
+fn filter_keeps_the_selection_while_it_still_matches() {
+    let mut app = app();
+    let lavrov = listed(&app)
+        .iter()
+        .position(|a| a == "lavrov")
+        .expect("listed");
+    app.update(Action::Move(lavrov as isize));
+    assert_eq!(id(&app, app.selected_actor()), "lavrov");
+    type_filter(&mut app, "s");
+    assert_eq!(
+        id(&app, app.selected_actor()),
+        "lavrov",
+        "\"s\" still matches Sergey Lavrov"
+    );
+    type_filter(&mut app, "yria");
+    assert_ne!(id(&app, app.selected_actor()), "lavrov");
+    assert_eq!(
+        app.actor_cursor().selected,
+        0,
+        "the top match is selected instead"
+    );
+}
+
+#[test]
+fn jumping_along_relations_goes_back_and_forward_like_a_browser() {
+    let mut app = app();
+    type_filter(&mut app, "lavrov");
+    app.update(Action::AcceptFilter);
+    app.update(Action::Cancel);
+    select_relation_to(&mut app, "al-shibani");
+    app.update(Action::Activate);
+    assert_eq!(focus(&app), "al-shibani");
+    assert_eq!(trail(&app), ["lavrov"]);
+    assert_eq!(
+        id(&app, app.selected_actor()),
+        "al-shibani",
+        "the actors pane follows the jump"
+    );
+
+    select_relation_to(&mut app, "israel");
+    app.update(Action::Activate);
+    assert_eq!(trail(&app), ["lavrov", "al-shibani"]);
+
+    app.update(Action::Back);
+    assert_eq!(focus(&app), "al-shibani");
+    app.update(Action::Back);
+    assert_eq!(focus(&app), "lavrov");
+    assert_eq!(app.forward_steps(), 2);
+    app.update(Action::Forward);
+    assert_eq!(focus(&app), "al-shibani");
+
+    select_relation_to(&mut app, "russia");
+    app.update(Action::Activate);
+    assert_eq!(focus(&app), "russia");
+    assert_eq!(
+        app.forward_steps(),
+        0,
+        "a new jump drops the forward history"
+    );
+    assert_eq!(trail(&app), ["lavrov", "al-shibani"]);
+}
+
+#[test]
+fn browsing_the_list_after_a_jump_can_be_undone_with_back() {
+    let mut app = app();
+    select_relation_to(&mut app, "israel");
+    app.update(Action::Activate);
+    assert_eq!(focus(&app), "israel");
+    app.update(Action::FocusPane(Pane::Actors));
+    app.update(Action::Move(1));
+    let previewed = focus(&app);
+    assert_ne!(previewed, "israel");
+    app.update(Action::Move(1));
+    app.update(Action::Back);
+    assert_eq!(
+        focus(&app),
+        "israel",
+        "back returns to the last chosen actor, not each row passed"
+    );
+}
+
+#[test]
+fn marked_only_shows_relations_among_the_marked_actors() {
+    let mut app = app();
+    app.update(Action::ToggleMarkedOnly);
+    assert!(!app.marked_only(), "nothing marked yet");
+    assert!(app.message().is_some_and(|m| m.contains("mark")));
+    for name in ["russia", "syria", "israel"] {
+        let index = listed(&app).iter().position(|a| a == name).expect("listed");
+        app.update(Action::Move(
+            index as isize - app.actor_cursor().selected as isize,
+        ));
+        app.update(Action::ToggleMark);
+    }
+    app.update(Action::ToggleMarkedOnly);
+    assert!(app.marked_only());
+    let mut shown = listed(&app);
+    shown.sort();
+    assert_eq!(shown, ["israel", "russia", "syria"]);
+    let others: Vec<String> = app
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            RelationRow::Link(link) => Some(app.graph().actor(link.other).id.clone()),
+            RelationRow::Heading(..) => None,
+        })
+        .collect();
+    assert!(!others.is_empty());
+    assert!(
+        others
+            .iter()
+            .all(|o| o == "syria" || o == "israel" || o == "russia"),
+        "{others:?}"
+    );
+}
+
+#[test]
+fn filters_combine_and_clear() {
+    let mut app = app();
+    app.update(Action::OpenFilters);
+    let options = app.filter_options();
+    let claimed = options
+        .iter()
+        .position(|o| *o == FilterOption::Status(Status::Claimed))
+        .expect("claims exist");
+    app.update(Action::Move(claimed as isize));
+    app.update(Action::Activate);
+    app.update(Action::Cancel);
+    assert_eq!(app.relation_filter().statuses.len(), 1);
+    let statuses: Vec<Status> = app
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            RelationRow::Link(l) => Some(app.graph().relation(l.relation).status),
+            RelationRow::Heading(..) => None,
+        })
+        .collect();
+    assert!(
+        !statuses.is_empty() && statuses.iter().all(|&s| s == Status::Claimed),
+        "{statuses:?}"
+    );
+
+    app.update(Action::OpenFilters);
+    let person = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == FilterOption::ActorKind(kgx::model::ActorKind::Person))
+        .expect("people exist");
+    app.update(Action::Move(person as isize));
+    app.update(Action::Activate);
+    app.update(Action::Cancel);
+    assert!(listed(&app).iter().all(
+        |a| app.graph().actor(app.graph().find_id(a).expect("id")).kind
+            == kgx::model::ActorKind::Person
+    ));
+
+    app.update(Action::ClearFilters);
+    assert!(app.actor_kinds().is_empty() && app.relation_filter().statuses.is_empty());
+    app.update(Action::First);
+    assert_eq!(app.listed().len(), app.graph().actor_count());
+}
+
+#[test]
+fn hiding_an_option_keeps_the_others_and_the_last_cannot_be_hidden() {
+    let mut app = app();
+    app.update(Action::OpenFilters);
+    let reported = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == FilterOption::Status(Status::Reported))
+        .expect("reported");
+    app.update(Action::Move(reported as isize));
+    app.update(Action::ToggleOption);
+    assert!(!app.option_shown(&FilterOption::Status(Status::Reported)));
+    assert!(app.option_shown(&FilterOption::Status(Status::Claimed)));
+    app.update(Action::ToggleOption);
+    assert!(
+        app.relation_filter().statuses.is_empty(),
+        "showing all again is no filter"
+    );
+}
+
+#[test]
+fn clicks_select_and_a_second_click_on_a_relation_jumps() {
+    let mut app = app();
+    let areas = kgx::tui::ui::layout::areas(100, 30).expect("layout");
+    app.update(Action::Click {
+        column: areas.actor_list.x + 2,
+        row: areas.actor_list.y + 1,
+    });
+    assert_eq!(app.pane(), Pane::Actors);
+    assert_eq!(app.actor_cursor().selected, 1);
+    let second_actor = focus(&app);
+    let first_link_row = app
+        .rows()
+        .iter()
+        .position(|r| matches!(r, RelationRow::Link(_)))
+        .expect("a link");
+    let (column, row) = (
+        areas.relation_list.x + 3,
+        areas.relation_list.y + first_link_row as u16,
+    );
+    app.update(Action::Click { column, row });
+    assert_eq!(app.pane(), Pane::Relations);
+    assert_eq!(focus(&app), second_actor, "the first click only selects");
+    let other = id(&app, app.selected_link().map(|l| l.other));
+    app.update(Action::Click { column, row });
+    assert_eq!(focus(&app), other, "the second click jumps");
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    assert!(app.overlay().is_some());
+    app.update(Action::Move(1));
+    assert!(app.overlay().is_some(), "arrows scroll the help");
+    app.update(Action::Activate);
+    assert!(app.overlay().is_none());
+    app.update(Action::Quit);
+    assert!(app.should_quit());
+}

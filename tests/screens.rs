@@ -1,0 +1,170 @@
+//! What the explorer draws, cell by cell, through ratatui's TestBackend.
+
+use kgx::cli::load_graph;
+use kgx::graph::KnowledgeGraph;
+use kgx::load::{self, Input};
+use kgx::tui::action::{Action, Pane};
+use kgx::tui::app::{App, RelationRow};
+use kgx::tui::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+const COLOR: Theme = Theme { color: true };
+
+fn seed() -> KnowledgeGraph {
+    load_graph(&Input::Embedded).expect("seed graph")
+}
+
+fn render(app: &App, theme: Theme) -> Terminal<TestBackend> {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draws");
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    render(app, COLOR).backend().to_string()
+}
+
+#[test]
+fn main_screen_at_80x24() {
+    insta::assert_snapshot!(screen(&App::new(seed(), 80, 24)));
+}
+
+#[test]
+fn main_screen_at_120x40() {
+    insta::assert_snapshot!(screen(&App::new(seed(), 120, 40)));
+}
+
+#[test]
+fn wide_screen_puts_three_panes_side_by_side() {
+    insta::assert_snapshot!(screen(&App::new(seed(), 200, 50)));
+}
+
+#[test]
+fn after_typing_a_filter() {
+    let mut app = App::new(seed(), 80, 24);
+    app.update(Action::StartFilter);
+    for c in "lav".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("/lav"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn after_a_jump_the_breadcrumb_shows_the_way() {
+    let mut app = App::new(seed(), 100, 30);
+    app.update(Action::StartFilter);
+    for c in "lavrov".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::Cancel);
+    app.update(Action::FocusPane(Pane::Relations));
+    let to_shibani = app
+        .rows()
+        .iter()
+        .position(
+            |r| matches!(r, RelationRow::Link(l) if app.graph().actor(l.other).id == "al-shibani"),
+        )
+        .expect("Lavrov hosted al-Shibani");
+    app.update(Action::Move(
+        to_shibani as isize - app.relation_cursor().selected as isize,
+    ));
+    app.update(Action::Activate);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Sergey Lavrov › Asaad al-Shibani"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut app = App::new(seed(), 100, 40);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn filter_menu() {
+    let mut app = App::new(seed(), 100, 30);
+    app.update(Action::OpenFilters);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn too_small_asks_for_a_larger_terminal() {
+    let shown = screen(&App::new(seed(), 30, 8));
+    assert!(shown.contains("Enlarge"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn no_color_uses_no_colours_but_still_marks_the_selection() {
+    let mut app = App::new(seed(), 80, 24);
+    app.update(Action::FocusPane(Pane::Relations));
+    let terminal = render(&app, Theme { color: false });
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(
+            cell.fg,
+            Color::Reset,
+            "a coloured cell under NO_COLOR: {cell:?}"
+        );
+        assert_eq!(
+            cell.bg,
+            Color::Reset,
+            "a coloured cell under NO_COLOR: {cell:?}"
+        );
+    }
+    let reversed = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(reversed > 10, "the selected row is reversed");
+    assert_eq!(
+        terminal.backend().to_string(),
+        render(&app, COLOR).backend().to_string(),
+        "same text either way"
+    );
+}
+
+#[test]
+fn arabic_cyrillic_and_cjk_names_keep_the_layout() {
+    let text = r#"Graph(title: "Unicode", actors: [
+        Actor(id: "a", name: "أحمد الشرع", kind: Person),
+        Actor(id: "b", name: "Сергей Лавров", kind: Person),
+        Actor(id: "c", name: "中华人民共和国外交部发言人办公室", kind: Government),
+        Actor(id: "d", name: "e\u{301}te\u{301} Zoë", kind: Place),
+    ], relations: [
+        Relation(from: "b", to: "a", kind: "hosted", label: "принимал 接待 استضاف"),
+        Relation(from: "c", to: "a", kind: "met_with"),
+        Relation(from: "d", to: "b", kind: "visited"),
+    ])"#;
+    let graph = KnowledgeGraph::new(load::parse_str("u.ron", text).expect("valid")).expect("graph");
+    let mut app = App::new(graph, 80, 24);
+    app.update(Action::Move(2));
+    let terminal = render(&app, COLOR);
+    let buffer = terminal.backend().buffer();
+    let areas = kgx::tui::ui::layout::areas(80, 24).expect("layout");
+    for pane in [areas.actors, areas.relations, areas.evidence] {
+        for y in pane.y + 1..pane.bottom() - 1 {
+            for x in [pane.x, pane.right() - 1] {
+                let symbol = buffer[(x, y)].symbol();
+                assert!(
+                    ["│", "┃"].contains(&symbol),
+                    "border at ({x}, {y}) overwritten by {symbol:?}"
+                );
+            }
+        }
+    }
+    insta::assert_snapshot!(terminal.backend().to_string());
+}
