@@ -13,6 +13,12 @@ fn main() -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stderr = std::io::stderr();
     let color = stderr.is_terminal() && !no_color;
+    let width = match stderr.is_terminal() {
+        true => {
+            ratatui::crossterm::terminal::size().map_or(100, |(columns, _)| usize::from(columns))
+        }
+        false => 100,
+    };
     if let Some(request) = cli.explore()
         && std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
@@ -22,7 +28,9 @@ fn main() -> ExitCode {
         let graph = match cli::load_graph(&request.input) {
             Ok(graph) => graph,
             Err(error) => {
-                let _ = stderr.lock().write_all(error.render(color).as_bytes());
+                let _ = stderr
+                    .lock()
+                    .write_all(error.render_width(color, width).as_bytes());
                 return ExitCode::from(1);
             }
         };
@@ -43,6 +51,7 @@ fn main() -> ExitCode {
         out: &mut stdout.lock(),
         err: &mut stderr.lock(),
         color,
+        width,
     };
     match cli::run(cli, &mut output) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -155,6 +155,8 @@ pub struct Output<'a> {
     pub err: &'a mut dyn Write,
     /// Style diagnostics with ANSI colour.
     pub color: bool,
+    /// Columns to wrap diagnostics at.
+    pub width: usize,
 }
 
 /// What a command ended in; becomes the process's exit status.
@@ -305,7 +307,7 @@ fn with_graph(
         Err(error) => {
             output
                 .err
-                .write_all(error.render(output.color).as_bytes())?;
+                .write_all(error.render_width(output.color, output.width).as_bytes())?;
             Ok(Outcome::Failure)
         }
     }

@@ -93,17 +93,22 @@ impl LoadError {
         line_column(&self.text, offset)
     }
 
-    /// The diagnostics as text for a terminal or a log. `color` adds ANSI
-    /// styling; callers decide it from `NO_COLOR` and whether the output is
-    /// a terminal.
+    /// The diagnostics as text 100 columns wide, for logs and tests.
     pub fn render(&self, color: bool) -> String {
+        self.render_width(color, 100)
+    }
+
+    /// The diagnostics as text for a terminal `width` columns wide. `color`
+    /// adds ANSI styling; callers decide it from `NO_COLOR` and whether the
+    /// output is a terminal.
+    pub fn render_width(&self, color: bool, width: usize) -> String {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
             GraphicalTheme::unicode_nocolor()
         };
         let handler = GraphicalReportHandler::new_themed(theme)
-            .with_width(100)
+            .with_width(width.clamp(40, 200))
             .with_context_lines(1);
         let source = ClippedSource {
             name: self.name.clone(),

@@ -50,25 +50,24 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     }
     facts.push(format!("{} out, {} in", degree.outgoing, degree.incoming));
     let first = facts.join(" · ");
-    let second = match (actor.roles.first(), actor.aliases.is_empty()) {
-        (Some(role), _) => {
-            let of = role
-                .of
-                .as_deref()
-                .and_then(|id| graph.find_id(id))
-                .map(|n| graph.actor(n).name.as_str());
+    let mut known: Vec<String> = actor
+        .roles
+        .iter()
+        .map(|role| {
             let mut text = role.title.clone();
-            if let Some(of) = of {
-                text.push_str(&format!(", {of}"));
+            if let Some(of) = role.of.as_deref().and_then(|id| graph.find_id(id)) {
+                text.push_str(&format!(", {}", graph.actor(of).name));
             }
             if let Some(date) = role.date {
                 text.push_str(&format!(" ({date})"));
             }
             text
-        }
-        (None, false) => format!("also: {}", actor.aliases.join(", ")),
-        (None, true) => String::new(),
-    };
+        })
+        .collect();
+    if !actor.aliases.is_empty() {
+        known.push(format!("aka {}", actor.aliases.join(", ")));
+    }
+    let second = known.join(" · ");
     let card = vec![
         Line::from(Span::styled(clip(&first, inner), theme.dim())),
         Line::from(clip(&second, inner)),
