@@ -290,11 +290,10 @@ fn facts(relation: &Relation) -> String {
     let date = relation
         .date
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    let score = relation.stance.score();
-    let sign = if score > 0 { "+" } else { "" };
     format!(
-        "{date} · {} · {} ({sign}{score})",
-        relation.status, relation.stance
+        "{date} · {} · {}",
+        relation.status,
+        relation.stance.with_score()
     )
 }
 

@@ -179,6 +179,14 @@ impl Stance {
         }
     }
 
+    /// The name with its score, as shown to people: `Cooperative (+2)`.
+    pub fn with_score(self) -> String {
+        match self.score() {
+            0 => format!("{} (0)", self.name()),
+            score => format!("{} ({score:+})", self.name()),
+        }
+    }
+
     /// The stance as the file spells it.
     pub fn name(self) -> &'static str {
         match self {

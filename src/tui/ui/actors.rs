@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::layout::Areas;
 use super::text::{clip, width};
 use super::theme::{Theme, kind_letter};
-use super::{pane_block, text};
+use super::{list_row, pane_block, text};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Sort};
 
@@ -80,16 +80,13 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             let gap = inner_width.saturating_sub(3 + used + width(&degree));
             spans.push(Span::raw(" ".repeat(gap)));
             spans.push(Span::styled(degree, theme.dim()));
-            let line = Line::from(spans);
-            if index == cursor.selected {
-                line.style(if app.pane() == Pane::Actors {
-                    theme.selected()
-                } else {
-                    theme.selected_inactive()
-                })
-            } else {
-                line
-            }
+            list_row(
+                Line::from(spans),
+                index == cursor.selected,
+                Pane::Actors,
+                app,
+                theme,
+            )
         })
         .collect();
     if lines.is_empty() {

@@ -29,14 +29,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             let date = relation
                 .date
                 .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-            let score = relation.stance.score();
-            let sign = if score > 0 { "+" } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(format!("{date} · {} · ", relation.status), theme.dim()),
-                Span::styled(
-                    format!("{} ({sign}{score})", relation.stance),
-                    theme.stance(relation.stance),
-                ),
+                Span::styled(relation.stance.with_score(), theme.stance(relation.stance)),
                 Span::styled(format!(" · {}", relation.kind), theme.dim()),
             ]));
             if relation.evidence.is_empty() {

@@ -52,6 +52,24 @@ fn pane_block(title: Line<'static>, pane: Pane, app: &App, theme: Theme) -> Bloc
     }
 }
 
+/// A list row, styled when selected: reversed in the pane keys act on,
+/// underlined elsewhere, so the selection never depends on colour.
+fn list_row(
+    line: Line<'static>,
+    selected: bool,
+    pane: Pane,
+    app: &App,
+    theme: Theme,
+) -> Line<'static> {
+    if !selected {
+        line
+    } else if app.pane() == pane {
+        line.style(theme.selected())
+    } else {
+        line.style(theme.selected_inactive())
+    }
+}
+
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
     let message = format!(
         "kgx needs at least {}×{} cells; this terminal is {}×{}. Enlarge it, or press q to quit.",

@@ -64,7 +64,7 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
         let (group, label) = match option {
             FilterOption::ActorKind(kind) => ("actor kind", kind.name().to_owned()),
             FilterOption::Status(status) => ("status", status.name().to_owned()),
-            FilterOption::Stance(stance) => ("stance", format!("{stance} ({:+})", stance.score())),
+            FilterOption::Stance(stance) => ("stance", stance.with_score()),
             FilterOption::RelationKind(kind) => ("relation", kind.clone()),
         };
         let heading = if previous_group != Some(group) {

@@ -4,9 +4,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::layout::{Areas, CARD_LINES};
-use super::pane_block;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
+use super::{list_row, pane_block};
 use crate::graph::Direction;
 use crate::model::Status;
 use crate::tui::action::Pane;
@@ -149,16 +149,13 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                         format!(" {}", fit(&status, status_width - 1))
                     }),
                 ];
-                let line = Line::from(spans);
-                if index == cursor.selected {
-                    line.style(if app.pane() == Pane::Relations {
-                        theme.selected()
-                    } else {
-                        theme.selected_inactive()
-                    })
-                } else {
-                    line
-                }
+                list_row(
+                    Line::from(spans),
+                    index == cursor.selected,
+                    Pane::Relations,
+                    app,
+                    theme,
+                )
             }
         })
         .collect();
