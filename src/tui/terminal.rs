@@ -5,6 +5,7 @@
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -87,6 +88,21 @@ fn install_panic_hook() {
     }));
 }
 
+/// Terminal events, read on their own thread. crossterm can spin inside
+/// `read` once the terminal is gone; on this thread that cannot keep the
+/// loop from seeing SIGHUP and returning, which ends the process.
+fn read_events() -> mpsc::Receiver<Event> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     graph: KnowledgeGraph,
@@ -103,15 +119,18 @@ fn event_loop(
     }
     let mut capturing = options.mouse;
     let mut dirty = true;
+    let events = read_events();
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app, theme))?;
             dirty = false;
         }
-        if !event::poll(SIGNAL_CHECK)? {
-            continue;
-        }
-        let action = match event::read()? {
+        let event = match events.recv_timeout(SIGNAL_CHECK) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let action = match event {
             Event::Key(key) => keymap::key_action(key, app.editing_filter()),
             Event::Mouse(mouse) if capturing => keymap::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
