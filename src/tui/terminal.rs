@@ -59,9 +59,9 @@ fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
     }
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-    terminal.clear()?;
-    Ok(terminal)
+    // The alternate screen starts blank and the first draw paints every
+    // cell, so no clear (which would query the cursor position) is needed.
+    Terminal::new(CrosstermBackend::new(stdout))
 }
 
 /// Puts the terminal back as it was; safe to call more than once.

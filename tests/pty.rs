@@ -1,0 +1,235 @@
+//! The real binary in a real pseudo-terminal: keys typed as a person types
+//! them, the screen read back through a terminal emulator.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Longest wait for the screen to show something; a generous bound so a
+/// loaded machine cannot fail the test, not a speed requirement.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// kgx running in a pseudo-terminal, killed if a test fails half-way.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    /// Held so the terminal stays open while the test runs.
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kgx"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("kgx starts");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (screen, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read @ 1..) = reader.read(&mut buffer) {
+                screen.lock().expect("parser").process(&buffer[..read]);
+                bytes
+                    .lock()
+                    .expect("raw")
+                    .extend_from_slice(&buffer[..read]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Session {
+            child,
+            _master: pair.master,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn row(&self, row: u16) -> String {
+        let parser = self.parser.lock().expect("parser");
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(row, 0, row, cols.get())
+    }
+
+    /// Waits until the screen satisfies `test`, or fails showing the screen.
+    fn wait_for(&self, what: &str, test: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while !test(self) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("typing");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits for kgx to exit and returns whether it succeeded.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("status") {
+                return status.success();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "kgx did not exit; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// Filter to Lavrov, jump along "hosted" to al-Shibani, go back, quit: each
+/// step visible on screen, and the terminal left as it was.
+#[test]
+fn filter_jump_back_and_quit() {
+    let mut kgx = Session::start(100, 30, &[]);
+    kgx.wait_for("the actor list", |s| {
+        s.screen().contains("Actors") && s.screen().contains("Russia")
+    });
+
+    kgx.type_keys("/lavrov");
+    kgx.wait_for("the filter to narrow", |s| {
+        s.row(2).contains("/lavrov") && s.row(2).contains("2/")
+    });
+    kgx.type_keys("\r");
+    kgx.wait_for("Lavrov in focus", |s| s.row(1).contains("P Sergey Lavrov"));
+
+    kgx.type_keys("\t");
+    kgx.wait_for("the relations pane", |s| {
+        s.screen().contains("hosted in Moscow")
+    });
+    let hosted_row = (0..30)
+        .find(|&r| kgx.row(r).contains("hosted in Moscow"))
+        .expect("row");
+    let selected_row = (0..30)
+        .find(|&r| kgx.row(r).contains("→ Outgoing"))
+        .map(|r| r + 1)
+        .expect("first relation row");
+    kgx.type_keys(&"j".repeat(usize::from(hosted_row - selected_row)));
+    kgx.type_keys("\r");
+    kgx.wait_for("the jump to al-Shibani", |s| {
+        s.row(0).contains("Sergey Lavrov › Asaad al-Shibani")
+    });
+    assert!(kgx.row(1).contains("Asaad al-Shibani"), "{}", kgx.screen());
+
+    kgx.type_keys("\x7f");
+    kgx.wait_for("back at Lavrov", |s| {
+        s.row(1).contains("P Sergey Lavrov") && s.row(0).contains("(+1 forward)")
+    });
+    assert!(!kgx.row(0).contains("Asaad al-Shibani"), "{}", kgx.row(0));
+
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit(), "kgx exits with status 0");
+    kgx.wait_for("the normal screen", |s| {
+        !s.parser.lock().expect("parser").screen().alternate_screen()
+    });
+    let raw = kgx.raw.lock().expect("raw").clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("\x1b[?1049h") && text.contains("\x1b[?1049l"),
+        "entered and left the alternate screen"
+    );
+    assert!(text.contains("\x1b[?1000l"), "mouse capture turned off");
+}
+
+/// Under NO_COLOR nothing on screen is coloured, yet the layout is whole.
+#[test]
+fn no_color_draws_without_colours() {
+    let mut kgx = Session::start(80, 24, &[("NO_COLOR", "1")]);
+    kgx.wait_for("the explorer", |s| {
+        s.screen().contains("Evidence") && s.screen().contains("Russia")
+    });
+    {
+        let parser = kgx.parser.lock().expect("parser");
+        let screen = parser.screen();
+        for row in 0..24 {
+            for col in 0..80 {
+                let cell = screen.cell(row, col).expect("cell");
+                assert_eq!(
+                    cell.fgcolor(),
+                    vt100::Color::Default,
+                    "coloured text at {row},{col}"
+                );
+                assert_eq!(
+                    cell.bgcolor(),
+                    vt100::Color::Default,
+                    "coloured background at {row},{col}"
+                );
+            }
+        }
+    }
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
+/// A terminal too small to be useful says so, and q still quits.
+#[test]
+fn a_tiny_terminal_asks_to_be_enlarged() {
+    let mut kgx = Session::start(30, 8, &[]);
+    kgx.wait_for("the enlarge message", |s| s.screen().contains("Enlarge"));
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
+/// Closing the terminal window (SIGHUP) or being told to stop (SIGTERM)
+/// ends kgx and restores the terminal, instead of leaving it running.
+#[test]
+fn hangup_and_terminate_end_kgx_cleanly() {
+    for signal in ["-HUP", "-TERM"] {
+        let mut kgx = Session::start(80, 24, &[]);
+        kgx.wait_for("the explorer", |s| s.screen().contains("Actors"));
+        let pid = kgx.child.process_id().expect("pid").to_string();
+        let sent = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        assert!(kgx.wait_exit(), "kgx exits with status 0 after {signal}");
+        kgx.wait_for("the normal screen", |s| {
+            !s.parser.lock().expect("parser").screen().alternate_screen()
+        });
+    }
+}
