@@ -15,9 +15,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// kgx running in a pseudo-terminal, killed if a test fails half-way.
 struct Session {
     child: Box<dyn Child + Send + Sync>,
-    /// Held so the terminal stays open while the test runs.
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -46,26 +45,46 @@ impl Session {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (screen, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
+        let (screen, bytes, answer) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&writer));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(read @ 1..) = reader.read(&mut buffer) {
-                screen.lock().expect("parser").process(&buffer[..read]);
-                bytes
-                    .lock()
-                    .expect("raw")
-                    .extend_from_slice(&buffer[..read]);
+                let output = &buffer[..read];
+                let mut parser = screen.lock().expect("parser");
+                parser.process(output);
+                // Answer cursor-position queries as a real terminal does.
+                if output.windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    let _ = answer.lock().expect("writer").write_all(reply.as_bytes());
+                }
+                bytes.lock().expect("raw").extend_from_slice(output);
             }
         });
-        let writer = pair.master.take_writer().expect("writer");
         Session {
             child,
-            _master: pair.master,
+            master: pair.master,
             writer,
             parser,
             raw,
         }
+    }
+
+    /// Resizes the terminal, as dragging a window's corner does.
+    fn resize(&self, cols: u16, rows: u16) {
+        self.parser.lock().expect("parser").screen_mut().set_size(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+        );
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).expect("resize");
     }
 
     fn screen(&self) -> String {
@@ -92,8 +111,9 @@ impl Session {
     }
 
     fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("typing");
-        self.writer.flush().expect("flush");
+        let mut writer = self.writer.lock().expect("writer");
+        writer.write_all(keys.as_bytes()).expect("typing");
+        writer.flush().expect("flush");
     }
 
     /// Waits for kgx to exit and returns whether it succeeded.
@@ -210,6 +230,50 @@ fn no_color_draws_without_colours() {
 fn a_tiny_terminal_asks_to_be_enlarged() {
     let mut kgx = Session::start(30, 8, &[]);
     kgx.wait_for("the enlarge message", |s| s.screen().contains("Enlarge"));
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
+/// A click selects an actor; M hands the mouse back to the terminal.
+#[test]
+fn mouse_clicks_select_and_m_releases_the_mouse() {
+    let mut kgx = Session::start(100, 30, &[]);
+    kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
+    let syria_row = (0..30)
+        .find(|&r| kgx.row(r).contains(" S Syria "))
+        .expect("Syria is listed");
+    // SGR mouse report: left button pressed at column 6 of that row (1-based).
+    kgx.type_keys(&format!(
+        "\x1b[<0;6;{}M\x1b[<0;6;{}m",
+        syria_row + 1,
+        syria_row + 1
+    ));
+    kgx.wait_for("Syria in focus", |s| s.row(1).contains("S Syria"));
+    let before = kgx.raw.lock().expect("raw").len();
+    kgx.type_keys("M");
+    kgx.wait_for("mouse capture off", |s| {
+        String::from_utf8_lossy(&s.raw.lock().expect("raw")[before..]).contains("\x1b[?1000l")
+    });
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
+/// Resizing redraws at once, to the new size, through a too-small stage
+/// and back, without an error.
+#[test]
+fn resizing_redraws_for_the_new_size() {
+    let mut kgx = Session::start(80, 24, &[]);
+    kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
+    kgx.resize(200, 50);
+    kgx.wait_for("the wide layout", |s| {
+        s.row(49).contains("q quit") && s.row(0).contains("Russia–Syria talks")
+    });
+    kgx.resize(30, 8);
+    kgx.wait_for("the enlarge message", |s| s.screen().contains("Enlarge"));
+    kgx.resize(100, 30);
+    kgx.wait_for("the normal layout", |s| {
+        s.row(29).contains("q quit") && s.screen().contains("Evidence")
+    });
     kgx.type_keys("q");
     assert!(kgx.wait_exit());
 }
