@@ -36,11 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     } else {
         Line::from(Span::styled("/ to filter", theme.dim()))
     };
-    let filter_area = ratatui::layout::Rect {
-        y: areas.actor_list.y - 1,
-        height: 1,
-        ..areas.actor_list
-    };
+    let filter_area = areas.actor_filter;
     frame.render_widget(Paragraph::new(filter_line), filter_area);
     frame.render_widget(
         Paragraph::new(Span::styled(count, theme.dim()))

@@ -9,7 +9,7 @@ pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
 
 /// Lines of the actor card at the top of the relations pane.
-pub const CARD_LINES: u16 = 3;
+const CARD_LINES: u16 = 3;
 
 /// The areas of the main screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,10 +18,14 @@ pub struct Areas {
     pub breadcrumb: Rect,
     /// The actors pane, border included.
     pub actors: Rect,
+    /// The filter line at the top of the actors pane.
+    pub actor_filter: Rect,
     /// The rows of the actor list inside it (below the filter line).
     pub actor_list: Rect,
     /// The relations pane, border included.
     pub relations: Rect,
+    /// The focused actor's card at the top of the relations pane.
+    pub relation_card: Rect,
     /// The rows of the relation list inside it (below the card).
     pub relation_list: Rect,
     /// The evidence pane, border included.
@@ -59,20 +63,32 @@ pub fn areas(width: u16, height: u16) -> Option<Areas> {
             [Constraint::Percentage(58), Constraint::Percentage(42)]
         })
         .areas(rest);
-    let inner = |area: Rect, skip: u16| {
+    // The inside of a pane split into a head of `lines` rows and the rest.
+    let split = |area: Rect, lines: u16| {
         let inner = area.inner(ratatui::layout::Margin::new(1, 1));
-        Rect {
-            y: inner.y + skip.min(inner.height),
-            height: inner.height.saturating_sub(skip),
-            ..inner
-        }
+        let head = lines.min(inner.height);
+        (
+            Rect {
+                height: head,
+                ..inner
+            },
+            Rect {
+                y: inner.y + head,
+                height: inner.height - head,
+                ..inner
+            },
+        )
     };
+    let (actor_filter, actor_list) = split(actors, 1);
+    let (relation_card, relation_list) = split(relations, CARD_LINES);
     Some(Areas {
         breadcrumb,
         actors,
-        actor_list: inner(actors, 1),
+        actor_filter,
+        actor_list,
         relations,
-        relation_list: inner(relations, CARD_LINES),
+        relation_card,
+        relation_list,
         evidence,
         status,
     })

@@ -1,9 +1,8 @@
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::layout::{Areas, CARD_LINES};
+use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
 use super::{list_row, pane_block};
@@ -38,11 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     );
 
     let inner = usize::from(areas.relation_list.width);
-    let card_area = Rect {
-        y: areas.relation_list.y - CARD_LINES,
-        height: CARD_LINES,
-        ..areas.relation_list
-    };
+    let card_area = areas.relation_card;
     let degree = graph.degree(focus);
     let mut facts = vec![actor.kind.to_string()];
     if let Some(date) = actor.date {
