@@ -305,3 +305,40 @@ fn help_opens_and_any_key_closes_it() {
     app.update(Action::Quit);
     assert!(app.should_quit());
 }
+
+#[test]
+fn clicking_a_filter_chip_removes_that_filter_only() {
+    let mut app = app();
+    type_filter(&mut app, "syr");
+    app.update(Action::AcceptFilter);
+    app.update(Action::OpenFilters);
+    let claimed = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == FilterOption::Status(Status::Claimed))
+        .expect("claims");
+    app.update(Action::Move(claimed as isize));
+    app.update(Action::Activate);
+    app.update(Action::Cancel);
+    let chips: Vec<String> = app.chips().into_iter().map(|(_, label)| label).collect();
+    assert_eq!(chips, ["/syr", "status: Claimed"]);
+    let status_row = kgx::tui::ui::layout::areas(100, 30)
+        .expect("layout")
+        .status
+        .y;
+    let second_chip = (chips[0].chars().count() + 3 + 2) as u16;
+    app.update(Action::Click {
+        column: second_chip,
+        row: status_row,
+    });
+    assert!(
+        app.relation_filter().statuses.is_empty(),
+        "the status filter is gone"
+    );
+    assert_eq!(app.query(), "syr", "the name filter stays");
+    app.update(Action::Click {
+        column: 1,
+        row: status_row,
+    });
+    assert_eq!(app.query(), "");
+}

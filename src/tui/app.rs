@@ -10,6 +10,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::action::{Action, Pane};
 use super::history::History;
 use super::ui::layout;
+use super::ui::text::{self, clip};
 use crate::graph::{Direction, KnowledgeGraph, Link, NodeIndex, RelationFilter};
 use crate::model::{ActorKind, Stance, Status};
 
@@ -60,6 +61,24 @@ pub enum FilterOption {
     Status(Status),
     /// Show relations with this stance.
     Stance(Stance),
+}
+
+/// A filter in force, shown as a chip in the status bar; a click on the
+/// chip removes the filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chip {
+    /// The name filter typed after `/`.
+    Query,
+    /// Only some actor kinds are shown.
+    ActorKinds,
+    /// Only some statuses are shown.
+    Statuses,
+    /// Only some stances are shown.
+    Stances,
+    /// Only some relation kinds are shown.
+    RelationKinds,
+    /// Only marked actors are shown.
+    MarkedOnly,
 }
 
 /// A window over the main screen.
@@ -725,6 +744,10 @@ impl App {
                     self.evidence_scroll = 0;
                 }
             }
+        } else if row == areas.status.y {
+            if let Some(chip) = self.chip_at(column) {
+                self.remove_chip(chip);
+            }
         } else if inside(areas.actors) {
             self.pane = Pane::Actors;
         } else if inside(areas.relations) {
@@ -755,6 +778,67 @@ impl App {
         self.pane = pane;
         self.move_by(lines);
         self.pane = current;
+    }
+
+    /// The filters in force with their labels, in status-bar order.
+    pub fn chips(&self) -> Vec<(Chip, String)> {
+        let list = |names: Vec<&str>| clip(&names.join(","), 24);
+        let filter = &self.relation_filter;
+        let mut chips = Vec::new();
+        if !self.query.is_empty() && !self.editing_filter {
+            chips.push((Chip::Query, format!("/{}", clip(&self.query, 16))));
+        }
+        if !self.actor_kinds.is_empty() {
+            let names = self.actor_kinds.iter().map(ActorKind::name).collect();
+            chips.push((Chip::ActorKinds, format!("kinds: {}", list(names))));
+        }
+        if !filter.statuses.is_empty() {
+            let names = filter.statuses.iter().map(|s| s.name()).collect();
+            chips.push((Chip::Statuses, format!("status: {}", list(names))));
+        }
+        if !filter.stances.is_empty() {
+            let names = filter.stances.iter().map(|s| s.name()).collect();
+            chips.push((Chip::Stances, format!("stance: {}", list(names))));
+        }
+        if !filter.kinds.is_empty() {
+            chips.push((
+                Chip::RelationKinds,
+                format!("relations: {} kinds", filter.kinds.len()),
+            ));
+        }
+        if self.marked_only {
+            chips.push((
+                Chip::MarkedOnly,
+                format!("marked only: {}", self.marked.len()),
+            ));
+        }
+        chips
+    }
+
+    fn remove_chip(&mut self, chip: Chip) {
+        match chip {
+            Chip::Query => self.query.clear(),
+            Chip::ActorKinds => self.actor_kinds.clear(),
+            Chip::Statuses => self.relation_filter.statuses.clear(),
+            Chip::Stances => self.relation_filter.stances.clear(),
+            Chip::RelationKinds => self.relation_filter.kinds.clear(),
+            Chip::MarkedOnly => self.marked_only = false,
+        }
+        self.refresh_list();
+    }
+
+    /// The chip drawn at `column` of the status bar: each is drawn as
+    /// " label " followed by one space.
+    fn chip_at(&self, column: u16) -> Option<Chip> {
+        let mut start = 0usize;
+        for (chip, label) in self.chips() {
+            let end = start + text::width(&label) + 2;
+            if (start..end).contains(&usize::from(column)) {
+                return Some(chip);
+            }
+            start = end + 1;
+        }
+        None
     }
 
     // ----- what the views read -----

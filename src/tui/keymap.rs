@@ -49,7 +49,7 @@ pub const HELP: &[Section] = &[
                 "Space  Enter",
                 "in the filter menu: show or hide / show only this",
             ),
-            ("F", "clear the filters"),
+            ("F", "clear the filters (a click on a chip removes one)"),
             ("Space", "mark or unmark the actor"),
             ("o", "only relations among marked actors"),
         ],

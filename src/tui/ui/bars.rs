@@ -51,11 +51,12 @@ pub fn breadcrumb(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 /// The bottom line: filter chips, then a message or the keys that matter
 /// in the pane keys act on.
 pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
-    let mut spans: Vec<Span> = chips(app)
+    let mut spans: Vec<Span> = app
+        .chips()
         .into_iter()
-        .flat_map(|chip| {
+        .flat_map(|(_, label)| {
             [
-                Span::styled(format!(" {chip} "), theme.chip()),
+                Span::styled(format!(" {label} "), theme.chip()),
                 Span::raw(" "),
             ]
         })
@@ -80,32 +81,4 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The filters in force, as short labels.
-pub fn chips(app: &App) -> Vec<String> {
-    let mut chips = Vec::new();
-    if !app.query().is_empty() && !app.editing_filter() {
-        chips.push(format!("/{}", clip(app.query(), 16)));
-    }
-    if !app.actor_kinds().is_empty() {
-        let kinds: Vec<&str> = app.actor_kinds().iter().map(|k| k.name()).collect();
-        chips.push(format!("kinds: {}", clip(&kinds.join(","), 24)));
-    }
-    let filter = app.relation_filter();
-    if !filter.statuses.is_empty() {
-        let statuses: Vec<&str> = filter.statuses.iter().map(|s| s.name()).collect();
-        chips.push(format!("status: {}", clip(&statuses.join(","), 24)));
-    }
-    if !filter.stances.is_empty() {
-        let stances: Vec<&str> = filter.stances.iter().map(|s| s.name()).collect();
-        chips.push(format!("stance: {}", clip(&stances.join(","), 24)));
-    }
-    if !filter.kinds.is_empty() {
-        chips.push(format!("relations: {} kinds", filter.kinds.len()));
-    }
-    if app.marked_only() {
-        chips.push(format!("marked only: {}", app.marked().len()));
-    }
-    chips
 }

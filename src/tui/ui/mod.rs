@@ -7,7 +7,7 @@ mod evidence;
 pub mod layout;
 mod overlays;
 mod relations;
-mod text;
+pub(crate) mod text;
 pub mod theme;
 
 use ratatui::Frame;
