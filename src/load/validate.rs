@@ -10,17 +10,24 @@ use crate::suggest;
 /// One step of a path into the file: a field name or a list index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
+    /// A named field of a record.
     Field(&'static str),
+    /// An element of a list.
     Index(usize),
 }
 
 /// A finding of validation, located by path rather than by byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
+    /// Where in the file.
     pub path: Vec<Step>,
+    /// What is wrong.
     pub message: String,
+    /// The note under the marked spot.
     pub label: Option<String>,
+    /// What to do about it.
     pub help: Option<String>,
+    /// A second place that explains the first.
     pub related: Option<(Vec<Step>, String)>,
 }
 

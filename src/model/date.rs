@@ -25,8 +25,11 @@ pub struct PartialDate {
 /// deciding whether two dates can be compared meaningfully.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// Only the year is known (`2015`).
     Year,
+    /// The year and month (`2024-12`).
     Month,
+    /// The exact day (`2025-07-31`).
     Day,
 }
 

@@ -93,6 +93,8 @@ pub enum Overlay {
 /// Everything the explorer shows, and nothing about how it is drawn.
 pub struct App {
     graph: KnowledgeGraph,
+    /// Relations per actor, computed once: the list sorts by it.
+    degrees: Vec<usize>,
     width: u16,
     height: u16,
     pane: Pane,
@@ -124,8 +126,13 @@ impl App {
     /// An explorer on `graph` for a screen of `width` × `height`, showing
     /// the most connected actor first.
     pub fn new(graph: KnowledgeGraph, width: u16, height: u16) -> App {
+        let degrees = graph
+            .actors()
+            .map(|(node, _)| graph.degree(node).total())
+            .collect();
         let mut app = App {
             graph,
+            degrees,
             width,
             height,
             pane: Pane::Actors,
@@ -635,12 +642,10 @@ impl App {
                 scored.push((score, ListedActor { node, matched }));
             }
         }
-        let graph = &self.graph;
+        let (graph, degrees) = (&self.graph, &self.degrees);
         let by_sort = |a: &ListedActor, b: &ListedActor| match self.sort {
-            Sort::Degree => graph
-                .degree(b.node)
-                .total()
-                .cmp(&graph.degree(a.node).total())
+            Sort::Degree => degrees[b.node.index()]
+                .cmp(&degrees[a.node.index()])
                 .then(a.node.cmp(&b.node)),
             Sort::Name => graph
                 .actor(a.node)
