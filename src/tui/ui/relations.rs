@@ -86,7 +86,8 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let cursor = app.relation_cursor();
     // Narrow panes fold the status into the phrase instead of a column.
     let narrow = inner < 64;
-    let date_width = 12;
+    // Wide enough for spans such as "2024-12..2025-07" when there is room.
+    let date_width = if inner >= 90 { 16 } else { 12 };
     let status_width = if narrow { 0 } else { 10 };
     // One space before the phrase, " → ", the kind letter and a space,
     // and a space before the date.
