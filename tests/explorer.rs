@@ -342,3 +342,16 @@ fn clicking_a_filter_chip_removes_that_filter_only() {
     });
     assert_eq!(app.query(), "");
 }
+
+#[test]
+fn a_jump_clears_a_name_filter_that_would_hide_the_new_focus() {
+    let mut app = app();
+    type_filter(&mut app, "lavrov");
+    app.update(Action::AcceptFilter);
+    select_relation_to(&mut app, "al-shibani");
+    app.update(Action::Activate);
+    assert_eq!(focus(&app), "al-shibani");
+    assert_eq!(app.query(), "", "the name filter made way");
+    assert_eq!(id(&app, app.selected_actor()), "al-shibani");
+    assert_eq!(app.message(), None);
+}

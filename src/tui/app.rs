@@ -531,9 +531,16 @@ impl App {
         self.select_in_list(node);
     }
 
-    /// The list cursor follows the focus when the actor is listed.
+    /// The list cursor follows the focus. A name filter that hides the
+    /// actor has done its job and is cleared; other filters stay and say so.
     fn select_in_list(&mut self, node: NodeIndex) {
-        match self.listed.iter().position(|listed| listed.node == node) {
+        let listed = |app: &App| app.listed.iter().position(|listed| listed.node == node);
+        if listed(self).is_none() && !self.query.is_empty() {
+            self.query.clear();
+            self.editing_filter = false;
+            self.refresh_list();
+        }
+        match listed(self) {
             Some(index) => {
                 self.actors.selected = index;
                 self.keep_visible();
