@@ -355,3 +355,53 @@ fn a_jump_clears_a_name_filter_that_would_hide_the_new_focus() {
     assert_eq!(id(&app, app.selected_actor()), "al-shibani");
     assert_eq!(app.message(), None);
 }
+
+#[test]
+fn a_filter_that_matched_nothing_leaves_the_focus_where_it_was() {
+    let mut app = app();
+    type_filter(&mut app, "kreml");
+    app.update(Action::AcceptFilter);
+    app.update(Action::Cancel);
+    assert_eq!(focus(&app), "kremlin");
+    let trail_before = trail(&app);
+    type_filter(&mut app, "qq");
+    assert!(app.listed().is_empty());
+    app.update(Action::Cancel);
+    assert_eq!(focus(&app), "kremlin");
+    assert_eq!(id(&app, app.selected_actor()), "kremlin");
+    assert_eq!(
+        trail(&app),
+        trail_before,
+        "no step was added to the history"
+    );
+}
+
+#[test]
+fn going_back_returns_to_the_relation_that_was_followed() {
+    let mut app = app();
+    type_filter(&mut app, "lavrov");
+    app.update(Action::AcceptFilter);
+    select_relation_to(&mut app, "al-shibani");
+    let followed = app.selected_link().expect("selected").relation;
+    app.update(Action::Activate);
+    app.update(Action::Back);
+    assert_eq!(focus(&app), "lavrov");
+    assert_eq!(app.selected_link().map(|l| l.relation), Some(followed));
+}
+
+#[test]
+fn the_evidence_pane_stops_scrolling_at_its_last_line() {
+    let mut app = app();
+    app.update(Action::FocusPane(Pane::Evidence));
+    app.update(Action::Last);
+    let bottom = app.evidence_scroll();
+    assert!(bottom > 0, "the evidence is longer than the pane at 100×30");
+    app.update(Action::Move(5));
+    assert_eq!(app.evidence_scroll(), bottom, "no scrolling past the end");
+    app.update(Action::Move(-1));
+    assert_eq!(
+        app.evidence_scroll(),
+        bottom.saturating_sub(1),
+        "one line up is one line up"
+    );
+}

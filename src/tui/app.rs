@@ -2,16 +2,16 @@
 //! draws or touches the terminal, so every behaviour is testable as
 //! `update(action)` followed by a look at the state.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::action::{Action, Pane};
 use super::history::History;
-use super::ui::layout;
 use super::ui::text::{self, clip};
-use crate::graph::{Direction, KnowledgeGraph, Link, NodeIndex, RelationFilter};
+use super::ui::{evidence, layout};
+use crate::graph::{Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter};
 use crate::model::{ActorKind, Stance, Status};
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -95,6 +95,9 @@ pub struct App {
     graph: KnowledgeGraph,
     /// Relations per actor, computed once: the list sorts by it.
     degrees: Vec<usize>,
+    /// The relation last selected for each actor visited, so going back
+    /// returns to the row that was followed.
+    last_relation: HashMap<NodeIndex, EdgeIndex>,
     width: u16,
     height: u16,
     pane: Pane,
@@ -133,6 +136,7 @@ impl App {
         let mut app = App {
             graph,
             degrees,
+            last_relation: HashMap::new(),
             width,
             height,
             pane: Pane::Actors,
@@ -440,7 +444,10 @@ impl App {
                 self.evidence_scroll = 0;
             }
             Pane::Evidence => {
-                let scroll = (i64::from(self.evidence_scroll) + rows as i64).clamp(0, 2_000);
+                let most = layout::areas(self.width, self.height)
+                    .map_or(0, |areas| evidence::max_scroll(self, areas.evidence));
+                let scroll =
+                    (i64::from(self.evidence_scroll) + rows as i64).clamp(0, i64::from(most));
                 self.evidence_scroll = scroll as u16;
             }
         }
@@ -571,6 +578,9 @@ impl App {
     }
 
     fn set_focus(&mut self, node: NodeIndex) {
+        if let (Some(current), Some(link)) = (self.focus, self.selected_link()) {
+            self.last_relation.insert(current, link.relation);
+        }
         self.focus = Some(node);
         self.relations = Cursor::default();
         self.evidence_scroll = 0;
@@ -599,7 +609,8 @@ impl App {
     /// Recomputes the actor list from the filters, keeping the selected
     /// actor selected when it is still listed.
     fn refresh_list(&mut self) {
-        let previous = self.selected_actor();
+        // An empty list has no selection; the focus is what to keep then.
+        let previous = self.selected_actor().or(self.focus);
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut scored: Vec<(u32, ListedActor)> = Vec::new();
         let mut buffer = Vec::new();
@@ -678,7 +689,10 @@ impl App {
     /// Recomputes the focused actor's relation rows, keeping the selected
     /// relation when it is still shown.
     fn refresh_rows(&mut self) {
-        let previous = self.selected_link().map(|link| link.relation);
+        let previous = self.selected_link().map(|link| link.relation).or_else(|| {
+            self.focus
+                .and_then(|focus| self.last_relation.get(&focus).copied())
+        });
         self.rows.clear();
         let Some(focus) = self.focus else {
             self.relations = Cursor::default();

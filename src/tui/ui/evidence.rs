@@ -12,6 +12,36 @@ use crate::tui::app::App;
 /// The evidence pane: the selected relation as a sentence, its facts and
 /// every quoted passage with its source; then the other actor's card.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let (title, lines) = content(app, theme);
+    let block = pane_block(
+        Line::from(Span::styled(title, theme.strong())),
+        Pane::Evidence,
+        app,
+        theme,
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.evidence_scroll(), 0)),
+        area,
+    );
+}
+
+/// How far the evidence pane can scroll in `area` before its last line
+/// reaches the top of the window: the bottom of the text stays in view.
+pub fn max_scroll(app: &App, area: Rect) -> u16 {
+    let (_, lines) = content(app, Theme { color: false });
+    let inner_width = area.width.saturating_sub(2);
+    let wrapped = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(inner_width);
+    let visible = usize::from(area.height.saturating_sub(2));
+    u16::try_from(wrapped.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+/// The pane's title and lines.
+fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let graph = app.graph();
     let mut lines: Vec<Line> = Vec::new();
     let title;
@@ -77,19 +107,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             }
         }
     }
-    let block = pane_block(
-        Line::from(Span::styled(title, theme.strong())),
-        Pane::Evidence,
-        app,
-        theme,
-    );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.evidence_scroll(), 0)),
-        area,
-    );
+    (title, lines)
 }
 
 /// Everything known about an actor, as lines.

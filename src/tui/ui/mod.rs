@@ -3,7 +3,7 @@
 
 mod actors;
 mod bars;
-mod evidence;
+pub(crate) mod evidence;
 pub mod layout;
 mod overlays;
 mod relations;
