@@ -1,8 +1,10 @@
 //! kgx: explore a knowledge graph of actors and dated, sourced relations.
 //!
-//! The library is the pure core: the data model ([`model`]), loading and
-//! validation with diagnostics ([`load`]), and the graph with its queries
-//! ([`graph`]). The command line ([`cli`]) is a thin layer on top.
+//! The pure core knows nothing of terminals: the data model ([`model`]),
+//! loading and validation with diagnostics ([`load`]), the graph and its
+//! queries ([`graph`]), and writers ([`export`]). On top of it sit the
+//! command line ([`cli`]) and the explorer ([`tui`]), whose state and views
+//! are plain values and functions; only `tui::run` touches a real terminal.
 
 pub mod cli;
 pub mod export;

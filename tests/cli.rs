@@ -288,6 +288,10 @@ fn usage_errors_exit_with_two() {
     assert_eq!(kgx(&["show"]).status.code(), Some(2));
     assert_eq!(kgx(&["export", "--format", "xml"]).status.code(), Some(2));
     assert_eq!(kgx(&["stats", "--top", "many"]).status.code(), Some(2));
+    assert_eq!(
+        kgx(&["path", "russia", "syria", "--k", "0"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -381,3 +381,36 @@ fn relation_kinds_and_custom_actor_kinds_are_checked() {
         ]
     );
 }
+
+#[test]
+fn byte_order_marks_crlf_and_escapes_are_read_like_plain_text() {
+    let text = "\u{feff}Graph(\r\n    title: \"T\",\r\n    actors: [\r\n        Actor(id: \"caf\\u{e9}\", name: \"Café\", kind: Persn),\r\n    ],\r\n    relations: [Relation(from: \"café\", to: \"nobody\", kind: \"met\")],\r\n)\r\n";
+    let error = load::parse_str("crlf.ron", text).expect_err("two problems");
+    let found: Vec<(usize, usize, &str)> = error
+        .problems
+        .iter()
+        .map(|p| {
+            let (line, column) = error.line_column(p.span.clone().expect("span").start);
+            (line, column, p.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, 52, "`Persn` is not a known ActorKind"),
+            (6, 44, "no actor \"nobody\"")
+        ],
+        "the BOM is not a column, CRLF lines count once, and \"caf\\u{{e9}}\" is café"
+    );
+    let shown = error.render(false);
+    assert!(
+        shown.contains(" 5 │     ],"),
+        "the line after line 4 is numbered 5:\n{shown}"
+    );
+}
+
+#[test]
+fn a_wrong_type_is_marked_at_the_value_not_the_blank_before_it() {
+    let (_, column, _, _) = only("Graph(title: 5)");
+    assert_eq!(column, 14);
+}

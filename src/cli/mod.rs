@@ -41,9 +41,6 @@ pub struct Explore {
     pub input: Input,
     /// Capture the mouse from the start.
     pub mouse: bool,
-    /// True for `kgx explore`: without a terminal that is an error, while
-    /// plain `kgx` falls back to the overview.
-    pub explicit: bool,
 }
 
 impl Cli {
@@ -53,12 +50,10 @@ impl Cli {
             None => Some(Explore {
                 input: Input::from_arg(self.file.as_deref()),
                 mouse: !self.no_mouse,
-                explicit: false,
             }),
             Some(Command::Explore { file, no_mouse }) => Some(Explore {
                 input: file.input(),
                 mouse: !no_mouse,
-                explicit: true,
             }),
             Some(_) => None,
         }
@@ -113,8 +108,8 @@ enum Command {
         #[arg(long, value_name = "ACTOR")]
         avoid: Vec<String>,
         /// Show at most this many paths of the shortest length
-        #[arg(long, default_value_t = 5, value_name = "N")]
-        k: usize,
+        #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        k: u16,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -238,9 +233,10 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let Some(goal) = resolve(graph, &to, out)? else {
                 return Ok(Outcome::Failure);
             };
+            // One path more than shown tells whether there are more.
             let mut options = PathOptions {
                 directed,
-                limit: k,
+                limit: usize::from(k) + 1,
                 ..PathOptions::default()
             };
             for name in &avoid {
@@ -249,11 +245,13 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 };
                 options.avoid.insert(node);
             }
-            let paths = graph.shortest_paths(start, goal, &options);
+            let mut paths = graph.shortest_paths(start, goal, &options);
+            let more = paths.len() > usize::from(k);
+            paths.truncate(usize::from(k));
             if json {
-                print_json(out, &paths_json(graph, start, goal, &options, &paths))?;
+                print_json(out, &paths_json(graph, start, goal, &options, &paths, more))?;
             } else {
-                text::paths(graph, start, goal, &options, &paths, out)?;
+                text::paths(graph, start, goal, &options, &paths, more, out)?;
             }
             Ok(if paths.is_empty() {
                 Outcome::Failure
@@ -402,6 +400,7 @@ fn stats_json(graph: &KnowledgeGraph, top: usize) -> serde_json::Value {
                 "relations": degree.total(),
                 "outgoing": degree.outgoing,
                 "incoming": degree.incoming,
+                "mutual": degree.mutual,
             })
         }).collect::<Vec<_>>(),
     })
@@ -414,6 +413,7 @@ fn show_json(graph: &KnowledgeGraph, node: NodeIndex) -> serde_json::Value {
         "actor": export::actor_json(graph.actor(node)),
         "outgoing": degree.outgoing,
         "incoming": degree.incoming,
+                "mutual": degree.mutual,
         "relations": links.iter().map(|link| json!({
             "direction": text::direction_name(link.direction),
             "other": graph.actor(link.other).id,
@@ -428,12 +428,16 @@ fn paths_json(
     goal: NodeIndex,
     options: &PathOptions,
     paths: &[Path],
+    more: bool,
 ) -> serde_json::Value {
+    let mut avoid: Vec<NodeIndex> = options.avoid.iter().copied().collect();
+    avoid.sort();
     json!({
         "from": graph.actor(start).id,
         "to": graph.actor(goal).id,
         "directed": options.directed,
-        "avoid": options.avoid.iter().map(|&node| graph.actor(node).id.clone()).collect::<Vec<_>>(),
+        "avoid": avoid.iter().map(|&node| graph.actor(node).id.clone()).collect::<Vec<_>>(),
+        "more": more,
         "paths": paths.iter().map(|path| json!({
             "length": path.hops.len(),
             "hops": path.hops.iter().map(|hop| json!({

@@ -135,13 +135,11 @@ pub fn stats(graph: &KnowledgeGraph, top: usize, output: &mut Output<'_>) -> io:
         let degree = graph.degree(node);
         writeln!(
             out,
-            "  {:>2}. {:<width$}  {:<12} {:>3} relations ({} out, {} in)",
+            "  {:>2}. {:<width$}  {:<12} {:>3} relations ({degree})",
             rank + 1,
             name,
             actor.kind.name(),
             degree.total(),
-            degree.outgoing,
-            degree.incoming,
         )?;
     }
 
@@ -361,6 +359,7 @@ pub fn paths(
     goal: NodeIndex,
     options: &PathOptions,
     paths: &[Path],
+    more: bool,
     output: &mut Output<'_>,
 ) -> io::Result<()> {
     let out = &mut output.out;
@@ -376,8 +375,8 @@ pub fn paths(
     let hops = plural(first.hops.len(), "relation", "relations");
     let found = plural(paths.len(), "shortest path", "shortest paths");
     writeln!(out, "{found} from {from} to {to} ({hops} long, {mode})")?;
-    if paths.len() == options.limit {
-        writeln!(out, "(there may be more; --k N shows up to N)")?;
+    if more {
+        writeln!(out, "(there are more; --k N shows up to N)")?;
     }
     let mut cited = Vec::new();
     for (index, path) in paths.iter().enumerate() {

@@ -95,16 +95,7 @@ impl KnowledgeGraph {
         if distance[goal.index()] == usize::MAX {
             return Vec::new();
         }
-        let mut paths = Vec::new();
-        let mut reversed = Vec::new();
-        collect(
-            goal,
-            start,
-            &arrivals,
-            &mut reversed,
-            &mut paths,
-            options.limit,
-        );
+        let mut paths = collect(goal, start, &arrivals, options.limit);
         paths.sort_by(|a: &Path, b: &Path| {
             let key = |p: &Path| {
                 p.hops
@@ -147,32 +138,40 @@ impl KnowledgeGraph {
     }
 }
 
-/// Walks arrivals back from `node` to `start`, emitting each full path.
-fn collect(
-    node: NodeIndex,
-    start: NodeIndex,
-    arrivals: &[Vec<Hop>],
-    reversed: &mut Vec<Hop>,
-    paths: &mut Vec<Path>,
-    limit: usize,
-) {
-    if paths.len() >= limit {
-        return;
-    }
-    if node == start {
-        paths.push(Path {
-            hops: reversed.iter().rev().copied().collect(),
-        });
-        return;
-    }
-    for hop in &arrivals[node.index()] {
-        reversed.push(*hop);
-        collect(hop.from, start, arrivals, reversed, paths, limit);
-        reversed.pop();
-        if paths.len() >= limit {
-            return;
+/// Walks arrivals back from `goal` to `start`, emitting each full path.
+/// Depth-first with an explicit stack: a path can be as long as the graph,
+/// and recursion would overflow the thread's stack on long chains.
+fn collect(goal: NodeIndex, start: NodeIndex, arrivals: &[Vec<Hop>], limit: usize) -> Vec<Path> {
+    let mut paths = Vec::new();
+    // The hops chosen so far (from the goal backwards), and for each depth
+    // the index of the next arrival to try.
+    let mut chosen: Vec<Hop> = Vec::new();
+    let mut next: Vec<usize> = vec![0];
+    while let Some(&tried) = next.last() {
+        let node = chosen.last().map_or(goal, |hop| hop.from);
+        if node == start {
+            paths.push(Path {
+                hops: chosen.iter().rev().copied().collect(),
+            });
+            if paths.len() >= limit {
+                break;
+            }
+        }
+        match arrivals[node.index()].get(tried).filter(|_| node != start) {
+            Some(&hop) => {
+                if let Some(last) = next.last_mut() {
+                    *last += 1;
+                }
+                chosen.push(hop);
+                next.push(0);
+            }
+            None => {
+                next.pop();
+                chosen.pop();
+            }
         }
     }
+    paths
 }
 
 #[cfg(test)]
@@ -268,6 +267,32 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(paths(&graph, "lavrov", "syria", &one).len(), 1);
+    }
+
+    #[test]
+    fn a_path_as_long_as_the_graph_does_not_overflow_the_stack() {
+        let count = 200_000;
+        let actors = (0..count)
+            .map(|i| fixture::actor(&format!("n{i}"), "N", crate::model::ActorKind::Place))
+            .collect();
+        let relations = (1..count)
+            .map(|i| fixture::relation(&format!("n{}", i - 1), &format!("n{i}"), "next"))
+            .collect();
+        let dataset = crate::model::Dataset {
+            title: "Chain".into(),
+            description: None,
+            sources: Vec::new(),
+            actors,
+            relations,
+        };
+        let graph = KnowledgeGraph::new(dataset).expect("valid");
+        let (first, last) = (
+            graph.find_id("n0").expect("n0"),
+            graph.find_id(&format!("n{}", count - 1)).expect("last"),
+        );
+        let paths = graph.shortest_paths(first, last, &PathOptions::default());
+        assert_eq!(paths.len(), 1);
+        assert_eq!(paths[0].hops.len(), count - 1);
     }
 
     #[test]

@@ -68,20 +68,33 @@ impl RelationFilter {
     }
 }
 
-/// How many relations an actor takes part in, by direction. A symmetric
-/// relation counts once on each side.
+/// How many relations an actor takes part in, by direction, counted the
+/// way [`KnowledgeGraph::links`] groups them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Degree {
-    /// Relations the actor is the `from` of.
+    /// Directed relations the actor is the `from` of.
     pub outgoing: usize,
-    /// Relations the actor is the `to` of.
+    /// Directed relations the actor is the `to` of.
     pub incoming: usize,
+    /// Symmetric relations (`directed: false`) the actor is in.
+    pub mutual: usize,
+}
+
+impl std::fmt::Display for Degree {
+    /// "10 out, 7 in, 4 mutual", leaving out mutual when there are none.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} out, {} in", self.outgoing, self.incoming)?;
+        if self.mutual > 0 {
+            write!(f, ", {} mutual", self.mutual)?;
+        }
+        Ok(())
+    }
 }
 
 impl Degree {
     /// All relations the actor takes part in.
     pub fn total(&self) -> usize {
-        self.outgoing + self.incoming
+        self.outgoing + self.incoming + self.mutual
     }
 }
 
@@ -137,10 +150,22 @@ impl KnowledgeGraph {
     /// How many relations `actor` takes part in.
     pub fn degree(&self, actor: NodeIndex) -> Degree {
         let graph = self.petgraph();
-        Degree {
-            outgoing: graph.edges_directed(actor, Towards::Outgoing).count(),
-            incoming: graph.edges_directed(actor, Towards::Incoming).count(),
+        let mut degree = Degree::default();
+        for edge in graph.edges_directed(actor, Towards::Outgoing) {
+            if edge.weight().directed {
+                degree.outgoing += 1;
+            } else {
+                degree.mutual += 1;
+            }
         }
+        for edge in graph.edges_directed(actor, Towards::Incoming) {
+            if edge.weight().directed {
+                degree.incoming += 1;
+            } else if edge.source() != actor {
+                degree.mutual += 1;
+            }
+        }
+        degree
     }
 
     /// The groups of actors connected to each other by any chain of
@@ -277,10 +302,22 @@ mod tests {
     fn degree_counts_each_side() {
         let graph = graph();
         let degree = graph.degree(id(&graph, "syria"));
-        assert_eq!(
-            (degree.outgoing, degree.incoming, degree.total()),
-            (0, 4, 4)
-        );
+        assert_eq!((degree.outgoing, degree.incoming, degree.mutual), (0, 3, 1));
+        assert_eq!(degree.total(), 4);
+        let russia = id(&graph, "russia");
+        let links = graph.links(russia, &RelationFilter::default());
+        let degree = graph.degree(russia);
+        for (direction, count) in [
+            (Direction::Outgoing, degree.outgoing),
+            (Direction::Incoming, degree.incoming),
+            (Direction::Mutual, degree.mutual),
+        ] {
+            assert_eq!(
+                links.iter().filter(|l| l.direction == direction).count(),
+                count,
+                "{direction:?}"
+            );
+        }
         assert_eq!(graph.degree(id(&graph, "loner")).total(), 0);
     }
 

@@ -66,12 +66,6 @@ impl Problem {
         self.help = help;
         self
     }
-
-    /// Adds a second, explaining place.
-    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.related = Some((span, label.into()));
-        self
-    }
 }
 
 /// Everything wrong with one data file: what `kgx` prints, on the normal
@@ -270,6 +264,10 @@ impl SourceCode for ClippedSource {
                 break;
             }
             to = text[to + 1..].find('\n').map_or(text.len(), |i| to + 1 + i);
+        }
+        // Lines end at "\n"; a "\r" before it belongs to the line break.
+        if text[from..to].ends_with('\r') {
+            to -= 1;
         }
         if to - from > MAX_CONTEXT_BYTES {
             from = floor_char_boundary(text, start.saturating_sub(CLIP_MARGIN).max(line_start));

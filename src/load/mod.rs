@@ -117,6 +117,8 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
 
 /// Parses and validates RON text.
 pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
+    // Some editors start UTF-8 files with a byte-order mark; it is not text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if tree::is_blank(text) {
         let problem = Problem::at(0..0, "the file is empty")
             .label("expected a graph here")

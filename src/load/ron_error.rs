@@ -13,6 +13,8 @@ use crate::suggest;
 /// is the element being parsed, if it was one.
 pub fn problem(text: &str, base: usize, record: Option<&Node>, err: &SpannedError) -> Problem {
     let start = offset(text, base, err.span.start);
+    // ron often reports the spot before the blanks that precede the value.
+    let start = start + (text[start..].len() - text[start..].trim_start().len());
     let end = offset(text, base, err.span.end).max(start);
     let span = widen(text, start..end);
     let content_end = text.trim_end().len();
@@ -105,9 +107,6 @@ pub fn problem(text: &str, base: usize, record: Option<&Node>, err: &SpannedErro
                 .help(Some(
                     "a file holds one `Graph(…)`; check for an extra closing bracket".into(),
                 ))
-        }
-        Error::IntegerOutOfBounds => {
-            Problem::at(span, "the number is too large").label("out of range")
         }
         other => Problem::at(span, sentence(&other.to_string())).label("here"),
     }

@@ -38,12 +38,10 @@ pub struct Field {
     pub value: Node,
 }
 
-/// The reader gave up: the text is not well-formed RON at `offset`.
+/// The reader gave up: the text is not well-formed RON (ron's own error
+/// says where and why).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Malformed {
-    /// Byte offset where reading stopped.
-    pub offset: usize,
-}
+pub struct Malformed;
 
 /// Nesting beyond this is refused rather than risking the stack; ron's own
 /// limit is lower, so valid files never reach it.
@@ -127,7 +125,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn malformed(&self) -> Malformed {
-        Malformed { offset: self.pos }
+        Malformed
     }
 
     fn peek(&self) -> Option<u8> {
@@ -396,14 +394,19 @@ impl<'a> Reader<'a> {
                         b'r' => out.push('\r'),
                         b'0' => out.push('\0'),
                         b'u' => {
-                            // \u{XXXX}: keep it approximate; locating only
-                            // compares ids, which are plain text.
-                            while let Some(b) = self.peek() {
+                            // \u{XXXX}: ids may be written with escapes.
+                            self.expect(b'{')?;
+                            let digits_start = self.pos;
+                            while self.peek().is_some_and(|b| b.is_ascii_hexdigit()) {
                                 self.pos += 1;
-                                if b == b'}' {
-                                    break;
-                                }
                             }
+                            let digits = self.slice(digits_start, self.pos)?;
+                            self.expect(b'}')?;
+                            let decoded = u32::from_str_radix(digits, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .ok_or_else(|| self.malformed())?;
+                            out.push(decoded);
                         }
                         other => out.push(char::from(other)),
                     }
@@ -458,7 +461,7 @@ impl<'a> Reader<'a> {
     }
 
     fn slice(&self, start: usize, end: usize) -> Result<&'a str, Malformed> {
-        self.text.get(start..end).ok_or(Malformed { offset: start })
+        self.text.get(start..end).ok_or(Malformed)
     }
 }
 

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     if let Some(date) = actor.date {
         facts.push(date.to_string());
     }
-    facts.push(format!("{} out, {} in", degree.outgoing, degree.incoming));
+    facts.push(degree.to_string());
     let first = facts.join(" · ");
     let mut known: Vec<String> = actor
         .roles
