@@ -405,3 +405,23 @@ fn the_evidence_pane_stops_scrolling_at_its_last_line() {
         "one line up is one line up"
     );
 }
+
+#[test]
+fn chips_name_the_smaller_side_of_a_filter() {
+    let mut app = app();
+    app.update(Action::OpenFilters);
+    let claimed = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == FilterOption::Status(Status::Claimed))
+        .expect("claims");
+    app.update(Action::Move(claimed as isize));
+    app.update(Action::ToggleOption);
+    app.update(Action::Cancel);
+    let chips: Vec<String> = app.chips().into_iter().map(|(_, label)| label).collect();
+    assert_eq!(
+        chips,
+        ["status: −Claimed"],
+        "hiding one status names the one hidden"
+    );
+}

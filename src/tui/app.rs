@@ -808,29 +808,34 @@ impl App {
 
     /// The filters in force with their labels, in status-bar order.
     pub fn chips(&self) -> Vec<(Chip, String)> {
-        let list = |names: Vec<&str>| clip(&names.join(","), 24);
         let filter = &self.relation_filter;
         let mut chips = Vec::new();
         if !self.query.is_empty() && !self.editing_filter {
             chips.push((Chip::Query, format!("/{}", clip(&self.query, 16))));
         }
         if !self.actor_kinds.is_empty() {
-            let names = self.actor_kinds.iter().map(ActorKind::name).collect();
-            chips.push((Chip::ActorKinds, format!("kinds: {}", list(names))));
+            let text = describe_set(&self.actor_kinds, &self.used_actor_kinds(), |k| {
+                k.name().to_owned()
+            });
+            chips.push((Chip::ActorKinds, format!("kinds: {text}")));
         }
         if !filter.statuses.is_empty() {
-            let names = filter.statuses.iter().map(|s| s.name()).collect();
-            chips.push((Chip::Statuses, format!("status: {}", list(names))));
+            let text = describe_set(&filter.statuses, &self.used_statuses(), |s| {
+                s.name().to_owned()
+            });
+            chips.push((Chip::Statuses, format!("status: {text}")));
         }
         if !filter.stances.is_empty() {
-            let names = filter.stances.iter().map(|s| s.name()).collect();
-            chips.push((Chip::Stances, format!("stance: {}", list(names))));
+            let text = describe_set(&filter.stances, &self.used_stances(), |s| {
+                s.name().to_owned()
+            });
+            chips.push((Chip::Stances, format!("stance: {text}")));
         }
         if !filter.kinds.is_empty() {
-            chips.push((
-                Chip::RelationKinds,
-                format!("relations: {} kinds", filter.kinds.len()),
-            ));
+            let text = describe_set(&filter.kinds, &self.used_relation_kinds(), |k| {
+                k.replace('_', " ")
+            });
+            chips.push((Chip::RelationKinds, format!("relations: {text}")));
         }
         if self.marked_only {
             chips.push((
@@ -991,6 +996,26 @@ impl App {
     pub fn should_quit(&self) -> bool {
         self.quit
     }
+}
+
+/// A shown subset in few words: the shown items when they are fewer,
+/// else the hidden ones with a minus (`−Claimed`).
+fn describe_set<T: Ord>(
+    shown: &BTreeSet<T>,
+    every: &BTreeSet<T>,
+    name: impl Fn(&T) -> String,
+) -> String {
+    let hidden: Vec<&T> = every.iter().filter(|item| !shown.contains(item)).collect();
+    let text = if hidden.len() < shown.len() {
+        hidden
+            .iter()
+            .map(|item| format!("−{}", name(item)))
+            .collect::<Vec<_>>()
+            .join(",")
+    } else {
+        shown.iter().map(&name).collect::<Vec<_>>().join(",")
+    };
+    clip(&text, 28)
 }
 
 /// Shows or hides `item` in an inclusion set where empty means "all of

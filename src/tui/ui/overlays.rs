@@ -46,7 +46,10 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, scroll: u16, theme: Theme) {
     frame.render_widget(Clear, box_area);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(Block::bordered().title(Span::styled(" Keys — any key closes ", theme.strong())))
+            .block(Block::bordered().title(Span::styled(
+                " Keys — ↑↓ scroll · Esc or ? closes ",
+                theme.strong(),
+            )))
             .scroll((scroll, 0)),
         box_area,
     );
@@ -60,22 +63,39 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
     let offset = selected.saturating_sub(rows.saturating_sub(1));
     let mut previous_group = None;
     let mut lines = Vec::new();
+    let graph = app.graph();
+    let count = |option: &FilterOption| match option {
+        FilterOption::ActorKind(kind) => graph.actors().filter(|(_, a)| a.kind == *kind).count(),
+        FilterOption::Status(status) => graph
+            .relations()
+            .filter(|(_, r)| r.status == *status)
+            .count(),
+        FilterOption::Stance(stance) => graph
+            .relations()
+            .filter(|(_, r)| r.stance == *stance)
+            .count(),
+        FilterOption::RelationKind(kind) => {
+            graph.relations().filter(|(_, r)| r.kind == *kind).count()
+        }
+    };
     for (index, option) in options.iter().enumerate() {
-        let (group, label) = match option {
+        let (group, name) = match option {
             FilterOption::ActorKind(kind) => ("actor kind", kind.name().to_owned()),
             FilterOption::Status(status) => ("status", status.name().to_owned()),
             FilterOption::Stance(stance) => ("stance", stance.with_score()),
-            FilterOption::RelationKind(kind) => ("relation", kind.clone()),
+            FilterOption::RelationKind(kind) => ("relation", kind.replace('_', " ")),
         };
+        if index < offset {
+            previous_group = Some(group);
+            continue;
+        }
+        let label = format!("{name}  ({})", count(option));
         let heading = if previous_group != Some(group) {
             group
         } else {
             ""
         };
         previous_group = Some(group);
-        if index < offset {
-            continue;
-        }
         let check = if app.option_shown(option) {
             "[x]"
         } else {

@@ -29,7 +29,16 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             kind_letter(&actor.kind).to_string(),
             theme.kind(&actor.kind),
         ),
-        Span::styled(format!(" {} ", actor.name), theme.strong()),
+        Span::styled(
+            format!(
+                " {} ",
+                clip(
+                    &actor.name,
+                    usize::from(areas.relations.width).saturating_sub(8)
+                )
+            ),
+            theme.strong(),
+        ),
     ]);
     frame.render_widget(
         pane_block(title, Pane::Relations, app, theme),
@@ -87,7 +96,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     // Narrow panes fold the status into the phrase instead of a column.
     let narrow = inner < 64;
     // Wide enough for spans such as "2024-12..2025-07" when there is room.
-    let date_width = if inner >= 90 { 16 } else { 12 };
+    // Very narrow panes drop the date (the evidence pane shows it).
+    let date_width = match inner {
+        90.. => 16,
+        44.. => 12,
+        _ => 0,
+    };
     let status_width = if narrow { 0 } else { 10 };
     // One space before the phrase, " → ", the kind letter and a space,
     // and a space before the date.
