@@ -425,3 +425,36 @@ fn chips_name_the_smaller_side_of_a_filter() {
         "hiding one status names the one hidden"
     );
 }
+
+#[test]
+fn a_click_on_the_other_actors_name_jumps_at_once() {
+    let mut app = app();
+    let areas = kgx::tui::ui::layout::areas(100, 30).expect("layout");
+    let first_link_row = app
+        .rows()
+        .iter()
+        .position(|r| matches!(r, RelationRow::Link(_)))
+        .expect("a link");
+    let RelationRow::Link(link) = app.rows()[first_link_row] else {
+        unreachable!("a link row")
+    };
+    let other = app.graph().actor(link.other).clone();
+    // Find where the name is drawn on screen, as a person would see it.
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|frame| kgx::tui::ui::draw(frame, &app, kgx::tui::ui::theme::Theme { color: false }))
+        .expect("draws");
+    let row = areas.relation_list.y + first_link_row as u16;
+    let line: String = (0..100)
+        .map(|x| terminal.backend().buffer()[(x, row)].symbol().to_owned())
+        .collect();
+    let prefix: String = other.name.chars().take(6).collect();
+    let at = line
+        .find(&prefix)
+        .unwrap_or_else(|| panic!("{prefix:?} not on row: {line}"));
+    let column = line[..at].chars().count() as u16 + 1;
+    app.update(Action::Click { column, row });
+    assert_eq!(focus(&app), other.id, "one click on the name jumps");
+    assert_eq!(trail(&app), ["russia"]);
+}

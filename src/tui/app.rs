@@ -10,7 +10,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::action::{Action, Pane};
 use super::history::History;
 use super::ui::text::{self, clip};
-use super::ui::{evidence, layout};
+use super::ui::{evidence, layout, relations};
 use crate::graph::{Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter};
 use crate::model::{ActorKind, Stance, Status};
 
@@ -761,9 +761,13 @@ impl App {
             self.pane = Pane::Relations;
             let index = self.relations.offset + usize::from(row - areas.relation_list.y);
             if let Some(RelationRow::Link(link)) = self.rows.get(index).copied() {
-                // A click on the row already selected in the active pane
-                // jumps; any other click only selects.
-                if was_active && self.relations.selected == index {
+                // A click on the other actor's name, or on the row already
+                // selected in the active pane, jumps; any other click selects.
+                let cell = usize::from(column - areas.relation_list.x);
+                let on_other = relations::columns(usize::from(areas.relation_list.width))
+                    .other_actor()
+                    .contains(&cell);
+                if on_other || (was_active && self.relations.selected == index) {
                     self.jump_to(link.other);
                 } else {
                     self.relations.selected = index;

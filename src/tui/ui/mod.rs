@@ -6,7 +6,7 @@ mod bars;
 pub(crate) mod evidence;
 pub mod layout;
 mod overlays;
-mod relations;
+pub(crate) mod relations;
 pub(crate) mod text;
 pub mod theme;
 

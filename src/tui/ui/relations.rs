@@ -93,21 +93,13 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         return;
     }
     let cursor = app.relation_cursor();
-    // Narrow panes fold the status into the phrase instead of a column.
-    let narrow = inner < 64;
-    // Wide enough for spans such as "2024-12..2025-07" when there is room.
-    // Very narrow panes drop the date (the evidence pane shows it).
-    let date_width = match inner {
-        90.. => 16,
-        44.. => 12,
-        _ => 0,
-    };
-    let status_width = if narrow { 0 } else { 10 };
-    // One space before the phrase, " → ", the kind letter and a space,
-    // and a space before the date.
-    let rest = inner.saturating_sub(date_width + status_width + 7);
-    let phrase_width = rest * 9 / 20;
-    let other_width = rest - phrase_width;
+    let Columns {
+        narrow,
+        date: date_width,
+        status: status_width,
+        phrase: phrase_width,
+        other: other_width,
+    } = columns(inner);
     let lines: Vec<Line> = app
         .rows()
         .iter()
@@ -170,4 +162,53 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), areas.relation_list);
+}
+
+/// Widths of the columns of a relation row in a list `inner` cells wide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Columns {
+    /// Narrow rows fold the status into the phrase instead of a column.
+    narrow: bool,
+    /// The date column (0: no date column).
+    date: usize,
+    /// The status column (0: none).
+    status: usize,
+    /// The relation's phrase.
+    phrase: usize,
+    /// The other actor's name.
+    other: usize,
+}
+
+/// The columns of a relation row; shared with mouse handling so a click
+/// on the other actor's name is known as such.
+pub(crate) fn columns(inner: usize) -> Columns {
+    let narrow = inner < 64;
+    // Wide enough for spans such as "2024-12..2025-07" when there is room;
+    // very narrow panes drop the date (the evidence pane shows it).
+    let date = match inner {
+        90.. => 16,
+        44.. => 12,
+        _ => 0,
+    };
+    let status = if narrow { 0 } else { 10 };
+    // One space before the phrase, " → ", the kind letter and a space,
+    // and a space before the date.
+    let rest = inner.saturating_sub(date + status + 7);
+    let phrase = rest * 9 / 20;
+    Columns {
+        narrow,
+        date,
+        status,
+        phrase,
+        other: rest - phrase,
+    }
+}
+
+impl Columns {
+    /// Cells of the row, from its left edge, that show the other actor
+    /// (kind letter and name).
+    pub(crate) fn other_actor(&self) -> std::ops::Range<usize> {
+        let start = 1 + self.phrase + 3;
+        start..start + 2 + self.other
+    }
 }
