@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::layout::Areas;
 use super::text::{clip, width};
 use super::theme::{Theme, kind_letter};
-use super::{list_row, pane_block, text};
+use super::{list_row, pane_block, scrollbar, text};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Sort};
 
@@ -97,6 +97,13 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), areas.actor_list);
+        scrollbar(
+            frame,
+            areas.actors,
+            areas.actor_list,
+            app.listed().len(),
+            cursor.selected,
+        );
     }
 }
 

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::action::Pane;
 use super::app::{App, Overlay};
@@ -68,6 +68,28 @@ fn list_row(
     } else {
         line.style(theme.selected_inactive())
     }
+}
+
+/// A scrollbar on the right border beside `list`, when `len` rows do not
+/// fit: a sign that there is more than the pane shows.
+fn scrollbar(frame: &mut Frame<'_>, pane: Rect, list: Rect, len: usize, position: usize) {
+    if len <= usize::from(list.height) {
+        return;
+    }
+    let track = Rect {
+        y: list.y,
+        height: list.height,
+        ..pane
+    };
+    let mut state = ScrollbarState::new(len).position(position);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None),
+        track,
+        &mut state,
+    );
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {

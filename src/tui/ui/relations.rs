@@ -5,7 +5,7 @@ use ratatui::widgets::Paragraph;
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
-use super::{list_row, pane_block};
+use super::{list_row, pane_block, scrollbar};
 use crate::graph::Direction;
 use crate::model::Status;
 use crate::tui::action::Pane;
@@ -162,6 +162,13 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), areas.relation_list);
+    scrollbar(
+        frame,
+        areas.relations,
+        areas.relation_list,
+        app.rows().len(),
+        cursor.selected,
+    );
 }
 
 /// Widths of the columns of a relation row in a list `inner` cells wide.
