@@ -48,6 +48,17 @@ fn select_relation_to(app: &mut App, other: &str) {
     assert_eq!(id(app, app.selected_link().map(|l| l.other)), other);
 }
 
+/// Opens the filter menu with `option` selected.
+fn open_filter_menu_at(app: &mut App, option: FilterOption) {
+    app.update(Action::OpenFilters);
+    let index = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == option)
+        .unwrap_or_else(|| panic!("{option:?} is in the menu"));
+    app.update(Action::Move(index as isize));
+}
+
 fn listed(app: &App) -> Vec<String> {
     app.listed()
         .iter()
@@ -202,13 +213,7 @@ fn marked_only_shows_relations_among_the_marked_actors() {
 #[test]
 fn filters_combine_and_clear() {
     let mut app = app();
-    app.update(Action::OpenFilters);
-    let options = app.filter_options();
-    let claimed = options
-        .iter()
-        .position(|o| *o == FilterOption::Status(Status::Claimed))
-        .expect("claims exist");
-    app.update(Action::Move(claimed as isize));
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Claimed));
     app.update(Action::Activate);
     app.update(Action::Cancel);
     assert_eq!(app.relation_filter().statuses.len(), 1);
@@ -225,13 +230,10 @@ fn filters_combine_and_clear() {
         "{statuses:?}"
     );
 
-    app.update(Action::OpenFilters);
-    let person = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == FilterOption::ActorKind(kgx::model::ActorKind::Person))
-        .expect("people exist");
-    app.update(Action::Move(person as isize));
+    open_filter_menu_at(
+        &mut app,
+        FilterOption::ActorKind(kgx::model::ActorKind::Person),
+    );
     app.update(Action::Activate);
     app.update(Action::Cancel);
     assert!(listed(&app).iter().all(
@@ -248,13 +250,7 @@ fn filters_combine_and_clear() {
 #[test]
 fn hiding_an_option_keeps_the_others_and_the_last_cannot_be_hidden() {
     let mut app = app();
-    app.update(Action::OpenFilters);
-    let reported = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == FilterOption::Status(Status::Reported))
-        .expect("reported");
-    app.update(Action::Move(reported as isize));
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Reported));
     app.update(Action::ToggleOption);
     assert!(!app.option_shown(&FilterOption::Status(Status::Reported)));
     assert!(app.option_shown(&FilterOption::Status(Status::Claimed)));
@@ -263,6 +259,16 @@ fn hiding_an_option_keeps_the_others_and_the_last_cannot_be_hidden() {
         app.relation_filter().statuses.is_empty(),
         "showing all again is no filter"
     );
+
+    app.update(Action::Cancel);
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Claimed));
+    app.update(Action::Activate);
+    app.update(Action::ToggleOption);
+    assert!(
+        app.option_shown(&FilterOption::Status(Status::Claimed)),
+        "the last shown status stays shown"
+    );
+    assert!(app.message().is_some_and(|m| m.contains("stays shown")));
 }
 
 #[test]
@@ -311,13 +317,7 @@ fn clicking_a_filter_chip_removes_that_filter_only() {
     let mut app = app();
     type_filter(&mut app, "syr");
     app.update(Action::AcceptFilter);
-    app.update(Action::OpenFilters);
-    let claimed = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == FilterOption::Status(Status::Claimed))
-        .expect("claims");
-    app.update(Action::Move(claimed as isize));
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Claimed));
     app.update(Action::Activate);
     app.update(Action::Cancel);
     let chips: Vec<String> = app.chips().into_iter().map(|(_, label)| label).collect();
@@ -409,13 +409,7 @@ fn the_evidence_pane_stops_scrolling_at_its_last_line() {
 #[test]
 fn chips_name_the_smaller_side_of_a_filter() {
     let mut app = app();
-    app.update(Action::OpenFilters);
-    let claimed = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == FilterOption::Status(Status::Claimed))
-        .expect("claims");
-    app.update(Action::Move(claimed as isize));
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Claimed));
     app.update(Action::ToggleOption);
     app.update(Action::Cancel);
     let chips: Vec<String> = app.chips().into_iter().map(|(_, label)| label).collect();
