@@ -51,17 +51,18 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
 
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(err) = execute!(stdout, EnterAlternateScreen) {
-        leave();
-        return Err(err);
-    }
-    if mouse {
-        execute!(stdout, EnableMouseCapture)?;
-    }
-    // The alternate screen starts blank and the first draw paints every
-    // cell, so no clear (which would query the cursor position) is needed.
-    Terminal::new(CrosstermBackend::new(stdout))
+    let setup = || -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+        let mut stdout = io::stdout();
+        execute!(stdout, EnterAlternateScreen)?;
+        if mouse {
+            execute!(stdout, EnableMouseCapture)?;
+        }
+        // The alternate screen starts blank and the first draw paints every
+        // cell, so no clear (which would query the cursor position) is needed.
+        Terminal::new(CrosstermBackend::new(stdout))
+    };
+    // Whatever fails after raw mode is on, the terminal is put back.
+    setup().inspect_err(|_| leave())
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
