@@ -334,7 +334,7 @@ fn resolve(
 ) -> io::Result<Option<NodeIndex>> {
     let named = |node: NodeIndex| {
         let actor = graph.actor(node);
-        format!("{} [{}] ({})", actor.name, actor.id, actor.kind)
+        format!("{} ({})", text::label(actor), actor.kind)
     };
     match graph.resolve(query) {
         Resolution::Found(node) => Ok(Some(node)),

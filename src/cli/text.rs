@@ -185,7 +185,8 @@ fn clip(text: &str, max: usize) -> String {
     clipped
 }
 
-fn label(actor: &Actor) -> String {
+/// "Name [id]": how an actor is named where the id may be needed next.
+pub fn label(actor: &Actor) -> String {
     format!("{} [{}]", actor.name, actor.id)
 }
 
@@ -205,19 +206,7 @@ pub fn card(graph: &KnowledgeGraph, node: NodeIndex, output: &mut Output<'_>) ->
         writeln!(out, "  {summary}")?;
     }
     for role in &actor.roles {
-        let of = role.of.as_deref().map(|id| {
-            graph
-                .find_id(id)
-                .map_or(id, |n| graph.actor(n).name.as_str())
-        });
-        write!(out, "  role: {}", role.title)?;
-        if let Some(of) = of {
-            write!(out, ", {of}")?;
-        }
-        if let Some(date) = role.date {
-            write!(out, " ({date})")?;
-        }
-        writeln!(out)?;
+        writeln!(out, "  role: {}", graph.describe_role(role))?;
     }
     for (base, id) in &actor.external_ids {
         writeln!(out, "  {base}: {id}")?;
@@ -273,7 +262,7 @@ fn sentence(
             label(actor)
         }
     };
-    let arrow = if relation.directed { "→" } else { "↔" };
+    let arrow = relation.arrow();
     format!(
         "{} {arrow} {} {arrow} {}  · {}",
         name(subject),
@@ -308,10 +297,7 @@ fn evidence(
     for item in &relation.evidence {
         write!(out, "{indent}“{}” [{}]", item.quote, item.source)?;
         if let Some(who) = &item.attributed_to {
-            let name = graph
-                .find_id(who)
-                .map_or(who.as_str(), |n| graph.actor(n).name.as_str());
-            write!(out, ", according to {name}")?;
+            write!(out, ", according to {}", graph.name_of(who))?;
         }
         writeln!(out)?;
         if !cited.contains(&item.source) {

@@ -11,7 +11,7 @@ use std::fmt;
 use petgraph::graph::DiGraph;
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use crate::model::{Actor, Dataset, Relation, Source};
+use crate::model::{Actor, Dataset, Relation, Role, Source};
 
 pub use path::{Hop, Path, PathOptions};
 pub use query::{Degree, Direction, Link, RelationFilter};
@@ -166,6 +166,25 @@ impl KnowledgeGraph {
         self.by_name
             .get(&name.to_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The name of the actor with this id, or the id itself: how a
+    /// reference such as `attributed_to` or a role's `of` is shown.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.find_id(id)
+            .map_or(id, |node| self.actor(node).name.as_str())
+    }
+
+    /// A role as a card shows it: "Foreign Minister, Russia (2004-03..)".
+    pub fn describe_role(&self, role: &Role) -> String {
+        let mut text = role.title.clone();
+        if let Some(of) = role.of.as_deref() {
+            text.push_str(&format!(", {}", self.name_of(of)));
+        }
+        if let Some(date) = role.date {
+            text.push_str(&format!(" ({date})"));
+        }
+        text
     }
 
     /// Back to the file's form, for export.

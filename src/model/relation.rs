@@ -44,6 +44,11 @@ fn is_true(value: &bool) -> bool {
 }
 
 impl Relation {
+    /// The arrow between its actors: one way, or both for symmetric ones.
+    pub fn arrow(&self) -> &'static str {
+        if self.directed { "→" } else { "↔" }
+    }
+
     /// The label if there is one, else the kind with spaces: what a person
     /// reads on the edge.
     pub fn phrase(&self) -> String {

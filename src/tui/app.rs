@@ -7,6 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use ratatui::layout::{Position, Rect};
+
 use super::action::{Action, Pane};
 use super::history::History;
 use super::ui::text::{self, clip};
@@ -746,9 +748,7 @@ impl App {
         let Some(areas) = layout::areas(self.width, self.height) else {
             return;
         };
-        let inside = |area: ratatui::layout::Rect| {
-            column >= area.x && column < area.right() && row >= area.y && row < area.bottom()
-        };
+        let inside = |area: Rect| area.contains(Position::new(column, row));
         if inside(areas.actor_list) {
             self.pane = Pane::Actors;
             let index = self.actors.offset + usize::from(row - areas.actor_list.y);
@@ -792,9 +792,7 @@ impl App {
         let Some(areas) = layout::areas(self.width, self.height) else {
             return;
         };
-        let inside = |area: ratatui::layout::Rect| {
-            column >= area.x && column < area.right() && row >= area.y && row < area.bottom()
-        };
+        let inside = |area: Rect| area.contains(Position::new(column, row));
         let pane = if inside(areas.actors) {
             Pane::Actors
         } else if inside(areas.relations) {

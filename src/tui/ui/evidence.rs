@@ -50,7 +50,7 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
             title = " Evidence ";
             let relation = graph.relation(link.relation);
             let (subject, object) = graph.ends(link.relation);
-            let arrow = if relation.directed { "→" } else { "↔" };
+            let arrow = relation.arrow();
             lines.push(Line::from(vec![
                 Span::styled(graph.actor(subject).name.clone(), theme.strong()),
                 Span::raw(format!(" {arrow} {} {arrow} ", relation.phrase())),
@@ -88,12 +88,9 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
                 }
                 lines.push(Line::from(Span::styled(cite, theme.dim())));
                 if let Some(who) = &item.attributed_to {
-                    let name = graph
-                        .find_id(who)
-                        .map_or(who.as_str(), |n| graph.actor(n).name.as_str());
                     lines.push(Line::from(vec![
                         Span::raw("according to "),
-                        Span::styled(name.to_owned(), theme.strong()),
+                        Span::styled(graph.name_of(who).to_owned(), theme.strong()),
                     ]));
                 }
             }
@@ -127,17 +124,7 @@ fn card(lines: &mut Vec<Line<'static>>, graph: &KnowledgeGraph, node: NodeIndex,
         )));
     }
     for role in &actor.roles {
-        let mut text = format!("role: {}", role.title);
-        if let Some(of) = role.of.as_deref() {
-            let name = graph
-                .find_id(of)
-                .map_or(of, |n| graph.actor(n).name.as_str());
-            text.push_str(&format!(", {name}"));
-        }
-        if let Some(date) = role.date {
-            text.push_str(&format!(" ({date})"));
-        }
-        lines.push(Line::from(text));
+        lines.push(Line::from(format!("role: {}", graph.describe_role(role))));
     }
     if let Some(summary) = &actor.summary {
         lines.push(Line::from(summary.clone()));

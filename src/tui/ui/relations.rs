@@ -57,16 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let mut known: Vec<String> = actor
         .roles
         .iter()
-        .map(|role| {
-            let mut text = role.title.clone();
-            if let Some(of) = role.of.as_deref().and_then(|id| graph.find_id(id)) {
-                text.push_str(&format!(", {}", graph.actor(of).name));
-            }
-            if let Some(date) = role.date {
-                text.push_str(&format!(" ({date})"));
-            }
-            text
-        })
+        .map(|role| graph.describe_role(role))
         .collect();
     if !actor.aliases.is_empty() {
         known.push(format!("aka {}", actor.aliases.join(", ")));
