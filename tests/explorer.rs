@@ -7,6 +7,17 @@ use kgx::model::Status;
 use kgx::tui::action::{Action, Pane};
 use kgx::tui::app::{App, FilterOption, RelationRow};
 
+/// Tabs to `pane`, as a person would.
+fn focus_pane(app: &mut App, pane: Pane) {
+    for _ in 0..4 {
+        if app.pane() == pane {
+            return;
+        }
+        app.update(Action::NextPane);
+    }
+    assert_eq!(app.pane(), pane, "pane reachable with Tab");
+}
+
 fn app() -> App {
     App::new(load_graph(&Input::Embedded).expect("seed graph"), 100, 30)
 }
@@ -35,7 +46,7 @@ fn type_filter(app: &mut App, text: &str) {
 
 /// Selects the relation whose other end is `other` in the relations pane.
 fn select_relation_to(app: &mut App, other: &str) {
-    app.update(Action::FocusPane(Pane::Relations));
+    focus_pane(app, Pane::Relations);
     let target = app
         .rows()
         .iter()
@@ -162,7 +173,7 @@ fn browsing_the_list_after_a_jump_can_be_undone_with_back() {
     select_relation_to(&mut app, "israel");
     app.update(Action::Activate);
     assert_eq!(focus(&app), "israel");
-    app.update(Action::FocusPane(Pane::Actors));
+    focus_pane(&mut app, Pane::Actors);
     app.update(Action::Move(1));
     let previewed = focus(&app);
     assert_ne!(previewed, "israel");
@@ -274,7 +285,8 @@ fn hiding_an_option_keeps_the_others_and_the_last_cannot_be_hidden() {
 #[test]
 fn clicks_select_and_a_second_click_on_a_relation_jumps() {
     let mut app = app();
-    let areas = kgx::tui::ui::layout::areas(100, 30).expect("layout");
+    let areas =
+        kgx::tui::ui::layout::areas(100, 30, kgx::tui::action::View::Explore).expect("layout");
     app.update(Action::Click {
         column: areas.actor_list.x + 2,
         row: areas.actor_list.y + 1,
@@ -322,7 +334,7 @@ fn clicking_a_filter_chip_removes_that_filter_only() {
     app.update(Action::Cancel);
     let chips: Vec<String> = app.chips().into_iter().map(|(_, label)| label).collect();
     assert_eq!(chips, ["/syr", "status: Claimed"]);
-    let status_row = kgx::tui::ui::layout::areas(100, 30)
+    let status_row = kgx::tui::ui::layout::areas(100, 30, kgx::tui::action::View::Explore)
         .expect("layout")
         .status
         .y;
@@ -392,7 +404,7 @@ fn going_back_returns_to_the_relation_that_was_followed() {
 #[test]
 fn the_evidence_pane_stops_scrolling_at_its_last_line() {
     let mut app = app();
-    app.update(Action::FocusPane(Pane::Evidence));
+    focus_pane(&mut app, Pane::Evidence);
     app.update(Action::Last);
     let bottom = app.evidence_scroll();
     assert!(bottom > 0, "the evidence is longer than the pane at 100×30");
@@ -423,7 +435,8 @@ fn chips_name_the_smaller_side_of_a_filter() {
 #[test]
 fn a_click_on_the_other_actors_name_jumps_at_once() {
     let mut app = app();
-    let areas = kgx::tui::ui::layout::areas(100, 30).expect("layout");
+    let areas =
+        kgx::tui::ui::layout::areas(100, 30, kgx::tui::action::View::Explore).expect("layout");
     let first_link_row = app
         .rows()
         .iter()

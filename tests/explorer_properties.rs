@@ -3,7 +3,7 @@
 
 use kgx::cli::load_graph;
 use kgx::load::Input;
-use kgx::tui::action::{Action, Pane};
+use kgx::tui::action::{Action, View};
 use kgx::tui::app::App;
 use kgx::tui::keymap;
 use kgx::tui::ui::{self, theme::Theme};
@@ -27,7 +27,7 @@ fn keys() -> impl Strategy<Value = KeyEvent> {
     let code = prop_oneof![
         any::<char>().prop_map(KeyCode::Char),
         prop::sample::select(
-            "jkhlgGq/?sfFoM []123xabc"
+            "jkhlgGq/?sfFoM []12345xabcmpdx+-<>:"
                 .chars()
                 .map(KeyCode::Char)
                 .collect::<Vec<_>>()
@@ -71,7 +71,13 @@ fn inputs() -> impl Strategy<Value = UserEvent> {
         1 => prop_oneof![
                 (-1000isize..1000).prop_map(Action::Move),
                 (-5isize..5).prop_map(Action::Page),
-                Just(Action::FocusPane(Pane::Evidence)),
+                prop::sample::select(View::ALL.to_vec()).prop_map(Action::ShowView),
+                (-3isize..3).prop_map(Action::StepAsOf),
+                Just(Action::RunCommand),
+                prop::sample::select(vec![
+                    "path russia israel", "path lavrov hts --k 3 --directed", "asof 2024-12",
+                    "filter status=claimed", "filter clear", "view graph", "depth 2", "nonsense",
+                ]).prop_map(|command| Action::Notify(command.to_owned())),
                 Just(Action::ToggleOption),
                 Just(Action::ClearFilters),
             ].prop_map(UserEvent::Direct),
@@ -94,7 +100,7 @@ proptest! {
         let theme = Theme { color };
         for event in events {
             let action = match event {
-                UserEvent::Key(key) => keymap::key_action(key, app.editing_filter()),
+                UserEvent::Key(key) => keymap::key_action(key, app.input_mode()),
                 UserEvent::Mouse(mouse) => keymap::mouse_action(mouse),
                 UserEvent::Resize(w, h) => {
                     terminal.backend_mut().resize(w, h);
@@ -106,12 +112,26 @@ proptest! {
                 if action == Action::Quit {
                     continue;
                 }
-                app.update(action);
+                // Commands arrive as messages here so that whole command
+                // lines, not only single keys, get exercised.
+                if let Action::Notify(command) = &action {
+                    let _ = app.execute(command);
+                    if app.should_quit() {
+                        continue;
+                    }
+                } else {
+                    app.update(action);
+                }
+                let _ = app.take_effects();
             }
             terminal.draw(|frame| ui::draw(frame, &app, theme)).expect("draws");
             let cursor = app.actor_cursor();
             prop_assert!(app.listed().is_empty() || cursor.selected < app.listed().len());
             prop_assert!(cursor.offset <= cursor.selected);
+            let stats = app.stats();
+            prop_assert!(stats.rows.is_empty() || stats.cursor.selected < stats.rows.len());
+            let timeline = app.timeline();
+            prop_assert!(timeline.rows.is_empty() || timeline.cursor.selected < timeline.rows.len());
         }
     }
 }

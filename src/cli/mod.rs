@@ -2,6 +2,7 @@
 //! Each command loads a data set, asks the graph, and prints text or JSON;
 //! none of them touches the terminal beyond writing to it.
 
+mod analysis;
 mod text;
 
 use std::collections::BTreeMap;
@@ -12,8 +13,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::export;
-use crate::graph::{KnowledgeGraph, NodeIndex, Path, PathOptions, Resolution};
+use crate::graph::{
+    KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
+};
 use crate::load::{self, Input, LoadError};
+use crate::model::PartialDate;
 
 /// Explore a knowledge graph of actors and dated, sourced relations.
 ///
@@ -79,6 +83,27 @@ enum Command {
         /// How many of the most connected actors to list
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
+        /// Also rank actors by PageRank, with betweenness, component and
+        /// the balance of cooperative and hostile relations
+        #[arg(long)]
+        centrality: bool,
+        /// Count only what had begun by this date (e.g. 2024-12)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// List dated relations and events in time order
+    Timeline {
+        #[command(flatten)]
+        file: FileArg,
+        /// Leave out what began after this date (e.g. 2024-12)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<PartialDate>,
+        /// Only entries this actor takes part in
+        #[arg(long, value_name = "ACTOR")]
+        actor: Option<String>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -107,9 +132,16 @@ enum Command {
         /// Do not pass through this actor (repeatable)
         #[arg(long, value_name = "ACTOR")]
         avoid: Vec<String>,
-        /// Show at most this many paths of the shortest length
-        #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        k: u16,
+        /// Use only relations of these kinds (comma-separated)
+        #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
+        via_kinds: Vec<String>,
+        /// The N shortest paths of any length that visit no actor twice
+        /// [default: up to 5 of the shortest]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "all")]
+        k: Option<u16>,
+        /// Every shortest path, however many
+        #[arg(long)]
+        all: bool,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -195,16 +227,69 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 Ok(Outcome::Success)
             })
         }
-        Some(Command::Stats { file, top, json }) => {
-            with_graph(&file.input(), output, |graph, out| {
-                if json {
-                    print_json(out, &stats_json(graph, top))?;
-                } else {
-                    text::stats(graph, top, out)?;
+        Some(Command::Stats {
+            file,
+            top,
+            centrality,
+            as_of,
+            json,
+        }) => with_graph(&file.input(), output, |graph, out| {
+            let scope = as_of_scope(graph, as_of);
+            let measures = centrality.then(|| graph.centrality(&scope));
+            if json {
+                let mut value = stats_json(graph, top);
+                if let Some(measures) = &measures {
+                    value["centrality"] = analysis::centrality_json(graph, measures, top);
                 }
-                Ok(Outcome::Success)
-            })
-        }
+                if let Some(date) = as_of {
+                    value["as_of"] = json!(date.to_string());
+                }
+                print_json(out, &value)?;
+            } else {
+                text::stats(graph, top, out)?;
+                if let Some(date) = as_of {
+                    writeln!(out.out, "\nAs of {date} (centrality only)")?;
+                }
+                if let Some(measures) = &measures {
+                    analysis::centrality_text(graph, measures, top, out)?;
+                }
+            }
+            Ok(Outcome::Success)
+        }),
+        Some(Command::Timeline {
+            file,
+            as_of,
+            actor,
+            json,
+        }) => with_graph(&file.input(), output, |graph, out| {
+            let mut moments = graph.timeline(&as_of_scope(graph, as_of));
+            let mut heading = graph.title().to_owned();
+            if let Some(name) = &actor {
+                let Some(node) = resolve(graph, name, out)? else {
+                    return Ok(Outcome::Failure);
+                };
+                moments.retain(|moment| match moment.item {
+                    crate::graph::Dated::Actor(other) => other == node,
+                    crate::graph::Dated::Relation(edge) => {
+                        let (from, to) = graph.ends(edge);
+                        from == node || to == node
+                    }
+                });
+                heading = format!("{} in {heading}", graph.actor(node).name);
+            }
+            if let Some(date) = as_of {
+                heading.push_str(&format!(", as of {date}"));
+            }
+            if json {
+                print_json(
+                    out,
+                    &analysis::timeline_json(graph, &moments, as_of.map(|d| d.to_string())),
+                )?;
+            } else {
+                analysis::timeline_text(graph, &moments, &heading, out)?;
+            }
+            Ok(Outcome::Success)
+        }),
         Some(Command::Show { actor, file, json }) => {
             with_graph(&file.input(), output, |graph, out| {
                 let Some(node) = resolve(graph, &actor, out)? else {
@@ -224,7 +309,9 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             file,
             directed,
             avoid,
+            via_kinds,
             k,
+            all,
             json,
         }) => with_graph(&file.input(), output, |graph, out| {
             let Some(start) = resolve(graph, &from, out)? else {
@@ -233,10 +320,11 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let Some(goal) = resolve(graph, &to, out)? else {
                 return Ok(Outcome::Failure);
             };
+            let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
             // One path more than shown tells whether there are more.
             let mut options = PathOptions {
                 directed,
-                limit: usize::from(k) + 1,
+                limit: shown + 1,
                 ..PathOptions::default()
             };
             for name in &avoid {
@@ -245,13 +333,44 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 };
                 options.avoid.insert(node);
             }
-            let mut paths = graph.shortest_paths(start, goal, &options);
-            let more = paths.len() > usize::from(k);
-            paths.truncate(usize::from(k));
+            if !via_kinds.is_empty() {
+                let known: std::collections::BTreeSet<&str> =
+                    graph.relations().map(|(_, r)| r.kind.as_str()).collect();
+                for kind in &via_kinds {
+                    if !known.contains(kind.as_str()) {
+                        let hint = crate::suggest::did_you_mean(kind, known.iter().copied())
+                            .map_or_else(
+                                || "; `kgx stats` lists the kinds".to_owned(),
+                                |h| format!(" — {h}"),
+                            );
+                        writeln!(out.err, "error: no relation kind \"{kind}\"{hint}")?;
+                        return Ok(Outcome::Failure);
+                    }
+                }
+                options.filter.kinds = via_kinds.iter().cloned().collect();
+            }
+            let (paths, more) = match k {
+                Some(k) => (
+                    graph.k_shortest_paths(start, goal, usize::from(k), &options),
+                    false,
+                ),
+                None => {
+                    let mut paths = graph.shortest_paths(start, goal, &options);
+                    let more = paths.len() > shown;
+                    paths.truncate(shown);
+                    (paths, more)
+                }
+            };
+            let request = text::PathRequest {
+                start,
+                goal,
+                options: &options,
+                k: k.map(usize::from),
+            };
             if json {
-                print_json(out, &paths_json(graph, start, goal, &options, &paths, more))?;
+                print_json(out, &paths_json(graph, &request, &paths, more))?;
             } else {
-                text::paths(graph, start, goal, &options, &paths, more, out)?;
+                text::paths(graph, &request, &paths, more, out)?;
             }
             Ok(if paths.is_empty() {
                 Outcome::Failure
@@ -321,6 +440,27 @@ pub fn load_graph(input: &Input) -> Result<KnowledgeGraph, LoadError> {
         text: "".into(),
         problems: vec![load::Problem::whole_file(err.to_string())],
     })
+}
+
+/// Shortest paths listed when neither `--all` nor `--k` is given.
+const DEFAULT_PATHS: usize = 5;
+
+/// Everything, or only what had begun by `as_of`.
+fn as_of_scope(graph: &KnowledgeGraph, as_of: Option<PartialDate>) -> Scope {
+    let Some(date) = as_of else {
+        return Scope::default();
+    };
+    let shown = graph
+        .actors()
+        .map(|(_, actor)| crate::graph::begun_by(actor.date.as_ref(), &date))
+        .collect();
+    Scope {
+        shown: Some(shown),
+        filter: RelationFilter {
+            until: Some(date),
+            ..RelationFilter::default()
+        },
+    }
 }
 
 /// Candidates listed for an ambiguous name; more would bury the prompt.
@@ -424,18 +564,19 @@ fn show_json(graph: &KnowledgeGraph, node: NodeIndex) -> serde_json::Value {
 
 fn paths_json(
     graph: &KnowledgeGraph,
-    start: NodeIndex,
-    goal: NodeIndex,
-    options: &PathOptions,
+    request: &text::PathRequest<'_>,
     paths: &[Path],
     more: bool,
 ) -> serde_json::Value {
+    let options = request.options;
     let mut avoid: Vec<NodeIndex> = options.avoid.iter().copied().collect();
     avoid.sort();
     json!({
-        "from": graph.actor(start).id,
-        "to": graph.actor(goal).id,
+        "from": graph.actor(request.start).id,
+        "to": graph.actor(request.goal).id,
         "directed": options.directed,
+        "via_kinds": options.filter.kinds.iter().collect::<Vec<_>>(),
+        "k": request.k,
         "avoid": avoid.iter().map(|&node| graph.actor(node).id.clone()).collect::<Vec<_>>(),
         "more": more,
         "paths": paths.iter().map(|path| json!({

@@ -176,7 +176,7 @@ fn table(out: &mut dyn Write, title: &str, rows: &[(String, usize)]) -> io::Resu
 }
 
 /// Cuts `text` to `max` characters, marking the cut with an ellipsis.
-fn clip(text: &str, max: usize) -> String {
+pub(super) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }
@@ -337,32 +337,67 @@ fn sources(graph: &KnowledgeGraph, cited: &[String], out: &mut dyn Write) -> io:
     Ok(())
 }
 
+/// What `kgx path` was asked.
+pub struct PathRequest<'a> {
+    /// Where paths start.
+    pub start: NodeIndex,
+    /// Where they end.
+    pub goal: NodeIndex,
+    /// Direction, actors avoided, relation kinds allowed.
+    pub options: &'a PathOptions,
+    /// `--k N`: the N shortest of any length; `None`: shortest only.
+    pub k: Option<usize>,
+}
+
 /// The paths found, each hop as the relation reads in the data (from → to)
 /// with its facts and evidence.
 pub fn paths(
     graph: &KnowledgeGraph,
-    start: NodeIndex,
-    goal: NodeIndex,
-    options: &PathOptions,
+    request: &PathRequest<'_>,
     paths: &[Path],
     more: bool,
     output: &mut Output<'_>,
 ) -> io::Result<()> {
     let out = &mut output.out;
-    let (from, to) = (&graph.actor(start).name, &graph.actor(goal).name);
-    let mode = if options.directed {
-        "following direction"
+    let (start, options) = (request.start, request.options);
+    let (from, to) = (&graph.actor(start).name, &graph.actor(request.goal).name);
+    let mut mode = if options.directed {
+        "following direction".to_owned()
     } else {
-        "ignoring direction"
+        "ignoring direction".to_owned()
     };
+    if !options.filter.kinds.is_empty() {
+        let kinds: Vec<&str> = options.filter.kinds.iter().map(String::as_str).collect();
+        mode.push_str(&format!(", via {}", kinds.join(", ")));
+    }
     let Some(first) = paths.first() else {
         return writeln!(out, "No path from {from} to {to} ({mode}).");
     };
-    let hops = plural(first.hops.len(), "relation", "relations");
-    let found = plural(paths.len(), "shortest path", "shortest paths");
-    writeln!(out, "{found} from {from} to {to} ({hops} long, {mode})")?;
-    if more {
-        writeln!(out, "(there are more; --k N shows up to N)")?;
+    match request.k {
+        Some(_) => {
+            let longest = paths.last().map_or(0, |p| p.hops.len());
+            let lengths = if longest == first.hops.len() {
+                plural(longest, "relation", "relations")
+            } else {
+                format!("{} to {longest} relations", first.hops.len())
+            };
+            let found = plural(paths.len(), "path", "paths");
+            writeln!(
+                out,
+                "{found} from {from} to {to}, shortest first ({lengths} long, {mode})"
+            )?;
+        }
+        None => {
+            let hops = plural(first.hops.len(), "relation", "relations");
+            let found = plural(paths.len(), "shortest path", "shortest paths");
+            writeln!(out, "{found} from {from} to {to} ({hops} long, {mode})")?;
+            if more {
+                writeln!(
+                    out,
+                    "(there are more; --all lists every one, --k N the N shortest of any length)"
+                )?;
+            }
+        }
     }
     let mut cited = Vec::new();
     for (index, path) in paths.iter().enumerate() {
@@ -370,7 +405,12 @@ pub fn paths(
             .chain(path.hops.iter().map(|hop| hop.to))
             .map(|node| graph.actor(node).name.as_str())
             .collect();
-        writeln!(out, "\n{}. {}", index + 1, route.join(" — "))?;
+        let length = if request.k.is_some() {
+            format!(" ({})", plural(path.hops.len(), "relation", "relations"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "\n{}. {}{length}", index + 1, route.join(" — "))?;
         for hop in &path.hops {
             writeln!(out, "   {}", sentence(graph, hop.relation, None))?;
             evidence(

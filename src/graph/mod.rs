@@ -1,9 +1,13 @@
 //! The knowledge graph in memory: actors as petgraph nodes, relations as
 //! edges, with the lookups and queries every view of kgx is built on.
 
+mod centrality;
+mod ego;
 mod path;
 mod query;
 mod resolve;
+mod scope;
+mod timeline;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -13,9 +17,13 @@ pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::model::{Actor, Dataset, Relation, Role, Source};
 
+pub use centrality::{Centrality, EXACT_BETWEENNESS_LIMIT};
+pub use ego::{Ego, EgoEdge, EgoMember, EgoNode};
 pub use path::{Hop, Path, PathOptions};
 pub use query::{Degree, Direction, Link, RelationFilter};
 pub use resolve::Resolution;
+pub use scope::Scope;
+pub use timeline::{Dated, Moment, begun_by};
 
 /// A validated data set as a graph. Node `i` is the `i`th actor of the file
 /// and edge `j` its `j`th relation, so file order is kept everywhere.

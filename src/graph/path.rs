@@ -61,6 +61,81 @@ impl KnowledgeGraph {
         goal: NodeIndex,
         options: &PathOptions,
     ) -> Vec<Path> {
+        self.search(start, goal, options, &HashSet::new())
+    }
+
+    /// The `k` shortest paths from `start` to `goal` that visit no actor
+    /// twice, shortest first (Yen's algorithm): all the shortest ones when
+    /// there are `k` of them, else longer ones too. `options.limit` is
+    /// ignored; `k` is the bound.
+    pub fn k_shortest_paths(
+        &self,
+        start: NodeIndex,
+        goal: NodeIndex,
+        k: usize,
+        options: &PathOptions,
+    ) -> Vec<Path> {
+        let first = PathOptions {
+            limit: k,
+            ..options.clone()
+        };
+        let mut found = self.shortest_paths(start, goal, &first);
+        let mut candidates: Vec<Path> = Vec::new();
+        while found.len() < k {
+            let Some(last) = found.last().cloned() else {
+                break;
+            };
+            for spur_at in 0..last.hops.len() {
+                let root = &last.hops[..spur_at];
+                let spur = root.last().map_or(start, |hop| hop.to);
+                let banned: HashSet<EdgeIndex> = found
+                    .iter()
+                    .filter(|path| path.hops.len() > spur_at && path.hops[..spur_at] == *root)
+                    .map(|path| path.hops[spur_at].relation)
+                    .collect();
+                let mut spur_options = PathOptions {
+                    limit: 1,
+                    ..options.clone()
+                };
+                spur_options.avoid.insert(start);
+                spur_options
+                    .avoid
+                    .extend(root.iter().map(|hop| hop.to).filter(|&node| node != spur));
+                spur_options.avoid.remove(&spur);
+                if spur == start {
+                    spur_options.avoid.remove(&start);
+                }
+                let Some(tail) = self.search(spur, goal, &spur_options, &banned).pop() else {
+                    continue;
+                };
+                let mut hops = root.to_vec();
+                hops.extend(tail.hops);
+                let path = Path { hops };
+                if !found.contains(&path) && !candidates.contains(&path) {
+                    candidates.push(path);
+                }
+            }
+            let Some(best) = candidates
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, path)| (path.hops.len(), relation_order(path)))
+                .map(|(i, _)| i)
+            else {
+                break;
+            };
+            found.push(candidates.swap_remove(best));
+        }
+        found
+    }
+
+    /// Shortest paths that use none of the `banned` relations.
+    fn search(
+        &self,
+        start: NodeIndex,
+        goal: NodeIndex,
+        options: &PathOptions,
+        banned: &HashSet<EdgeIndex>,
+    ) -> Vec<Path> {
         if start == goal {
             return vec![Path { hops: Vec::new() }];
         }
@@ -80,6 +155,9 @@ impl KnowledgeGraph {
                 break;
             }
             for hop in self.steps_from(node, options) {
+                if banned.contains(&hop.relation) {
+                    continue;
+                }
                 let seen = distance[hop.to.index()];
                 if seen == usize::MAX {
                     distance[hop.to.index()] = next_distance;
@@ -96,15 +174,7 @@ impl KnowledgeGraph {
             return Vec::new();
         }
         let mut paths = collect(goal, start, &arrivals, options.limit);
-        paths.sort_by(|a: &Path, b: &Path| {
-            let key = |p: &Path| {
-                p.hops
-                    .iter()
-                    .map(|h| h.relation.index())
-                    .collect::<Vec<_>>()
-            };
-            key(a).cmp(&key(b))
-        });
+        paths.sort_by_key(relation_order);
         paths
     }
 
@@ -136,6 +206,12 @@ impl KnowledgeGraph {
         hops.sort_by_key(|hop| hop.relation.index());
         hops
     }
+}
+
+/// The file order of a path's relations: paths of equal length are
+/// listed in this order so output is stable.
+fn relation_order(path: &Path) -> Vec<usize> {
+    path.hops.iter().map(|hop| hop.relation.index()).collect()
 }
 
 /// Walks arrivals back from `goal` to `start`, emitting each full path.
@@ -267,6 +343,42 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(paths(&graph, "lavrov", "syria", &one).len(), 1);
+    }
+
+    #[test]
+    fn k_shortest_adds_longer_paths_after_the_shortest() {
+        let graph = graph();
+        let (a, b) = (
+            graph.find_id("al-shibani").expect("a"),
+            graph.find_id("al-sharaa").expect("b"),
+        );
+        let paths = graph.k_shortest_paths(a, b, 3, &PathOptions::default());
+        let routes: Vec<String> = paths.iter().map(|p| route(&graph, p)).collect();
+        assert_eq!(
+            routes,
+            [
+                "al-shibani ->represents syria <-leads al-sharaa",
+                "al-shibani <-hosted lavrov ->represents russia ->supplied_oil al-sharaa",
+                "al-shibani ->represents syria ->held_talks_with russia ->supplied_oil al-sharaa",
+            ]
+        );
+        for path in &paths {
+            let mut seen = vec![a];
+            seen.extend(path.hops.iter().map(|hop| hop.to));
+            let count = seen.len();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), count, "no actor twice");
+        }
+        let lengths: Vec<usize> = paths.iter().map(|p| p.hops.len()).collect();
+        assert!(lengths.is_sorted());
+        assert_eq!(
+            graph
+                .k_shortest_paths(a, b, 50, &PathOptions::default())
+                .len(),
+            4,
+            "every simple path, and no more"
+        );
     }
 
     #[test]

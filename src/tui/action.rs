@@ -10,6 +10,73 @@ pub enum Pane {
     Relations,
     /// The selected relation's evidence and the other actor's card.
     Evidence,
+    /// The neighbourhood drawing.
+    Graph,
+    /// The paths found between two actors.
+    Path,
+    /// Dated relations and events in time order.
+    Timeline,
+    /// The table of centrality measures.
+    Stats,
+}
+
+/// A way of looking at the graph; number keys switch between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Actors, the focus's relations and their evidence, as lists.
+    Explore,
+    /// The focus and its neighbours drawn around it.
+    Graph,
+    /// How two actors are connected.
+    Path,
+    /// What happened when.
+    Timeline,
+    /// Who is central.
+    Stats,
+}
+
+impl View {
+    /// Every view, in tab order (key 1 to 5).
+    pub const ALL: [View; 5] = [
+        View::Explore,
+        View::Graph,
+        View::Path,
+        View::Timeline,
+        View::Stats,
+    ];
+
+    /// The view's name, as on its tab and in `:view NAME`.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Explore => "explore",
+            View::Graph => "graph",
+            View::Path => "path",
+            View::Timeline => "timeline",
+            View::Stats => "stats",
+        }
+    }
+
+    /// The panes keys can act on in this view, in Tab order.
+    pub fn panes(self) -> &'static [Pane] {
+        match self {
+            View::Explore => &[Pane::Actors, Pane::Relations, Pane::Evidence],
+            View::Graph => &[Pane::Actors, Pane::Graph],
+            View::Path => &[Pane::Actors, Pane::Path],
+            View::Timeline => &[Pane::Timeline],
+            View::Stats => &[Pane::Stats],
+        }
+    }
+}
+
+/// What printable keys mean at the moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputMode {
+    /// Keys are commands.
+    Keys,
+    /// Keys are typed into the actor filter.
+    Filter,
+    /// Keys are typed into the `:` command line.
+    Command,
 }
 
 /// A user's intent, independent of the key or click that expressed it.
@@ -27,8 +94,8 @@ pub enum Action {
     NextPane,
     /// Focus the previous pane (Shift-Tab).
     PreviousPane,
-    /// Focus a pane by name.
-    FocusPane(Pane),
+    /// Switch to a view (number keys).
+    ShowView(View),
     /// Enter: open the selected actor, or jump along the selected relation.
     Activate,
     /// Go back to the previous focus.
@@ -61,6 +128,36 @@ pub enum Action {
     ToggleHelp,
     /// Turn mouse capture off (for the terminal's own text selection) or on.
     ToggleMouse,
+    /// Draw the neighbourhood one step deeper (positive) or shallower.
+    Depth(isize),
+    /// Make the selected actor the start of the next path search.
+    SetPathStart,
+    /// Find paths from the start to the selected actor.
+    FindPath,
+    /// In the path view: follow arrows, or ignore them.
+    ToggleDirected,
+    /// In the path view: go around the selected actor, or no longer.
+    ToggleAvoid,
+    /// In the path view: all shortest paths, or the k shortest of any length.
+    TogglePathMode,
+    /// Move the "as of" cursor to the next (positive) or previous date on
+    /// which something happened; past the last date it shows everything.
+    StepAsOf(isize),
+    /// Open the `:` command line.
+    OpenCommand,
+    /// A character typed into the command line.
+    CommandChar(char),
+    /// Delete the command line's last character.
+    CommandBackspace,
+    /// Complete the word being typed (again: the next candidate).
+    CommandComplete,
+    /// Recall an earlier (negative) or later command.
+    CommandHistory(isize),
+    /// Run the command typed.
+    RunCommand,
+    /// Show a message that something outside the app reported (a file
+    /// written, or not).
+    Notify(String),
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

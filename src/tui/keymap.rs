@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::action::{Action, Pane};
+use super::action::{Action, InputMode, View};
 
 /// A group of bindings in the help overlay.
 pub struct Section {
@@ -23,7 +23,6 @@ pub const HELP: &[Section] = &[
             ("↑ ↓  k j", "previous / next row"),
             ("← →  h l", "previous / next pane"),
             ("Tab  Shift-Tab", "next / previous pane"),
-            ("1 2 3", "actors / relations / evidence pane"),
             ("g G  Home End", "first / last row"),
             ("PgUp PgDn  Ctrl-u Ctrl-d", "page up / down"),
         ],
@@ -36,6 +35,24 @@ pub const HELP: &[Section] = &[
             ("]  Alt-→", "forward again"),
             ("/", "filter actors by name (Enter keeps, Esc clears)"),
             ("s", "sort actors by relations / by name"),
+        ],
+    },
+    Section {
+        title: "Views",
+        bindings: &[
+            ("1 2 3 4 5", "explore / graph / path / timeline / stats"),
+            ("+ -", "graph: draw two steps out / one step"),
+            (
+                "m  p",
+                "mark where paths start / find paths to the selection",
+            ),
+            (
+                "d  x  a",
+                "path: follow arrows / go around the selection / k shortest",
+            ),
+            ("< >", "as of: step back / forward through the dates"),
+            ("s", "stats: sort by the next column"),
+            (":", "command line (Tab completes, ↑↓ history; :help)"),
         ],
     },
     Section {
@@ -68,10 +85,10 @@ pub const HELP: &[Section] = &[
     },
 ];
 
-/// What a key means now. `typing` is true while the actor filter is being
-/// edited, when printable keys are text. Only presses count: terminals
-/// that report releases would otherwise act twice.
-pub fn key_action(key: KeyEvent, typing: bool) -> Option<Action> {
+/// What a key means now. While the filter or the command line is being
+/// typed, printable keys are text. Only presses count: terminals that
+/// report releases would otherwise act twice.
+pub fn key_action(key: KeyEvent, mode: InputMode) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
@@ -80,7 +97,19 @@ pub fn key_action(key: KeyEvent, typing: bool) -> Option<Action> {
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if typing {
+    if mode == InputMode::Command {
+        return match key.code {
+            KeyCode::Enter => Some(Action::RunCommand),
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Backspace => Some(Action::CommandBackspace),
+            KeyCode::Tab => Some(Action::CommandComplete),
+            KeyCode::Up => Some(Action::CommandHistory(-1)),
+            KeyCode::Down => Some(Action::CommandHistory(1)),
+            KeyCode::Char(c) if !ctrl && !alt => Some(Action::CommandChar(c)),
+            _ => None,
+        };
+    }
+    if mode == InputMode::Filter {
         return match key.code {
             KeyCode::Enter => Some(Action::AcceptFilter),
             KeyCode::Esc => Some(Action::Cancel),
@@ -104,9 +133,19 @@ pub fn key_action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::Right | KeyCode::Char('l') => Action::NextPane,
         KeyCode::Tab => Action::NextPane,
         KeyCode::BackTab => Action::PreviousPane,
-        KeyCode::Char('1') => Action::FocusPane(Pane::Actors),
-        KeyCode::Char('2') => Action::FocusPane(Pane::Relations),
-        KeyCode::Char('3') => Action::FocusPane(Pane::Evidence),
+        KeyCode::Char(digit @ '1'..='5') => {
+            Action::ShowView(View::ALL[usize::from(digit as u8 - b'1')])
+        }
+        KeyCode::Char('+' | '=') => Action::Depth(1),
+        KeyCode::Char('-') => Action::Depth(-1),
+        KeyCode::Char('m') => Action::SetPathStart,
+        KeyCode::Char('p') => Action::FindPath,
+        KeyCode::Char('d') => Action::ToggleDirected,
+        KeyCode::Char('x') => Action::ToggleAvoid,
+        KeyCode::Char('a') => Action::TogglePathMode,
+        KeyCode::Char('<') => Action::StepAsOf(-1),
+        KeyCode::Char('>') => Action::StepAsOf(1),
+        KeyCode::Char(':') => Action::OpenCommand,
         KeyCode::Home | KeyCode::Char('g') => Action::First,
         KeyCode::End | KeyCode::Char('G') => Action::Last,
         KeyCode::PageUp => Action::Page(-1),
@@ -159,23 +198,23 @@ mod tests {
     #[test]
     fn letters_are_commands_until_the_filter_is_being_typed() {
         assert_eq!(
-            key_action(press(KeyCode::Char('q')), false),
+            key_action(press(KeyCode::Char('q')), InputMode::Keys),
             Some(Action::Quit)
         );
         assert_eq!(
-            key_action(press(KeyCode::Char('q')), true),
+            key_action(press(KeyCode::Char('q')), InputMode::Filter),
             Some(Action::FilterChar('q'))
         );
         assert_eq!(
-            key_action(press(KeyCode::Char('j')), false),
+            key_action(press(KeyCode::Char('j')), InputMode::Keys),
             Some(Action::Move(1))
         );
         assert_eq!(
-            key_action(press(KeyCode::Enter), true),
+            key_action(press(KeyCode::Enter), InputMode::Filter),
             Some(Action::AcceptFilter)
         );
         assert_eq!(
-            key_action(press(KeyCode::Enter), false),
+            key_action(press(KeyCode::Enter), InputMode::Keys),
             Some(Action::Activate)
         );
     }
@@ -183,44 +222,69 @@ mod tests {
     #[test]
     fn ctrl_c_always_quits_and_releases_are_ignored() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(key_action(ctrl_c, true), Some(Action::Quit));
-        assert_eq!(key_action(ctrl_c, false), Some(Action::Quit));
+        assert_eq!(key_action(ctrl_c, InputMode::Filter), Some(Action::Quit));
+        assert_eq!(key_action(ctrl_c, InputMode::Keys), Some(Action::Quit));
         let mut release = press(KeyCode::Char('q'));
         release.kind = KeyEventKind::Release;
-        assert_eq!(key_action(release, false), None);
+        assert_eq!(key_action(release, InputMode::Keys), None);
     }
 
     #[test]
     fn back_and_forward_have_browser_keys() {
         let alt = |code| KeyEvent::new(code, KeyModifiers::ALT);
-        assert_eq!(key_action(alt(KeyCode::Left), false), Some(Action::Back));
         assert_eq!(
-            key_action(alt(KeyCode::Right), false),
-            Some(Action::Forward)
-        );
-        assert_eq!(
-            key_action(press(KeyCode::Backspace), false),
+            key_action(alt(KeyCode::Left), InputMode::Keys),
             Some(Action::Back)
         );
         assert_eq!(
-            key_action(press(KeyCode::Backspace), true),
+            key_action(alt(KeyCode::Right), InputMode::Keys),
+            Some(Action::Forward)
+        );
+        assert_eq!(
+            key_action(press(KeyCode::Backspace), InputMode::Keys),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            key_action(press(KeyCode::Backspace), InputMode::Filter),
             Some(Action::FilterBackspace)
         );
         assert_eq!(
-            key_action(press(KeyCode::Char('[')), false),
+            key_action(press(KeyCode::Char('[')), InputMode::Keys),
             Some(Action::Back)
         );
         assert_eq!(
-            key_action(press(KeyCode::Char(']')), false),
+            key_action(press(KeyCode::Char(']')), InputMode::Keys),
             Some(Action::Forward)
+        );
+    }
+
+    #[test]
+    fn the_command_line_takes_every_printable_key_as_text() {
+        for c in ['q', '1', ':', ' ', 'p'] {
+            assert_eq!(
+                key_action(press(KeyCode::Char(c)), InputMode::Command),
+                Some(Action::CommandChar(c))
+            );
+        }
+        assert_eq!(
+            key_action(press(KeyCode::Tab), InputMode::Command),
+            Some(Action::CommandComplete)
+        );
+        assert_eq!(
+            key_action(press(KeyCode::Up), InputMode::Command),
+            Some(Action::CommandHistory(-1))
+        );
+        assert_eq!(
+            key_action(press(KeyCode::Char('3')), InputMode::Keys),
+            Some(Action::ShowView(View::Path))
         );
     }
 
     #[test]
     fn every_key_named_in_help_does_something() {
         let keys = [
-            'k', 'j', 'h', 'l', '1', '2', '3', 'g', 'G', '[', ']', '/', 's', 'f', 'F', ' ', 'o',
-            '?', 'M', 'q',
+            'k', 'j', 'h', 'l', '1', '2', '3', '4', '5', '+', '-', 'm', 'p', 'd', 'x', 'a', '<',
+            '>', ':', 'g', 'G', '[', ']', '/', 's', 'f', 'F', ' ', 'o', '?', 'M', 'q',
         ];
         for key in keys {
             let shown = HELP.iter().flat_map(|s| s.bindings).any(|(keys, _)| {
@@ -229,7 +293,7 @@ mod tests {
             });
             assert!(shown, "{key:?} is missing from the help");
             assert!(
-                key_action(press(KeyCode::Char(key)), false).is_some(),
+                key_action(press(KeyCode::Char(key)), InputMode::Keys).is_some(),
                 "{key:?} does nothing"
             );
         }

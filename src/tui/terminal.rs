@@ -17,7 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Effect};
 use super::keymap;
 use super::ui::{self, theme::Theme};
 use crate::graph::KnowledgeGraph;
@@ -132,13 +132,16 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let action = match event {
-            Event::Key(key) => keymap::key_action(key, app.editing_filter()),
+            Event::Key(key) => keymap::key_action(key, app.input_mode()),
             Event::Mouse(mouse) if capturing => keymap::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         };
         if let Some(action) = action {
             app.update(action);
+            for effect in app.take_effects() {
+                app.update(Action::Notify(perform(effect)));
+            }
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -151,4 +154,18 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Does what the app asked for and says how it went, for the status bar.
+fn perform(effect: Effect) -> String {
+    match effect {
+        Effect::Write {
+            path,
+            contents,
+            what,
+        } => match std::fs::write(&path, contents) {
+            Ok(()) => format!("wrote {what} to {}", path.display()),
+            Err(error) => format!("could not write {}: {error}", path.display()),
+        },
+    }
 }

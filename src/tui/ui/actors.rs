@@ -1,4 +1,5 @@
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -25,24 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     frame.render_widget(pane_block(title, Pane::Actors, app, theme), areas.actors);
 
     let inner_width = usize::from(areas.actor_list.width);
-    let count = format!("{}/{}", app.listed().len(), graph.actor_count());
-    let filter_line = if app.editing_filter() || !app.query().is_empty() {
-        let cursor = if app.editing_filter() { "▏" } else { "" };
-        let room = inner_width.saturating_sub(width(&count) + 4);
-        Line::from(vec![
-            Span::styled("/", theme.strong()),
-            Span::raw(clip(&format!("{}{cursor}", app.query()), room)),
-        ])
-    } else {
-        Line::from(Span::styled("/ to filter", theme.dim()))
-    };
-    let filter_area = areas.actor_filter;
-    frame.render_widget(Paragraph::new(filter_line), filter_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(count, theme.dim()))
-            .alignment(ratatui::layout::Alignment::Right),
-        filter_area,
-    );
+    filter_line(frame, areas.actor_filter, app, theme, app.listed().len());
 
     let cursor = app.actor_cursor();
     let rows = usize::from(areas.actor_list.height);
@@ -105,6 +89,28 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             cursor.selected,
         );
     }
+}
+
+/// The name filter as typed (or how to start one) at the left of `area`,
+/// and `shown` out of all actors at the right.
+pub fn filter_line(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme, shown: usize) {
+    let count = format!("{shown}/{}", app.graph().actor_count());
+    let line = if app.editing_filter() || !app.query().is_empty() {
+        let cursor = if app.editing_filter() { "▏" } else { "" };
+        let room = usize::from(area.width).saturating_sub(width(&count) + 4);
+        Line::from(vec![
+            Span::styled("/", theme.strong()),
+            Span::raw(clip(&format!("{}{cursor}", app.query()), room)),
+        ])
+    } else {
+        Line::from(Span::styled("/ to filter", theme.dim()))
+    };
+    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(count, theme.dim()))
+            .alignment(ratatui::layout::Alignment::Right),
+        area,
+    );
 }
 
 /// `name` split into runs of matched and unmatched characters; combining

@@ -5,8 +5,31 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{clip, width};
 use super::theme::Theme;
-use crate::tui::action::Pane;
-use crate::tui::app::App;
+use crate::tui::action::{Pane, View};
+use crate::tui::app::{App, tab_label};
+
+/// The view tabs across the top, the current one reversed; the "as of"
+/// date, when set, at the right.
+pub fn tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    let mut spans = Vec::new();
+    for (index, view) in View::ALL.into_iter().enumerate() {
+        let style = if view == app.view() {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(tab_label(index, view), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(date) = app.as_of() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("as of {date} "), theme.message()))
+                .alignment(Alignment::Right),
+            area,
+        );
+    }
+}
 
 /// The path of jumps across the top: `Russia › Sergey Lavrov › …`, cut
 /// from the left when it does not fit, with the graph's title at the right.
@@ -51,6 +74,25 @@ pub fn breadcrumb(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 /// The bottom line: filter chips, then a message or the keys that matter
 /// in the pane keys act on.
 pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+    if let Some(line) = app.command() {
+        let room = usize::from(area.width).saturating_sub(2);
+        let text = format!("{}▏", line.text);
+        // Keep the end of a long command in view.
+        let shown = if width(&text) > room {
+            let skip = text.chars().count().saturating_sub(room.saturating_sub(1));
+            format!("…{}", text.chars().skip(skip).collect::<String>())
+        } else {
+            text
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(":", theme.strong()),
+                Span::raw(shown),
+            ])),
+            area,
+        );
+        return;
+    }
     let mut spans: Vec<Span> = app
         .chips()
         .into_iter()
@@ -75,6 +117,14 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
                         "Enter jump · Backspace back · ] forward · f filters · ? help · q quit"
                     }
                     Pane::Evidence => "↑↓ scroll · Enter jump · Backspace back · ? help · q quit",
+                    Pane::Graph => {
+                        "↑↓ next node · Enter jump · +/- depth · m/p path · < > as of · ? help"
+                    }
+                    Pane::Path => {
+                        "Enter open · d arrows · x avoid · a k-shortest · m/p new path · ? help"
+                    }
+                    Pane::Timeline => "Enter open · < > as of · / filter · : command · ? help",
+                    Pane::Stats => "s sort column · Enter open · / filter · : command · ? help",
                 }
             };
             spans.push(Span::styled(hints, theme.dim()));

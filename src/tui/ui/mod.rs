@@ -4,11 +4,16 @@
 mod actors;
 mod bars;
 pub(crate) mod evidence;
+mod graph;
 pub mod layout;
 mod overlays;
+mod path;
+pub mod radial;
 pub(crate) mod relations;
+mod stats;
 pub(crate) mod text;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -16,22 +21,38 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::action::Pane;
+use super::action::{Pane, View};
 use super::app::{App, Overlay};
 use theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     let area = frame.area();
-    let Some(areas) = layout::areas(area.width, area.height) else {
+    let Some(areas) = layout::areas(area.width, area.height, app.view()) else {
         too_small(frame, area);
         return;
     };
+    bars::tabs(frame, areas.tabs, app, theme);
     bars::breadcrumb(frame, areas.breadcrumb, app, theme);
-    actors::draw(frame, &areas, app, theme);
-    relations::draw(frame, &areas, app, theme);
-    evidence::draw(frame, areas.evidence, app, theme);
+    match app.view() {
+        View::Explore => {
+            actors::draw(frame, &areas, app, theme);
+            relations::draw(frame, &areas, app, theme);
+            evidence::draw(frame, areas.evidence, app, theme);
+        }
+        View::Graph => {
+            actors::draw(frame, &areas, app, theme);
+            graph::draw(frame, &areas, app, theme);
+        }
+        View::Path => {
+            actors::draw(frame, &areas, app, theme);
+            path::draw(frame, &areas, app, theme);
+        }
+        View::Timeline => timeline::draw(frame, &areas, app, theme),
+        View::Stats => stats::draw(frame, &areas, app, theme),
+    }
     bars::status(frame, areas.status, app, theme);
+    overlays::candidates(frame, area, areas.status, app, theme);
     match app.overlay() {
         Some(Overlay::Help { scroll }) => overlays::help(frame, area, scroll, theme),
         Some(Overlay::Filters { selected }) => overlays::filters(frame, area, app, selected, theme),

@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::tui::app::{App, FilterOption};
+use crate::tui::app::{App, COMMANDS, FilterOption};
 use crate::tui::keymap::HELP;
 
 /// A box of at most `width` × `height` in the middle of `area`.
@@ -33,6 +33,17 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, scroll: u16, theme: Theme) {
         }
         lines.push(Line::default());
     }
+    lines.push(Line::from(Span::styled(
+        "Commands (after :)",
+        theme.strong(),
+    )));
+    for (name, what) in COMMANDS {
+        lines.push(Line::from(vec![
+            Span::styled(fit(name, 26), theme.strong()),
+            Span::raw(*what),
+        ]));
+    }
+    lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "Kinds: S state · G government · P person · O organisation · A armed group",
         theme.dim(),
@@ -118,5 +129,70 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
             theme.strong(),
         ))),
         box_area,
+    );
+}
+
+/// What Tab can complete the command line's last word to, in a box just
+/// above the status line; the one put in last is reversed.
+pub fn candidates(frame: &mut Frame<'_>, screen: Rect, status: Rect, app: &App, theme: Theme) {
+    let Some(line) = app.command() else {
+        return;
+    };
+    if line.candidates.is_empty() {
+        return;
+    }
+    let graph = app.graph();
+    let rows: Vec<String> = line
+        .candidates
+        .iter()
+        .map(|candidate| match graph.find_id(candidate) {
+            Some(node) if graph.actor(node).name != *candidate => {
+                format!("{candidate} — {}", graph.actor(node).name)
+            }
+            _ => candidate.clone(),
+        })
+        .collect();
+    let shown = rows
+        .len()
+        .min(usize::from(status.y.saturating_sub(screen.y + 2)).min(10));
+    let first = line
+        .chosen
+        .map_or(0, |chosen| chosen.saturating_sub(shown.saturating_sub(1)));
+    let width = rows
+        .iter()
+        .map(|row| super::text::width(row))
+        .max()
+        .unwrap_or(0)
+        .clamp(10, usize::from(screen.width).saturating_sub(2)) as u16
+        + 2;
+    let height = shown as u16 + 2;
+    let area = Rect {
+        x: screen.x,
+        y: status.y.saturating_sub(height),
+        width: width.min(screen.width),
+        height,
+    };
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .map(|(index, row)| {
+            let style = if Some(index) == line.chosen {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::from(Span::styled(
+                super::text::clip(row, usize::from(width) - 2),
+                style,
+            ))
+        })
+        .collect();
+    let title = format!(" {} — Tab next ", rows.len());
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(Span::styled(title, theme.dim()))),
+        area,
     );
 }

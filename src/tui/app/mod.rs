@@ -1,20 +1,47 @@
 //! The explorer's state and the one function that changes it. Nothing here
 //! draws or touches the terminal, so every behaviour is testable as
-//! `update(action)` followed by a look at the state.
+//! `update(action)` followed by a look at the state. What must happen
+//! outside (writing a file) is asked for as an [`Effect`].
+
+mod command;
+mod views;
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, Pane};
+use super::action::{Action, InputMode, Pane, View};
 use super::history::History;
 use super::ui::text::{self, clip};
 use super::ui::{evidence, layout, relations};
-use crate::graph::{Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter};
-use crate::model::{ActorKind, Stance, Status};
+use crate::graph::{
+    Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter, Scope, begun_by,
+};
+use crate::model::{ActorKind, PartialDate, Stance, Status};
+
+pub use command::{COMMANDS, CommandLine};
+pub use views::{
+    GraphView, MOST_PATHS, PathMode, PathRow, PathView, StatsColumn, StatsView, TimelineView,
+};
+
+/// Something the app needs done outside itself; the terminal shell does it
+/// and reports back with [`Action::Notify`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path` (`:export`).
+    Write {
+        /// Where to write.
+        path: PathBuf,
+        /// The bytes to write.
+        contents: Vec<u8>,
+        /// What they are, for the message ("12 actors and 30 relations").
+        what: String,
+    },
+}
 
 /// How the actor list is ordered when no filter text ranks it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +108,8 @@ pub enum Chip {
     RelationKinds,
     /// Only marked actors are shown.
     MarkedOnly,
+    /// Only what had begun by a date is shown.
+    AsOf,
 }
 
 /// A window over the main screen.
@@ -111,6 +140,24 @@ pub struct App {
     relation_filter: RelationFilter,
     marked: BTreeSet<NodeIndex>,
     marked_only: bool,
+    /// The actors and relations every view shows; rebuilt with the list.
+    scope: Scope,
+    /// Bumped whenever `scope` changes, so views know to recompute.
+    scope_generation: u64,
+    /// The dates the "as of" cursor stops at.
+    milestones: Vec<PartialDate>,
+    view: View,
+    graph_view: GraphView,
+    path_view: PathView,
+    timeline: TimelineView,
+    stats: StatsView,
+    /// The scope generation the statistics were computed for.
+    stats_scope: Option<u64>,
+    /// What the graph, timeline and statistics views were computed from.
+    view_inputs: [Option<views::ViewInputs>; 3],
+    command: Option<CommandLine>,
+    command_history: Vec<String>,
+    effects: Vec<Effect>,
     listed: Vec<ListedActor>,
     actors: Cursor,
     focus: Option<NodeIndex>,
@@ -135,6 +182,7 @@ impl App {
             .actors()
             .map(|(node, _)| graph.degree(node).total())
             .collect();
+        let milestones = graph.milestones();
         let mut app = App {
             graph,
             degrees,
@@ -150,6 +198,19 @@ impl App {
             relation_filter: RelationFilter::default(),
             marked: BTreeSet::new(),
             marked_only: false,
+            scope: Scope::default(),
+            scope_generation: 0,
+            milestones,
+            view: View::Explore,
+            graph_view: GraphView::default(),
+            path_view: PathView::default(),
+            timeline: TimelineView::default(),
+            stats: StatsView::default(),
+            stats_scope: None,
+            view_inputs: Default::default(),
+            command: None,
+            command_history: Vec::new(),
+            effects: Vec::new(),
             listed: Vec::new(),
             actors: Cursor::default(),
             focus: None,
@@ -173,10 +234,34 @@ impl App {
             self.message = None;
         }
         match self.overlay {
-            Some(Overlay::Help { scroll }) => return self.update_help(action, scroll),
-            Some(Overlay::Filters { selected }) => return self.update_filters(action, selected),
-            None => {}
+            Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
+            Some(Overlay::Filters { selected }) => self.update_filters(action, selected),
+            None if self.command.is_some() => self.update_command(action),
+            None => self.update_main(action),
         }
+        self.refresh_view();
+    }
+
+    fn update_command(&mut self, action: Action) {
+        match action {
+            Action::CommandChar(c) => self.command_char(c),
+            Action::CommandBackspace => self.command_backspace(),
+            Action::CommandComplete => self.complete_command(),
+            Action::CommandHistory(step) => self.recall_command(step),
+            Action::RunCommand => self.run_command(),
+            Action::Cancel => self.command = None,
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.keep_visible();
+            }
+            Action::Notify(message) => self.message = Some(message),
+            _ => {}
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
         match action {
             Action::Move(rows) => self.move_by(rows),
             Action::Page(pages) => self.move_by(pages * self.page_rows() as isize),
@@ -184,13 +269,15 @@ impl App {
             Action::Last => self.move_by(isize::MAX / 2),
             Action::NextPane => self.cycle_pane(1),
             Action::PreviousPane => self.cycle_pane(-1),
-            Action::FocusPane(pane) => self.pane = pane,
+            Action::ShowView(view) => self.show_view(view),
             Action::Activate => self.activate(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::StartFilter => {
                 self.editing_filter = true;
-                self.pane = Pane::Actors;
+                if self.view.panes().contains(&Pane::Actors) {
+                    self.pane = Pane::Actors;
+                }
             }
             Action::FilterChar(c) => {
                 if self.editing_filter && !c.is_control() {
@@ -219,6 +306,7 @@ impl App {
                     self.refresh_list();
                 }
             }
+            Action::ToggleSort if self.view == View::Stats => self.next_stats_column(),
             Action::ToggleSort => {
                 self.sort = match self.sort {
                     Sort::Degree => Sort::Name,
@@ -244,6 +332,23 @@ impl App {
                 self.message = Some("filters cleared".into());
             }
             Action::ToggleOption => {}
+            Action::Depth(step) => self.change_depth(step),
+            Action::SetPathStart => self.set_path_start(),
+            Action::FindPath => self.find_path_to_selected(),
+            Action::ToggleDirected if self.view == View::Path => self.toggle_directed(),
+            Action::ToggleAvoid if self.view == View::Path => self.toggle_avoid(),
+            Action::TogglePathMode if self.view == View::Path => self.toggle_path_mode(),
+            Action::ToggleDirected | Action::ToggleAvoid | Action::TogglePathMode => {
+                self.message = Some("d, x and a change the path view (3)".into());
+            }
+            Action::StepAsOf(step) => self.step_as_of(step),
+            Action::OpenCommand => self.open_command(),
+            Action::CommandChar(_)
+            | Action::CommandBackspace
+            | Action::CommandComplete
+            | Action::CommandHistory(_)
+            | Action::RunCommand => {}
+            Action::Notify(message) => self.message = Some(message),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -413,26 +518,79 @@ impl App {
     }
 
     fn cycle_pane(&mut self, step: isize) {
-        const ORDER: [Pane; 3] = [Pane::Actors, Pane::Relations, Pane::Evidence];
-        let index = ORDER.iter().position(|&p| p == self.pane).unwrap_or(0) as isize;
-        self.pane = ORDER[(index + step).rem_euclid(3) as usize];
+        let order = self.view.panes();
+        let index = order.iter().position(|&p| p == self.pane).unwrap_or(0) as isize;
+        self.pane = order[(index + step).rem_euclid(order.len() as isize) as usize];
         self.editing_filter = false;
+    }
+
+    fn areas(&self) -> Option<layout::Areas> {
+        layout::areas(self.width, self.height, self.view)
     }
 
     /// Rows a page moves in the current pane.
     fn page_rows(&self) -> usize {
-        let areas = layout::areas(self.width, self.height);
-        let height = match (self.pane, areas) {
+        let height = match (self.pane, self.areas()) {
             (Pane::Actors, Some(a)) => a.actor_list.height,
             (Pane::Relations, Some(a)) => a.relation_list.height,
             (Pane::Evidence, Some(a)) => a.evidence.height.saturating_sub(2),
+            (Pane::Graph, _) => 5,
+            (_, Some(a)) => a.view_body.height.saturating_sub(1),
             (_, None) => 1,
         };
         usize::from(height.max(2) - 1)
     }
 
+    /// Moves the "as of" cursor along the dates on which something began.
+    fn step_as_of(&mut self, step: isize) {
+        if self.milestones.is_empty() {
+            self.message = Some("nothing in this graph is dated".into());
+            return;
+        }
+        let last = self.milestones.len() as isize - 1;
+        let current = self
+            .relation_filter
+            .until
+            .and_then(|date| self.milestones.iter().position(|m| *m == date));
+        let next = match current {
+            Some(at) => at as isize + step,
+            None if step < 0 => last,
+            None => 0,
+        };
+        let date = if (0..=last).contains(&next) {
+            Some(self.milestones[next as usize])
+        } else {
+            None
+        };
+        self.set_as_of(date);
+    }
+
+    /// Hides everything that began after `date` (`None`: shows all).
+    fn set_as_of(&mut self, date: Option<PartialDate>) {
+        self.relation_filter.until = date;
+        self.message = Some(match date {
+            Some(date) => format!("as of {date}: later relations and events are hidden"),
+            None => "as of now: everything is shown".into(),
+        });
+        self.refresh_list();
+    }
+
     fn move_by(&mut self, rows: isize) {
         match self.pane {
+            Pane::Graph => self.move_in_graph(rows.signum()),
+            Pane::Path => {
+                let view = &self.path_view;
+                let target = step(view.cursor.selected, rows, view.rows.len());
+                self.path_view.cursor.selected = self.nearest_path_row(target, rows.signum());
+            }
+            Pane::Timeline => {
+                let cursor = &mut self.timeline.cursor;
+                cursor.selected = step(cursor.selected, rows, self.timeline.rows.len());
+            }
+            Pane::Stats => {
+                let cursor = &mut self.stats.cursor;
+                cursor.selected = step(cursor.selected, rows, self.stats.rows.len());
+            }
             Pane::Actors => {
                 let before = self.actors.selected;
                 self.actors.selected = step(before, rows, self.listed.len());
@@ -446,7 +604,8 @@ impl App {
                 self.evidence_scroll = 0;
             }
             Pane::Evidence => {
-                let most = layout::areas(self.width, self.height)
+                let most = self
+                    .areas()
                     .map_or(0, |areas| evidence::max_scroll(self, areas.evidence));
                 let scroll =
                     (i64::from(self.evidence_scroll) + rows as i64).clamp(0, i64::from(most));
@@ -475,14 +634,23 @@ impl App {
     /// Keeps the selected rows inside their visible windows (a window of
     /// one row while the screen is too small to lay out).
     fn keep_visible(&mut self) {
-        let (actor_rows, relation_rows) = layout::areas(self.width, self.height)
-            .map_or((1, 1), |a| (a.actor_list.height, a.relation_list.height));
-        scroll_into_view(&mut self.actors, usize::from(actor_rows));
-        scroll_into_view(&mut self.relations, usize::from(relation_rows));
+        let areas = self.areas();
+        let rows = |pick: fn(&layout::Areas) -> u16| usize::from(areas.as_ref().map_or(1, pick));
+        scroll_into_view(&mut self.actors, rows(|a| a.actor_list.height));
+        scroll_into_view(&mut self.relations, rows(|a| a.relation_list.height));
+        let body = rows(|a| a.view_body.height);
+        scroll_into_view(&mut self.path_view.cursor, body);
+        // The timeline and table have a heading line inside the body.
+        scroll_into_view(&mut self.timeline.cursor, body.saturating_sub(1));
+        scroll_into_view(&mut self.stats.cursor, body.saturating_sub(1));
     }
 
     fn activate(&mut self) {
         match self.pane {
+            Pane::Graph => self.activate_in_graph(),
+            Pane::Path => self.activate_in_path(),
+            Pane::Timeline => self.activate_in_timeline(),
+            Pane::Stats => self.activate_in_stats(),
             Pane::Actors => {
                 if let Some(node) = self.selected_actor() {
                     self.choose_focus(node);
@@ -592,6 +760,8 @@ impl App {
     fn toggle_mark(&mut self) {
         let node = match self.pane {
             Pane::Actors => self.selected_actor(),
+            Pane::Graph => self.selected_member(),
+            Pane::Stats => self.stats.rows.get(self.stats.cursor.selected).copied(),
             _ => self.focus,
         };
         let Some(node) = node else { return };
@@ -611,16 +781,14 @@ impl App {
     /// Recomputes the actor list from the filters, keeping the selected
     /// actor selected when it is still listed.
     fn refresh_list(&mut self) {
+        self.refresh_scope();
         // An empty list has no selection; the focus is what to keep then.
         let previous = self.selected_actor().or(self.focus);
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut scored: Vec<(u32, ListedActor)> = Vec::new();
         let mut buffer = Vec::new();
         for (node, actor) in self.graph.actors() {
-            if !self.actor_kinds.is_empty() && !self.actor_kinds.contains(&actor.kind) {
-                continue;
-            }
-            if self.marked_only && !self.marked.contains(&node) {
+            if !self.scope.shows_actor(node) {
                 continue;
             }
             if self.query.is_empty() {
@@ -688,6 +856,39 @@ impl App {
         self.refresh_rows();
     }
 
+    /// The actors and relations the filters let through, for every view:
+    /// actor kinds, marked-only, and the "as of" date for dated actors.
+    fn refresh_scope(&mut self) {
+        let as_of = self.relation_filter.until;
+        let shown: Vec<bool> = self
+            .graph
+            .actors()
+            .map(|(node, actor)| {
+                (self.actor_kinds.is_empty() || self.actor_kinds.contains(&actor.kind))
+                    && (!self.marked_only || self.marked.contains(&node))
+                    && as_of.is_none_or(|date| begun_by(actor.date.as_ref(), &date))
+            })
+            .collect();
+        let everyone = shown.iter().all(|&s| s);
+        self.scope = Scope {
+            shown: (!everyone).then_some(shown),
+            filter: self.relation_filter.clone(),
+        };
+        self.scope_generation += 1;
+        if self.path_view.to.is_some() {
+            self.compute_paths();
+        }
+    }
+
+    /// Listed actors by node index, for exporting what is shown.
+    fn listed_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.graph.actor_count()];
+        for listed in &self.listed {
+            mask[listed.node.index()] = true;
+        }
+        mask
+    }
+
     /// Recomputes the focused actor's relation rows, keeping the selected
     /// relation when it is still shown.
     fn refresh_rows(&mut self) {
@@ -704,11 +905,7 @@ impl App {
             .graph
             .links(focus, &self.relation_filter)
             .into_iter()
-            .filter(|link| {
-                let kind = &self.graph.actor(link.other).kind;
-                (self.actor_kinds.is_empty() || self.actor_kinds.contains(kind))
-                    && (!self.marked_only || self.marked.contains(&link.other))
-            })
+            .filter(|link| self.scope.shows_actor(link.other))
             .collect();
         links.sort_by(|a, b| {
             let (ra, rb) = (
@@ -745,11 +942,20 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        let Some(areas) = layout::areas(self.width, self.height) else {
+        let Some(areas) = self.areas() else {
             return;
         };
         let inside = |area: Rect| area.contains(Position::new(column, row));
-        if inside(areas.actor_list) {
+        if row == areas.tabs.y {
+            if let Some(view) = tab_at(column) {
+                self.show_view(view);
+            }
+        } else if inside(areas.view_body) && self.click_in_view(areas.view_body, column, row) {
+        } else if inside(areas.view) {
+            if let Some(&pane) = self.view.panes().last() {
+                self.pane = pane;
+            }
+        } else if inside(areas.actor_list) {
             self.pane = Pane::Actors;
             let index = self.actors.offset + usize::from(row - areas.actor_list.y);
             if index < self.listed.len() {
@@ -788,12 +994,69 @@ impl App {
         self.keep_visible();
     }
 
+    /// A click inside the graph, path, timeline or statistics pane;
+    /// false when it landed on nothing.
+    fn click_in_view(&mut self, body: Rect, column: u16, row: u16) -> bool {
+        let line = usize::from(row - body.y);
+        match self.view {
+            View::Graph => self.click_in_graph(column, row),
+            View::Path => {
+                let index = self.path_view.cursor.offset + line;
+                if !matches!(
+                    self.path_view.rows.get(index),
+                    Some(PathRow::Actor(_) | PathRow::Hop(_))
+                ) {
+                    return false;
+                }
+                let again = self.pane == Pane::Path && self.path_view.cursor.selected == index;
+                self.pane = Pane::Path;
+                self.path_view.cursor.selected = index;
+                if again {
+                    self.activate_in_path();
+                }
+                true
+            }
+            View::Timeline | View::Stats => {
+                // The first line of the body is the column heading.
+                if line == 0 {
+                    return false;
+                }
+                let (cursor, len, pane) = if self.view == View::Timeline {
+                    (
+                        &mut self.timeline.cursor,
+                        self.timeline.rows.len(),
+                        Pane::Timeline,
+                    )
+                } else {
+                    (&mut self.stats.cursor, self.stats.rows.len(), Pane::Stats)
+                };
+                let index = cursor.offset + line - 1;
+                if index >= len {
+                    return false;
+                }
+                let again = cursor.selected == index;
+                cursor.selected = index;
+                self.pane = pane;
+                if again {
+                    self.activate();
+                }
+                true
+            }
+            View::Explore => false,
+        }
+    }
+
     fn scroll(&mut self, column: u16, row: u16, lines: isize) {
-        let Some(areas) = layout::areas(self.width, self.height) else {
+        let Some(areas) = self.areas() else {
             return;
         };
         let inside = |area: Rect| area.contains(Position::new(column, row));
-        let pane = if inside(areas.actors) {
+        let pane = if inside(areas.view) {
+            match self.view.panes().last() {
+                Some(&pane) => pane,
+                None => return,
+            }
+        } else if inside(areas.actors) {
             Pane::Actors
         } else if inside(areas.relations) {
             Pane::Relations
@@ -845,6 +1108,9 @@ impl App {
                 format!("marked only: {}", self.marked.len()),
             ));
         }
+        if let Some(date) = filter.until {
+            chips.push((Chip::AsOf, format!("as of {date}")));
+        }
         chips
     }
 
@@ -856,6 +1122,7 @@ impl App {
             Chip::Stances => self.relation_filter.stances.clear(),
             Chip::RelationKinds => self.relation_filter.kinds.clear(),
             Chip::MarkedOnly => self.marked_only = false,
+            Chip::AsOf => self.relation_filter.until = None,
         }
         self.refresh_list();
     }
@@ -879,6 +1146,62 @@ impl App {
     /// The graph being explored.
     pub fn graph(&self) -> &KnowledgeGraph {
         &self.graph
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What printable keys mean now.
+    pub fn input_mode(&self) -> InputMode {
+        if self.command.is_some() {
+            InputMode::Command
+        } else if self.editing_filter {
+            InputMode::Filter
+        } else {
+            InputMode::Keys
+        }
+    }
+
+    /// Hands over what must be done outside the app; each is done once.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The actors and relations every view shows.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// The "as of" date in force, if any.
+    pub fn as_of(&self) -> Option<PartialDate> {
+        self.relation_filter.until
+    }
+
+    /// The neighbourhood drawing's state.
+    pub fn graph_view(&self) -> &GraphView {
+        &self.graph_view
+    }
+
+    /// The path finder's state.
+    pub fn path_view(&self) -> &PathView {
+        &self.path_view
+    }
+
+    /// The timeline's state.
+    pub fn timeline(&self) -> &TimelineView {
+        &self.timeline
+    }
+
+    /// The statistics table's state.
+    pub fn stats(&self) -> &StatsView {
+        &self.stats
+    }
+
+    /// The open command line, if any.
+    pub fn command(&self) -> Option<&CommandLine> {
+        self.command.as_ref()
     }
 
     /// The screen size the state was laid out for.
@@ -998,6 +1321,25 @@ impl App {
     pub fn should_quit(&self) -> bool {
         self.quit
     }
+}
+
+/// The view whose tab is drawn at `column` of the tab bar: each tab is
+/// " N name " followed by one space.
+pub fn tab_at(column: u16) -> Option<View> {
+    let mut start = 0usize;
+    for (index, view) in View::ALL.into_iter().enumerate() {
+        let end = start + text::width(&tab_label(index, view));
+        if (start..end).contains(&usize::from(column)) {
+            return Some(view);
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// The text of a view's tab.
+pub fn tab_label(index: usize, view: View) -> String {
+    format!(" {} {} ", index + 1, view.name())
 }
 
 /// A shown subset in few words: the shown items when they are fewer,

@@ -1,0 +1,329 @@
+use std::collections::VecDeque;
+
+use super::{KnowledgeGraph, NodeIndex, Scope};
+
+/// Betweenness is exact up to this many actors; above it, it is estimated
+/// from this many evenly spread sources so large graphs stay interactive.
+pub const EXACT_BETWEENNESS_LIMIT: usize = 2_000;
+
+/// Who is central, and how: the measures of the statistics view and of
+/// `kgx stats --centrality`, all computed within one [`Scope`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Centrality {
+    /// PageRank (damping 0.85): where attention flows along the arrows;
+    /// symmetric relations count both ways. Sums to 1 over shown actors.
+    pub pagerank: Vec<f64>,
+    /// Share of shortest paths between other actors that pass through this
+    /// one, ignoring direction (0–1): the brokers of the story.
+    pub betweenness: Vec<f64>,
+    /// True when betweenness was estimated from a sample of sources.
+    pub betweenness_estimated: bool,
+    /// Connected component, numbered from 1 by size (1 is the largest);
+    /// 0 for actors outside the scope.
+    pub component: Vec<usize>,
+    /// Relations with a cooperative stance (score above 0).
+    pub cooperative: Vec<usize>,
+    /// Relations with a hostile stance (score below 0).
+    pub hostile: Vec<usize>,
+    /// Sum of the stance scores of the actor's relations: positive when it
+    /// mostly cooperates or is cooperated with.
+    pub balance: Vec<i64>,
+}
+
+impl KnowledgeGraph {
+    /// Centrality measures of every actor within `scope`. Actors outside
+    /// it score 0 and are in component 0.
+    pub fn centrality(&self, scope: &Scope) -> Centrality {
+        let count = self.actor_count();
+        let mut successors: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut cooperative = vec![0; count];
+        let mut hostile = vec![0; count];
+        let mut balance = vec![0i64; count];
+        for (edge, relation) in self.relations() {
+            if !scope.shows_relation(self, edge) {
+                continue;
+            }
+            let (from, to) = self.ends(edge);
+            let (from, to) = (from.index(), to.index());
+            let score = i64::from(relation.stance.score());
+            for end in if from == to {
+                vec![from]
+            } else {
+                vec![from, to]
+            } {
+                balance[end] += score;
+                if score > 0 {
+                    cooperative[end] += 1;
+                } else if score < 0 {
+                    hostile[end] += 1;
+                }
+            }
+            if from == to {
+                continue;
+            }
+            successors[from].push(to);
+            if !relation.directed {
+                successors[to].push(from);
+            }
+            neighbours[from].push(to);
+            neighbours[to].push(from);
+        }
+        for list in &mut neighbours {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let shown: Vec<bool> = (0..count)
+            .map(|i| scope.shows_actor(NodeIndex::new(i)))
+            .collect();
+        let (betweenness, betweenness_estimated) = betweenness(&neighbours, &shown);
+        Centrality {
+            pagerank: pagerank(&successors, &shown),
+            betweenness,
+            betweenness_estimated,
+            component: components(&neighbours, &shown),
+            cooperative,
+            hostile,
+            balance,
+        }
+    }
+}
+
+/// Power iteration until the scores move by less than 1e-10 in total (at
+/// most 100 rounds). Actors with no way out share their score with all.
+fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
+    const DAMPING: f64 = 0.85;
+    let count = shown.iter().filter(|&&s| s).count();
+    let mut rank = vec![0.0; shown.len()];
+    if count == 0 {
+        return rank;
+    }
+    let share = 1.0 / count as f64;
+    for (score, _) in rank.iter_mut().zip(shown).filter(|(_, s)| **s) {
+        *score = share;
+    }
+    let mut next = vec![0.0; shown.len()];
+    for _ in 0..100 {
+        let dangling: f64 = (0..shown.len())
+            .filter(|&i| shown[i] && successors[i].is_empty())
+            .map(|i| rank[i])
+            .sum();
+        let base = (1.0 - DAMPING) * share + DAMPING * dangling * share;
+        for (i, score) in next.iter_mut().enumerate() {
+            *score = if shown[i] { base } else { 0.0 };
+        }
+        for (i, outs) in successors.iter().enumerate() {
+            if outs.is_empty() {
+                continue;
+            }
+            let part = DAMPING * rank[i] / outs.len() as f64;
+            for &target in outs {
+                next[target] += part;
+            }
+        }
+        let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut rank, &mut next);
+        if change < 1e-10 {
+            break;
+        }
+    }
+    rank
+}
+
+/// Brandes' algorithm on the undirected simple graph, normalised by the
+/// number of pairs of other actors. Above [`EXACT_BETWEENNESS_LIMIT`]
+/// actors only evenly spaced sources are walked and the sums scaled up.
+fn betweenness(neighbours: &[Vec<usize>], shown: &[bool]) -> (Vec<f64>, bool) {
+    let count = neighbours.len();
+    let mut score = vec![0.0; count];
+    let members: Vec<usize> = (0..count).filter(|&i| shown[i]).collect();
+    let n = members.len();
+    if n < 3 {
+        return (score, false);
+    }
+    let estimated = n > EXACT_BETWEENNESS_LIMIT;
+    let sources: Vec<usize> = if estimated {
+        let step = n as f64 / EXACT_BETWEENNESS_LIMIT as f64;
+        (0..EXACT_BETWEENNESS_LIMIT)
+            .map(|k| members[(k as f64 * step) as usize])
+            .collect()
+    } else {
+        members.clone()
+    };
+    let mut distance = vec![usize::MAX; count];
+    let mut paths = vec![0.0f64; count];
+    let mut dependency = vec![0.0f64; count];
+    let mut order = Vec::with_capacity(n);
+    let mut queue = VecDeque::new();
+    for &source in &sources {
+        order.clear();
+        distance[source] = 0;
+        paths[source] = 1.0;
+        queue.push_back(source);
+        while let Some(node) = queue.pop_front() {
+            order.push(node);
+            for &next in &neighbours[node] {
+                if distance[next] == usize::MAX {
+                    distance[next] = distance[node] + 1;
+                    queue.push_back(next);
+                }
+                if distance[next] == distance[node] + 1 {
+                    paths[next] += paths[node];
+                }
+            }
+        }
+        for &node in order.iter().rev() {
+            for &previous in &neighbours[node] {
+                if distance[previous] != usize::MAX && distance[previous] + 1 == distance[node] {
+                    dependency[previous] +=
+                        paths[previous] / paths[node] * (1.0 + dependency[node]);
+                }
+            }
+            if node != source {
+                score[node] += dependency[node];
+            }
+        }
+        for &node in &order {
+            distance[node] = usize::MAX;
+            paths[node] = 0.0;
+            dependency[node] = 0.0;
+        }
+    }
+    let scale = n as f64 / sources.len() as f64 / ((n - 1) * (n - 2)) as f64;
+    for value in &mut score {
+        *value *= scale;
+    }
+    (score, estimated)
+}
+
+/// Component numbers from 1, largest first (ties by first actor).
+fn components(neighbours: &[Vec<usize>], shown: &[bool]) -> Vec<usize> {
+    let count = neighbours.len();
+    let mut group = vec![usize::MAX; count];
+    let mut sizes: Vec<(usize, usize)> = Vec::new();
+    let mut stack = Vec::new();
+    for start in (0..count).filter(|&i| shown[i]) {
+        if group[start] != usize::MAX {
+            continue;
+        }
+        let id = sizes.len();
+        group[start] = id;
+        stack.push(start);
+        let mut size = 0;
+        while let Some(node) = stack.pop() {
+            size += 1;
+            for &next in &neighbours[node] {
+                if group[next] == usize::MAX {
+                    group[next] = id;
+                    stack.push(next);
+                }
+            }
+        }
+        sizes.push((size, id));
+    }
+    sizes.sort_by_key(|&(size, id)| (std::cmp::Reverse(size), id));
+    let mut rank = vec![0; sizes.len()];
+    for (position, &(_, id)) in sizes.iter().enumerate() {
+        rank[id] = position + 1;
+    }
+    group
+        .iter()
+        .map(|&id| if id == usize::MAX { 0 } else { rank[id] })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::fixture;
+    use crate::model::{ActorKind, Dataset, Stance};
+
+    fn star_and_pair() -> KnowledgeGraph {
+        // hub -> a, hub -> b, hub -> c; d <-> e apart.
+        let actors = ["hub", "a", "b", "c", "d", "e"]
+            .iter()
+            .map(|id| fixture::actor(id, id, ActorKind::Person))
+            .collect();
+        let mut relations: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|to| fixture::relation("hub", to, "leads"))
+            .collect();
+        relations.push(fixture::relation("d", "e", "met_with"));
+        KnowledgeGraph::new(Dataset {
+            title: "t".into(),
+            description: None,
+            sources: Vec::new(),
+            actors,
+            relations,
+        })
+        .expect("valid")
+    }
+
+    #[test]
+    fn the_centre_of_a_star_brokers_every_path() {
+        let graph = star_and_pair();
+        let c = graph.centrality(&Scope::default());
+        let hub = graph.find_id("hub").expect("hub").index();
+        // Among 6 actors, 3 pairs of leaves (each counted both ways) pass
+        // through the hub, out of 5×4 ordered pairs of others.
+        assert!((c.betweenness[hub] - 6.0 / 20.0).abs() < 1e-9);
+        assert!(
+            c.betweenness
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| i == hub || b == 0.0)
+        );
+        assert!(!c.betweenness_estimated);
+    }
+
+    #[test]
+    fn pagerank_flows_along_arrows_and_sums_to_one() {
+        let graph = star_and_pair();
+        let c = graph.centrality(&Scope::default());
+        let sum: f64 = c.pagerank.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-6, "{sum}");
+        let id = |name: &str| graph.find_id(name).expect("actor").index();
+        assert!(c.pagerank[id("a")] > c.pagerank[id("hub")]);
+    }
+
+    #[test]
+    fn components_are_numbered_by_size() {
+        let graph = star_and_pair();
+        let c = graph.centrality(&Scope::default());
+        let id = |name: &str| graph.find_id(name).expect("actor").index();
+        assert_eq!(c.component[id("hub")], 1);
+        assert_eq!(c.component[id("a")], 1);
+        assert_eq!(c.component[id("d")], 2);
+    }
+
+    #[test]
+    fn the_scope_removes_actors_and_relations() {
+        let graph = star_and_pair();
+        let hub = graph.find_id("hub").expect("hub");
+        let mut shown = vec![true; graph.actor_count()];
+        shown[hub.index()] = false;
+        let c = graph.centrality(&Scope {
+            shown: Some(shown),
+            ..Scope::default()
+        });
+        assert_eq!(c.component[hub.index()], 0);
+        assert_eq!(c.pagerank[hub.index()], 0.0);
+        let sum: f64 = c.pagerank.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-6);
+        // Without the hub, its leaves are five separate components.
+        let a = graph.find_id("a").expect("a").index();
+        assert!(c.component[a] >= 2);
+    }
+
+    #[test]
+    fn stances_add_up_to_a_balance() {
+        let graph = KnowledgeGraph::new(fixture::dataset()).expect("valid");
+        let c = graph.centrality(&Scope::default());
+        let id = |name: &str| graph.find_id(name).expect("actor").index();
+        // Syria was struck (violent) and takes part in neutral relations.
+        assert_eq!((c.hostile[id("syria")], c.cooperative[id("syria")]), (1, 0));
+        assert_eq!(c.balance[id("syria")], i64::from(Stance::Violent.score()));
+        assert_eq!(c.cooperative[id("al-shibani")], 1);
+        assert!(c.balance[id("al-shibani")] > 0);
+    }
+}
