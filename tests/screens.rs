@@ -180,3 +180,112 @@ fn arabic_cyrillic_and_cjk_names_keep_the_layout() {
     }
     insta::assert_snapshot!(terminal.backend().to_string());
 }
+
+/// Runs a command line as typed.
+fn run_command(app: &mut App, text: &str) {
+    app.update(Action::OpenCommand);
+    for c in text.chars() {
+        app.update(Action::CommandChar(c));
+    }
+    app.update(Action::RunCommand);
+}
+
+/// Every view at a small and a large size, reached as a person would.
+fn every_view(name: &str, prepare: impl Fn(&mut App), expect: &str) {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = App::new(seed(), width, height);
+        prepare(&mut app);
+        let shown = screen(&app);
+        assert!(
+            shown.contains(expect),
+            "{name} at {width}x{height}:\n{shown}"
+        );
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), shown);
+    }
+}
+
+#[test]
+fn graph_view() {
+    every_view(
+        "graph",
+        |app| app.update(Action::ShowView(kgx::tui::action::View::Graph)),
+        "Neighbourhood of Russia · depth 1",
+    );
+}
+
+#[test]
+fn graph_view_two_steps_out() {
+    every_view(
+        "graph_depth_2",
+        |app| {
+            run_command(app, "path lavrov israel");
+            app.update(Action::Activate);
+            app.update(Action::ShowView(kgx::tui::action::View::Graph));
+            app.update(Action::Depth(1));
+        },
+        "Neighbourhood of Sergey Lavrov · depth 2",
+    );
+}
+
+#[test]
+fn path_view() {
+    every_view(
+        "path",
+        |app| run_command(app, "path lavrov israel"),
+        "Paths from Sergey Lavrov to Israel",
+    );
+}
+
+#[test]
+fn timeline_view() {
+    every_view(
+        "timeline",
+        |app| app.update(Action::ShowView(kgx::tui::action::View::Timeline)),
+        "Timeline",
+    );
+}
+
+#[test]
+fn timeline_as_of_the_fall_of_assad() {
+    every_view(
+        "timeline_as_of",
+        |app| {
+            app.update(Action::ShowView(kgx::tui::action::View::Timeline));
+            run_command(app, "asof 2024-12");
+        },
+        "as of 2024-12",
+    );
+}
+
+#[test]
+fn stats_view() {
+    every_view(
+        "stats",
+        |app| {
+            app.update(Action::ShowView(kgx::tui::action::View::Stats));
+            for effect in app.take_effects() {
+                if let kgx::tui::app::Effect::Compute(task) = effect
+                    && let Some(result) = task.run()
+                {
+                    app.update(result);
+                }
+            }
+        },
+        "pagerank",
+    );
+}
+
+#[test]
+fn command_line_with_completions() {
+    every_view(
+        "command_line",
+        |app| {
+            app.update(Action::OpenCommand);
+            for c in "path al".chars() {
+                app.update(Action::CommandChar(c));
+            }
+            app.update(Action::CommandComplete);
+        },
+        "Tab next",
+    );
+}

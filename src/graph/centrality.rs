@@ -1,10 +1,45 @@
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{KnowledgeGraph, NodeIndex, Scope};
 
 /// Betweenness is exact up to this many actors; above it, it is estimated
-/// from this many evenly spread sources so large graphs stay interactive.
-pub const EXACT_BETWEENNESS_LIMIT: usize = 2_000;
+/// from [`BETWEENNESS_SAMPLE`] evenly spread sources, so that large graphs
+/// get an answer in seconds rather than hours.
+pub const EXACT_BETWEENNESS_LIMIT: usize = 1_000;
+
+/// Sources walked when betweenness is estimated.
+pub const BETWEENNESS_SAMPLE: usize = 256;
+
+/// How far a computation on another thread has got, and a way to stop it:
+/// shared between the worker and the screen that shows its progress.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// Share of the work done, 0.0 to 1.0.
+    pub fn fraction(&self) -> f64 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        self.done.load(Ordering::Relaxed) as f64 / total as f64
+    }
+
+    /// Asks the computation to stop; its result is then incomplete.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once [`Progress::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
 
 /// Who is central, and how: the measures of the statistics view and of
 /// `kgx stats --centrality`, all computed within one [`Scope`].
@@ -34,6 +69,13 @@ impl KnowledgeGraph {
     /// Centrality measures of every actor within `scope`. Actors outside
     /// it score 0 and are in component 0.
     pub fn centrality(&self, scope: &Scope) -> Centrality {
+        self.centrality_tracked(scope, &Progress::default())
+    }
+
+    /// [`KnowledgeGraph::centrality`], reporting progress as it goes and
+    /// stopping early (with an incomplete result) once `progress` is
+    /// cancelled.
+    pub fn centrality_tracked(&self, scope: &Scope, progress: &Progress) -> Centrality {
         let count = self.actor_count();
         let mut successors: Vec<Vec<usize>> = vec![Vec::new(); count];
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); count];
@@ -76,7 +118,7 @@ impl KnowledgeGraph {
         let shown: Vec<bool> = (0..count)
             .map(|i| scope.shows_actor(NodeIndex::new(i)))
             .collect();
-        let (betweenness, betweenness_estimated) = betweenness(&neighbours, &shown);
+        let (betweenness, betweenness_estimated) = betweenness(&neighbours, &shown, progress);
         Centrality {
             pagerank: pagerank(&successors, &shown),
             betweenness,
@@ -133,7 +175,7 @@ fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
 /// Brandes' algorithm on the undirected simple graph, normalised by the
 /// number of pairs of other actors. Above [`EXACT_BETWEENNESS_LIMIT`]
 /// actors only evenly spaced sources are walked and the sums scaled up.
-fn betweenness(neighbours: &[Vec<usize>], shown: &[bool]) -> (Vec<f64>, bool) {
+fn betweenness(neighbours: &[Vec<usize>], shown: &[bool], progress: &Progress) -> (Vec<f64>, bool) {
     let count = neighbours.len();
     let mut score = vec![0.0; count];
     let members: Vec<usize> = (0..count).filter(|&i| shown[i]).collect();
@@ -143,19 +185,24 @@ fn betweenness(neighbours: &[Vec<usize>], shown: &[bool]) -> (Vec<f64>, bool) {
     }
     let estimated = n > EXACT_BETWEENNESS_LIMIT;
     let sources: Vec<usize> = if estimated {
-        let step = n as f64 / EXACT_BETWEENNESS_LIMIT as f64;
-        (0..EXACT_BETWEENNESS_LIMIT)
+        let step = n as f64 / BETWEENNESS_SAMPLE as f64;
+        (0..BETWEENNESS_SAMPLE)
             .map(|k| members[(k as f64 * step) as usize])
             .collect()
     } else {
         members.clone()
     };
+    progress.total.store(sources.len(), Ordering::Relaxed);
     let mut distance = vec![usize::MAX; count];
     let mut paths = vec![0.0f64; count];
     let mut dependency = vec![0.0f64; count];
     let mut order = Vec::with_capacity(n);
     let mut queue = VecDeque::new();
-    for &source in &sources {
+    for (walked, &source) in sources.iter().enumerate() {
+        if progress.is_cancelled() {
+            break;
+        }
+        progress.done.store(walked, Ordering::Relaxed);
         order.clear();
         distance[source] = 0;
         paths[source] = 1.0;
@@ -188,6 +235,9 @@ fn betweenness(neighbours: &[Vec<usize>], shown: &[bool]) -> (Vec<f64>, bool) {
             paths[node] = 0.0;
             dependency[node] = 0.0;
         }
+    }
+    if !progress.is_cancelled() {
+        progress.done.store(sources.len(), Ordering::Relaxed);
     }
     let scale = n as f64 / sources.len() as f64 / ((n - 1) * (n - 2)) as f64;
     for value in &mut score {
@@ -257,6 +307,16 @@ mod tests {
             relations,
         })
         .expect("valid")
+    }
+
+    #[test]
+    fn a_cancelled_computation_stops_early() {
+        let graph = star_and_pair();
+        let progress = Progress::default();
+        progress.cancel();
+        let c = graph.centrality_tracked(&Scope::default(), &progress);
+        assert!(c.betweenness.iter().all(|&b| b == 0.0), "no source walked");
+        assert!(progress.fraction() < 1.0);
     }
 
     #[test]

@@ -87,15 +87,14 @@ impl KnowledgeGraph {
         };
         // Neighbours of the focus with the number of relations joining them.
         let first = self.neighbours(focus, scope);
-        let mut ranked: Vec<(NodeIndex, usize)> =
-            first.iter().map(|(&n, e)| (n, e.len())).collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.degree(b.0).total().cmp(&self.degree(a.0).total()))
-                .then(a.0.cmp(&b.0))
-        });
+        // Most relations with the focus first, then the most connected.
+        let mut ranked: Vec<(usize, usize, NodeIndex)> = first
+            .iter()
+            .map(|(&n, e)| (e.len(), self.degree(n).total(), n))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let (mut kept, left_out) = split_for(
-            ranked.into_iter().map(|(n, _)| n).collect(),
+            ranked.into_iter().map(|(_, _, n)| n).collect(),
             capacity[0],
             self,
         );
@@ -163,12 +162,7 @@ impl KnowledgeGraph {
                 .into_keys()
                 .filter(|n| *n != focus && !first.contains_key(n) && !claimed.contains_key(n))
                 .collect();
-            own.sort_by(|a, b| {
-                self.degree(*b)
-                    .total()
-                    .cmp(&self.degree(*a).total())
-                    .then(a.cmp(b))
-            });
+            own.sort_by_cached_key(|&n| (std::cmp::Reverse(self.degree(n).total()), n));
             for &child in &own {
                 claimed.insert(child, parent);
             }

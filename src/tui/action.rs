@@ -79,8 +79,9 @@ pub enum InputMode {
     Command,
 }
 
-/// A user's intent, independent of the key or click that expressed it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A user's intent, independent of the key or click that expressed it, or
+/// the result of work the app asked for.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Move the selection in the current pane by this many rows.
     Move(isize),
@@ -158,6 +159,14 @@ pub enum Action {
     /// Show a message that something outside the app reported (a file
     /// written, or not).
     Notify(String),
+    /// Centrality measures computed in the background for the filters of
+    /// this generation.
+    CentralityReady {
+        /// The filters' generation the measures are for.
+        generation: u64,
+        /// The measures.
+        centrality: std::sync::Arc<crate::graph::Centrality>,
+    },
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

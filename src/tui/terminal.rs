@@ -121,14 +121,25 @@ fn event_loop(
     let mut capturing = options.mouse;
     let mut dirty = true;
     let events = read_events();
+    // Results of work done on other threads come back as actions.
+    let (finished, results) = mpsc::channel();
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+        while let Ok(action) = results.try_recv() {
+            app.update(action);
+            perform_effects(&mut app, &finished);
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| ui::draw(frame, &app, theme))?;
             dirty = false;
         }
         let event = match events.recv_timeout(SIGNAL_CHECK) {
             Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                // Keep a progress display moving.
+                dirty = app.computing().is_some();
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let action = match event {
@@ -139,9 +150,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            for effect in app.take_effects() {
-                app.update(Action::Notify(perform(effect)));
-            }
+            perform_effects(&mut app, &finished);
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -156,16 +165,32 @@ fn event_loop(
     Ok(())
 }
 
-/// Does what the app asked for and says how it went, for the status bar.
-fn perform(effect: Effect) -> String {
-    match effect {
-        Effect::Write {
-            path,
-            contents,
-            what,
-        } => match std::fs::write(&path, contents) {
-            Ok(()) => format!("wrote {what} to {}", path.display()),
-            Err(error) => format!("could not write {}: {error}", path.display()),
-        },
+/// Does what the app asked for: files are written at once and reported in
+/// the status bar; computations go to a worker thread whose result comes
+/// back through `finished`.
+fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>) {
+    for effect in app.take_effects() {
+        match effect {
+            Effect::Write {
+                path,
+                contents,
+                what,
+            } => {
+                let report = match std::fs::write(&path, contents) {
+                    Ok(()) => format!("wrote {what} to {}", path.display()),
+                    Err(error) => format!("could not write {}: {error}", path.display()),
+                };
+                app.update(Action::Notify(report));
+            }
+            Effect::Compute(task) => {
+                let finished = finished.clone();
+                std::thread::spawn(move || {
+                    if let Some(action) = task.run() {
+                        // The loop may have ended; then the result is moot.
+                        let _ = finished.send(action);
+                    }
+                });
+            }
+        }
     }
 }

@@ -419,7 +419,8 @@ impl App {
                 .collect();
             match key {
                 "kind" | "kinds" => {
-                    let every = self.used_actor_kinds();
+                    let mut every = self.used_actor_kinds();
+                    every.extend(ActorKind::NAMED);
                     self.actor_kinds = pick(
                         &values,
                         &every,
@@ -428,12 +429,12 @@ impl App {
                     )?;
                 }
                 "status" => {
-                    let every = self.used_statuses();
+                    let every = Status::ALL.into_iter().collect();
                     self.relation_filter.statuses =
                         pick(&values, &every, |s: &Status| s.name().to_owned(), "status")?;
                 }
                 "stance" => {
-                    let every = self.used_stances();
+                    let every = Stance::ALL.into_iter().collect();
                     self.relation_filter.stances =
                         pick(&values, &every, |s: &Stance| s.name().to_owned(), "stance")?;
                 }

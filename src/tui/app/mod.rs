@@ -8,6 +8,7 @@ mod views;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -19,7 +20,8 @@ use super::history::History;
 use super::ui::text::{self, clip};
 use super::ui::{evidence, layout, relations};
 use crate::graph::{
-    Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter, Scope, begun_by,
+    Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, Progress, RelationFilter, Scope,
+    begun_by,
 };
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 
@@ -29,8 +31,8 @@ pub use views::{
 };
 
 /// Something the app needs done outside itself; the terminal shell does it
-/// and reports back with [`Action::Notify`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// and reports back with an action.
+#[derive(Debug)]
 pub enum Effect {
     /// Write `contents` to `path` (`:export`).
     Write {
@@ -41,6 +43,30 @@ pub enum Effect {
         /// What they are, for the message ("12 actors and 30 relations").
         what: String,
     },
+    /// Run a slow computation off the UI thread.
+    Compute(Task),
+}
+
+/// Centrality for one generation of the filters, computed on a worker
+/// thread so the screen never freezes on a large graph.
+#[derive(Debug)]
+pub struct Task {
+    generation: u64,
+    graph: Arc<KnowledgeGraph>,
+    scope: Scope,
+    progress: Arc<Progress>,
+}
+
+impl Task {
+    /// Does the work; `None` when it was cancelled (superseded by newer
+    /// filters), so nothing stale ever reaches the screen.
+    pub fn run(self) -> Option<Action> {
+        let centrality = self.graph.centrality_tracked(&self.scope, &self.progress);
+        (!self.progress.is_cancelled()).then(|| Action::CentralityReady {
+            generation: self.generation,
+            centrality: Arc::new(centrality),
+        })
+    }
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -123,7 +149,7 @@ pub enum Overlay {
 
 /// Everything the explorer shows, and nothing about how it is drawn.
 pub struct App {
-    graph: KnowledgeGraph,
+    graph: Arc<KnowledgeGraph>,
     /// Relations per actor, computed once: the list sorts by it.
     degrees: Vec<usize>,
     /// The relation last selected for each actor visited, so going back
@@ -151,8 +177,10 @@ pub struct App {
     path_view: PathView,
     timeline: TimelineView,
     stats: StatsView,
-    /// The scope generation the statistics were computed for.
+    /// The scope generation the statistics were asked for.
     stats_scope: Option<u64>,
+    /// How far the statistics being computed have got.
+    computing: Option<Arc<Progress>>,
     /// What the graph, timeline and statistics views were computed from.
     view_inputs: [Option<views::ViewInputs>; 3],
     command: Option<CommandLine>,
@@ -184,7 +212,7 @@ impl App {
             .collect();
         let milestones = graph.milestones();
         let mut app = App {
-            graph,
+            graph: Arc::new(graph),
             degrees,
             last_relation: HashMap::new(),
             width,
@@ -207,6 +235,7 @@ impl App {
             timeline: TimelineView::default(),
             stats: StatsView::default(),
             stats_scope: None,
+            computing: None,
             view_inputs: Default::default(),
             command: None,
             command_history: Vec::new(),
@@ -230,8 +259,18 @@ impl App {
 
     /// Applies one action. The only way the state changes.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
-            self.message = None;
+        match action {
+            // Reports from outside arrive whatever is open.
+            Action::Notify(message) => {
+                self.message = Some(message);
+                return;
+            }
+            Action::CentralityReady {
+                generation,
+                centrality,
+            } => return self.centrality_ready(generation, centrality),
+            Action::Resize { .. } | Action::Scroll { .. } => {}
+            _ => self.message = None,
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
@@ -256,7 +295,6 @@ impl App {
                 self.height = height;
                 self.keep_visible();
             }
-            Action::Notify(message) => self.message = Some(message),
             _ => {}
         }
     }
@@ -347,8 +385,9 @@ impl App {
             | Action::CommandBackspace
             | Action::CommandComplete
             | Action::CommandHistory(_)
-            | Action::RunCommand => {}
-            Action::Notify(message) => self.message = Some(message),
+            | Action::RunCommand
+            | Action::Notify(_)
+            | Action::CentralityReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -1197,6 +1236,17 @@ impl App {
     /// The statistics table's state.
     pub fn stats(&self) -> &StatsView {
         &self.stats
+    }
+
+    /// How far the statistics being computed have got (0.0–1.0), while
+    /// they are.
+    pub fn computing(&self) -> Option<f64> {
+        self.computing.as_ref().map(|progress| progress.fraction())
+    }
+
+    /// The dates the "as of" cursor stops at, oldest first.
+    pub fn milestones(&self) -> &[PartialDate] {
+        &self.milestones
     }
 
     /// The open command line, if any.

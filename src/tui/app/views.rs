@@ -4,8 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{App, Cursor};
-use crate::graph::{Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions};
+use std::sync::Arc;
+
+use super::{App, Cursor, Effect, Task};
+use crate::graph::{
+    Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions, Progress,
+};
 use crate::tui::action::{Pane, View};
 use crate::tui::ui::{layout, radial};
 
@@ -617,19 +621,40 @@ impl App {
 
     // ----- statistics -----
 
+    /// Asks for the statistics of the filters in force, unless already
+    /// asked; whatever was being computed for older filters is cancelled.
     fn refresh_stats(&mut self, scope: u64) {
-        if self.stats_scope != Some(scope) || self.stats.centrality.is_none() {
-            self.stats.centrality = Some(self.graph.centrality(&self.scope));
+        if self.stats_scope != Some(scope) {
+            if let Some(previous) = self.computing.take() {
+                previous.cancel();
+            }
+            let progress = Arc::new(Progress::default());
+            self.effects.push(Effect::Compute(Task {
+                generation: scope,
+                graph: Arc::clone(&self.graph),
+                scope: self.scope.clone(),
+                progress: Arc::clone(&progress),
+            }));
+            self.computing = Some(progress);
+            self.stats.centrality = None;
             self.stats_scope = Some(scope);
         }
         self.sort_stats();
     }
 
+    /// Takes computed statistics, unless newer filters have asked since.
+    pub(super) fn centrality_ready(&mut self, generation: u64, centrality: Arc<Centrality>) {
+        if self.stats_scope != Some(generation) {
+            return;
+        }
+        self.computing = None;
+        self.stats.centrality = Some(Arc::unwrap_or_clone(centrality));
+        self.sort_stats();
+    }
+
     pub(super) fn sort_stats(&mut self) {
         let previous = self.stats.rows.get(self.stats.cursor.selected).copied();
-        let Some(c) = &self.stats.centrality else {
-            return;
-        };
+        let c = self.stats.centrality.as_ref();
         let graph = &self.graph;
         let degrees = &self.degrees;
         let mut rows: Vec<NodeIndex> = self.listed.iter().map(|l| l.node).collect();
@@ -639,10 +664,11 @@ impl App {
                 StatsColumn::Degree => degrees[i] as f64,
                 StatsColumn::In => graph.degree(*node).incoming as f64,
                 StatsColumn::Out => graph.degree(*node).outgoing as f64,
-                StatsColumn::PageRank => c.pagerank[i],
-                StatsColumn::Betweenness => c.betweenness[i],
-                StatsColumn::Balance => c.balance[i] as f64,
-                StatsColumn::Component => -(c.component[i] as f64),
+                // Until the measures arrive, their columns keep degree order.
+                StatsColumn::PageRank => c.map_or(degrees[i] as f64, |c| c.pagerank[i]),
+                StatsColumn::Betweenness => c.map_or(degrees[i] as f64, |c| c.betweenness[i]),
+                StatsColumn::Balance => c.map_or(degrees[i] as f64, |c| c.balance[i] as f64),
+                StatsColumn::Component => c.map_or(degrees[i] as f64, |c| -(c.component[i] as f64)),
                 StatsColumn::Name => 0.0,
             }
         };

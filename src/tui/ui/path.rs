@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         let kinds: Vec<&str> = view.via_kinds.iter().map(String::as_str).collect();
         settings.push(format!("via {}", kinds.join(", ")));
     }
+    settings.push("↓↑ the way each relation points".to_owned());
     frame.render_widget(
         Paragraph::new(Span::styled(clip(&settings.join(" · "), room), theme.dim())),
         areas.view_head,
@@ -143,16 +144,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     if let Some(date) = relation.date {
                         facts.insert(0, date.to_string());
                     }
-                    let text = format!(
-                        "{} {} ",
-                        relation.phrase(),
-                        if hop.along { "" } else { "(read upwards)" }
-                    );
+                    let facts_width = super::text::width(&facts.join(" · "));
                     Line::from(vec![
                         Span::styled(format!("  │ {way} "), theme.dim()),
                         Span::raw(clip(
-                            text.trim_end(),
-                            room.saturating_sub(8 + facts.join(" · ").len()),
+                            &relation.phrase(),
+                            room.saturating_sub(8 + facts_width),
                         )),
                         Span::styled(format!("  {}", facts.join(" · ")), theme.dim()),
                     ])

@@ -37,15 +37,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         .centrality
         .as_ref()
         .is_some_and(|c| c.betweenness_estimated);
-    let title = format!(
-        " Statistics · sorted by {}{} ",
-        view.column.heading(),
-        if estimated {
-            " · betweenness estimated"
-        } else {
-            ""
-        }
-    );
+    let state = match app.computing() {
+        Some(done) => format!(" · computing centrality {:.0}%", done * 100.0),
+        None if estimated => " · betweenness estimated from a sample".to_owned(),
+        None => String::new(),
+    };
+    let title = format!(" Statistics · sorted by {}{state} ", view.column.heading());
     frame.render_widget(
         pane_block(
             Line::from(Span::styled(title, theme.strong())),
@@ -57,9 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     );
     filter_line(frame, areas.view_head, app, theme, view.rows.len());
     let body = areas.view_body;
-    let Some(c) = &view.centrality else {
-        return;
-    };
+    let c = view.centrality.as_ref();
     let room = usize::from(body.width);
     let numbers: usize = COLUMNS.iter().map(|(_, w)| w).sum::<usize>() + COUNTS;
     let name_room = room.saturating_sub(numbers + 3).max(8);
@@ -83,15 +78,18 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         let i = node.index();
         let actor = graph.actor(node);
         let degree = graph.degree(node);
-        let counts = format!("{}/{}", c.cooperative[i], c.hostile[i]);
+        let pending = || "…".to_owned();
+        let counts = c.map_or_else(pending, |c| {
+            format!("{}/{}", c.cooperative[i], c.hostile[i])
+        });
         let values = [
             degree.total().to_string(),
             degree.incoming.to_string(),
             degree.outgoing.to_string(),
-            format!("{:.4}", c.pagerank[i]),
-            format!("{:.3}", c.betweenness[i]),
-            format!("{:+}", c.balance[i]),
-            c.component[i].to_string(),
+            c.map_or_else(pending, |c| format!("{:.4}", c.pagerank[i])),
+            c.map_or_else(pending, |c| format!("{:.3}", c.betweenness[i])),
+            c.map_or_else(pending, |c| format!("{:+}", c.balance[i])),
+            c.map_or_else(pending, |c| c.component[i].to_string()),
         ];
         let mut spans = vec![
             Span::styled(

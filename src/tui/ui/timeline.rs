@@ -18,8 +18,8 @@ use crate::model::PartialDate;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 
-/// Width of the date column ("2011..2024-12" fits).
-const DATE: usize = 16;
+/// Width of the date column: "2024-11..2024-12" and a space.
+const DATE: usize = 17;
 
 /// Days since year 0, roughly: enough to place dates on a ruler.
 fn day(date: (u16, u8, u8)) -> f64 {
@@ -28,7 +28,6 @@ fn day(date: (u16, u8, u8)) -> f64 {
 
 /// Draws the timeline pane.
 pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
-    let graph = app.graph();
     let view = app.timeline();
     let title = format!(" Timeline · {} dated ", view.rows.len());
     frame.render_widget(
@@ -45,7 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let room = usize::from(body.width);
     // The ruler covers every date in the graph, so stepping "as of" moves
     // its mark rather than rescaling it.
-    let milestones = graph.milestones();
+    let milestones = app.milestones();
     let (Some(first), Some(last)) = (milestones.first(), milestones.last()) else {
         frame.render_widget(
             Paragraph::new(Span::styled("nothing in this graph is dated", theme.dim())),
