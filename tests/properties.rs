@@ -174,6 +174,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                         roles: Vec::new(),
                         date: *date,
                         external_ids: [("wikidata".to_owned(), format!("Q{i}"))].into(),
+                        attributes: [("weight".to_owned(), format!("{i}.5"))].into(),
                     })
                     .collect();
                 let relations = relations
@@ -184,7 +185,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                                 from: format!("a-{from}"),
                                 to: format!("a-{to}"),
                                 kind: kind.to_owned(),
-                                label,
+                                label: label.clone(),
                                 directed,
                                 date,
                                 status,
@@ -196,6 +197,10 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                                         quote,
                                         attributed_to: by.map(|i| format!("a-{i}")),
                                     })
+                                    .collect(),
+                                attributes: label
+                                    .iter()
+                                    .map(|note| ("note".to_owned(), note.clone()))
                                     .collect(),
                             }
                         },
