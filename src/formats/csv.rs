@@ -33,13 +33,13 @@ struct Table {
     rows: Vec<(Range<usize>, Cells)>,
 }
 
-/// Reads an edge list (and its actors file: name and text) into a
-/// validated data set.
+/// Reads an edge list (and its actors file: name, text and delimiter)
+/// into a validated data set.
 pub fn read(
     name: &str,
     text: &str,
     delimiter: u8,
-    actors: Option<(&str, &str)>,
+    actors: Option<(&str, &str, u8)>,
 ) -> Result<Dataset, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |name: &str, text: &str, problems: Vec<Problem>| LoadError {
@@ -48,9 +48,9 @@ pub fn read(
         problems,
     };
     let nodes = match actors {
-        Some((actors_name, actors_text)) => {
+        Some((actors_name, actors_text, actors_delimiter)) => {
             let actors_text = actors_text.strip_prefix('\u{feff}').unwrap_or(actors_text);
-            let nodes = read_actors(actors_text, delimiter)
+            let nodes = read_actors(actors_text, actors_delimiter)
                 .map_err(|problems| fail(actors_name, actors_text, problems))?;
             Some(nodes)
         }

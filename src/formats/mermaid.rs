@@ -9,7 +9,10 @@ use crate::model::Dataset;
 /// (`n0`, `n1`, …) because Mermaid ids cannot hold every character kgx ids
 /// can; the names are the labels.
 pub fn write(dataset: &Dataset) -> String {
-    let mut out = format!("---\ntitle: {}\n---\nflowchart LR\n", label(&dataset.title));
+    let mut out = format!(
+        "---\ntitle: {}\n---\nflowchart LR\n",
+        yaml_string(&dataset.title)
+    );
     let index: std::collections::HashMap<&str, usize> = dataset
         .actors
         .iter()
@@ -38,6 +41,16 @@ pub fn write(dataset: &Dataset) -> String {
         ));
     }
     out
+}
+
+/// The title as a double-quoted YAML string, for the diagram's front
+/// matter: a colon or a quote in it cannot break the YAML.
+fn yaml_string(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ");
+    format!("\"{escaped}\"")
 }
 
 /// Text safe inside a quoted Mermaid label: quotes, `#` and angle

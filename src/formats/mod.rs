@@ -173,13 +173,24 @@ pub fn load(request: &Request) -> Result<Dataset, LoadError> {
         Format::Csv | Format::Tsv => {
             let actors = match request.actors_file(format) {
                 Some(path) => {
+                    // The actors file is read by its own extension.
+                    let actors_format = match Format::from_path(&path) {
+                        Some(f @ (Format::Csv | Format::Tsv)) => f,
+                        _ => format,
+                    };
                     let input = Input::Path(path);
-                    Some((input.name(), load::read_text(&input)?))
+                    Some((
+                        input.name(),
+                        load::read_text(&input)?,
+                        delimiter(actors_format),
+                    ))
                 }
                 None => None,
             };
             let edges = load::read_text(&request.input)?;
-            let actors = actors.as_ref().map(|(n, t)| (n.as_str(), t.as_str()));
+            let actors = actors
+                .as_ref()
+                .map(|(n, t, d)| (n.as_str(), t.as_str(), *d));
             csv::read(&name, &edges, delimiter(format), actors)
         }
         Format::Dot | Format::Mermaid => Err(LoadError {
@@ -217,8 +228,8 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadE
     }
 }
 
-/// Reads a CSV or TSV edge list with its actors file; `actors` is the
-/// actors file's name and text.
+/// Reads a CSV or TSV edge list with its actors file, in the same format;
+/// `actors` is the actors file's name and text.
 pub fn read_edge_list(
     name: &str,
     text: &str,
@@ -226,7 +237,12 @@ pub fn read_edge_list(
     actors: Option<(&str, &str)>,
 ) -> Result<Dataset, LoadError> {
     let delimiter = if tab_separated { b'\t' } else { b',' };
-    csv::read(name, text, delimiter, actors)
+    csv::read(
+        name,
+        text,
+        delimiter,
+        actors.map(|(actors_name, actors_text)| (actors_name, actors_text, delimiter)),
+    )
 }
 
 fn delimiter(format: Format) -> u8 {
