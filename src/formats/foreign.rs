@@ -141,8 +141,10 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     };
     for item in &graph.items {
         match folded(&item.key).as_str() {
-            "title" | "name" | "label" if dataset.title.is_empty() => {
-                dataset.title = item.value.trim().to_owned();
+            "title" | "name" | "label"
+                if dataset.title.is_empty() && !item.value.trim().is_empty() =>
+            {
+                dataset.title = item.value.clone();
             }
             "description" if dataset.description.is_none() => {
                 dataset.description = Some(item.value.clone());
@@ -383,7 +385,7 @@ fn actor(node: &NodeRecord, id: String) -> Actor {
         let value = &item.value;
         let kept = match folded(&item.key).as_str() {
             "label" | "name" | "nodelabel" | "nodegraphics" if actor.name.is_empty() => {
-                actor.name = value.trim().to_owned();
+                actor.name = value.clone();
                 true
             }
             "kind" | "type" if !kind_given && !value.trim().is_empty() => {
