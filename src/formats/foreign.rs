@@ -551,6 +551,7 @@ fn locate(graph: &ForeignGraph, path: &[Step]) -> Range<usize> {
 
 /// A source as kgx's JSON export writes it.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct JsonSource {
     id: String,
     title: String,
@@ -605,6 +606,7 @@ fn reliability_letter<'de, D: serde::Deserializer<'de>>(
 
 /// A role as kgx's JSON export writes it.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct JsonRole {
     title: String,
     #[serde(default)]
@@ -625,6 +627,7 @@ impl From<JsonRole> for Role {
 
 /// Evidence as kgx's JSON export writes it.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct JsonEvidence {
     source: String,
     quote: String,
