@@ -130,6 +130,28 @@ fn networkx_node_link_json_keeps_parallel_undirected_links_and_attributes() {
 }
 
 #[test]
+fn files_written_by_networkx_itself_are_read_alike() {
+    // Both written by networkx 3.6 from one MultiDiGraph.
+    for file in ["networkx-multi.graphml", "networkx-multi.json"] {
+        let dataset = open(file);
+        assert_eq!(dataset.title, "multi", "{file}");
+        let valjean = actor(&dataset, "Jean-Valjean");
+        assert_eq!(valjean.name, "Jean Valjean", "{file}");
+        let pursued = relations(&dataset, "Jean-Valjean", "Javert");
+        assert_eq!(pursued.len(), 2, "{file}: parallel edges");
+        assert_eq!(pursued[0].kind, "pursued_by", "{file}");
+        assert_eq!(
+            pursued[0].label, None,
+            "{file}: \"pursued by\" reads as the kind"
+        );
+        assert_eq!(attribute(&pursued[0].attributes, "weight"), "2.5", "{file}");
+        assert!(pursued.iter().all(|r| r.directed), "{file}");
+        let alive = attribute(&actor(&dataset, "Cosette").attributes, "alive");
+        assert!(alive.eq_ignore_ascii_case("true"), "{file}: {alive}");
+    }
+}
+
+#[test]
 fn d3_json_with_edges_and_index_ends_is_read() {
     let dataset = open("d3.json");
     assert_eq!(dataset.title, "d3", "no title in the file: its name");

@@ -487,6 +487,7 @@ pub fn write(dataset: &Dataset) -> String {
     for name in edge_keys {
         key(&mut out, &format!("e_{name}"), "edge", name, "string");
     }
+    key(&mut out, "e_directed", "edge", "directed", "boolean");
     let node_attributes = attribute_types(dataset.actors.iter().map(|a| &a.attributes));
     let edge_attributes = attribute_types(dataset.relations.iter().map(|r| &r.attributes));
     let mut node_ids = BTreeMap::new();
@@ -502,7 +503,14 @@ pub fn write(dataset: &Dataset) -> String {
         edge_ids.insert(name.clone(), id);
     }
 
-    out.push_str("  <graph id=\"G\" edgedefault=\"directed\">\n");
+    // A graph of symmetric relations only is an undirected graph. In a
+    // mixed one, a symmetric relation says so in a `directed` value rather
+    // than the XML attribute, which networkx refuses in a directed graph.
+    let undirected = !dataset.relations.is_empty() && dataset.relations.iter().all(|r| !r.directed);
+    out.push_str(&format!(
+        "  <graph id=\"G\" edgedefault=\"{}\">\n",
+        if undirected { "undirected" } else { "directed" }
+    ));
     data(&mut out, "    ", "g_title", &dataset.title);
     if let Some(description) = &dataset.description {
         data(&mut out, "    ", "g_description", description);
@@ -557,18 +565,16 @@ pub fn write(dataset: &Dataset) -> String {
         out.push_str("    </node>\n");
     }
     for relation in &dataset.relations {
-        let directed = if relation.directed {
-            ""
-        } else {
-            " directed=\"false\""
-        };
         out.push_str(&format!(
-            "    <edge source=\"{}\" target=\"{}\"{directed}>\n",
+            "    <edge source=\"{}\" target=\"{}\">\n",
             escape(relation.from.as_str()),
             escape(relation.to.as_str())
         ));
         let indent = "      ";
         data(&mut out, indent, "e_kind", &relation.kind);
+        if !relation.directed && !undirected {
+            data(&mut out, indent, "e_directed", "false");
+        }
         if let Some(label) = &relation.label {
             data(&mut out, indent, "e_label", label);
         }
