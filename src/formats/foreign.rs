@@ -136,8 +136,8 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
         title: String::new(),
         description: None,
         sources: Vec::new(),
-        actors: Vec::new(),
-        relations: Vec::new(),
+        actors,
+        relations,
     };
     for item in &graph.items {
         match folded(&item.key).as_str() {
@@ -162,7 +162,7 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     }
     // Evidence may cite sources a format has no room for (CSV, node-link):
     // such a source is declared with its id as its title.
-    for relation in &relations {
+    for relation in &dataset.relations {
         for evidence in &relation.evidence {
             if !dataset.sources.iter().any(|s| s.id == evidence.source) {
                 dataset.sources.push(Source {
@@ -176,9 +176,17 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             }
         }
     }
-    dataset.actors = actors;
-    dataset.relations = relations;
+    checked(name, text, dataset, |path| locate(&graph, path))
+}
 
+/// The data set if it passes kgx's validation, else its problems placed
+/// in `text` by `locate`, which finds the value a validation path names.
+pub fn checked(
+    name: &str,
+    text: &str,
+    dataset: Dataset,
+    locate: impl Fn(&[Step]) -> Range<usize>,
+) -> Result<Dataset, LoadError> {
     let parts = Parts {
         title: Some(&dataset.title),
         sources: dataset.sources.iter().enumerate().collect(),
@@ -190,19 +198,22 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     if issues.is_empty() {
         return Ok(dataset);
     }
-    let problems = issues
+    let mut problems: Vec<Problem> = issues
         .into_iter()
         .map(|issue| Problem {
-            span: Some(locate(&graph, &issue.path)),
+            span: Some(locate(&issue.path)),
             message: issue.message,
             label: issue.label,
             help: issue.help,
-            related: issue
-                .related
-                .map(|(path, label)| (locate(&graph, &path), label)),
+            related: issue.related.map(|(path, label)| (locate(&path), label)),
         })
         .collect();
-    fail(problems)
+    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    Err(LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems,
+    })
 }
 
 /// A title for a graph whose file has none: the file's name without its

@@ -6,7 +6,7 @@
 //! Values are read as raw slices of the text, so every problem can point
 //! at the value it is about.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 use super::foreign::{
     self, EdgeRecord, ForeignGraph, Item, JsonEvidence, JsonRole, JsonSource, NodeRecord,
 };
-use crate::load::validate::{self, Parts, Step};
+use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Status, When};
 
@@ -313,17 +313,11 @@ fn yes() -> bool {
 
 /// Reads kgx's JSON export strictly: every field must be one it writes.
 fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
-    let fail = |problems: Vec<Problem>| {
-        let mut problems = problems;
-        problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
-        LoadError {
-            name: name.to_owned(),
-            text: Arc::from(text),
-            problems,
-        }
-    };
-    let graph: OwnGraph =
-        serde_json::from_str(text).map_err(|err| fail(vec![syntax(text, &err)]))?;
+    let graph: OwnGraph = serde_json::from_str(text).map_err(|err| LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems: vec![syntax(text, &err)],
+    })?;
     let dataset = Dataset {
         title: graph.title,
         description: graph.description,
@@ -360,31 +354,7 @@ fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
             })
             .collect(),
     };
-    let parts = Parts {
-        title: Some(&dataset.title),
-        sources: dataset.sources.iter().enumerate().collect(),
-        actors: dataset.actors.iter().enumerate().collect(),
-        relations: dataset.relations.iter().enumerate().collect(),
-        unparsed_ids: HashSet::new(),
-    };
-    let issues = validate::validate(&parts);
-    if issues.is_empty() {
-        return Ok(dataset);
-    }
-    Err(fail(
-        issues
-            .into_iter()
-            .map(|issue| Problem {
-                span: Some(locate(text, &issue.path)),
-                message: issue.message,
-                label: issue.label,
-                help: issue.help,
-                related: issue
-                    .related
-                    .map(|(path, label)| (locate(text, &path), label)),
-            })
-            .collect(),
-    ))
+    foreign::checked(name, text, dataset, |path| locate(text, path))
 }
 
 /// The export writes kinds as plain strings: a named kind's name, or the

@@ -162,69 +162,56 @@ impl Request {
 /// Reads and validates the data set a request names, in its format.
 pub fn load(request: &Request) -> Result<Dataset, LoadError> {
     let format = request.format();
-    if matches!(request.input, Input::Embedded) {
+    if matches!(request.input, Input::Embedded) || format == Format::Ron {
         return load::load(&request.input);
     }
     let name = request.input.name();
-    match format {
-        Format::Ron => load::load(&request.input),
-        Format::Json => json::read(&name, &load::read_text(&request.input)?),
-        Format::GraphMl => graphml::read(&name, &load::read_text(&request.input)?),
-        Format::Csv | Format::Tsv => {
-            let actors = match request.actors_file(format) {
-                Some(path) => {
-                    // The actors file is read by its own extension.
-                    let actors_format = match Format::from_path(&path) {
-                        Some(f @ (Format::Csv | Format::Tsv)) => f,
-                        _ => format,
-                    };
-                    let input = Input::Path(path);
-                    Some((
-                        input.name(),
-                        load::read_text(&input)?,
-                        delimiter(actors_format),
-                    ))
-                }
-                None => None,
+    if !format.is_readable() {
+        return Err(unreadable(&name, format));
+    }
+    let text = load::read_text(&request.input)?;
+    match request.actors_file(format) {
+        Some(path) if matches!(format, Format::Csv | Format::Tsv) => {
+            // The actors file is read by its own extension.
+            let actors_format = match Format::from_path(&path) {
+                Some(own @ (Format::Csv | Format::Tsv)) => own,
+                _ => format,
             };
-            let edges = load::read_text(&request.input)?;
-            let actors = actors
-                .as_ref()
-                .map(|(n, t, d)| (n.as_str(), t.as_str(), *d));
-            csv::read(&name, &edges, delimiter(format), actors)
+            let actors_input = Input::Path(path);
+            let actors_text = load::read_text(&actors_input)?;
+            csv::read(
+                &name,
+                &text,
+                delimiter(format),
+                Some((&actors_input.name(), &actors_text, delimiter(actors_format))),
+            )
         }
-        Format::Dot | Format::Mermaid => Err(LoadError {
-            name,
-            text: "".into(),
-            problems: vec![
-                load::Problem::whole_file(format!(
-                    "kgx writes {} but cannot read it",
-                    format.name()
-                ))
-                .help(Some(
-                    "open a RON, JSON, GraphML, CSV or TSV file, or say which with --format".into(),
-                )),
-            ],
-        }),
+        _ => read_str(&name, &text, format),
     }
 }
 
-/// Reads text in `format` (not RON) into a validated data set; `name` is
-/// how diagnostics call the file. Used by tests and by `load`.
+/// Reads text in `format` into a validated data set; `name` is how
+/// diagnostics call the file.
 pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadError> {
     match format {
         Format::Ron => load::parse_str(name, text),
         Format::Json => json::read(name, text),
         Format::GraphMl => graphml::read(name, text),
         Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
-        Format::Dot | Format::Mermaid => Err(LoadError {
-            name: name.to_owned(),
-            text: "".into(),
-            problems: vec![load::Problem::whole_file(format!(
-                "kgx writes {} but cannot read it",
-                format.name()
-            ))],
-        }),
+        Format::Dot | Format::Mermaid => Err(unreadable(name, format)),
+    }
+}
+
+fn unreadable(name: &str, format: Format) -> LoadError {
+    LoadError {
+        name: name.to_owned(),
+        text: "".into(),
+        problems: vec![
+            load::Problem::whole_file(format!("kgx writes {} but cannot read it", format.name()))
+                .help(Some(
+                    "open a RON, JSON, GraphML, CSV or TSV file, or say which with --format".into(),
+                )),
+        ],
     }
 }
 
