@@ -605,7 +605,11 @@ fn standard_input_is_ron_unless_format_says_otherwise() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let output = kgx(&["validate", "--format", "dot", "x"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(text(&output.stderr).contains("cannot read it"));
+    assert!(
+        text(&output.stderr).contains("[possible values: ron, json, graphml, csv, tsv]"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]

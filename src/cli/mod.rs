@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::export;
@@ -32,9 +32,9 @@ pub struct Cli {
     /// Data file to open [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
-    /// Read FILE as ron, json, graphml, csv or tsv, whatever its extension
-    #[arg(long, value_name = "FORMAT", value_parser = readable_format)]
-    format: Option<Format>,
+    /// Read FILE in this format, whatever its extension
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    format: Option<ReadFormat>,
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
@@ -59,7 +59,7 @@ impl Cli {
             None => Some(Explore {
                 input: Request {
                     input: Input::from_arg(self.file.as_deref()),
-                    format: self.format,
+                    format: self.format.map(Format::from),
                     actors: self.actors.clone(),
                 },
                 mouse: !self.no_mouse,
@@ -135,9 +135,9 @@ enum Command {
         /// Output format (csv and tsv with -o also write PATH's actors beside it)
         #[arg(long, value_enum)]
         format: Format,
-        /// Read FILE as ron, json, graphml, csv or tsv, whatever its extension
-        #[arg(long, value_name = "FORMAT", value_parser = readable_format)]
-        from: Option<Format>,
+        /// Read FILE in this format, whatever its extension
+        #[arg(long, value_name = "FORMAT", value_enum)]
+        from: Option<ReadFormat>,
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
@@ -153,9 +153,9 @@ enum Command {
         /// The file to write; `-` writes standard output (then give --to)
         #[arg(value_name = "OUT")]
         output: PathBuf,
-        /// Read IN as ron, json, graphml, csv or tsv, whatever its extension
-        #[arg(long, value_name = "FORMAT", value_parser = readable_format)]
-        from: Option<Format>,
+        /// Read IN in this format, whatever its extension
+        #[arg(long, value_name = "FORMAT", value_enum)]
+        from: Option<ReadFormat>,
         /// Write OUT in this format, whatever its extension
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: Option<Format>,
@@ -176,29 +176,40 @@ struct FileArg {
     /// Data file (RON, JSON, GraphML, CSV, TSV); `-` reads standard input [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
-    /// Read FILE as ron, json, graphml, csv or tsv, whatever its extension
-    #[arg(long, value_name = "FORMAT", value_parser = readable_format)]
-    format: Option<Format>,
+    /// Read FILE in this format, whatever its extension
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    format: Option<ReadFormat>,
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
 }
 
-/// A format kgx can read, for the options that say how to read a file.
-fn readable_format(name: &str) -> Result<Format, String> {
-    let readable: Vec<&str> = Format::ALL
-        .iter()
-        .filter(|f| f.is_readable())
-        .map(|f| f.name())
-        .collect();
-    match Format::from_name(name) {
-        Some(format) if format.is_readable() => Ok(format),
-        Some(format) => Err(format!(
-            "kgx writes {} but cannot read it; it reads {}",
-            format.name(),
-            readable.join(", ")
-        )),
-        None => Err(format!("possible values: {}", readable.join(", "))),
+/// The formats kgx can read, for the options that say how to read a file
+/// (so `--help` and shell completion offer only these).
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReadFormat {
+    /// kgx's own format
+    Ron,
+    /// kgx's JSON export, or node-link JSON (d3, networkx)
+    Json,
+    /// GraphML (Gephi, yEd, networkx, igraph, Cytoscape)
+    #[value(name = "graphml")]
+    GraphMl,
+    /// an edge list, comma-separated
+    Csv,
+    /// an edge list, tab-separated
+    Tsv,
+}
+
+impl From<ReadFormat> for Format {
+    fn from(format: ReadFormat) -> Self {
+        match format {
+            ReadFormat::Ron => Format::Ron,
+            ReadFormat::Json => Format::Json,
+            ReadFormat::GraphMl => Format::GraphMl,
+            ReadFormat::Csv => Format::Csv,
+            ReadFormat::Tsv => Format::Tsv,
+        }
     }
 }
 
@@ -229,7 +240,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         None => with_graph(
             &Request {
                 input: Input::from_arg(cli.file.as_deref()),
-                format: cli.format,
+                format: cli.format.map(Format::from),
                 actors: cli.actors,
             },
             output,
@@ -332,7 +343,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
-                format: from,
+                format: from.map(Format::from),
                 actors,
             };
             with_graph(&request, output, |graph, out| {
@@ -358,7 +369,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             };
             let request = Request {
                 input: Input::from_arg(Some(&input)),
-                format: from,
+                format: from.map(Format::from),
                 actors,
             };
             with_graph(&request, output, |graph, out| {
@@ -395,7 +406,7 @@ impl FileArg {
     fn input(&self) -> Request {
         Request {
             input: Input::from_arg(self.file.as_deref()),
-            format: self.format,
+            format: self.format.map(Format::from),
             actors: self.actors.clone(),
         }
     }

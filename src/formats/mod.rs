@@ -25,20 +25,20 @@ use crate::model::Dataset;
 /// A file format kgx reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
 pub enum Format {
-    /// kgx's own format (docs/format.md)
+    /// kgx's own format
     Ron,
-    /// kgx's JSON export, or node-link JSON (d3, networkx); told apart by content
+    /// kgx's JSON export (node-link JSON from d3 and networkx is read too)
     Json,
-    /// GraphML (Gephi, yEd, networkx, igraph, Cytoscape)
+    /// GraphML, as Gephi, yEd, networkx, igraph and Cytoscape read and write it
     #[value(name = "graphml")]
     GraphMl,
-    /// An edge list with a header row, comma-separated
+    /// an edge list, comma-separated, with its actors in a second file
     Csv,
-    /// An edge list with a header row, tab-separated
+    /// an edge list, tab-separated, with its actors in a second file
     Tsv,
     /// Graphviz DOT, for drawing (written only)
     Dot,
-    /// A Mermaid flowchart, for Markdown pages (written only)
+    /// a Mermaid flowchart, for Markdown pages (written only)
     Mermaid,
 }
 
