@@ -246,6 +246,26 @@ fn csv_reads_source_target_type_and_quoted_commas() {
 }
 
 #[test]
+fn gephi_edge_and_node_tables_read_together() {
+    // Gephi's data laboratory exports edges and nodes as two CSV files;
+    // `NAME.actors.csv` beside `NAME.csv` is read without --actors.
+    let dataset = open("gephi-edges.csv");
+    assert_eq!(actor(&dataset, "1").name, "Sergey Lavrov");
+    assert_eq!(
+        attribute(&actor(&dataset, "2").attributes, "Modularity Class"),
+        "1"
+    );
+    let met = relations(&dataset, "1", "2");
+    assert!(
+        !met[0].directed,
+        "Type: Undirected is the direction, not the kind"
+    );
+    assert_eq!(met[0].kind, "related_to");
+    assert_eq!(met[0].label.as_deref(), Some("met in Moscow"));
+    assert!(relations(&dataset, "2", "3")[0].directed);
+}
+
+#[test]
 fn tsv_reads_src_dst_relation() {
     let dataset = open("edges.tsv");
     assert_eq!(

@@ -460,8 +460,17 @@ fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation
     {
         let value = &item.value;
         let kept = match folded(&item.key).as_str() {
-            "kind" | "type" | "relation" | "relationship" | "predicate"
-                if kind_text.is_none() && !value.trim().is_empty() =>
+            // Gephi's edge tables say "Directed" or "Undirected" under Type.
+            "type" if value.trim().eq_ignore_ascii_case("directed") => {
+                relation.directed = true;
+                true
+            }
+            "type" if value.trim().eq_ignore_ascii_case("undirected") => {
+                relation.directed = false;
+                true
+            }
+            "kind" | "type" | "relation" | "relationship" | "predicate" | "interaction"
+                if kind_text.is_none() =>
             {
                 kind_text = Some(value.clone());
                 true

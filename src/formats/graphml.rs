@@ -654,6 +654,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_is_read_through_entities_character_references_and_cdata() {
+        let text = "<graphml><key id=\"l\" for=\"node\" attr.name=\"label\"/><graph>\
+            <node id=\"a\"><data key=\"l\">&lt;A&gt; &#x41;&#13;<![CDATA[<b> & c]]></data></node>\
+            </graph></graphml>";
+        let graph = parse(text).expect("valid GraphML");
+        assert_eq!(graph.nodes[0].items[0].value, "<A> A\r<b> & c");
+    }
+
+    #[test]
+    fn written_text_keeps_markup_and_carriage_returns() {
+        assert_eq!(escape_text("a<b>&\r\n"), "a&lt;b&gt;&amp;&#13;\n");
+    }
+
+    #[test]
     fn attribute_types_are_double_only_when_every_value_is_a_number() {
         let a: BTreeMap<String, String> =
             [("weight".into(), "2.5".into()), ("note".into(), "x".into())].into();
