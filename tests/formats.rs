@@ -589,6 +589,13 @@ fn convert_and_export_write_files_that_open_again() {
         text(&output.stdout)
     );
 
+    let output = kgx(&["export", "--format", "tsv"]);
+    assert!(text(&output.stdout).starts_with("from\tto\tkind"));
+    assert!(
+        text(&output.stderr).contains("with -o FILE the actors go beside them"),
+        "a CSV on standard output says what it left out"
+    );
+
     let output = kgx(&["convert", path(&graphml), "-", "--to", "mermaid"]);
     assert!(text(&output.stdout).contains("flowchart LR"));
     let output = kgx(&["convert", path(&graphml), path(&dir.join("x.txt"))]);

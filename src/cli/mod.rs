@@ -395,9 +395,17 @@ fn write_graph(
         Some(path) => {
             formats::write_file(graph, format, path)?;
         }
-        None => output
-            .out
-            .write_all(formats::write(graph, format)?.as_bytes())?,
+        None => {
+            output
+                .out
+                .write_all(formats::write(graph, format)?.as_bytes())?;
+            if matches!(format, Format::Csv | Format::Tsv) {
+                writeln!(
+                    output.err,
+                    "note: only the relations were written; with -o FILE the actors go beside them"
+                )?;
+            }
+        }
     }
     Ok(Outcome::Success)
 }

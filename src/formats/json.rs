@@ -6,7 +6,7 @@
 //! Values are read as raw slices of the text, so every problem can point
 //! at the value it is about.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -162,6 +162,7 @@ fn node_link<'a>(
             items: items(text, &fields, &["id"]),
         });
     }
+    let ids: HashSet<&str> = graph.nodes.iter().map(|node| node.id.as_str()).collect();
     let links_key = if top.contains_key("links") {
         "links"
     } else {
@@ -178,7 +179,9 @@ fn node_link<'a>(
         let mut ends = Vec::new();
         for end in ["source", "target"] {
             match fields.get(end) {
-                Some(end_raw) => ends.push((end_of(end_raw, &graph.nodes), span(text, end_raw))),
+                Some(end_raw) => {
+                    ends.push((end_of(end_raw, &graph.nodes, &ids), span(text, end_raw)))
+                }
                 None => problems.push(
                     Problem::at(span(text, raw), format!("a link has no \"{end}\""))
                         .label(format!("link without a {end}"))
@@ -214,14 +217,13 @@ fn node_link<'a>(
 /// The node id a link end names. d3 also allows a node's index in the
 /// list, and (after a simulation) the node object itself; an id that is a
 /// node's id wins over an index.
-fn end_of(raw: &RawValue, nodes: &[NodeRecord]) -> String {
+fn end_of(raw: &RawValue, nodes: &[NodeRecord], ids: &HashSet<&str>) -> String {
     match serde_json::from_str::<Value>(raw.get()) {
         Ok(Value::String(id)) => id,
         Ok(Value::Number(number)) => {
             let id = number.to_string();
-            let is_id = nodes.iter().any(|node| node.id == id);
             match number.as_u64().and_then(|i| nodes.get(i as usize)) {
-                Some(node) if !is_id => node.id.clone(),
+                Some(node) if !ids.contains(id.as_str()) => node.id.clone(),
                 _ => id,
             }
         }
