@@ -451,6 +451,21 @@ fn graphml_data_with_an_undeclared_key_names_the_declared_ones() {
 }
 
 #[test]
+fn a_node_id_used_twice_points_at_both_uses() {
+    let text = "<graphml><graph>\n<node id=\"a\"/>\n<node id=\"b\"/>\n<node id=\"a\"/>\n</graph></graphml>";
+    let error = formats::read_str("x.graphml", text, Format::GraphMl).expect_err("twice");
+    let found = described(&error);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0, found[0].2.as_str()),
+        (4, "the node id \"a\" is used twice")
+    );
+    let (first_use, note) = error.problems[0].related.clone().expect("first use shown");
+    assert_eq!(error.line_column(first_use.start).0, 2);
+    assert_eq!(note, "first used here");
+}
+
+#[test]
 fn truncated_json_and_headless_csv_say_what_is_missing() {
     let error = formats::read_str("x.json", "{\"nodes\": [\n  {\"id\": 1},\n", Format::Json)
         .expect_err("truncated");
