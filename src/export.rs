@@ -55,6 +55,7 @@ pub fn actor_json(actor: &Actor) -> Value {
         "roles": actor.roles.iter().map(role_json).collect::<Vec<_>>(),
         "date": actor.date.map(|d| d.to_string()),
         "external_ids": actor.external_ids,
+        "attributes": actor.attributes,
     })
 }
 
@@ -79,6 +80,7 @@ pub fn relation_json(relation: &Relation) -> Value {
         "stance": relation.stance.name(),
         "stance_score": relation.stance.score(),
         "evidence": relation.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
+        "attributes": relation.attributes,
     })
 }
 

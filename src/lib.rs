@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod formats;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -2,6 +2,8 @@
 //! problem points inside the text, and export → load gives back the data.
 
 use kgx::export;
+use kgx::formats::{self, Format};
+use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, LoadError};
 use kgx::model::{Actor, ActorKind, Dataset, Evidence, Relation, Source, Stance, Status, When};
 use proptest::prelude::*;
@@ -65,6 +67,41 @@ const FRAGMENTS: &[&str] = &[
     "1e999",
 ];
 
+/// Fragments that break GraphML, JSON and CSV in plausible ways.
+const OTHER_FRAGMENTS: &[&str] = &[
+    "<",
+    ">",
+    "</",
+    "/>",
+    "\"",
+    "'",
+    "&",
+    "&amp;",
+    "&bogus;",
+    "&#0;",
+    "&#x41;",
+    "<node>",
+    "<edge source=\"x\">",
+    "<data key=\"zz\">",
+    "<![CDATA[",
+    "]]>",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\t",
+    "\n",
+    "\r\n",
+    "null",
+    "1e999",
+    "\"source\": 99",
+    "é",
+    "Лавров",
+    "\u{0}",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -108,6 +145,39 @@ proptest! {
         let text = export::to_ron(&dataset).expect("serializable");
         let back = load::parse_str("export.ron", &text);
         prop_assert_eq!(back.map_err(|e| e.render(false)), Ok(dataset));
+    }
+
+    #[test]
+    fn graphml_and_json_exports_read_back_into_the_same_data(dataset in datasets()) {
+        let graph = KnowledgeGraph::new(dataset.clone()).expect("valid graph");
+        for format in [Format::GraphMl, Format::Json] {
+            let text = formats::write(&graph, format).expect("written");
+            let back = formats::read_str("export", &text, format);
+            prop_assert_eq!(back.map_err(|e| e.render(false)), Ok(dataset.clone()));
+        }
+    }
+
+    #[test]
+    fn edits_of_exported_files_never_panic_the_other_readers_and_stay_located(
+        format in prop::sample::select(vec![Format::GraphMl, Format::Json, Format::Csv, Format::Tsv]),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(OTHER_FRAGMENTS)), 1..6)
+    ) {
+        let graph = KnowledgeGraph::new(load::load(&load::Input::Embedded).expect("seed")).expect("graph");
+        let mut text = formats::write(&graph, format).expect("written");
+        for (at, delete, insert) in edits {
+            let mut start = at.index(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + delete).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, insert);
+        }
+        if let Err(error) = formats::read_str("edited", &text, format) {
+            check_error(&error);
+        }
     }
 }
 
@@ -174,6 +244,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                         roles: Vec::new(),
                         date: *date,
                         external_ids: [("wikidata".to_owned(), format!("Q{i}"))].into(),
+                        attributes: [("weight".to_owned(), format!("{i}.5"))].into(),
                     })
                     .collect();
                 let relations = relations
@@ -184,7 +255,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                                 from: format!("a-{from}"),
                                 to: format!("a-{to}"),
                                 kind: kind.to_owned(),
-                                label,
+                                label: label.clone(),
                                 directed,
                                 date,
                                 status,
@@ -196,6 +267,10 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                                         quote,
                                         attributed_to: by.map(|i| format!("a-{i}")),
                                     })
+                                    .collect(),
+                                attributes: label
+                                    .iter()
+                                    .map(|note| ("note".to_owned(), note.clone()))
                                     .collect(),
                             }
                         },

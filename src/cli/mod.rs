@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::export;
+use crate::formats::{self, Format, Request};
 use crate::graph::{
     KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
 };
@@ -22,9 +23,11 @@ use crate::model::PartialDate;
 /// Explore a knowledge graph of actors and dated, sourced relations.
 ///
 /// Without a command, kgx opens the interactive explorer (or prints an
-/// overview when its output is not a terminal). FILE is a RON data file
-/// (see docs/format.md); `-` reads standard input; without one, kgx uses
-/// its embedded seed graph (the Russia–Syria talks of July 2025).
+/// overview when its output is not a terminal). FILE is a kgx RON file (see
+/// docs/format.md), or a GraphML, JSON (kgx's or node-link), CSV or TSV
+/// file, told by its extension or --format; `-` reads standard input (RON
+/// unless --format says otherwise); without one, kgx uses its embedded
+/// seed graph (the Russia–Syria talks of July 2025).
 #[derive(Debug, Parser)]
 #[command(name = "kgx", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -33,6 +36,12 @@ pub struct Cli {
     /// Data file to open [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+    /// Read FILE in this format, whatever its extension
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    format: Option<ReadFormat>,
+    /// The actors (id,name,kind,…) of a CSV/TSV edge list
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
@@ -42,7 +51,7 @@ pub struct Cli {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explore {
     /// The data set to open.
-    pub input: Input,
+    pub input: Request,
     /// Capture the mouse from the start.
     pub mouse: bool,
 }
@@ -52,7 +61,11 @@ impl Cli {
     pub fn explore(&self) -> Option<Explore> {
         match &self.command {
             None => Some(Explore {
-                input: Input::from_arg(self.file.as_deref()),
+                input: Request {
+                    input: Input::from_arg(self.file.as_deref()),
+                    format: self.format.map(Format::from),
+                    actors: self.actors.clone(),
+                },
                 mouse: !self.no_mouse,
             }),
             Some(Command::Explore { file, no_mouse }) => Some(Explore {
@@ -146,32 +159,90 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the whole graph as JSON or RON
+    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, DOT or Mermaid
     Export {
-        #[command(flatten)]
-        file: FileArg,
-        /// Output format
+        /// Data file; `-` reads standard input [default: the embedded seed graph]
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format (csv and tsv with -o also write PATH's actors beside it)
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: Format,
+        /// Read FILE in this format, whatever its extension
+        #[arg(long, value_name = "FORMAT", value_enum)]
+        from: Option<ReadFormat>,
+        /// The actors (id,name,kind,…) of a CSV/TSV edge list
+        #[arg(long, value_name = "FILE")]
+        actors: Option<PathBuf>,
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+    },
+    /// Convert a graph file from one format to another, by their extensions
+    Convert {
+        /// The file to read; `-` reads standard input
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// The file to write; `-` writes standard output (then give --to)
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+        /// Read IN in this format, whatever its extension
+        #[arg(long, value_name = "FORMAT", value_enum)]
+        from: Option<ReadFormat>,
+        /// Write OUT in this format, whatever its extension
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: Option<Format>,
+        /// The actors (id,name,kind,…) of a CSV/TSV edge list
+        #[arg(long, value_name = "FILE")]
+        actors: Option<PathBuf>,
+    },
+    /// Print a completion script for bash, zsh, fish, elvish or PowerShell
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 
 #[derive(Debug, Args)]
 struct FileArg {
-    /// Data file (RON); `-` reads standard input [default: the embedded seed graph]
+    /// Data file (RON, JSON, GraphML, CSV, TSV); `-` reads standard input [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+    /// Read FILE in this format, whatever its extension
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    format: Option<ReadFormat>,
+    /// The actors (id,name,kind,…) of a CSV/TSV edge list
+    #[arg(long, value_name = "FILE")]
+    actors: Option<PathBuf>,
 }
 
+/// The formats kgx can read, for the options that say how to read a file
+/// (so `--help` and shell completion offer only these).
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum ExportFormat {
-    /// The JSON shape documented in docs/format.md
-    Json,
-    /// kgx's own format, loadable again
+enum ReadFormat {
+    /// kgx's own format
     Ron,
+    /// kgx's JSON export, or node-link JSON (d3, networkx)
+    Json,
+    /// GraphML (Gephi, yEd, networkx, igraph, Cytoscape)
+    #[value(name = "graphml")]
+    GraphMl,
+    /// an edge list, comma-separated
+    Csv,
+    /// an edge list, tab-separated
+    Tsv,
+}
+
+impl From<ReadFormat> for Format {
+    fn from(format: ReadFormat) -> Self {
+        match format {
+            ReadFormat::Ron => Format::Ron,
+            ReadFormat::Json => Format::Json,
+            ReadFormat::GraphMl => Format::GraphMl,
+            ReadFormat::Csv => Format::Csv,
+            ReadFormat::Tsv => Format::Tsv,
+        }
+    }
 }
 
 /// Where command output goes, and whether diagnostics may use colour.
@@ -199,7 +270,11 @@ pub enum Outcome {
 pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
     match cli.command {
         None => with_graph(
-            &Input::from_arg(cli.file.as_deref()),
+            &Request {
+                input: Input::from_arg(cli.file.as_deref()),
+                format: cli.format.map(Format::from),
+                actors: cli.actors,
+            },
             output,
             |graph, out| {
                 text::overview(graph, out)?;
@@ -219,7 +294,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 writeln!(
                     out.out,
                     "{}: valid — {}, {}, {}",
-                    input.name(),
+                    input.input.name(),
                     text::plural(graph.actor_count(), "actor", "actors"),
                     text::plural(graph.relation_count(), "relation", "relations"),
                     text::plural(graph.sources().len(), "source", "sources"),
@@ -381,41 +456,93 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         Some(Command::Export {
             file,
             format,
+            from,
+            actors,
             output: path,
-        }) => with_graph(&file.input(), output, |graph, out| {
-            let dataset = graph.to_dataset();
-            let text = match format {
-                ExportFormat::Json => {
-                    let mut text = serde_json::to_string_pretty(&export::to_json(&dataset))?;
-                    text.push('\n');
-                    text
-                }
-                ExportFormat::Ron => export::to_ron(&dataset).map_err(io::Error::other)?,
+        }) => {
+            let request = Request {
+                input: Input::from_arg(file.as_deref()),
+                format: from.map(Format::from),
+                actors,
             };
-            match path {
-                Some(path) => std::fs::write(&path, text).map_err(|err| {
-                    io::Error::new(
-                        err.kind(),
-                        format!("cannot write {}: {err}", path.display()),
-                    )
-                })?,
-                None => out.out.write_all(text.as_bytes())?,
-            }
+            with_graph(&request, output, |graph, out| {
+                write_graph(graph, format, path.as_deref(), out)
+            })
+        }
+        Some(Command::Convert {
+            input,
+            output: path,
+            from,
+            to,
+            actors,
+        }) => {
+            let to_stdout = path.as_os_str() == "-";
+            let Some(format) = to.or_else(|| Format::from_path(&path)) else {
+                writeln!(
+                    output.err,
+                    "error: cannot tell the format to write {} in; name it with --to ({})",
+                    path.display(),
+                    Format::ALL.map(Format::name).join(", ")
+                )?;
+                return Ok(Outcome::Failure);
+            };
+            let request = Request {
+                input: Input::from_arg(Some(&input)),
+                format: from.map(Format::from),
+                actors,
+            };
+            with_graph(&request, output, |graph, out| {
+                write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
+            })
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out);
             Ok(Outcome::Success)
-        }),
+        }
     }
 }
 
+/// Writes the graph to `path` (with a CSV's actors file beside it) or to
+/// standard output (a CSV's edges only).
+fn write_graph(
+    graph: &KnowledgeGraph,
+    format: Format,
+    path: Option<&std::path::Path>,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    match path {
+        Some(path) => {
+            formats::write_file(graph, format, path)?;
+        }
+        None => {
+            output
+                .out
+                .write_all(formats::write(graph, format)?.as_bytes())?;
+            if matches!(format, Format::Csv | Format::Tsv) {
+                writeln!(
+                    output.err,
+                    "note: only the relations were written; with -o FILE the actors go beside them"
+                )?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
 impl FileArg {
-    fn input(&self) -> Input {
-        Input::from_arg(self.file.as_deref())
+    fn input(&self) -> Request {
+        Request {
+            input: Input::from_arg(self.file.as_deref()),
+            format: self.format.map(Format::from),
+            actors: self.actors.clone(),
+        }
     }
 }
 
 /// Loads `input` and runs `command` on the graph, or prints the file's
 /// diagnostics and fails.
 fn with_graph(
-    input: &Input,
+    input: &Request,
     output: &mut Output<'_>,
     command: impl FnOnce(&KnowledgeGraph, &mut Output<'_>) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
@@ -430,13 +557,16 @@ fn with_graph(
     }
 }
 
-/// Loads and validates a data set and builds its graph.
-pub fn load_graph(input: &Input) -> Result<KnowledgeGraph, LoadError> {
-    let dataset = load::load(input)?;
+/// Loads and validates a data set, in whatever format it is, and builds
+/// its graph.
+/// Takes an [`Input`] (read by its extension) or a full [`Request`].
+pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
+    let request = request.into();
+    let dataset = formats::load(&request)?;
     // Validation has checked every relation's ends, so building cannot
     // fail; should it ever, say so as a diagnostic rather than panic.
     KnowledgeGraph::new(dataset).map_err(|err| LoadError {
-        name: input.name(),
+        name: request.input.name(),
         text: "".into(),
         problems: vec![load::Problem::whole_file(err.to_string())],
     })

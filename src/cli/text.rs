@@ -208,8 +208,8 @@ pub fn card(graph: &KnowledgeGraph, node: NodeIndex, output: &mut Output<'_>) ->
     for role in &actor.roles {
         writeln!(out, "  role: {}", graph.describe_role(role))?;
     }
-    for (base, id) in &actor.external_ids {
-        writeln!(out, "  {base}: {id}")?;
+    for (key, value) in actor.external_ids.iter().chain(&actor.attributes) {
+        writeln!(out, "  {key}: {value}")?;
     }
 
     let links = graph.links(node, &Default::default());
@@ -291,6 +291,14 @@ fn evidence(
     cited: &mut Vec<String>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if !relation.attributes.is_empty() {
+        let attributes: Vec<String> = relation
+            .attributes
+            .iter()
+            .map(|(key, value)| format!("{key}: {value}"))
+            .collect();
+        writeln!(out, "{indent}{}", attributes.join(" · "))?;
+    }
     if relation.evidence.is_empty() {
         return writeln!(out, "{indent}(no evidence given)");
     }

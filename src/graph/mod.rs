@@ -228,6 +228,7 @@ pub(crate) mod fixture {
             roles: Vec::new(),
             date: None,
             external_ids: Default::default(),
+            attributes: Default::default(),
         }
     }
 
@@ -242,6 +243,7 @@ pub(crate) mod fixture {
             status: Status::Reported,
             stance: Stance::Neutral,
             evidence: Vec::new(),
+            attributes: Default::default(),
         }
     }
 

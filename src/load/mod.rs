@@ -9,7 +9,7 @@
 pub mod diagnostic;
 mod ron_error;
 mod tree;
-mod validate;
+pub(crate) mod validate;
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -66,9 +66,18 @@ impl Input {
 
 /// Reads and validates a data set from `input`.
 pub fn load(input: &Input) -> Result<Dataset, LoadError> {
+    match input {
+        Input::Embedded => parse_str(&input.name(), EMBEDDED),
+        _ => parse_str(&input.name(), &read_text(input)?),
+    }
+}
+
+/// The text of `input`, whatever its format: every reader starts here, so
+/// an unreadable or non-UTF-8 file is reported the same way for all.
+pub fn read_text(input: &Input) -> Result<String, LoadError> {
     let name = input.name();
     let bytes = match input {
-        Input::Embedded => return parse_str(&name, EMBEDDED),
+        Input::Embedded => return Ok(EMBEDDED.to_owned()),
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
@@ -79,7 +88,7 @@ pub fn load(input: &Input) -> Result<Dataset, LoadError> {
         Input::Path(path) => std::fs::read(path),
     };
     match bytes {
-        Ok(bytes) => parse_bytes(&name, &bytes),
+        Ok(bytes) => decode(&name, bytes),
         Err(err) => Err(LoadError {
             name: name.clone(),
             text: Arc::from(""),
@@ -90,29 +99,33 @@ pub fn load(input: &Input) -> Result<Dataset, LoadError> {
 
 /// Parses and validates raw bytes, which must be UTF-8 text.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(name, text),
-        Err(err) => {
-            let at = err.valid_up_to();
-            let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
-            let end = (at + 1..=text.len())
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or(text.len());
-            let problem = Problem::at(
-                at..end,
-                format!("the file is not UTF-8 text (byte 0x{:02x})", bytes[at]),
-            )
-            .label("not UTF-8")
-            .help(Some(
-                "kgx reads RON, a text format; save the file as UTF-8".into(),
-            ));
-            Err(LoadError {
-                name: name.to_owned(),
-                text,
-                problems: vec![problem],
-            })
+    parse_str(name, &decode(name, bytes.to_vec())?)
+}
+
+/// The bytes as text, or a problem pointing at the first byte that is not
+/// UTF-8.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
+        let end = (at + 1..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let problem = Problem::at(
+            at..end,
+            format!("the file is not UTF-8 text (byte 0x{:02x})", bytes[at]),
+        )
+        .label("not UTF-8")
+        .help(Some(
+            "kgx reads text formats (RON, JSON, GraphML, CSV); save the file as UTF-8".into(),
+        ));
+        LoadError {
+            name: name.to_owned(),
+            text,
+            problems: vec![problem],
         }
-    }
+    })
 }
 
 /// Parses and validates RON text.

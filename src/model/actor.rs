@@ -31,6 +31,10 @@ pub struct Actor {
     /// Identifiers in other knowledge bases, e.g. `{"wikidata": "Q159"}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external_ids: BTreeMap<String, String>,
+    /// Other facts about the actor as key–value text, so that what other
+    /// tools' files say (a GraphML `color`, a CSV column) is kept and shown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// A position someone held, so that "Foreign Minister" is tied to a country

@@ -1,3 +1,4 @@
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,10 @@ pub struct Relation {
     /// Who says so: the passages that state the relation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Other facts about the relation as key–value text (a `weight`, a
+    /// spreadsheet column), kept from other tools' files and shown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
 }
 
 fn directed_by_default() -> bool {

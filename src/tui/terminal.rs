@@ -171,14 +171,23 @@ fn event_loop(
 fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>) {
     for effect in app.take_effects() {
         match effect {
-            Effect::Write {
+            Effect::Export {
+                graph,
+                format,
                 path,
-                contents,
-                what,
             } => {
-                let report = match std::fs::write(&path, contents) {
-                    Ok(()) => format!("wrote {what} to {}", path.display()),
-                    Err(error) => format!("could not write {}: {error}", path.display()),
+                let report = match crate::formats::write_file(&graph, format, &path) {
+                    Ok(files) => format!(
+                        "wrote {} actors and {} relations to {}",
+                        graph.actor_count(),
+                        graph.relation_count(),
+                        files
+                            .iter()
+                            .map(|file| file.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    Err(error) => error.to_string(),
                 };
                 app.update(Action::Notify(report));
             }

@@ -1,11 +1,12 @@
 //! The `:` command line: what is typed, completion of commands and actor
 //! names, a history, and running a command as changes to the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::views::PathMode;
 use super::{App, Effect, Overlay};
-use crate::graph::{NodeIndex, Resolution};
+use crate::formats::Format;
+use crate::graph::{KnowledgeGraph, NodeIndex, Resolution};
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 use crate::suggest;
 use crate::tui::action::View;
@@ -20,13 +21,13 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("filter", "kind=… status=… stance=… relation=… | clear"),
     ("view", "explore | graph | path | timeline | stats"),
     ("depth", "1 | 2 — how far the graph view reaches"),
-    ("export", "FORMAT FILE — write what is shown (json, ron)"),
+    (
+        "export",
+        "[FORMAT] FILE — write what is shown (format from the extension)",
+    ),
     ("help", "the keys and commands"),
     ("quit", "leave kgx (also :q)"),
 ];
-
-/// Export formats `:export` knows.
-const FORMATS: &[&str] = &["json", "ron"];
 
 /// Most commands remembered.
 const HISTORY: usize = 100;
@@ -150,7 +151,7 @@ impl App {
         match before.first().map(String::as_str) {
             None => fixed(&COMMANDS.iter().map(|(name, _)| *name).collect::<Vec<_>>()),
             Some("view") => fixed(&View::ALL.map(View::name)),
-            Some("export") if before.len() == 1 => fixed(FORMATS),
+            Some("export") if before.len() == 1 => fixed(&Format::ALL.map(Format::name)),
             Some("asof") => fixed(&["off"]),
             Some("depth") => fixed(&["1", "2"]),
             Some("filter") => fixed(&["kind=", "status=", "stance=", "relation=", "clear"]),
@@ -457,24 +458,30 @@ impl App {
     }
 
     fn export_command(&mut self, args: &[String]) -> Result<(), String> {
-        let [format, file] = args else {
-            return Err("export FORMAT FILE, e.g. :export json shown.json".into());
+        let names = Format::ALL.map(Format::name);
+        let (format, file) = match args {
+            [file] => {
+                let format = Format::from_path(Path::new(file)).ok_or_else(|| {
+                    format!(
+                        "say which format: export FORMAT {file} ({})",
+                        names.join(", ")
+                    )
+                })?;
+                (format, file)
+            }
+            [name, file] => {
+                let format = Format::from_name(name)
+                    .ok_or_else(|| unknown("format", name, names.iter().copied()))?;
+                (format, file)
+            }
+            _ => return Err("export [FORMAT] FILE, e.g. :export shown.graphml".into()),
         };
         let dataset = self.graph.subset(&self.scope, &self.listed_mask());
-        let contents = match format.to_lowercase().as_str() {
-            "json" => serde_json::to_string_pretty(&crate::export::to_json(&dataset))
-                .map_err(|e| e.to_string())?,
-            "ron" => crate::export::to_ron(&dataset).map_err(|e| e.to_string())?,
-            other => return Err(unknown("format", other, FORMATS.iter().copied())),
-        };
-        self.effects.push(Effect::Write {
+        let graph = KnowledgeGraph::new(dataset).map_err(|error| error.to_string())?;
+        self.effects.push(Effect::Export {
+            graph: Box::new(graph),
+            format,
             path: PathBuf::from(file),
-            contents: contents.into_bytes(),
-            what: format!(
-                "{} actors and {} relations",
-                dataset.actors.len(),
-                dataset.relations.len()
-            ),
         });
         Ok(())
     }

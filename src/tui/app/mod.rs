@@ -34,14 +34,14 @@ pub use views::{
 /// and reports back with an action.
 #[derive(Debug)]
 pub enum Effect {
-    /// Write `contents` to `path` (`:export`).
-    Write {
+    /// Write `graph` to `path` in `format` (`:export`).
+    Export {
+        /// What is shown, as a graph of its own.
+        graph: Box<KnowledgeGraph>,
+        /// The file format.
+        format: crate::formats::Format,
         /// Where to write.
         path: PathBuf,
-        /// The bytes to write.
-        contents: Vec<u8>,
-        /// What they are, for the message ("12 actors and 30 relations").
-        what: String,
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),

@@ -64,6 +64,12 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
                 Span::styled(relation.stance.with_score(), theme.stance(relation.stance)),
                 Span::styled(format!(" · {}", relation.kind), theme.dim()),
             ]));
+            for (key, value) in &relation.attributes {
+                lines.push(Line::from(Span::styled(
+                    format!("{key}: {value}"),
+                    theme.dim(),
+                )));
+            }
             if relation.evidence.is_empty() {
                 lines.push(Line::from(Span::styled("no evidence given", theme.dim())));
             }
@@ -129,7 +135,7 @@ fn card(lines: &mut Vec<Line<'static>>, graph: &KnowledgeGraph, node: NodeIndex,
     if let Some(summary) = &actor.summary {
         lines.push(Line::from(summary.clone()));
     }
-    for (base, id) in &actor.external_ids {
+    for (base, id) in actor.external_ids.iter().chain(&actor.attributes) {
         lines.push(Line::from(Span::styled(
             format!("{base}: {id}"),
             theme.dim(),

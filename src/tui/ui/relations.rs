@@ -62,6 +62,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     if !actor.aliases.is_empty() {
         known.push(format!("aka {}", actor.aliases.join(", ")));
     }
+    known.extend(
+        actor
+            .attributes
+            .iter()
+            .map(|(key, value)| format!("{key}: {value}")),
+    );
     let second = known.join(" · ");
     let card = vec![
         Line::from(Span::styled(clip(&first, inner), theme.dim())),

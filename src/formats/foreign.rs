@@ -1,0 +1,686 @@
+//! From other tools' nodes and edges to kgx's actors and relations: one
+//! mapping shared by GraphML, node-link JSON and CSV, so that a `label`
+//! becomes a name the same way wherever it comes from.
+//!
+//! Readers collect [`NodeRecord`]s and [`EdgeRecord`]s with the place of
+//! every value in the file; [`build`] maps them, reports what cannot be
+//! mapped (an edge to no node, an id used twice) at that place, and runs
+//! kgx's own validation with its findings located the same way.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::load::validate::{self, Parts, Step};
+use crate::load::{LoadError, Problem};
+use crate::model::{
+    Actor, ActorKind, Dataset, Evidence, Relation, Role, Source, Stance, Status, When,
+};
+use crate::suggest;
+
+/// The kind given to nodes whose file says nothing of their kind.
+pub const DEFAULT_ACTOR_KIND: &str = "Node";
+/// The kind given to edges whose file says nothing of their kind.
+pub const DEFAULT_RELATION_KIND: &str = "related_to";
+
+/// One key–value pair of a node or an edge, and where its value is.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// The attribute's name as the file gives it.
+    pub key: String,
+    /// The value as text (numbers as written, lists and maps as JSON).
+    pub value: String,
+    /// Where the value is in the file.
+    pub span: Range<usize>,
+}
+
+/// A node as another tool wrote it.
+#[derive(Clone, Debug)]
+pub struct NodeRecord {
+    /// The node's id as written.
+    pub id: String,
+    /// Where the id is.
+    pub id_span: Range<usize>,
+    /// The whole node.
+    pub span: Range<usize>,
+    /// Its other attributes, in file order.
+    pub items: Vec<Item>,
+}
+
+/// An edge as another tool wrote it.
+#[derive(Clone, Debug)]
+pub struct EdgeRecord {
+    /// The id of the node it starts at, as written.
+    pub source: String,
+    /// Where the source is.
+    pub source_span: Range<usize>,
+    /// The id of the node it ends at.
+    pub target: String,
+    /// Where the target is.
+    pub target_span: Range<usize>,
+    /// Whether this edge reads one way; `None` takes the graph's default.
+    pub directed: Option<bool>,
+    /// The whole edge.
+    pub span: Range<usize>,
+    /// Its other attributes, in file order.
+    pub items: Vec<Item>,
+}
+
+/// A whole graph as another tool wrote it.
+#[derive(Clone, Debug, Default)]
+pub struct ForeignGraph {
+    /// Graph-level attributes (`title`, `description`, `sources`, …).
+    pub items: Vec<Item>,
+    /// Whether edges read one way unless they say otherwise.
+    pub directed: bool,
+    /// The nodes, in file order.
+    pub nodes: Vec<NodeRecord>,
+    /// The edges, in file order.
+    pub edges: Vec<EdgeRecord>,
+}
+
+/// Maps a foreign graph onto a validated data set, or reports every
+/// problem in `text` (the file called `name`).
+pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, LoadError> {
+    let fail = |problems: Vec<Problem>| {
+        let mut problems = problems;
+        problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+        Err(LoadError {
+            name: name.to_owned(),
+            text: Arc::from(text),
+            problems,
+        })
+    };
+    let mut problems = Vec::new();
+    let ids = map_ids(&graph.nodes, &mut problems);
+    let actors: Vec<Actor> = graph
+        .nodes
+        .iter()
+        .zip(&ids)
+        .map(|(node, id)| actor(node, id.clone()))
+        .collect();
+    let mut relations = Vec::new();
+    let by_original: HashMap<&str, &str> = graph
+        .nodes
+        .iter()
+        .zip(&ids)
+        .map(|(node, id)| (node.id.as_str(), id.as_str()))
+        .collect();
+    for edge in &graph.edges {
+        let from = end(
+            &by_original,
+            &graph.nodes,
+            &edge.source,
+            &edge.source_span,
+            "source",
+        );
+        let to = end(
+            &by_original,
+            &graph.nodes,
+            &edge.target,
+            &edge.target_span,
+            "target",
+        );
+        match (from, to) {
+            (Ok(from), Ok(to)) => relations.push(relation(edge, graph.directed, from, to)),
+            (from, to) => problems.extend(from.err().into_iter().chain(to.err()).map(|p| *p)),
+        }
+    }
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+
+    let mut dataset = Dataset {
+        title: String::new(),
+        description: None,
+        sources: Vec::new(),
+        actors,
+        relations,
+    };
+    for item in &graph.items {
+        match folded(&item.key).as_str() {
+            "title" | "name" | "label"
+                if dataset.title.is_empty() && !item.value.trim().is_empty() =>
+            {
+                dataset.title = item.value.clone();
+            }
+            "description" if dataset.description.is_none() => {
+                dataset.description = Some(item.value.clone());
+            }
+            "sources" => {
+                if let Some(sources) = parse_json::<Vec<JsonSource>>(&item.value) {
+                    dataset.sources = sources.into_iter().map(Source::from).collect();
+                }
+            }
+            _ => {}
+        }
+    }
+    if dataset.title.is_empty() {
+        dataset.title = title_from(name);
+    }
+    // Evidence may cite sources a format has no room for (CSV, node-link):
+    // such a source is declared with its id as its title.
+    for relation in &dataset.relations {
+        for evidence in &relation.evidence {
+            if !dataset.sources.iter().any(|s| s.id == evidence.source) {
+                dataset.sources.push(Source {
+                    id: evidence.source.clone(),
+                    title: evidence.source.clone(),
+                    publisher: None,
+                    date: None,
+                    url: None,
+                    reliability: None,
+                });
+            }
+        }
+    }
+    checked(name, text, dataset, |path| locate(&graph, path))
+}
+
+/// The data set if it passes kgx's validation, else its problems placed
+/// in `text` by `locate`, which finds the value a validation path names.
+pub fn checked(
+    name: &str,
+    text: &str,
+    dataset: Dataset,
+    locate: impl Fn(&[Step]) -> Range<usize>,
+) -> Result<Dataset, LoadError> {
+    let parts = Parts {
+        title: Some(&dataset.title),
+        sources: dataset.sources.iter().enumerate().collect(),
+        actors: dataset.actors.iter().enumerate().collect(),
+        relations: dataset.relations.iter().enumerate().collect(),
+        unparsed_ids: HashSet::new(),
+    };
+    let issues = validate::validate(&parts);
+    if issues.is_empty() {
+        return Ok(dataset);
+    }
+    let mut problems: Vec<Problem> = issues
+        .into_iter()
+        .map(|issue| Problem {
+            span: Some(locate(&issue.path)),
+            message: issue.message,
+            label: issue.label,
+            help: issue.help,
+            related: issue.related.map(|(path, label)| (locate(&path), label)),
+        })
+        .collect();
+    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    Err(LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems,
+    })
+}
+
+/// A title for a graph whose file has none: the file's name without its
+/// folder and extension.
+fn title_from(name: &str) -> String {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem.trim().is_empty() {
+        "Untitled graph".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// Gives every node an id that follows kgx's rules (not empty, no white
+/// space), keeping it as written where it already does; reports ids used
+/// twice. The result is parallel to `nodes`.
+fn map_ids(nodes: &[NodeRecord], problems: &mut Vec<Problem>) -> Vec<String> {
+    let mut first: HashMap<&str, &NodeRecord> = HashMap::new();
+    for node in nodes {
+        if let Some(earlier) = first.get(node.id.as_str()) {
+            problems.push(Problem {
+                related: Some((earlier.id_span.clone(), "first used here".into())),
+                ..Problem::at(
+                    node.id_span.clone(),
+                    format!("the node id \"{}\" is used twice", node.id),
+                )
+                .label("second use")
+                .help(Some("every node needs its own id".into()))
+            });
+        } else {
+            first.insert(&node.id, node);
+        }
+    }
+    let mut taken: HashSet<String> = nodes
+        .iter()
+        .map(|n| n.id.clone())
+        .filter(|id| is_kgx_id(id))
+        .collect();
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| {
+            if is_kgx_id(&node.id) {
+                return node.id.clone();
+            }
+            let base: String = node
+                .id
+                .trim()
+                .chars()
+                .map(|c| {
+                    if c.is_whitespace() || c.is_control() {
+                        '-'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let base = if base.is_empty() {
+                format!("node-{}", index + 1)
+            } else {
+                base
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+fn is_kgx_id(id: &str) -> bool {
+    !id.trim().is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The kgx id of the node an edge end names, or a problem at the end.
+fn end<'a>(
+    by_original: &HashMap<&str, &'a str>,
+    nodes: &[NodeRecord],
+    id: &str,
+    span: &Range<usize>,
+    which: &str,
+) -> Result<&'a str, Box<Problem>> {
+    if let Some(found) = by_original.get(id) {
+        return Ok(found);
+    }
+    let guess = suggest::closest(id, nodes.iter().map(|n| n.id.as_str()), 1);
+    let message = match guess.first() {
+        Some(guess) => format!("no node \"{id}\" — did you mean \"{guess}\"?"),
+        None => format!("no node \"{id}\""),
+    };
+    let help = if nodes.is_empty() {
+        "the file declares no nodes; an edge's ends must be node ids".to_owned()
+    } else {
+        format!("an edge's {which} must be the id of a node in the file")
+    };
+    Err(Box::new(
+        Problem::at(span.clone(), message)
+            .label(format!("{which} names no node"))
+            .help(Some(help)),
+    ))
+}
+
+/// An attribute name as the mapping compares it: lower case, letters and
+/// digits only, so `Edge Label`, `edge_label` and `EdgeLabel` are one.
+fn folded(key: &str) -> String {
+    key.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `text` as a value of type `T` written as JSON, if it is one.
+fn parse_json<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
+}
+
+/// The actor kind a word names, ignoring case and separators (`person`,
+/// `armed group`, `ORGANISATION`); any other word is an `Other` kind.
+pub fn actor_kind(text: &str) -> ActorKind {
+    let folded: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let folded = if folded == "organisation" {
+        "organization".to_owned()
+    } else {
+        folded
+    };
+    ActorKind::NAMED
+        .iter()
+        .find(|kind| kind.name().to_lowercase() == folded)
+        .cloned()
+        .unwrap_or_else(|| ActorKind::Other(text.trim().to_owned()))
+}
+
+/// A relation kind in kgx's snake_case from any text (`"Hosted In"` →
+/// `hosted_in`), and whether that changed it. Text with no letter to start
+/// a kind with gives the default kind.
+pub fn relation_kind(text: &str) -> (String, bool) {
+    let text = text.trim();
+    let snake: String = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| word.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    if !snake.starts_with(char::is_alphabetic) {
+        return (DEFAULT_RELATION_KIND.to_owned(), true);
+    }
+    let changed = snake != text;
+    (snake, changed)
+}
+
+fn actor(node: &NodeRecord, id: String) -> Actor {
+    let mut actor = Actor {
+        name: String::new(),
+        id,
+        kind: ActorKind::Other(DEFAULT_ACTOR_KIND.into()),
+        aliases: Vec::new(),
+        summary: None,
+        roles: Vec::new(),
+        date: None,
+        external_ids: BTreeMap::new(),
+        attributes: BTreeMap::new(),
+    };
+    let mut kind_given = false;
+    for item in node
+        .items
+        .iter()
+        .filter(|item| !item.value.trim().is_empty())
+    {
+        let value = &item.value;
+        let kept = match folded(&item.key).as_str() {
+            "label" | "name" | "nodelabel" | "nodegraphics" if actor.name.is_empty() => {
+                actor.name = value.clone();
+                true
+            }
+            "kind" | "type" if !kind_given && !value.trim().is_empty() => {
+                actor.kind = actor_kind(value);
+                kind_given = true;
+                true
+            }
+            "aliases" if actor.aliases.is_empty() => parse_json(value)
+                .map(|aliases| actor.aliases = aliases)
+                .is_some(),
+            "summary" | "description" if actor.summary.is_none() => {
+                actor.summary = Some(value.clone());
+                true
+            }
+            "date" if actor.date.is_none() => value
+                .parse::<When>()
+                .map(|date| actor.date = Some(date))
+                .is_ok(),
+            "roles" if actor.roles.is_empty() => parse_json::<Vec<JsonRole>>(value)
+                .map(|roles| actor.roles = roles.into_iter().map(Role::from).collect())
+                .is_some(),
+            "externalids" if actor.external_ids.is_empty() => parse_json(value)
+                .map(|ids| actor.external_ids = ids)
+                .is_some(),
+            _ => false,
+        };
+        if !kept {
+            actor.attributes.insert(item.key.clone(), value.clone());
+        }
+    }
+    if actor.name.is_empty() {
+        actor.name = node.id.trim().to_owned();
+    } else if actor.id != node.id {
+        // The id had to change and the name is not it: keep it as written.
+        actor.attributes.insert("id".into(), node.id.clone());
+    }
+    if actor.name.is_empty() {
+        actor.name = actor.id.clone();
+    }
+    actor
+}
+
+fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation {
+    let mut relation = Relation {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        kind: String::new(),
+        label: None,
+        directed: edge.directed.unwrap_or(directed),
+        date: None,
+        status: Status::default(),
+        stance: Stance::default(),
+        evidence: Vec::new(),
+        attributes: BTreeMap::new(),
+    };
+    let mut kind_text = None;
+    for item in edge
+        .items
+        .iter()
+        .filter(|item| !item.value.trim().is_empty())
+    {
+        let value = &item.value;
+        let kept = match folded(&item.key).as_str() {
+            // Gephi's edge tables say "Directed" or "Undirected" under Type.
+            "type" if value.trim().eq_ignore_ascii_case("directed") => {
+                relation.directed = true;
+                true
+            }
+            "type" if value.trim().eq_ignore_ascii_case("undirected") => {
+                relation.directed = false;
+                true
+            }
+            "kind" | "type" | "relation" | "relationship" | "predicate" | "interaction"
+                if kind_text.is_none() =>
+            {
+                kind_text = Some(value.clone());
+                true
+            }
+            "label" | "edgelabel" | "edgegraphics" if relation.label.is_none() => {
+                relation.label = Some(value.clone());
+                true
+            }
+            "directed" => match value.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" => {
+                    relation.directed = true;
+                    true
+                }
+                "false" | "0" | "no" => {
+                    relation.directed = false;
+                    true
+                }
+                _ => false,
+            },
+            "date" if relation.date.is_none() => value
+                .parse::<When>()
+                .map(|date| relation.date = Some(date))
+                .is_ok(),
+            "status" => Status::ALL
+                .iter()
+                .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
+                .map(|&s| relation.status = s)
+                .is_some(),
+            "stance" => Stance::ALL
+                .iter()
+                .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
+                .map(|&s| relation.stance = s)
+                .is_some(),
+            "evidence" if relation.evidence.is_empty() => parse_json::<Vec<JsonEvidence>>(value)
+                .map(|evidence| {
+                    relation.evidence = evidence.into_iter().map(Evidence::from).collect()
+                })
+                .is_some(),
+            _ => false,
+        };
+        if !kept {
+            relation.attributes.insert(item.key.clone(), value.clone());
+        }
+    }
+    match kind_text {
+        Some(text) => {
+            let (kind, changed) = relation_kind(&text);
+            let reads_the_same = text.trim() == kind.replace('_', " ");
+            if changed && !reads_the_same && relation.label.is_none() {
+                relation.label = Some(text.trim().to_owned());
+            }
+            relation.kind = kind;
+        }
+        None => relation.kind = DEFAULT_RELATION_KIND.to_owned(),
+    }
+    relation
+}
+
+/// The place in the file of the value at a validation path.
+fn locate(graph: &ForeignGraph, path: &[Step]) -> Range<usize> {
+    let whole = 0..0;
+    let (list, index, field) = match path {
+        [Step::Field(list), Step::Index(index), rest @ ..] => (
+            *list,
+            *index,
+            match rest.first() {
+                Some(Step::Field(field)) => Some(*field),
+                _ => None,
+            },
+        ),
+        _ => return whole,
+    };
+    let item_span = |items: &[Item], field: &str| {
+        items
+            .iter()
+            .find(|item| folded(&item.key) == folded(field))
+            .map(|item| item.span.clone())
+    };
+    match list {
+        "actors" => graph.nodes.get(index).map_or(whole, |node| match field {
+            Some("id") => node.id_span.clone(),
+            Some(field) => item_span(&node.items, field).unwrap_or(node.span.clone()),
+            None => node.span.clone(),
+        }),
+        "relations" => graph.edges.get(index).map_or(whole, |edge| match field {
+            Some("from") => edge.source_span.clone(),
+            Some("to") => edge.target_span.clone(),
+            Some(field) => item_span(&edge.items, field).unwrap_or(edge.span.clone()),
+            None => edge.span.clone(),
+        }),
+        _ => graph
+            .items
+            .iter()
+            .find(|item| item.key.eq_ignore_ascii_case(list))
+            .map_or(whole, |item| item.span.clone()),
+    }
+}
+
+/// A source as kgx's JSON export writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSource {
+    id: String,
+    title: String,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    date: Option<When>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default, deserialize_with = "reliability_letter")]
+    reliability: Option<crate::model::Reliability>,
+}
+
+impl From<JsonSource> for Source {
+    fn from(source: JsonSource) -> Self {
+        Source {
+            id: source.id,
+            title: source.title,
+            publisher: source.publisher,
+            date: source.date,
+            url: source.url,
+            reliability: source.reliability,
+        }
+    }
+}
+
+/// Reads an Admiralty grade written as its letter (`"B"`).
+fn reliability_letter<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<crate::model::Reliability>, D::Error> {
+    use crate::model::Reliability;
+    let Some(letter) = Option::<String>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    [
+        Reliability::CompletelyReliable,
+        Reliability::UsuallyReliable,
+        Reliability::FairlyReliable,
+        Reliability::NotUsuallyReliable,
+        Reliability::Unreliable,
+        Reliability::CannotBeJudged,
+    ]
+    .into_iter()
+    .find(|r| letter.eq_ignore_ascii_case(&r.letter().to_string()))
+    .map(Some)
+    .ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "unknown reliability \"{letter}\": expected a letter from A to F"
+        ))
+    })
+}
+
+/// A role as kgx's JSON export writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonRole {
+    title: String,
+    #[serde(default)]
+    of: Option<String>,
+    #[serde(default)]
+    date: Option<When>,
+}
+
+impl From<JsonRole> for Role {
+    fn from(role: JsonRole) -> Self {
+        Role {
+            title: role.title,
+            of: role.of,
+            date: role.date,
+        }
+    }
+}
+
+/// Evidence as kgx's JSON export writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonEvidence {
+    source: String,
+    quote: String,
+    #[serde(default)]
+    attributed_to: Option<String>,
+}
+
+impl From<JsonEvidence> for Evidence {
+    fn from(evidence: JsonEvidence) -> Self {
+        Evidence {
+            source: evidence.source,
+            quote: evidence.quote,
+            attributed_to: evidence.attributed_to,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_matched_loosely_and_others_kept() {
+        assert_eq!(actor_kind("person"), ActorKind::Person);
+        assert_eq!(actor_kind("Armed group"), ActorKind::ArmedGroup);
+        assert_eq!(actor_kind("organisation"), ActorKind::Organization);
+        assert_eq!(actor_kind(" Treaty "), ActorKind::Other("Treaty".into()));
+    }
+
+    #[test]
+    fn relation_kinds_become_snake_case() {
+        assert_eq!(relation_kind("hosted"), ("hosted".into(), false));
+        assert_eq!(relation_kind("Hosted In"), ("hosted_in".into(), true));
+        assert_eq!(relation_kind("→ 42"), (DEFAULT_RELATION_KIND.into(), true));
+    }
+}

@@ -1,0 +1,390 @@
+//! JSON in two shapes, told apart by content: kgx's own export (`title`,
+//! `actors`, `relations`), read back strictly into the same data, and the
+//! node-link JSON of d3 and networkx (`nodes`, `links` or `edges`), mapped
+//! like any other tool's graph.
+//!
+//! Values are read as raw slices of the text, so every problem can point
+//! at the value it is about.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::foreign::{
+    self, EdgeRecord, ForeignGraph, Item, JsonEvidence, JsonRole, JsonSource, NodeRecord,
+};
+use crate::load::validate::Step;
+use crate::load::{LoadError, Problem};
+use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Status, When};
+
+/// Reads either JSON shape into a validated data set.
+pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fail = |problems: Vec<Problem>| LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems,
+    };
+    let top: BTreeMap<String, &RawValue> =
+        serde_json::from_str(text).map_err(|err| fail(vec![syntax(text, &err)]))?;
+    if top.contains_key("nodes") {
+        let graph = node_link(text, &top).map_err(fail)?;
+        foreign::build(name, text, graph)
+    } else if top.contains_key("actors") || top.contains_key("relations") {
+        own(name, text)
+    } else {
+        Err(fail(vec![
+            Problem::at(0..text.len().min(1), "this JSON holds no graph kgx knows")
+                .label("expected \"nodes\" or \"actors\"")
+                .help(Some(
+                    "kgx reads node-link JSON ({\"nodes\": […], \"links\": […]}) and its own export ({\"title\": …, \"actors\": […], \"relations\": […]})".into(),
+                )),
+        ]))
+    }
+}
+
+/// A JSON syntax or shape error, at its line and column.
+fn syntax(text: &str, err: &serde_json::Error) -> Problem {
+    let offset = offset_of(text, err.line(), err.column());
+    let message = err.to_string();
+    // serde_json ends its messages with " at line L column C"; the
+    // diagnostic shows the place itself.
+    let message = match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    };
+    let help = match err.classify() {
+        serde_json::error::Category::Eof => {
+            "the file ends too early: a bracket, brace or string is not closed"
+        }
+        serde_json::error::Category::Syntax => {
+            "check the commas, quotes and brackets around this spot"
+        }
+        _ => "see docs/format.md for the shapes kgx reads",
+    };
+    let end = crate::load::diagnostic::floor_char_boundary(text, (offset + 1).min(text.len()));
+    Problem::at(offset..end.max(offset), message)
+        .label("here")
+        .help(Some(help.to_owned()))
+}
+
+/// Byte offset of a 1-based line and column as serde_json counts them.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    crate::load::diagnostic::floor_char_boundary(
+        text,
+        (line_start + column.saturating_sub(1)).min(text.len()),
+    )
+}
+
+/// Where a raw value sits in the text it was read from.
+fn span(text: &str, raw: &RawValue) -> Range<usize> {
+    let start = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+    start..start + raw.get().len()
+}
+
+/// A raw value as attribute text: strings as they are, numbers and
+/// booleans as written, lists and maps as JSON; `null` as nothing.
+fn as_text(raw: &RawValue) -> Option<String> {
+    match serde_json::from_str::<Value>(raw.get()) {
+        Ok(Value::Null) | Err(_) => None,
+        Ok(Value::String(text)) => Some(text),
+        Ok(_) => Some(raw.get().to_owned()),
+    }
+}
+
+fn object(raw: &RawValue) -> Option<BTreeMap<String, &RawValue>> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// The nodes and links of a node-link document.
+fn node_link<'a>(
+    text: &'a str,
+    top: &BTreeMap<String, &'a RawValue>,
+) -> Result<ForeignGraph, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut graph = ForeignGraph {
+        directed: true,
+        ..ForeignGraph::default()
+    };
+    if let Some(directed) = top.get("directed") {
+        graph.directed = directed.get().trim() != "false";
+    }
+    if let Some(attributes) = top.get("graph").and_then(|raw| object(raw)) {
+        graph.items = items(text, &attributes, &[]);
+    }
+    let list = |key: &str, problems: &mut Vec<Problem>| -> Vec<&'a RawValue> {
+        let Some(raw) = top.get(key) else {
+            return Vec::new();
+        };
+        match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+            Ok(list) => list,
+            Err(_) => {
+                problems.push(
+                    Problem::at(span(text, raw), format!("\"{key}\" is not a list"))
+                        .label("expected [ … ]"),
+                );
+                Vec::new()
+            }
+        }
+    };
+    let nodes = list("nodes", &mut problems);
+    for raw in &nodes {
+        let Some(fields) = object(raw) else {
+            problems.push(
+                Problem::at(span(text, raw), "a node is not an object")
+                    .label("expected {\"id\": …}"),
+            );
+            continue;
+        };
+        let Some(id_raw) = fields.get("id") else {
+            problems.push(
+                Problem::at(span(text, raw), "a node has no \"id\"")
+                    .label("node without an id")
+                    .help(Some(
+                        "give every node an \"id\"; links name their ends by it".into(),
+                    )),
+            );
+            continue;
+        };
+        graph.nodes.push(NodeRecord {
+            id: as_text(id_raw).unwrap_or_default(),
+            id_span: span(text, id_raw),
+            span: span(text, raw),
+            items: items(text, &fields, &["id"]),
+        });
+    }
+    let ids: HashSet<&str> = graph.nodes.iter().map(|node| node.id.as_str()).collect();
+    let links_key = if top.contains_key("links") {
+        "links"
+    } else {
+        "edges"
+    };
+    for raw in list(links_key, &mut problems) {
+        let Some(fields) = object(raw) else {
+            problems.push(
+                Problem::at(span(text, raw), "a link is not an object")
+                    .label("expected {\"source\": …, \"target\": …}"),
+            );
+            continue;
+        };
+        let mut ends = Vec::new();
+        for end in ["source", "target"] {
+            match fields.get(end) {
+                Some(end_raw) => {
+                    ends.push((end_of(end_raw, &graph.nodes, &ids), span(text, end_raw)))
+                }
+                None => problems.push(
+                    Problem::at(span(text, raw), format!("a link has no \"{end}\""))
+                        .label(format!("link without a {end}"))
+                        .help(Some(
+                            "a link names its ends by node id: {\"source\": \"a\", \"target\": \"b\"}"
+                                .into(),
+                        )),
+                ),
+            }
+        }
+        if let [(source, source_span), (target, target_span)] = ends.as_slice() {
+            let directed = fields
+                .get("directed")
+                .and_then(|raw| serde_json::from_str::<bool>(raw.get()).ok());
+            graph.edges.push(EdgeRecord {
+                source: source.clone(),
+                source_span: source_span.clone(),
+                target: target.clone(),
+                target_span: target_span.clone(),
+                directed,
+                span: span(text, raw),
+                items: items(text, &fields, &["source", "target", "directed"]),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(graph)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The node id a link end names. d3 also allows a node's index in the
+/// list, and (after a simulation) the node object itself; an id that is a
+/// node's id wins over an index.
+fn end_of(raw: &RawValue, nodes: &[NodeRecord], ids: &HashSet<&str>) -> String {
+    match serde_json::from_str::<Value>(raw.get()) {
+        Ok(Value::String(id)) => id,
+        Ok(Value::Number(number)) => {
+            let id = number.to_string();
+            match number.as_u64().and_then(|i| nodes.get(i as usize)) {
+                Some(node) if !ids.contains(id.as_str()) => node.id.clone(),
+                _ => id,
+            }
+        }
+        Ok(Value::Object(fields)) => match fields.get("id") {
+            Some(Value::String(id)) => id.clone(),
+            Some(other) => other.to_string(),
+            None => raw.get().to_owned(),
+        },
+        _ => raw.get().to_owned(),
+    }
+}
+
+fn items(text: &str, fields: &BTreeMap<String, &RawValue>, skip: &[&str]) -> Vec<Item> {
+    fields
+        .iter()
+        .filter(|(key, _)| !skip.contains(&key.as_str()))
+        .filter_map(|(key, raw)| {
+            Some(Item {
+                key: key.clone(),
+                value: as_text(raw)?,
+                span: span(text, raw),
+            })
+        })
+        .collect()
+}
+
+/// kgx's own JSON export, as `export::to_json` writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnGraph {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<JsonSource>,
+    #[serde(default)]
+    actors: Vec<OwnActor>,
+    #[serde(default)]
+    relations: Vec<OwnRelation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnActor {
+    id: String,
+    name: String,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    roles: Vec<JsonRole>,
+    #[serde(default)]
+    date: Option<When>,
+    #[serde(default)]
+    external_ids: BTreeMap<String, String>,
+    #[serde(default)]
+    attributes: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnRelation {
+    from: String,
+    to: String,
+    kind: String,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default = "yes")]
+    directed: bool,
+    #[serde(default)]
+    date: Option<When>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    stance: Stance,
+    #[serde(default, rename = "stance_score")]
+    _stance_score: Option<i8>,
+    #[serde(default)]
+    evidence: Vec<JsonEvidence>,
+    #[serde(default)]
+    attributes: BTreeMap<String, String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Reads kgx's JSON export strictly: every field must be one it writes.
+fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
+    let graph: OwnGraph = serde_json::from_str(text).map_err(|err| LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems: vec![syntax(text, &err)],
+    })?;
+    let dataset = Dataset {
+        title: graph.title,
+        description: graph.description,
+        sources: graph.sources.into_iter().map(Source::from).collect(),
+        actors: graph
+            .actors
+            .into_iter()
+            .map(|actor| Actor {
+                id: actor.id,
+                name: actor.name,
+                kind: own_kind(&actor.kind),
+                aliases: actor.aliases,
+                summary: actor.summary,
+                roles: actor.roles.into_iter().map(Role::from).collect(),
+                date: actor.date,
+                external_ids: actor.external_ids,
+                attributes: actor.attributes,
+            })
+            .collect(),
+        relations: graph
+            .relations
+            .into_iter()
+            .map(|relation| Relation {
+                from: relation.from,
+                to: relation.to,
+                kind: relation.kind,
+                label: relation.label,
+                directed: relation.directed,
+                date: relation.date,
+                status: relation.status,
+                stance: relation.stance,
+                evidence: relation.evidence.into_iter().map(Evidence::from).collect(),
+                attributes: relation.attributes,
+            })
+            .collect(),
+    };
+    foreign::checked(name, text, dataset, |path| locate(text, path))
+}
+
+/// The export writes kinds as plain strings: a named kind's name, or the
+/// text of an `Other` one.
+fn own_kind(name: &str) -> crate::model::ActorKind {
+    crate::model::ActorKind::NAMED
+        .iter()
+        .find(|kind| kind.name() == name)
+        .cloned()
+        .unwrap_or_else(|| crate::model::ActorKind::Other(name.to_owned()))
+}
+
+/// The span of the value at `path`, or of the deepest part of it found.
+fn locate(text: &str, path: &[Step]) -> Range<usize> {
+    let Ok(mut raw) = serde_json::from_str::<&RawValue>(text) else {
+        return 0..0;
+    };
+    for step in path {
+        let next = match *step {
+            Step::Field(name) => object(raw).and_then(|fields| fields.get(name).copied()),
+            Step::Index(index) => serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                .ok()
+                .and_then(|list| list.get(index).copied()),
+        };
+        match next {
+            Some(next) => raw = next,
+            None => break,
+        }
+    }
+    span(text, raw)
+}

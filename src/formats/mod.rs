@@ -1,0 +1,299 @@
+//! Other tools' files: reading GraphML, node-link JSON and CSV edge lists
+//! into a data set, and writing a graph as GraphML, CSV, DOT or Mermaid as
+//! well as kgx's own RON and JSON.
+//!
+//! Every reader ends in the same validation and the same diagnostics as a
+//! RON file, so a bad file from Gephi is reported as well as a bad RON one.
+
+mod csv;
+mod dot;
+mod foreign;
+mod graphml;
+mod json;
+mod mermaid;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use crate::export;
+use crate::graph::KnowledgeGraph;
+use crate::load::{self, Input, LoadError};
+use crate::model::Dataset;
+
+/// A file format kgx reads or writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
+pub enum Format {
+    /// kgx's own format
+    Ron,
+    /// kgx's JSON export (node-link JSON from d3 and networkx is read too)
+    Json,
+    /// GraphML, as Gephi, yEd, networkx, igraph and Cytoscape read and write it
+    #[value(name = "graphml")]
+    GraphMl,
+    /// an edge list, comma-separated, with its actors in a second file
+    Csv,
+    /// an edge list, tab-separated, with its actors in a second file
+    Tsv,
+    /// Graphviz DOT, for drawing (written only)
+    Dot,
+    /// a Mermaid flowchart, for Markdown pages (written only)
+    Mermaid,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Ron,
+        Format::Json,
+        Format::GraphMl,
+        Format::Csv,
+        Format::Tsv,
+        Format::Dot,
+        Format::Mermaid,
+    ];
+
+    /// The format a file name's extension stands for (`.graphml`, `.xml`,
+    /// `.csv`, `.tsv`, `.json`, `.ron`, `.dot`/`.gv`, `.mmd`), so a person
+    /// can type `kgx colleague.graphml` without saying the format.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "ron" => Format::Ron,
+            "json" => Format::Json,
+            "graphml" | "xml" => Format::GraphMl,
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "dot" | "gv" => Format::Dot,
+            "mmd" | "mermaid" => Format::Mermaid,
+            _ => return None,
+        })
+    }
+
+    /// The format named on a command line or in `:export` (`graphml`,
+    /// `csv`, …), ignoring case.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::from_str(name, true).ok()
+    }
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Ron => "ron",
+            Format::Json => "json",
+            Format::GraphMl => "graphml",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Dot => "dot",
+            Format::Mermaid => "mermaid",
+        }
+    }
+
+    /// Whether kgx can read this format, not only write it: DOT and
+    /// Mermaid are for drawing and lose too much to come back.
+    pub fn is_readable(self) -> bool {
+        !matches!(self, Format::Dot | Format::Mermaid)
+    }
+}
+
+/// What to read: where from, in which format, and the actors file that
+/// may come with a CSV edge list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// The data set's origin.
+    pub input: Input,
+    /// The format, when the file name does not tell it (or tells it wrong).
+    pub format: Option<Format>,
+    /// A CSV/TSV file of actors for an edge list (`--actors`).
+    pub actors: Option<PathBuf>,
+}
+
+impl From<Input> for Request {
+    fn from(input: Input) -> Self {
+        Request {
+            input,
+            format: None,
+            actors: None,
+        }
+    }
+}
+
+impl From<&Input> for Request {
+    fn from(input: &Input) -> Self {
+        Request::from(input.clone())
+    }
+}
+
+impl From<&Request> for Request {
+    fn from(request: &Request) -> Self {
+        request.clone()
+    }
+}
+
+impl Request {
+    /// The format the input is read as: the one asked for, else the one
+    /// its extension names, else RON (standard input, unknown extensions).
+    pub fn format(&self) -> Format {
+        self.format
+            .or_else(|| match &self.input {
+                Input::Path(path) => Format::from_path(path),
+                _ => None,
+            })
+            .unwrap_or(Format::Ron)
+    }
+
+    /// The actors file to read with an edge list: the one given, else
+    /// `NAME.actors.csv` beside `NAME.csv` when it exists (what
+    /// `kgx export --format csv` writes).
+    fn actors_file(&self, format: Format) -> Option<PathBuf> {
+        if self.actors.is_some() {
+            return self.actors.clone();
+        }
+        match (&self.input, format) {
+            (Input::Path(path), Format::Csv | Format::Tsv) => {
+                Some(actors_path(path, format)).filter(|p| p.is_file())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Reads and validates the data set a request names, in its format.
+pub fn load(request: &Request) -> Result<Dataset, LoadError> {
+    let format = request.format();
+    if matches!(request.input, Input::Embedded) || format == Format::Ron {
+        return load::load(&request.input);
+    }
+    let name = request.input.name();
+    if !format.is_readable() {
+        return Err(unreadable(&name, format));
+    }
+    let text = load::read_text(&request.input)?;
+    match request.actors_file(format) {
+        Some(path) if matches!(format, Format::Csv | Format::Tsv) => {
+            // The actors file is read by its own extension.
+            let actors_format = match Format::from_path(&path) {
+                Some(own @ (Format::Csv | Format::Tsv)) => own,
+                _ => format,
+            };
+            let actors_input = Input::Path(path);
+            let actors_text = load::read_text(&actors_input)?;
+            csv::read(
+                &name,
+                &text,
+                delimiter(format),
+                Some((&actors_input.name(), &actors_text, delimiter(actors_format))),
+            )
+        }
+        _ => read_str(&name, &text, format),
+    }
+}
+
+/// Reads text in `format` into a validated data set; `name` is how
+/// diagnostics call the file.
+pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadError> {
+    match format {
+        Format::Ron => load::parse_str(name, text),
+        Format::Json => json::read(name, text),
+        Format::GraphMl => graphml::read(name, text),
+        Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
+        Format::Dot | Format::Mermaid => Err(unreadable(name, format)),
+    }
+}
+
+fn unreadable(name: &str, format: Format) -> LoadError {
+    LoadError {
+        name: name.to_owned(),
+        text: "".into(),
+        problems: vec![
+            load::Problem::whole_file(format!("kgx writes {} but cannot read it", format.name()))
+                .help(Some(
+                    "open a RON, JSON, GraphML, CSV or TSV file, or say which with --format".into(),
+                )),
+        ],
+    }
+}
+
+/// Reads a CSV or TSV edge list with its actors file, in the same format;
+/// `actors` is the actors file's name and text.
+pub fn read_edge_list(
+    name: &str,
+    text: &str,
+    tab_separated: bool,
+    actors: Option<(&str, &str)>,
+) -> Result<Dataset, LoadError> {
+    let delimiter = if tab_separated { b'\t' } else { b',' };
+    csv::read(
+        name,
+        text,
+        delimiter,
+        actors.map(|(actors_name, actors_text)| (actors_name, actors_text, delimiter)),
+    )
+}
+
+fn delimiter(format: Format) -> u8 {
+    if format == Format::Tsv { b'\t' } else { b',' }
+}
+
+/// The whole graph as one document in `format`. For CSV and TSV this is
+/// the edge list; [`write_actors`] gives the actors file that goes with it.
+pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
+    let dataset = graph.to_dataset();
+    Ok(match format {
+        Format::Ron => export::to_ron(&dataset).map_err(io::Error::other)?,
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&export::to_json(&dataset))?;
+            text.push('\n');
+            text
+        }
+        Format::GraphMl => graphml::write(&dataset),
+        Format::Csv | Format::Tsv => csv::write_edges(&dataset, delimiter(format))?,
+        Format::Dot => dot::write(&dataset),
+        Format::Mermaid => mermaid::write(&dataset),
+    })
+}
+
+/// The actors file of a CSV or TSV export (ids, names, kinds and every
+/// other field), or `None` for formats that hold actors in one document.
+pub fn write_actors(graph: &KnowledgeGraph, format: Format) -> io::Result<Option<String>> {
+    match format {
+        Format::Csv | Format::Tsv => {
+            csv::write_actors(&graph.to_dataset(), delimiter(format)).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Writes the graph to `path` in `format`; a CSV or TSV export also
+/// writes its actors beside it (`out.csv` and `out.actors.csv`). Returns
+/// the files written, to tell the person where their data went.
+pub fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut written = vec![path.to_owned()];
+    let save = |path: &Path, text: &str| {
+        std::fs::write(path, text).map_err(|err| {
+            io::Error::new(
+                err.kind(),
+                format!("cannot write {}: {err}", path.display()),
+            )
+        })
+    };
+    save(path, &write(graph, format)?)?;
+    if let Some(actors) = write_actors(graph, format)? {
+        let actors_file = actors_path(path, format);
+        save(&actors_file, &actors)?;
+        written.push(actors_file);
+    }
+    Ok(written)
+}
+
+/// Where the actors of the edge list at `path` go: `out.csv` →
+/// `out.actors.csv`.
+pub fn actors_path(path: &Path, format: Format) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = if format == Format::Tsv { "tsv" } else { "csv" };
+    path.with_file_name(format!("{stem}.actors.{extension}"))
+}
