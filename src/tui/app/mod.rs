@@ -909,10 +909,16 @@ impl App {
             })
             .collect();
         let everyone = shown.iter().all(|&s| s);
-        self.scope = Scope {
+        let scope = Scope {
             shown: (!everyone).then_some(shown),
             filter: self.relation_filter.clone(),
         };
+        // Typing a name filter rebuilds the list but not the scope; only a
+        // real change makes the views compute again.
+        if scope == self.scope && self.scope_generation > 0 {
+            return;
+        }
+        self.scope = scope;
         self.scope_generation += 1;
         if self.path_view.to.is_some() {
             self.compute_paths();
