@@ -992,7 +992,7 @@ impl App {
         };
         let inside = |area: Rect| area.contains(Position::new(column, row));
         if row == areas.tabs.y {
-            if let Some(view) = tab_at(column) {
+            if let Some(view) = tab_at(column, self.width) {
                 self.show_view(view);
             }
         } else if inside(areas.view_body) && self.click_in_view(areas.view_body, column, row) {
@@ -1379,12 +1379,12 @@ impl App {
     }
 }
 
-/// The view whose tab is drawn at `column` of the tab bar: each tab is
-/// " N name " followed by one space.
-pub fn tab_at(column: u16) -> Option<View> {
+/// The view whose tab is drawn at `column` of a tab bar `width` cells
+/// wide: each tab is its label followed by one space.
+pub fn tab_at(column: u16, width: u16) -> Option<View> {
     let mut start = 0usize;
     for (index, view) in View::ALL.into_iter().enumerate() {
-        let end = start + text::width(&tab_label(index, view));
+        let end = start + text::width(&tab_label(index, view, width));
         if (start..end).contains(&usize::from(column)) {
             return Some(view);
         }
@@ -1393,9 +1393,14 @@ pub fn tab_at(column: u16) -> Option<View> {
     None
 }
 
-/// The text of a view's tab.
-pub fn tab_label(index: usize, view: View) -> String {
-    format!(" {} {} ", index + 1, view.name())
+/// The text of a view's tab: " 1 explore ", or "1 explore" when the bar
+/// is too narrow for the padding.
+pub fn tab_label(index: usize, view: View, width: u16) -> String {
+    if width < 60 {
+        format!("{} {}", index + 1, view.name())
+    } else {
+        format!(" {} {} ", index + 1, view.name())
+    }
 }
 
 /// A shown subset in few words: the shown items when they are fewer,
