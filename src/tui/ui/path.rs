@@ -146,10 +146,10 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     }
                     let mut facts = format!("  {}", parts.join(" · "));
                     // A narrow pane keeps the relation and drops its facts.
-                    if room < 8 + super::text::width(&facts) + 16 {
+                    if room < 6 + super::text::width(&facts) + 16 {
                         facts.clear();
                     }
-                    let phrase_room = room.saturating_sub(8 + super::text::width(&facts));
+                    let phrase_room = room.saturating_sub(6 + super::text::width(&facts));
                     Line::from(vec![
                         Span::styled(format!("  │ {way} "), theme.dim()),
                         Span::raw(clip(&relation.phrase(), phrase_room)),
