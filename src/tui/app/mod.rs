@@ -657,17 +657,9 @@ impl App {
     /// The link row nearest `target`, looking in `direction` first: headings
     /// are never selected.
     fn nearest_link(&self, target: usize, direction: isize) -> usize {
-        let is_link = |i: usize| matches!(self.rows.get(i), Some(RelationRow::Link(_)));
-        let forward = (target..self.rows.len()).find(|&i| is_link(i));
-        let backward = (0..=target.min(self.rows.len().saturating_sub(1)))
-            .rev()
-            .find(|&i| is_link(i));
-        let found = if direction < 0 {
-            backward.or(forward)
-        } else {
-            forward.or(backward)
-        };
-        found.unwrap_or(0)
+        nearest(self.rows.len(), target, direction, |i| {
+            matches!(self.rows.get(i), Some(RelationRow::Link(_)))
+        })
     }
 
     /// Keeps the selected rows inside their visible windows (a window of
@@ -1443,6 +1435,26 @@ fn toggle_in<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, every: &BTreeSet<T
         shown
     };
     true
+}
+
+/// The row of a list of `len` nearest `target` that the cursor may rest
+/// on, looking in `direction` first; 0 when there is none.
+fn nearest(
+    len: usize,
+    target: usize,
+    direction: isize,
+    selectable: impl Fn(usize) -> bool,
+) -> usize {
+    let forward = (target..len).find(|&i| selectable(i));
+    let backward = (0..=target.min(len.saturating_sub(1)))
+        .rev()
+        .find(|&i| selectable(i));
+    let found = if direction < 0 {
+        backward.or(forward)
+    } else {
+        forward.or(backward)
+    };
+    found.unwrap_or(0)
 }
 
 /// `from` moved by `rows`, kept within a list of `len` rows.

@@ -480,18 +480,9 @@ impl App {
     /// can rest on: actors and hops.
     pub(super) fn nearest_path_row(&self, target: usize, direction: isize) -> usize {
         let rows = &self.path_view.rows;
-        let selectable =
-            |i: usize| matches!(rows.get(i), Some(PathRow::Actor(_) | PathRow::Hop(_)));
-        let forward = (target..rows.len()).find(|&i| selectable(i));
-        let backward = (0..=target.min(rows.len().saturating_sub(1)))
-            .rev()
-            .find(|&i| selectable(i));
-        let found = if direction < 0 {
-            backward.or(forward)
-        } else {
-            forward.or(backward)
-        };
-        found.unwrap_or(0)
+        super::nearest(rows.len(), target, direction, |i| {
+            matches!(rows.get(i), Some(PathRow::Actor(_) | PathRow::Hop(_)))
+        })
     }
 
     pub(super) fn toggle_directed(&mut self) {
