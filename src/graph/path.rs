@@ -1,4 +1,4 @@
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use petgraph::Direction as Towards;
 use petgraph::visit::EdgeRef;
@@ -128,7 +128,10 @@ impl KnowledgeGraph {
         found
     }
 
-    /// Shortest paths that use none of the `banned` relations.
+    /// Shortest paths that use none of the `banned` relations. A search
+    /// from each end, one level at a time on the side with the smaller
+    /// frontier, until they meet: on a large graph each side explores a
+    /// small ball instead of one side exploring most of the graph.
     fn search(
         &self,
         start: NodeIndex,
@@ -142,40 +145,127 @@ impl KnowledgeGraph {
         if options.limit == 0 || options.avoid.contains(&start) || options.avoid.contains(&goal) {
             return Vec::new();
         }
-        let graph = self.petgraph();
-        let count = graph.node_count();
-        let mut distance = vec![usize::MAX; count];
-        // For each actor, the hops that reach it on some shortest path.
-        let mut arrivals: Vec<Vec<Hop>> = vec![Vec::new(); count];
-        let mut queue = VecDeque::from([start]);
-        distance[start.index()] = 0;
-        while let Some(node) = queue.pop_front() {
-            let next_distance = distance[node.index()] + 1;
-            if next_distance > distance[goal.index()] {
-                break;
+        let mut sides = [Side::new(start), Side::new(goal)];
+        loop {
+            let pick = usize::from(sides[1].frontier.len() < sides[0].frontier.len());
+            if sides[pick].frontier.is_empty() {
+                return Vec::new();
             }
-            for hop in self.steps_from(node, options) {
-                if banned.contains(&hop.relation) {
-                    continue;
-                }
-                let seen = distance[hop.to.index()];
-                if seen == usize::MAX {
-                    distance[hop.to.index()] = next_distance;
-                    if hop.to != goal {
-                        queue.push_back(hop.to);
+            let level = sides[pick].level + 1;
+            let mut next = Vec::new();
+            for node in std::mem::take(&mut sides[pick].frontier) {
+                let hops = if pick == 0 {
+                    self.steps_from(node, options)
+                } else {
+                    self.steps_into(node, options)
+                };
+                for hop in hops {
+                    if banned.contains(&hop.relation) {
+                        continue;
+                    }
+                    // Forward, a hop reaches `to`; backward, it reaches `from`.
+                    let reached = if pick == 0 { hop.to } else { hop.from };
+                    let seen = sides[pick].seen.entry(reached).or_insert_with(|| {
+                        next.push(reached);
+                        (level, Vec::new())
+                    });
+                    if seen.0 == level {
+                        seen.1.push(hop);
                     }
                 }
-                if distance[hop.to.index()] == next_distance {
-                    arrivals[hop.to.index()].push(hop);
+            }
+            sides[pick].level = level;
+            let other = &sides[1 - pick];
+            let Some(length) = next
+                .iter()
+                .filter_map(|node| other.seen.get(node).map(|(d, _)| level + d))
+                .min()
+            else {
+                sides[pick].frontier = next;
+                continue;
+            };
+            // Every shortest path crosses this level at exactly one actor
+            // that the other side reached at the remaining distance.
+            let mut meeting: Vec<NodeIndex> = next
+                .into_iter()
+                .filter(|node| {
+                    other
+                        .seen
+                        .get(node)
+                        .is_some_and(|(d, _)| level + d == length)
+                })
+                .collect();
+            meeting.sort();
+            let [forward, backward] = &sides;
+            // Paths through each meeting actor, then taken in turn from
+            // each, so a limited answer shows different routes.
+            let mut through: Vec<std::vec::IntoIter<Path>> = meeting
+                .into_iter()
+                .map(|node| {
+                    let heads = walk(node, start, &forward.seen, options.limit, |hop| hop.from);
+                    let tails = walk(node, goal, &backward.seen, options.limit, |hop| hop.to);
+                    let mut paths = Vec::new();
+                    for head in &heads {
+                        for tail in tails
+                            .iter()
+                            .take(options.limit - paths.len().min(options.limit))
+                        {
+                            let mut hops: Vec<Hop> = head.iter().rev().copied().collect();
+                            hops.extend_from_slice(tail);
+                            paths.push(Path { hops });
+                        }
+                    }
+                    paths.into_iter()
+                })
+                .collect();
+            let mut paths = Vec::new();
+            while paths.len() < options.limit {
+                let before = paths.len();
+                for routes in &mut through {
+                    if paths.len() < options.limit
+                        && let Some(path) = routes.next()
+                    {
+                        paths.push(path);
+                    }
+                }
+                if paths.len() == before {
+                    break;
                 }
             }
+            paths.sort_by_key(relation_order);
+            return paths;
         }
-        if distance[goal.index()] == usize::MAX {
-            return Vec::new();
-        }
-        let mut paths = collect(goal, start, &arrivals, options.limit);
-        paths.sort_by_key(relation_order);
-        paths
+    }
+
+    /// The hops arriving at `node` that `options` allow, in file order:
+    /// the mirror of [`KnowledgeGraph::steps_from`], for the search from
+    /// the goal.
+    fn steps_into(&self, node: NodeIndex, options: &PathOptions) -> Vec<Hop> {
+        let graph = self.petgraph();
+        let along = graph
+            .edges_directed(node, Towards::Incoming)
+            .map(|edge| Hop {
+                relation: edge.id(),
+                from: edge.source(),
+                to: node,
+                along: true,
+            });
+        let against = graph
+            .edges_directed(node, Towards::Outgoing)
+            .filter(|edge| !options.directed || !edge.weight().directed)
+            .map(|edge| Hop {
+                relation: edge.id(),
+                from: edge.target(),
+                to: node,
+                along: !edge.weight().directed,
+            });
+        let mut hops: Vec<Hop> = along
+            .chain(against)
+            .filter(|hop| hop.from != node && !options.avoid.contains(&hop.from))
+            .filter(|hop| options.filter.accepts(&graph[hop.relation]))
+            .collect();
+        hops.sort_by_key(|hop| hop.relation.index());
+        hops
     }
 
     /// The hops leaving `node` that `options` allow, in file order.
@@ -214,40 +304,62 @@ fn relation_order(path: &Path) -> Vec<usize> {
     path.hops.iter().map(|hop| hop.relation.index()).collect()
 }
 
-/// Walks arrivals back from `goal` to `start`, emitting each full path.
-/// Depth-first with an explicit stack: a path can be as long as the graph,
-/// and recursion would overflow the thread's stack on long chains.
-fn collect(goal: NodeIndex, start: NodeIndex, arrivals: &[Vec<Hop>], limit: usize) -> Vec<Path> {
-    let mut paths = Vec::new();
-    // The hops chosen so far (from the goal backwards), and for each depth
-    // the index of the next arrival to try.
+/// One end's search: how far each actor it reached is, the hops that
+/// reach it on a shortest way from this end, and the actors reached last.
+struct Side {
+    seen: HashMap<NodeIndex, (usize, Vec<Hop>)>,
+    frontier: Vec<NodeIndex>,
+    level: usize,
+}
+
+impl Side {
+    fn new(end: NodeIndex) -> Side {
+        Side {
+            seen: HashMap::from([(end, (0, Vec::new()))]),
+            frontier: vec![end],
+            level: 0,
+        }
+    }
+}
+
+/// Every chain of recorded hops from `node` back to `end` (at most
+/// `limit`), each from `node` outwards; `next` says which end of a hop
+/// leads on. Depth-first with an explicit stack: a path can be as long as
+/// the graph, and recursion would overflow the thread's stack.
+fn walk(
+    node: NodeIndex,
+    end: NodeIndex,
+    seen: &HashMap<NodeIndex, (usize, Vec<Hop>)>,
+    limit: usize,
+    next: impl Fn(&Hop) -> NodeIndex,
+) -> Vec<Vec<Hop>> {
+    let arrivals = |at: NodeIndex| seen.get(&at).map_or(&[][..], |(_, hops)| hops.as_slice());
+    let mut chains = Vec::new();
     let mut chosen: Vec<Hop> = Vec::new();
-    let mut next: Vec<usize> = vec![0];
-    while let Some(&tried) = next.last() {
-        let node = chosen.last().map_or(goal, |hop| hop.from);
-        if node == start {
-            paths.push(Path {
-                hops: chosen.iter().rev().copied().collect(),
-            });
-            if paths.len() >= limit {
+    let mut tried: Vec<usize> = vec![0];
+    while let Some(&index) = tried.last() {
+        let at = chosen.last().map_or(node, &next);
+        if at == end {
+            chains.push(chosen.clone());
+            if chains.len() >= limit {
                 break;
             }
         }
-        match arrivals[node.index()].get(tried).filter(|_| node != start) {
+        match arrivals(at).get(index).filter(|_| at != end) {
             Some(&hop) => {
-                if let Some(last) = next.last_mut() {
+                if let Some(last) = tried.last_mut() {
                     *last += 1;
                 }
                 chosen.push(hop);
-                next.push(0);
+                tried.push(0);
             }
             None => {
-                next.pop();
+                tried.pop();
                 chosen.pop();
             }
         }
     }
-    paths
+    chains
 }
 
 #[cfg(test)]
@@ -415,5 +527,79 @@ mod tests {
             paths(&graph, "russia", "russia", &PathOptions::default()),
             [""]
         );
+    }
+
+    /// Every shortest path by brute force: all simple paths, keep the
+    /// shortest. The reference the two-ended search must agree with.
+    fn brute_force(
+        graph: &KnowledgeGraph,
+        start: NodeIndex,
+        goal: NodeIndex,
+        options: &PathOptions,
+    ) -> std::collections::BTreeSet<Vec<usize>> {
+        let mut found: Vec<Vec<Hop>> = Vec::new();
+        let mut stack: Vec<(NodeIndex, Vec<Hop>)> = vec![(start, Vec::new())];
+        while let Some((node, hops)) = stack.pop() {
+            if node == goal {
+                found.push(hops);
+                continue;
+            }
+            for hop in graph.steps_from(node, options) {
+                let visited = hop.to == start || hops.iter().any(|h| h.to == hop.to);
+                if !visited {
+                    let mut longer = hops.clone();
+                    longer.push(hop);
+                    stack.push((hop.to, longer));
+                }
+            }
+        }
+        let shortest = found.iter().map(Vec::len).min();
+        found
+            .iter()
+            .filter(|hops| Some(hops.len()) == shortest)
+            .map(|hops| hops.iter().map(|h| h.relation.index()).collect())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_two_ended_search_finds_exactly_the_shortest_paths(
+            edges in proptest::collection::vec((0usize..9, 0usize..9, proptest::bool::ANY), 0..22),
+            directed in proptest::bool::ANY,
+            avoid in proptest::option::of(2usize..9),
+        ) {
+            let actors = (0..9)
+                .map(|i| fixture::actor(&format!("n{i}"), "N", crate::model::ActorKind::Place))
+                .collect();
+            let relations = edges
+                .iter()
+                .map(|&(a, b, one_way)| {
+                    let mut relation = fixture::relation(&format!("n{a}"), &format!("n{b}"), "r");
+                    relation.directed = one_way;
+                    relation
+                })
+                .collect();
+            let graph = KnowledgeGraph::new(crate::model::Dataset {
+                title: "random".into(),
+                description: None,
+                sources: Vec::new(),
+                actors,
+                relations,
+            })
+            .expect("valid");
+            let options = PathOptions {
+                directed,
+                limit: usize::MAX,
+                avoid: avoid.map(NodeIndex::new).into_iter().collect(),
+                ..Default::default()
+            };
+            let (start, goal) = (NodeIndex::new(0), NodeIndex::new(1));
+            let found: std::collections::BTreeSet<Vec<usize>> = graph
+                .shortest_paths(start, goal, &options)
+                .iter()
+                .map(|p| p.hops.iter().map(|h| h.relation.index()).collect())
+                .collect();
+            proptest::prop_assert_eq!(found, brute_force(&graph, start, goal, &options));
+        }
     }
 }
