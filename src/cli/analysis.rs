@@ -37,10 +37,9 @@ pub fn centrality_text(
     output: &mut Output<'_>,
 ) -> io::Result<()> {
     let out = &mut output.out;
-    let estimated = if centrality.betweenness_estimated {
-        " (betweenness estimated from a sample of actors)"
-    } else {
-        ""
+    let estimated = match centrality.betweenness_sources {
+        Some(count) => format!(" (betweenness estimated from {count} evenly spread actors)"),
+        None => String::new(),
     };
     writeln!(out, "\nCentrality, by PageRank{estimated}")?;
     let nodes = ranked(graph, centrality, top);
@@ -74,7 +73,7 @@ pub fn centrality_text(
 /// The centrality table as JSON, for `kgx stats --centrality --json`.
 pub fn centrality_json(graph: &KnowledgeGraph, centrality: &Centrality, top: usize) -> Value {
     json!({
-        "betweenness_estimated": centrality.betweenness_estimated,
+        "betweenness_sources": centrality.betweenness_sources,
         "actors": ranked(graph, centrality, top).into_iter().map(|node| {
             let i = node.index();
             let actor = graph.actor(node);

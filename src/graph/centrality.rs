@@ -4,12 +4,19 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use super::{KnowledgeGraph, NodeIndex, Scope};
 
 /// Betweenness is exact up to this many actors; above it, it is estimated
-/// from [`BETWEENNESS_SAMPLE`] evenly spread sources, so that large graphs
-/// get an answer in seconds rather than hours.
+/// from evenly spread sources, so that large graphs get an answer in
+/// seconds rather than hours.
 pub const EXACT_BETWEENNESS_LIMIT: usize = 1_000;
 
-/// Sources walked when betweenness is estimated.
-pub const BETWEENNESS_SAMPLE: usize = 256;
+/// Most sources walked when betweenness is estimated.
+const MOST_SOURCES: usize = 256;
+
+/// Fewest sources walked when betweenness is estimated.
+const FEWEST_SOURCES: usize = 16;
+
+/// Steps (actors plus links visited) an estimate may take in all: each
+/// source costs one walk over the graph, so big graphs get fewer sources.
+const ESTIMATE_BUDGET: usize = 40_000_000;
 
 /// How far a computation on another thread has got, and a way to stop it:
 /// shared between the worker and the screen that shows its progress.
@@ -51,8 +58,9 @@ pub struct Centrality {
     /// Share of shortest paths between other actors that pass through this
     /// one, ignoring direction (0–1): the brokers of the story.
     pub betweenness: Vec<f64>,
-    /// True when betweenness was estimated from a sample of sources.
-    pub betweenness_estimated: bool,
+    /// How many sources betweenness was estimated from; `None` when it is
+    /// exact.
+    pub betweenness_sources: Option<usize>,
     /// Connected component, numbered from 1 by size (1 is the largest);
     /// 0 for actors outside the scope.
     pub component: Vec<usize>,
@@ -118,11 +126,11 @@ impl KnowledgeGraph {
         let shown: Vec<bool> = (0..count)
             .map(|i| scope.shows_actor(NodeIndex::new(i)))
             .collect();
-        let (betweenness, betweenness_estimated) = betweenness(&neighbours, &shown, progress);
+        let (betweenness, betweenness_sources) = betweenness(&neighbours, &shown, progress);
         Centrality {
             pagerank: pagerank(&successors, &shown),
             betweenness,
-            betweenness_estimated,
+            betweenness_sources,
             component: components(&neighbours, &shown),
             cooperative,
             hostile,
@@ -175,18 +183,24 @@ fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
 /// Brandes' algorithm on the undirected simple graph, normalised by the
 /// number of pairs of other actors. Above [`EXACT_BETWEENNESS_LIMIT`]
 /// actors only evenly spaced sources are walked and the sums scaled up.
-fn betweenness(neighbours: &[Vec<usize>], shown: &[bool], progress: &Progress) -> (Vec<f64>, bool) {
+fn betweenness(
+    neighbours: &[Vec<usize>],
+    shown: &[bool],
+    progress: &Progress,
+) -> (Vec<f64>, Option<usize>) {
     let count = neighbours.len();
     let mut score = vec![0.0; count];
     let members: Vec<usize> = (0..count).filter(|&i| shown[i]).collect();
     let n = members.len();
     if n < 3 {
-        return (score, false);
+        return (score, None);
     }
     let estimated = n > EXACT_BETWEENNESS_LIMIT;
     let sources: Vec<usize> = if estimated {
-        let step = n as f64 / BETWEENNESS_SAMPLE as f64;
-        (0..BETWEENNESS_SAMPLE)
+        let walk = n + neighbours.iter().map(Vec::len).sum::<usize>();
+        let sample = (ESTIMATE_BUDGET / walk.max(1)).clamp(FEWEST_SOURCES, MOST_SOURCES);
+        let step = n as f64 / sample as f64;
+        (0..sample)
             .map(|k| members[(k as f64 * step) as usize])
             .collect()
     } else {
@@ -243,7 +257,7 @@ fn betweenness(neighbours: &[Vec<usize>], shown: &[bool], progress: &Progress) -
     for value in &mut score {
         *value *= scale;
     }
-    (score, estimated)
+    (score, estimated.then_some(sources.len()))
 }
 
 /// Component numbers from 1, largest first (ties by first actor).
@@ -333,7 +347,7 @@ mod tests {
                 .enumerate()
                 .all(|(i, &b)| i == hub || b == 0.0)
         );
-        assert!(!c.betweenness_estimated);
+        assert_eq!(c.betweenness_sources, None, "exact on a small graph");
     }
 
     #[test]

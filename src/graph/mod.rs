@@ -17,7 +17,7 @@ pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
 use crate::model::{Actor, Dataset, Relation, Role, Source};
 
-pub use centrality::{BETWEENNESS_SAMPLE, Centrality, EXACT_BETWEENNESS_LIMIT, Progress};
+pub use centrality::{Centrality, EXACT_BETWEENNESS_LIMIT, Progress};
 pub use ego::{Ego, EgoEdge, EgoMember, EgoNode};
 pub use path::{Hop, Path, PathOptions};
 pub use query::{Degree, Direction, Link, RelationFilter};

@@ -32,14 +32,11 @@ const COUNTS: usize = 8;
 pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let graph = app.graph();
     let view = app.stats();
-    let estimated = view
-        .centrality
-        .as_ref()
-        .is_some_and(|c| c.betweenness_estimated);
-    let state = match app.computing() {
-        Some(done) => format!(" · computing centrality {:.0}%", done * 100.0),
-        None if estimated => " · betweenness estimated from a sample".to_owned(),
-        None => String::new(),
+    let sources = view.centrality.as_ref().and_then(|c| c.betweenness_sources);
+    let state = match (app.computing(), sources) {
+        (Some(done), _) => format!(" · computing centrality {:.0}%", done * 100.0),
+        (None, Some(count)) => format!(" · betweenness estimated from {count} actors"),
+        (None, None) => String::new(),
     };
     let title = format!(" Statistics · sorted by {}{state} ", view.column.heading());
     frame.render_widget(
