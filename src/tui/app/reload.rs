@@ -84,10 +84,14 @@ impl App {
     pub(super) fn reloaded(&mut self, reload: Reload) {
         match reload {
             Reload::Loaded(graph) => {
+                let count = |n: usize, one: &str, many: &str| match n {
+                    1 => format!("1 {one}"),
+                    n => format!("{n} {many}"),
+                };
                 let report = format!(
-                    "reloaded: {} actors, {} relations",
-                    graph.actor_count(),
-                    graph.relation_count()
+                    "reloaded: {}, {}",
+                    count(graph.actor_count(), "actor", "actors"),
+                    count(graph.relation_count(), "relation", "relations")
                 );
                 self.swap_graph(Arc::unwrap_or_clone(graph));
                 self.problems = None;

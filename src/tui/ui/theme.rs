@@ -157,3 +157,73 @@ pub fn kind_letter(kind: &ActorKind) -> char {
         ActorKind::Other(_) => '?',
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every style that can colour text, for each kind and stance.
+    fn text_styles(theme: Theme) -> Vec<Style> {
+        let kinds = [
+            ActorKind::State,
+            ActorKind::Government,
+            ActorKind::Person,
+            ActorKind::Organization,
+            ActorKind::ArmedGroup,
+            ActorKind::Media,
+            ActorKind::Community,
+            ActorKind::Place,
+            ActorKind::Facility,
+            ActorKind::Event,
+            ActorKind::Other("x".into()),
+        ];
+        let mut styles = vec![
+            theme.dim(),
+            theme.matched(),
+            theme.active_border(),
+            theme.chip(),
+            theme.message(),
+        ];
+        styles.extend(kinds.iter().map(|kind| theme.kind(kind)));
+        styles.extend(Stance::ALL.map(|stance| theme.stance(stance)));
+        styles
+    }
+
+    #[test]
+    fn the_light_theme_has_no_text_that_vanishes_on_white() {
+        let light = Theme {
+            color: true,
+            palette: Palette::Light,
+        };
+        let faint = [
+            Color::Yellow,
+            Color::LightYellow,
+            Color::Gray,
+            Color::White,
+            Color::LightGreen,
+            Color::LightCyan,
+        ];
+        for style in text_styles(light) {
+            let on_white = style.bg.is_none_or(|bg| bg == Color::Reset);
+            if on_white {
+                assert!(
+                    !style.fg.is_some_and(|fg| faint.contains(&fg)),
+                    "{style:?} is hard to read on white"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_color_wins_over_any_palette() {
+        for palette in [Palette::Dark, Palette::Light] {
+            let plain = Theme {
+                color: false,
+                palette,
+            };
+            for style in text_styles(plain) {
+                assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+            }
+        }
+    }
+}
