@@ -34,7 +34,7 @@ pub fn start(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => Path::new(".").to_owned(),
     };
-    let name: Arc<OsString> = Arc::new(path.file_name().unwrap_or_default().to_owned());
+    let name: OsString = path.file_name().unwrap_or_default().to_owned();
     let (changed, changes) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
         if let Ok(event) = event
