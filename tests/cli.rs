@@ -235,6 +235,105 @@ fn path_options_change_the_answer() {
 }
 
 #[test]
+fn path_k_adds_longer_paths_and_all_lists_every_shortest_one() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = kgx(args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let lengths = |v: &serde_json::Value| -> Vec<u64> {
+        v["paths"]
+            .as_array()
+            .expect("paths")
+            .iter()
+            .map(|p| p["length"].as_u64().expect("length"))
+            .collect()
+    };
+    let default = json(&["path", "russia", "israel", "--json"]);
+    assert_eq!(lengths(&default), [1], "one direct relation");
+    let k = json(&["path", "russia", "israel", "--json", "--k", "4"]);
+    let k_lengths = lengths(&k);
+    assert_eq!(k_lengths.len(), 4);
+    assert!(k_lengths.is_sorted() && k_lengths[3] > 1, "{k_lengths:?}");
+    let some = json(&["path", "lavrov", "israel", "--json"]);
+    let all = json(&["path", "lavrov", "israel", "--json", "--all"]);
+    assert_eq!(some["more"], true);
+    assert_eq!(all["more"], false);
+    assert!(lengths(&all).len() > lengths(&some).len());
+    assert!(lengths(&all).iter().all(|&l| l == lengths(&some)[0]));
+    let text = stdout(&kgx(&["path", "lavrov", "israel"]));
+    assert!(text.contains("--all lists every one"), "{text}");
+}
+
+#[test]
+fn path_via_kinds_uses_only_those_relations() {
+    let output = kgx(&[
+        "path",
+        "lavrov",
+        "israel",
+        "--json",
+        "--via-kinds",
+        "hosted,criticized",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    for path in value["paths"].as_array().expect("paths") {
+        for hop in path["hops"].as_array().expect("hops") {
+            let kind = hop["relation"]["kind"].as_str().expect("kind");
+            assert!(["hosted", "criticized"].contains(&kind), "{kind}");
+        }
+    }
+    let typo = kgx(&["path", "lavrov", "israel", "--via-kinds", "hostd"]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(
+        stderr(&typo).contains("did you mean \"hosted\"?"),
+        "{}",
+        stderr(&typo)
+    );
+}
+
+#[test]
+fn stats_centrality_ranks_the_brokers() {
+    let output = kgx(&["stats", "--centrality", "--top", "5"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+    let json: serde_json::Value =
+        serde_json::from_slice(&kgx(&["stats", "--centrality", "--json"]).stdout).expect("JSON");
+    let actors = json["centrality"]["actors"].as_array().expect("actors");
+    let ranks: Vec<f64> = actors
+        .iter()
+        .map(|a| a["pagerank"].as_f64().expect("pagerank"))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "by PageRank");
+    for actor in actors {
+        let b = actor["betweenness"].as_f64().expect("betweenness");
+        assert!((0.0..=1.0).contains(&b));
+    }
+}
+
+#[test]
+fn timeline_lists_dated_entries_in_order_and_as_of_cuts_it() {
+    let output = kgx(&["timeline", "--actor", "al-sharaa"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_slice(&kgx(args).stdout).expect("JSON")
+    };
+    let all = json(&["timeline", "--json"]);
+    let before = json(&["timeline", "--json", "--as-of", "2024-12"]);
+    let count = |v: &serde_json::Value| v["entries"].as_array().expect("entries").len();
+    assert!(count(&before) < count(&all));
+    assert_eq!(before["as_of"], "2024-12");
+    for entry in before["entries"].as_array().expect("entries") {
+        let date = entry["date"].as_str().expect("date");
+        let start = date.split("..").next().unwrap_or_default();
+        assert!(start.is_empty() || start <= "2024-12-31", "{date}");
+    }
+    let bad = kgx(&["timeline", "--as-of", "2024-13"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+}
+
+#[test]
 fn path_between_unconnected_actors_fails_politely() {
     let path = scratch_file(
         "path",

@@ -50,3 +50,60 @@ fn the_format_reference_example_is_valid_and_its_broken_example_fails_as_shown()
         "docs/format.md should show:\n{shown}"
     );
 }
+
+/// Every `$ kgx …` transcript in the README that needs no file of its own
+/// prints exactly what the binary prints today.
+#[test]
+fn the_readme_console_transcripts_are_what_kgx_prints() {
+    let readme = include_str!("../README.md");
+    let mut checked = 0;
+    for block in blocks(readme, "console") {
+        let mut lines = block.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(command) = line.strip_prefix("$ kgx") else {
+                continue;
+            };
+            let mut shown = Vec::new();
+            while let Some(next) = lines.peek() {
+                if next.starts_with("$ ") {
+                    break;
+                }
+                shown.push(lines.next().unwrap_or_default());
+            }
+            let (args, tail) = match command.split_once(" | ") {
+                Some((args, "cat")) => (args, None),
+                Some((args, pipe)) => {
+                    let count = pipe.strip_prefix("tail -").and_then(|n| n.parse().ok());
+                    (
+                        args,
+                        Some(count.expect("only `| cat` and `| tail -N` are understood")),
+                    )
+                }
+                None => (command, None),
+            };
+            let args: Vec<&str> = args.split_whitespace().collect();
+            let needs_a_file = args.iter().any(|arg| {
+                [".ron", ".csv", ".tsv", ".json", ".graphml"]
+                    .iter()
+                    .any(|ext| arg.ends_with(ext))
+            });
+            if needs_a_file {
+                continue;
+            }
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
+                .args(&args)
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("kgx runs");
+            let printed = String::from_utf8(output.stdout).expect("UTF-8");
+            let printed: Vec<&str> = printed.lines().collect();
+            let printed = match tail {
+                Some(count) => &printed[printed.len().saturating_sub(count)..],
+                None => &printed[..],
+            };
+            assert_eq!(printed, shown.as_slice(), "README: $ kgx{command}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} transcripts checked");
+}

@@ -304,6 +304,48 @@ fn hangup_and_terminate_end_kgx_cleanly() {
     }
 }
 
+/// Every view in turn, by number key and by command line, as the real
+/// binary draws them; the statistics arrive from their worker thread.
+#[test]
+fn number_keys_and_commands_switch_through_every_view() {
+    let mut kgx = Session::start(100, 30, &[]);
+    kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
+    kgx.type_keys("2");
+    kgx.wait_for("the neighbourhood", |s| {
+        s.screen().contains("Neighbourhood of Russia") && s.screen().contains("⠒⠒ claimed")
+    });
+    kgx.type_keys("+");
+    kgx.wait_for("depth 2", |s| s.screen().contains("· depth 2"));
+    kgx.type_keys("m3");
+    kgx.wait_for("the path view", |s| {
+        s.screen().contains("Paths from Russia") && s.screen().contains("press p")
+    });
+    kgx.type_keys(":path lavrov israel\r");
+    kgx.wait_for("the paths", |s| {
+        s.screen().contains("Paths from Sergey Lavrov to Israel")
+            && s.screen().contains("Path 1 of")
+    });
+    kgx.type_keys("4");
+    kgx.wait_for("the timeline", |s| {
+        s.screen().contains("Timeline") && s.screen().contains("Syrian civil war")
+    });
+    kgx.type_keys("<");
+    kgx.wait_for("the as-of cursor", |s| {
+        s.row(0).contains("as of 2025-07-31")
+    });
+    kgx.type_keys("5");
+    kgx.wait_for("the statistics", |s| {
+        let screen = s.screen();
+        screen.contains("Statistics")
+            && screen.contains("pagerank")
+            && !screen.contains("computing")
+    });
+    kgx.type_keys(":view explore\r");
+    kgx.wait_for("the lists again", |s| s.screen().contains("Evidence"));
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
 /// A scratch directory for one test, removed when the test ends.
 struct Scratch(std::path::PathBuf);
 

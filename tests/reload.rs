@@ -244,6 +244,30 @@ fn a_broken_version_keeps_the_graph_and_shows_what_is_wrong_until_fixed() {
     assert!(!draw(&app).contains("omega"));
 }
 
+#[test]
+fn the_paths_found_are_found_again_in_the_new_version() {
+    let mut app = App::new(graph(V1), 120, 40);
+    open(&mut app, "alpha");
+    app.update(Action::SetPathStart);
+    open(&mut app, "gamma");
+    app.update(Action::FindPath);
+    assert_eq!(app.view(), View::Path);
+    assert_eq!(app.path_view().paths.len(), 1, "alpha funded gamma");
+
+    app.update(loaded(V2));
+    let path = app.path_view();
+    assert_eq!(
+        (id(&app, path.from), id(&app, path.to)),
+        ("alpha".into(), "gamma".into())
+    );
+    assert_eq!(
+        path.paths.len(),
+        1,
+        "found again, though the filters did not change"
+    );
+    draw(&app);
+}
+
 /// The screen as text, 120 × 40, without colour.
 fn draw(app: &App) -> String {
     let mut terminal =

@@ -301,3 +301,26 @@ fn command_line_with_completions() {
         "Tab next",
     );
 }
+
+#[test]
+fn a_click_on_a_drawn_tab_opens_that_view_at_any_width() {
+    use kgx::tui::action::View;
+    for width in [50, 80, 200] {
+        let app = App::new(seed(), width, 24);
+        let shown = screen(&app);
+        let tabs = shown.lines().next().expect("tab row");
+        for view in View::ALL {
+            let at = tabs
+                .find(view.name())
+                .unwrap_or_else(|| panic!("{} drawn at width {width}: {tabs}", view.name()));
+            // The column of the name's first letter, in cells (the row
+            // starts with a quote in the snapshot text).
+            let column = tabs[..at].chars().count() - 1;
+            assert_eq!(
+                kgx::tui::app::tab_at(column as u16, width),
+                Some(view),
+                "width {width}"
+            );
+        }
+    }
+}

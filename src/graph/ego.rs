@@ -356,7 +356,6 @@ fn push_more(
 mod tests {
     use super::*;
     use crate::graph::fixture;
-    use crate::model::Dataset;
 
     fn seed() -> KnowledgeGraph {
         KnowledgeGraph::new(fixture::dataset()).expect("valid")
@@ -425,24 +424,10 @@ mod tests {
 
     #[test]
     fn a_hub_is_capped_with_counted_stand_ins() {
-        let mut actors = vec![fixture::actor("hub", "Hub", ActorKind::State)];
-        let mut relations = Vec::new();
-        for i in 0..30 {
-            let kind = if i % 3 == 0 {
-                ActorKind::Place
-            } else {
-                ActorKind::Person
-            };
-            actors.push(fixture::actor(&format!("n{i}"), &format!("N{i}"), kind));
-            relations.push(fixture::relation("hub", &format!("n{i}"), "knows"));
-        }
-        let graph = KnowledgeGraph::new(Dataset {
-            title: "hub".into(),
-            description: None,
-            sources: Vec::new(),
-            actors,
-            relations,
-        })
+        let graph = KnowledgeGraph::new(fixture::hub(
+            30,
+            &[ActorKind::Place, ActorKind::Person, ActorKind::Person],
+        ))
         .expect("valid");
         let hub = graph.find_id("hub").expect("hub");
         let ego = graph.ego(hub, 1, &Scope::default(), [8, 0]);

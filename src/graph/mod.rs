@@ -247,6 +247,26 @@ pub(crate) mod fixture {
         }
     }
 
+    /// A hub related to `count` neighbours `n0`, `n1`, … whose kinds
+    /// cycle through `kinds`.
+    pub fn hub(count: usize, kinds: &[ActorKind]) -> Dataset {
+        let mut actors = vec![actor("hub", "Hub", ActorKind::State)];
+        let mut relations = Vec::new();
+        for i in 0..count {
+            let id = format!("n{i}");
+            let kind = kinds[i % kinds.len()].clone();
+            actors.push(actor(&id, &format!("Neighbour {i}"), kind));
+            relations.push(relation("hub", &id, "knows"));
+        }
+        Dataset {
+            title: "Hub".into(),
+            description: None,
+            sources: Vec::new(),
+            actors,
+            relations,
+        }
+    }
+
     /// A small story: a ring a→b→c→d plus a shortcut and a hub.
     pub fn dataset() -> Dataset {
         let mut lavrov = actor("lavrov", "Sergey Lavrov", ActorKind::Person);

@@ -500,62 +500,65 @@ const HELP: &[Section] = &[
     },
 ];
 
-/// The status bar's hints for each pane: (actions, what they do).
-fn hint_spec(pane: Pane) -> &'static [(&'static [&'static str], &'static str)] {
+/// The status bar's hints for each pane: (actions, what joins their keys,
+/// what they do).
+type Hint = (&'static [&'static str], &'static str, &'static str);
+
+fn hint_spec(pane: Pane) -> &'static [Hint] {
     match pane {
         Pane::Actors => &[
-            (&["open"], "open"),
-            (&["filter"], "filter"),
-            (&["sort"], "sort"),
-            (&["mark"], "mark"),
-            (&["filters"], "filters"),
-            (&["help"], "help"),
-            (&["quit"], "quit"),
+            (&["open"], "", "open"),
+            (&["filter"], "", "filter"),
+            (&["sort"], "", "sort"),
+            (&["mark"], "", "mark"),
+            (&["filters"], "", "filters"),
+            (&["help"], "", "help"),
+            (&["quit"], "", "quit"),
         ],
         Pane::Relations => &[
-            (&["open"], "jump"),
-            (&["back"], "back"),
-            (&["forward"], "forward"),
-            (&["filters"], "filters"),
-            (&["help"], "help"),
-            (&["quit"], "quit"),
+            (&["open"], "", "jump"),
+            (&["back"], "", "back"),
+            (&["forward"], "", "forward"),
+            (&["filters"], "", "filters"),
+            (&["help"], "", "help"),
+            (&["quit"], "", "quit"),
         ],
         Pane::Evidence => &[
-            (&["up", "down"], "scroll"),
-            (&["open"], "jump"),
-            (&["back"], "back"),
-            (&["help"], "help"),
-            (&["quit"], "quit"),
+            (&["up", "down"], "", "scroll"),
+            (&["open"], "", "jump"),
+            (&["back"], "", "back"),
+            (&["help"], "", "help"),
+            (&["quit"], "", "quit"),
         ],
         Pane::Graph => &[
-            (&["up", "down"], "next node"),
-            (&["open"], "jump"),
-            (&["deeper", "shallower"], "depth"),
-            (&["path-start", "find-path"], "path"),
-            (&["earlier", "later"], "as of"),
-            (&["help"], "help"),
+            (&["up", "down"], "", "next node"),
+            (&["open"], "", "jump"),
+            (&["deeper", "shallower"], "/", "depth"),
+            (&["path-start", "find-path"], "/", "path"),
+            (&["earlier", "later"], " ", "as of"),
+            (&["help"], "", "help"),
         ],
         Pane::Path => &[
-            (&["open"], "open"),
-            (&["path-directed"], "arrows"),
-            (&["path-avoid"], "avoid"),
-            (&["path-mode"], "k-shortest"),
-            (&["path-start", "find-path"], "new path"),
-            (&["help"], "help"),
+            (&["open"], "", "open"),
+            (&["path-directed"], "", "arrows"),
+            (&["path-avoid"], "", "avoid"),
+            (&["path-mode"], "", "k-shortest"),
+            (&["path-start", "find-path"], "/", "new path"),
+            (&["help"], "", "help"),
         ],
         Pane::Timeline => &[
-            (&["open"], "open"),
-            (&["earlier", "later"], "as of"),
-            (&["filter"], "filter"),
-            (&["command"], "command"),
-            (&["help"], "help"),
+            (&["open"], "", "open"),
+            (&["earlier", "later"], " ", "as of"),
+            (&["filter"], "", "filter"),
+            (&["command"], "", "command"),
+            (&["help"], "", "help"),
         ],
         Pane::Stats => &[
-            (&["sort"], "sort column"),
-            (&["open"], "open"),
-            (&["filter"], "filter"),
-            (&["command"], "command"),
-            (&["help"], "help"),
+            (&["sort"], "", "sort column"),
+            (&["open"], "", "open"),
+            (&["filter"], "", "filter"),
+            (&["command"], "", "command"),
+            (&["help"], "", "help"),
         ],
     }
 }
@@ -692,19 +695,12 @@ impl Keymap {
     pub fn hints(&self, pane: Pane) -> String {
         hint_spec(pane)
             .iter()
-            .filter_map(|(names, what)| {
+            .filter_map(|(names, between, what)| {
                 let keys: Vec<String> = names
                     .iter()
                     .filter_map(|name| self.shown(name).into_iter().next())
                     .collect();
-                // "m/p", but "< >" and "↑ ↓": a slash between symbols
-                // would read as one of them.
-                let symbols = keys.iter().all(|key| {
-                    let mut chars = key.chars();
-                    chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none()
-                });
-                let joined = keys.join(if symbols { " " } else { "/" });
-                (!keys.is_empty()).then(|| format!("{joined} {what}"))
+                (!keys.is_empty()).then(|| format!("{} {what}", keys.join(between)))
             })
             .collect::<Vec<_>>()
             .join(" · ")

@@ -708,17 +708,9 @@ impl App {
     /// The link row nearest `target`, looking in `direction` first: headings
     /// are never selected.
     fn nearest_link(&self, target: usize, direction: isize) -> usize {
-        let is_link = |i: usize| matches!(self.rows.get(i), Some(RelationRow::Link(_)));
-        let forward = (target..self.rows.len()).find(|&i| is_link(i));
-        let backward = (0..=target.min(self.rows.len().saturating_sub(1)))
-            .rev()
-            .find(|&i| is_link(i));
-        let found = if direction < 0 {
-            backward.or(forward)
-        } else {
-            forward.or(backward)
-        };
-        found.unwrap_or(0)
+        nearest(self.rows.len(), target, direction, |i| {
+            matches!(self.rows.get(i), Some(RelationRow::Link(_)))
+        })
     }
 
     /// Keeps the selected rows inside their visible windows (a window of
@@ -960,10 +952,16 @@ impl App {
             })
             .collect();
         let everyone = shown.iter().all(|&s| s);
-        self.scope = Scope {
+        let scope = Scope {
             shown: (!everyone).then_some(shown),
             filter: self.relation_filter.clone(),
         };
+        // Typing a name filter rebuilds the list but not the scope; only a
+        // real change makes the views compute again.
+        if scope == self.scope && self.scope_generation > 0 {
+            return;
+        }
+        self.scope = scope;
         self.scope_generation += 1;
         if self.path_view.to.is_some() {
             self.compute_paths();
@@ -1037,7 +1035,7 @@ impl App {
         };
         let inside = |area: Rect| area.contains(Position::new(column, row));
         if row == areas.tabs.y {
-            if let Some(view) = tab_at(column) {
+            if let Some(view) = tab_at(column, self.width) {
                 self.show_view(view);
             }
         } else if inside(areas.view_body) && self.click_in_view(areas.view_body, column, row) {
@@ -1424,12 +1422,12 @@ impl App {
     }
 }
 
-/// The view whose tab is drawn at `column` of the tab bar: each tab is
-/// " N name " followed by one space.
-pub fn tab_at(column: u16) -> Option<View> {
+/// The view whose tab is drawn at `column` of a tab bar `width` cells
+/// wide: each tab is its label followed by one space.
+pub fn tab_at(column: u16, width: u16) -> Option<View> {
     let mut start = 0usize;
     for (index, view) in View::ALL.into_iter().enumerate() {
-        let end = start + text::width(&tab_label(index, view));
+        let end = start + text::width(&tab_label(index, view, width));
         if (start..end).contains(&usize::from(column)) {
             return Some(view);
         }
@@ -1438,9 +1436,14 @@ pub fn tab_at(column: u16) -> Option<View> {
     None
 }
 
-/// The text of a view's tab.
-pub fn tab_label(index: usize, view: View) -> String {
-    format!(" {} {} ", index + 1, view.name())
+/// The text of a view's tab: " 1 explore ", or "1 explore" when the bar
+/// is too narrow for the padding.
+pub fn tab_label(index: usize, view: View, width: u16) -> String {
+    if width < 60 {
+        format!("{} {}", index + 1, view.name())
+    } else {
+        format!(" {} {} ", index + 1, view.name())
+    }
 }
 
 /// A shown subset in few words: the shown items when they are fewer,
@@ -1483,6 +1486,26 @@ fn toggle_in<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, every: &BTreeSet<T
         shown
     };
     true
+}
+
+/// The row of a list of `len` nearest `target` that the cursor may rest
+/// on, looking in `direction` first; 0 when there is none.
+fn nearest(
+    len: usize,
+    target: usize,
+    direction: isize,
+    selectable: impl Fn(usize) -> bool,
+) -> usize {
+    let forward = (target..len).find(|&i| selectable(i));
+    let backward = (0..=target.min(len.saturating_sub(1)))
+        .rev()
+        .find(|&i| selectable(i));
+    let found = if direction < 0 {
+        backward.or(forward)
+    } else {
+        forward.or(backward)
+    };
+    found.unwrap_or(0)
 }
 
 /// `from` moved by `rows`, kept within a list of `len` rows.

@@ -209,6 +209,15 @@ impl App {
             .collect();
         self.actors.selected = 0;
         self.rows.clear();
+        let generation = self.scope_generation;
         self.refresh_list();
+        if self.scope_generation == generation {
+            // The same filters over a new graph: what every view shows has
+            // changed all the same.
+            self.scope_generation += 1;
+            if self.path_view.to.is_some() {
+                self.compute_paths();
+            }
+        }
     }
 }

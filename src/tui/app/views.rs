@@ -195,7 +195,6 @@ pub(super) struct ViewInputs {
     scope: u64,
     focus: Option<NodeIndex>,
     size: (u16, u16),
-    listed: usize,
     query: String,
     depth: usize,
 }
@@ -204,19 +203,28 @@ impl App {
     /// Brings the current view's content up to date with the state. Cheap
     /// when nothing it depends on changed.
     pub(super) fn refresh_view(&mut self) {
-        let inputs = ViewInputs {
-            scope: self.scope_generation,
-            focus: self.focus,
-            size: (self.width, self.height),
-            listed: self.listed.len(),
-            query: self.query.clone(),
-            depth: self.graph_view.depth,
-        };
         let slot = match self.view {
             View::Explore | View::Path => return,
             View::Graph => 0,
             View::Timeline => 1,
             View::Stats => 2,
+        };
+        // Each view depends on some of the state only: the drawing on the
+        // focus, size and depth; the timeline and table on the name filter.
+        let inputs = if self.view == View::Graph {
+            ViewInputs {
+                scope: self.scope_generation,
+                focus: self.focus,
+                size: (self.width, self.height),
+                depth: self.graph_view.depth,
+                ..ViewInputs::default()
+            }
+        } else {
+            ViewInputs {
+                scope: self.scope_generation,
+                query: self.query.clone(),
+                ..ViewInputs::default()
+            }
         };
         if self.view_inputs[slot].as_ref() == Some(&inputs) {
             return;
@@ -472,18 +480,9 @@ impl App {
     /// can rest on: actors and hops.
     pub(super) fn nearest_path_row(&self, target: usize, direction: isize) -> usize {
         let rows = &self.path_view.rows;
-        let selectable =
-            |i: usize| matches!(rows.get(i), Some(PathRow::Actor(_) | PathRow::Hop(_)));
-        let forward = (target..rows.len()).find(|&i| selectable(i));
-        let backward = (0..=target.min(rows.len().saturating_sub(1)))
-            .rev()
-            .find(|&i| selectable(i));
-        let found = if direction < 0 {
-            backward.or(forward)
-        } else {
-            forward.or(backward)
-        };
-        found.unwrap_or(0)
+        super::nearest(rows.len(), target, direction, |i| {
+            matches!(rows.get(i), Some(PathRow::Actor(_) | PathRow::Hop(_)))
+        })
     }
 
     pub(super) fn toggle_directed(&mut self) {

@@ -18,7 +18,7 @@ pub fn tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(tab_label(index, view), style));
+        spans.push(Span::styled(tab_label(index, view, area.width), style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

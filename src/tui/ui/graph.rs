@@ -193,7 +193,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         );
     }
     if legend.bottom() <= body.bottom() {
-        let text = "── reported  ⠒⠒ claimed/alleged/planned  ⠁ ⠁ disputed/denied  ▸ points to";
+        let text = "── reported  ⠒⠒ claimed, alleged, planned  ⠁ ⠁ disputed, denied";
         frame.render_widget(
             Paragraph::new(Span::styled(
                 clip(text, usize::from(legend.width)),

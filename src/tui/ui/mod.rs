@@ -114,6 +114,16 @@ fn scrollbar(frame: &mut Frame<'_>, pane: Rect, list: Rect, len: usize, position
     );
 }
 
+/// A scrollbar for a table whose first body line is its column heading.
+fn table_scrollbar(frame: &mut Frame<'_>, pane: Rect, body: Rect, len: usize, position: usize) {
+    let rows = Rect {
+        y: body.y + 1,
+        height: body.height.saturating_sub(1),
+        ..body
+    };
+    scrollbar(frame, pane, rows, len, position);
+}
+
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
     let message = format!(
         "kgx needs at least {}×{} cells; this terminal is {}×{}. Enlarge it, or press q to quit.",

@@ -140,18 +140,20 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     } else {
                         "↑"
                     };
-                    let mut facts = vec![relation.status.name().to_owned()];
+                    let mut parts = vec![relation.status.name().to_owned()];
                     if let Some(date) = relation.date {
-                        facts.insert(0, date.to_string());
+                        parts.insert(0, date.to_string());
                     }
-                    let facts_width = super::text::width(&facts.join(" · "));
+                    let mut facts = format!("  {}", parts.join(" · "));
+                    // A narrow pane keeps the relation and drops its facts.
+                    if room < 6 + super::text::width(&facts) + 16 {
+                        facts.clear();
+                    }
+                    let phrase_room = room.saturating_sub(6 + super::text::width(&facts));
                     Line::from(vec![
                         Span::styled(format!("  │ {way} "), theme.dim()),
-                        Span::raw(clip(
-                            &relation.phrase(),
-                            room.saturating_sub(8 + facts_width),
-                        )),
-                        Span::styled(format!("  {}", facts.join(" · ")), theme.dim()),
+                        Span::raw(clip(&relation.phrase(), phrase_room)),
+                        Span::styled(facts, theme.dim()),
                     ])
                 }
                 PathRow::Quote(hop) => {

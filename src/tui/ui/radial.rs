@@ -322,25 +322,8 @@ mod tests {
         let large = capacity(Rect::new(0, 0, 200, 55), 1)[0];
         assert!(small >= 4 && large > small, "{small} {large}");
         use crate::graph::fixture;
-        use crate::model::{ActorKind, Dataset};
-        let mut actors = vec![fixture::actor("hub", "Hub", ActorKind::State)];
-        let mut relations = Vec::new();
-        for i in 0..60 {
-            actors.push(fixture::actor(
-                &format!("n{i}"),
-                &format!("Neighbour {i}"),
-                ActorKind::Person,
-            ));
-            relations.push(fixture::relation("hub", &format!("n{i}"), "knows"));
-        }
-        let graph = KnowledgeGraph::new(Dataset {
-            title: "hub".into(),
-            description: None,
-            sources: Vec::new(),
-            actors,
-            relations,
-        })
-        .expect("valid");
+        use crate::model::ActorKind;
+        let graph = KnowledgeGraph::new(fixture::hub(60, &[ActorKind::Person])).expect("valid");
         for area in [Rect::new(0, 0, 40, 8), Rect::new(0, 0, 200, 55)] {
             let room = capacity(area, 1)[0];
             let (ego, placement) = layout(&graph, "hub", area, 1);

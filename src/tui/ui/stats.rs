@@ -3,7 +3,6 @@
 //! sorted by the column chosen with `s`.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,7 +10,7 @@ use super::actors::filter_line;
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
-use super::{list_row, pane_block, scrollbar};
+use super::{list_row, pane_block, table_scrollbar};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, StatsColumn};
 
@@ -114,12 +113,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    let list = Rect {
-        y: body.y + 1,
-        height: body.height.saturating_sub(1),
-        ..body
-    };
-    scrollbar(frame, areas.view, list, view.rows.len(), cursor.selected);
+    table_scrollbar(frame, areas.view, body, view.rows.len(), cursor.selected);
 }
 
 /// The sorted column's heading is bold and underlined; others dim.

@@ -3,7 +3,6 @@
 //! "as of" date.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -12,7 +11,7 @@ use super::actors::filter_line;
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::Theme;
-use super::{list_row, pane_block, scrollbar};
+use super::{list_row, pane_block, table_scrollbar};
 use crate::graph::{Dated, Moment};
 use crate::model::PartialDate;
 use crate::tui::action::Pane;
@@ -131,12 +130,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    let list = Rect {
-        y: body.y + 1,
-        height: body.height.saturating_sub(1),
-        ..body
-    };
-    scrollbar(frame, areas.view, list, view.rows.len(), cursor.selected);
+    table_scrollbar(frame, areas.view, body, view.rows.len(), cursor.selected);
 }
 
 /// The entry as a sentence, and the colour of its first actor.
