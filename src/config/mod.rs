@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::cli::{Outcome, Output};
 use crate::load::{LoadError, Problem, ron_error, tree};
 use crate::suggest;
-use crate::tui::keymap::{BINDABLE, Key, Keymap, bindable};
+use crate::tui::keymap::{ALWAYS_QUITS, BINDABLE, Key, Keymap, bindable};
 use crate::tui::ui::theme::Palette;
 
 /// What the config file says, with defaults for what it leaves out.
@@ -174,6 +174,11 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
             from = span.end;
             match written_key.parse::<Key>() {
                 Ok(key) if parsed.contains(&key) => {}
+                Ok(ALWAYS_QUITS) if BINDABLE[index].name != "quit" => problems.push(
+                    Problem::at(span, "Ctrl-c always quits")
+                        .label("cannot be bound to anything else")
+                        .help(Some("choose another key".into())),
+                ),
                 Ok(key) => {
                     parsed.push(key);
                     bound.push((span, key, BINDABLE[index].name));
@@ -390,6 +395,14 @@ mod tests {
         );
         let first = found[0].related.clone().unwrap().0;
         assert_eq!(first.start, text.find("[\"x\"]").unwrap() + 1);
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_taken_from_quit() {
+        let found = problems(r#"(keys: {"help": ["ctrl-c"]})"#);
+        assert_eq!(found[0].message, "Ctrl-c always quits");
+        let config = parse("c.ron", r#"(keys: {"quit": ["ctrl-c"]})"#).unwrap();
+        assert_eq!(action_of(&config, 'q'), None, "q no longer quits");
     }
 
     #[test]

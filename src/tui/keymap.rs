@@ -388,8 +388,9 @@ pub const BINDABLE: &[Bindable] = &[
     ),
 ];
 
-/// The key that quits whatever the config and the input mode.
-const ALWAYS_QUITS: Key = Key {
+/// The key that quits whatever the config and the input mode, so no
+/// binding can lock a person in.
+pub const ALWAYS_QUITS: Key = Key {
     code: KeyCode::Char('c'),
     ctrl: true,
     alt: false,
@@ -652,7 +653,7 @@ impl Keymap {
         let mut shown: Vec<String> = bindable(name)
             .map(|index| self.keys[index].iter().map(Key::to_string).collect())
             .unwrap_or_default();
-        if name == "quit" {
+        if name == "quit" && !shown.contains(&ALWAYS_QUITS.to_string()) {
             shown.push(ALWAYS_QUITS.to_string());
         }
         shown
