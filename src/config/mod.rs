@@ -153,7 +153,18 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
     // (where the key is written, the key, the action) in file order.
     let mut bound: Vec<(Range<usize>, Key, &str)> = Vec::new();
     for (action, keys) in &written.keys {
-        let action_span = find_quoted(text, keys_span.clone(), action).unwrap_or(keys_span.clone());
+        let entries = find_entries(text, keys_span.clone(), action);
+        if let [first, second, ..] = entries.as_slice() {
+            let mut problem = Problem::at(
+                second.clone(),
+                format!("the action \"{action}\" is given twice"),
+            )
+            .label("second time")
+            .help(Some("only the last would count; keep one".into()));
+            problem.related = Some((first.clone(), "first time".into()));
+            problems.push(problem);
+        }
+        let action_span = entries.last().cloned().unwrap_or(keys_span.clone());
         let Some(index) = bindable(action) else {
             let names = BINDABLE.iter().map(|b| b.name);
             problems.push(
@@ -258,6 +269,20 @@ pub fn command(
             Ok(Outcome::Failure)
         }
     }
+}
+
+/// Where `"name":` is written in `text[within]` (a map entry, not a key
+/// in a list), quotes included; every place, in order.
+fn find_entries(text: &str, within: Range<usize>, name: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = within.start;
+    while let Some(span) = find_quoted(text, from..within.end, name) {
+        from = span.end;
+        if text[span.end..].trim_start().starts_with(':') {
+            found.push(span);
+        }
+    }
+    found
 }
 
 /// Where `"needle"` is written in `text[within]`, quotes included.
@@ -395,6 +420,18 @@ mod tests {
         );
         let first = found[0].related.clone().unwrap().0;
         assert_eq!(first.start, text.find("[\"x\"]").unwrap() + 1);
+    }
+
+    #[test]
+    fn an_action_given_twice_is_an_error_located_at_the_second() {
+        let text = r#"(keys: {"down": ["up"], "up": ["k"], "up": ["w"]})"#;
+        let found = problems(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "the action \"up\" is given twice");
+        let second = found[0].span.clone().unwrap();
+        assert_eq!(second.start, text.rfind("\"up\":").unwrap());
+        let first = found[0].related.clone().unwrap().0;
+        assert_eq!(first.start, text.find("\"up\":").unwrap());
     }
 
     #[test]
