@@ -7,6 +7,7 @@
 //! are plain values and functions; only `tui::run` touches a real terminal.
 
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod formats;
 pub mod graph;

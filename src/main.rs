@@ -25,6 +25,15 @@ fn main() -> ExitCode {
     {
         // Load and validate before touching the terminal, so problems
         // print on the normal screen.
+        let config = match kgx::config::load(request.config.as_deref()) {
+            Ok(config) => config,
+            Err(error) => {
+                let _ = stderr
+                    .lock()
+                    .write_all(error.render_width(color, width).as_bytes());
+                return ExitCode::from(1);
+            }
+        };
         let graph = match cli::load_graph(&request.input) {
             Ok(graph) => graph,
             Err(error) => {
@@ -34,9 +43,19 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
         };
+        // Only a file on disk can change under the explorer.
+        let watch = match &request.input.input {
+            kgx::load::Input::Path(path) if request.watch && config.watch => {
+                Some((path.clone(), request.input.clone()))
+            }
+            _ => None,
+        };
         let options = tui::Options {
-            mouse: request.mouse,
+            mouse: request.mouse && config.mouse,
             color: !no_color,
+            palette: config.palette,
+            keymap: config.keymap,
+            watch,
         };
         return match tui::run(graph, options) {
             Ok(()) => ExitCode::SUCCESS,

@@ -450,7 +450,16 @@ fn a_click_on_the_other_actors_name_jumps_at_once() {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
     terminal
-        .draw(|frame| kgx::tui::ui::draw(frame, &app, kgx::tui::ui::theme::Theme { color: false }))
+        .draw(|frame| {
+            kgx::tui::ui::draw(
+                frame,
+                &app,
+                kgx::tui::ui::theme::Theme {
+                    color: false,
+                    palette: kgx::tui::ui::theme::Palette::Dark,
+                },
+            )
+        })
         .expect("draws");
     let row = areas.relation_list.y + first_link_row as u16;
     let line: String = (0..100)

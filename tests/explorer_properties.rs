@@ -6,7 +6,10 @@ use kgx::load::Input;
 use kgx::tui::action::{Action, View};
 use kgx::tui::app::App;
 use kgx::tui::keymap;
-use kgx::tui::ui::{self, theme::Theme};
+use kgx::tui::ui::{
+    self,
+    theme::{Palette, Theme},
+};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -97,10 +100,10 @@ proptest! {
         let graph = load_graph(&Input::Embedded).expect("seed graph");
         let mut app = App::new(graph, width, height);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        let theme = Theme { color };
+        let theme = Theme { color, palette: Palette::Dark };
         for event in events {
             let action = match event {
-                UserEvent::Key(key) => keymap::key_action(key, app.input_mode()),
+                UserEvent::Key(key) => app.keymap().action(key, app.input_mode()),
                 UserEvent::Mouse(mouse) => keymap::mouse_action(mouse),
                 UserEvent::Resize(w, h) => {
                     terminal.backend_mut().resize(w, h);

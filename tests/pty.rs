@@ -23,6 +23,11 @@ struct Session {
 
 impl Session {
     fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_with(cols, rows, env, &[])
+    }
+
+    /// Starts `kgx ARGS…`.
+    fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,6 +39,7 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kgx"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.args(args);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -338,4 +344,143 @@ fn number_keys_and_commands_switch_through_every_view() {
     kgx.wait_for("the lists again", |s| s.screen().contains("Evidence"));
     kgx.type_keys("q");
     assert!(kgx.wait_exit());
+}
+
+/// A scratch directory for one test, removed when the test ends.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("kgx-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch directory");
+        Scratch(dir)
+    }
+
+    fn path(&self, file: &str) -> String {
+        self.0.join(file).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const RELOAD_V1: &str = r#"Graph(
+    title: "Reload test",
+    actors: [
+        Actor(id: "alpha", name: "Alpha", kind: State),
+        Actor(id: "beta", name: "Beta", kind: Person),
+    ],
+    relations: [
+        Relation(from: "alpha", to: "beta", kind: "hosted"),
+    ],
+)"#;
+
+const RELOAD_V2: &str = r#"Graph(
+    title: "Reload test",
+    actors: [
+        Actor(id: "delta", name: "Delta", kind: Media),
+        Actor(id: "alpha", name: "Alpha", kind: State),
+        Actor(id: "beta", name: "Beta", kind: Person),
+    ],
+    relations: [
+        Relation(from: "delta", to: "beta", kind: "interviewed"),
+        Relation(from: "alpha", to: "beta", kind: "hosted"),
+    ],
+)"#;
+
+const RELOAD_BROKEN: &str = r#"Graph(
+    title: "Reload test",
+    actors: [
+        Actor(id: "alpha", name: "Alpha", kind: State),
+    ],
+    relations: [
+        Relation(from: "alpha", to: "omega", kind: "hosted"),
+    ],
+)"#;
+
+/// The open file rewritten under the running explorer: valid, broken,
+/// valid again. Each version shows up by itself; the broken one leaves the
+/// last good graph on screen with its problems over it; the focus stays.
+#[test]
+fn the_open_file_reloads_when_it_changes() {
+    let scratch = Scratch::new("reload");
+    let file = scratch.path("graph.ron");
+    std::fs::write(&file, RELOAD_V1).expect("write v1");
+    // No config of the person running the tests: the defaults.
+    let home = scratch.path("");
+    let mut kgx = Session::start_with(100, 30, &[("XDG_CONFIG_HOME", &home)], &[&file]);
+    kgx.wait_for("the graph", |s| s.screen().contains("Reload test"));
+    kgx.type_keys("/beta\r\r");
+    kgx.wait_for("Beta in focus", |s| s.row(2).contains("P Beta"));
+
+    // Saved the way editors save: a new file renamed over the old one.
+    let written = scratch.path("graph.ron.new");
+    std::fs::write(&written, RELOAD_V2).expect("write v2");
+    std::fs::rename(&written, &file).expect("rename");
+    kgx.wait_for("the new version", |s| {
+        s.screen().contains("reloaded: 3 actors, 2 relations") && s.screen().contains("Delta")
+    });
+    assert!(kgx.row(2).contains("P Beta"), "{}", kgx.screen());
+
+    std::fs::write(&file, RELOAD_BROKEN).expect("write broken");
+    kgx.wait_for("the problems", |s| {
+        s.screen().contains("omega") && s.screen().contains("last good version")
+    });
+    kgx.type_keys("\x1b");
+    kgx.wait_for("the last good graph", |s| {
+        !s.screen().contains("omega") && s.screen().contains("Delta")
+    });
+    assert!(kgx.row(2).contains("P Beta"), "{}", kgx.screen());
+
+    std::fs::write(&file, RELOAD_V1).expect("write v1 again");
+    kgx.wait_for("the fixed version", |s| {
+        s.screen().contains("reloaded: 2 actors, 1 relation") && !s.screen().contains("Delta")
+    });
+    assert!(kgx.row(2).contains("P Beta"), "{}", kgx.screen());
+    kgx.type_keys("q");
+    assert!(kgx.wait_exit());
+}
+
+/// Keys and the theme from a config file: the hints show the new key, the
+/// old one no longer quits, the new one does.
+#[test]
+fn a_config_file_rebinds_keys() {
+    let scratch = Scratch::new("config");
+    let config = scratch.path("config.ron");
+    std::fs::write(
+        &config,
+        r#"(theme: "light", keys: {"quit": ["x"], "path-avoid": []})"#,
+    )
+    .expect("write config");
+    let mut kgx = Session::start_with(100, 30, &[], &["--config", &config]);
+    kgx.wait_for("the new key in the hints", |s| s.row(29).contains("x quit"));
+    kgx.type_keys("q");
+    kgx.type_keys("?");
+    kgx.wait_for("help without a key for going around", |s| {
+        s.screen().contains("d  (none)  a")
+    });
+    kgx.type_keys("\x1b");
+    kgx.wait_for("help closed", |s| !s.screen().contains("(none)"));
+    kgx.type_keys("x");
+    assert!(kgx.wait_exit(), "x quits");
+}
+
+/// A broken config is reported on the normal screen before the explorer
+/// starts, and kgx exits with status 1.
+#[test]
+fn a_broken_config_is_reported_before_the_explorer_starts() {
+    let scratch = Scratch::new("bad-config");
+    let config = scratch.path("config.ron");
+    std::fs::write(&config, "(keys: {\"qiut\": [\"x\"]})\n").expect("write config");
+    let mut kgx = Session::start_with(100, 30, &[], &["--config", &config]);
+    assert!(!kgx.wait_exit(), "kgx fails");
+    let raw = kgx.raw.lock().expect("raw").clone();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("unknown action \"qiut\""), "{text}");
+    assert!(text.contains("did you mean \"quit\"?"), "{text}");
+    assert!(!text.contains("\x1b[?1049h"), "the terminal was left alone");
 }

@@ -5,12 +5,18 @@ use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input};
 use kgx::tui::action::{Action, Pane};
 use kgx::tui::app::{App, RelationRow};
-use kgx::tui::ui::{self, theme::Theme};
+use kgx::tui::ui::{
+    self,
+    theme::{Palette, Theme},
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
-const COLOR: Theme = Theme { color: true };
+const COLOR: Theme = Theme {
+    color: true,
+    palette: Palette::Dark,
+};
 
 /// Tabs to `pane`, as a person would.
 fn focus_pane(app: &mut App, pane: Pane) {
@@ -121,7 +127,13 @@ fn too_small_asks_for_a_larger_terminal() {
 fn no_color_uses_no_colours_but_still_marks_the_selection() {
     let mut app = App::new(seed(), 80, 24);
     focus_pane(&mut app, Pane::Relations);
-    let terminal = render(&app, Theme { color: false });
+    let terminal = render(
+        &app,
+        Theme {
+            color: false,
+            palette: Palette::Dark,
+        },
+    );
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
         assert_eq!(

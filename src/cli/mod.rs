@@ -45,6 +45,19 @@ pub struct Cli {
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
+    #[command(flatten)]
+    settings: Settings,
+}
+
+/// The explorer's options that come from the config file too.
+#[derive(Clone, Debug, Args)]
+struct Settings {
+    /// Read the config from PATH instead of the usual place (kgx config --path)
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Do not reload FILE when it changes on disk
+    #[arg(long)]
+    no_watch: bool,
 }
 
 /// A request to open the interactive explorer.
@@ -54,6 +67,11 @@ pub struct Explore {
     pub input: Request,
     /// Capture the mouse from the start.
     pub mouse: bool,
+    /// The config file named with `--config`.
+    pub config: Option<PathBuf>,
+    /// Reload the file when it changes (unless `--no-watch`; the config
+    /// may still say no).
+    pub watch: bool,
 }
 
 impl Cli {
@@ -67,10 +85,18 @@ impl Cli {
                     actors: self.actors.clone(),
                 },
                 mouse: !self.no_mouse,
+                config: self.settings.config.clone(),
+                watch: !self.settings.no_watch,
             }),
-            Some(Command::Explore { file, no_mouse }) => Some(Explore {
+            Some(Command::Explore {
+                file,
+                no_mouse,
+                settings,
+            }) => Some(Explore {
                 input: file.input(),
                 mouse: !no_mouse,
+                config: settings.config.clone(),
+                watch: !settings.no_watch,
             }),
             Some(_) => None,
         }
@@ -86,6 +112,8 @@ enum Command {
         /// Leave the mouse to the terminal (text selection); M toggles it later
         #[arg(long)]
         no_mouse: bool,
+        #[command(flatten)]
+        settings: Settings,
     },
     /// Check a data file and report every problem in it
     Validate(FileArg),
@@ -194,6 +222,18 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+    },
+    /// Check the explorer's config file (keys, theme, mouse, live reload)
+    Config {
+        /// Print a commented config with every default, to start one from
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where kgx looks for the config file
+        #[arg(long)]
+        path: bool,
+        /// The config file to check instead of the usual one
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// Print a completion script for bash, zsh, fish, elvish or PowerShell
     Completions {
@@ -495,6 +535,11 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
             })
         }
+        Some(Command::Config {
+            default,
+            path,
+            config,
+        }) => crate::config::command(default, path, config.as_deref(), output),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out);
             Ok(Outcome::Success)

@@ -7,8 +7,8 @@
 //! stopping at the first.
 
 pub mod diagnostic;
-mod ron_error;
-mod tree;
+pub(crate) mod ron_error;
+pub(crate) mod tree;
 pub(crate) mod validate;
 
 use std::collections::HashSet;

@@ -167,6 +167,8 @@ pub enum Action {
         /// The measures.
         centrality: std::sync::Arc<crate::graph::Centrality>,
     },
+    /// The open file changed on disk and was read again.
+    Reloaded(crate::tui::app::Reload),
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

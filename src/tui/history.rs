@@ -40,6 +40,15 @@ impl History {
         Some(next)
     }
 
+    /// Carries the history over to a new version of the graph: each actor
+    /// by `translate`, and those it no longer has are left out.
+    pub fn translate(&mut self, translate: impl Fn(NodeIndex) -> Option<NodeIndex>) {
+        for list in [&mut self.back, &mut self.forward] {
+            *list = list.iter().filter_map(|&node| translate(node)).collect();
+            list.dedup();
+        }
+    }
+
     /// The actors before the current one, oldest first: the breadcrumb.
     pub fn trail(&self) -> &[NodeIndex] {
         &self.back

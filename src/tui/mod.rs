@@ -8,5 +8,6 @@ mod history;
 pub mod keymap;
 mod terminal;
 pub mod ui;
+mod watch;
 
 pub use terminal::{Options, run};

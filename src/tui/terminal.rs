@@ -3,6 +3,7 @@
 //! SIGHUP. The only module of kgx that talks to the real terminal.
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -18,18 +19,30 @@ use ratatui::crossterm::terminal::{
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::keymap;
-use super::ui::{self, theme::Theme};
+use super::keymap::{self, Keymap};
+use super::ui::{
+    self,
+    theme::{Palette, Theme},
+};
+use super::watch;
+use crate::formats::Request;
 use crate::graph::KnowledgeGraph;
 
 /// How the explorer should use the terminal.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Capture the mouse (clicks, wheel); off leaves text selection to the
     /// terminal.
     pub mouse: bool,
     /// Use colours (off under NO_COLOR).
     pub color: bool,
+    /// The colours, from the config file.
+    pub palette: Palette,
+    /// The keys, from the config file.
+    pub keymap: Keymap,
+    /// The file to reload when it changes on disk, and how to read it;
+    /// `None` leaves the graph as it was loaded.
+    pub watch: Option<(PathBuf, Request)>,
 }
 
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
@@ -111,9 +124,11 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(graph, size.width, size.height);
+    let mut app =
+        App::new(graph, size.width, size.height).with_keymap(Arc::new(options.keymap.clone()));
     let theme = Theme {
         color: options.color,
+        palette: options.palette,
     };
     if !options.mouse {
         app.update(Action::ToggleMouse);
@@ -123,6 +138,15 @@ fn event_loop(
     let events = read_events();
     // Results of work done on other threads come back as actions.
     let (finished, results) = mpsc::channel();
+    // Kept alive for as long as the loop runs; dropping it stops watching.
+    let _watcher = match &options.watch {
+        Some((path, request)) => watch::start(path, request.clone(), finished.clone())
+            .inspect_err(|err| {
+                app.update(Action::Notify(format!("not watching the file: {err}")));
+            })
+            .ok(),
+        None => None,
+    };
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         while let Ok(action) = results.try_recv() {
             app.update(action);
@@ -143,7 +167,7 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let action = match event {
-            Event::Key(key) => keymap::key_action(key, app.input_mode()),
+            Event::Key(key) => app.keymap().action(key, app.input_mode()),
             Event::Mouse(mouse) if capturing => keymap::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,

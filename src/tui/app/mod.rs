@@ -4,6 +4,7 @@
 //! outside (writing a file) is asked for as an [`Effect`].
 
 mod command;
+mod reload;
 mod views;
 
 use std::collections::{BTreeSet, HashMap};
@@ -17,6 +18,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, InputMode, Pane, View};
 use super::history::History;
+use super::keymap::Keymap;
 use super::ui::text::{self, clip};
 use super::ui::{evidence, layout, relations};
 use crate::graph::{
@@ -26,6 +28,7 @@ use crate::graph::{
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use command::{COMMANDS, CommandLine};
+pub use reload::Reload;
 pub use views::{
     GraphView, MOST_PATHS, PathMode, PathRow, PathView, StatsColumn, StatsView, TimelineView,
 };
@@ -145,6 +148,9 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// The filter menu, with this option selected.
     Filters { selected: usize },
+    /// What is wrong with the open file's new version, scrolled by this
+    /// many lines.
+    Problems { scroll: u16 },
 }
 
 /// Everything the explorer shows, and nothing about how it is drawn.
@@ -200,6 +206,10 @@ pub struct App {
     mouse: bool,
     quit: bool,
     matcher: Matcher,
+    /// The keys in force, for help and hints to show.
+    keymap: Arc<Keymap>,
+    /// What is wrong with the open file, since its last reload failed.
+    problems: Option<Arc<crate::load::LoadError>>,
 }
 
 impl App {
@@ -252,9 +262,28 @@ impl App {
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
+            keymap: Arc::default(),
+            problems: None,
         };
         app.refresh_list();
         app
+    }
+
+    /// The same explorer with the key bindings of the config file, so
+    /// help and hints show the keys that work.
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// What is wrong with the open file, while its last reload failed.
+    pub fn problems(&self) -> Option<&crate::load::LoadError> {
+        self.problems.as_deref()
     }
 
     /// Applies one action. The only way the state changes.
@@ -269,11 +298,13 @@ impl App {
                 generation,
                 centrality,
             } => return self.centrality_ready(generation, centrality),
+            Action::Reloaded(reload) => return self.reloaded(reload),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
+            Some(Overlay::Problems { scroll }) => self.update_problems(action, scroll),
             Some(Overlay::Filters { selected }) => self.update_filters(action, selected),
             None if self.command.is_some() => self.update_command(action),
             None => self.update_main(action),
@@ -387,6 +418,7 @@ impl App {
             | Action::CommandHistory(_)
             | Action::RunCommand
             | Action::Notify(_)
+            | Action::Reloaded(_)
             | Action::CentralityReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
@@ -421,6 +453,25 @@ impl App {
                 self.height = height;
             }
             Action::Scroll { .. } => {}
+            _ => self.overlay = None,
+        }
+    }
+
+    fn update_problems(&mut self, action: Action, scroll: u16) {
+        match action {
+            Action::Move(rows) | Action::Page(rows) => {
+                let scroll = (i64::from(scroll) + rows as i64 * 5).clamp(0, 5000) as u16;
+                self.overlay = Some(Overlay::Problems { scroll });
+            }
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+            }
+            Action::Scroll { lines, .. } => {
+                let scroll = (i64::from(scroll) + lines as i64).clamp(0, 5000) as u16;
+                self.overlay = Some(Overlay::Problems { scroll });
+            }
             _ => self.overlay = None,
         }
     }

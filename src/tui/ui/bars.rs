@@ -5,7 +5,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::{clip, width};
 use super::theme::Theme;
-use crate::tui::action::{Pane, View};
+use crate::tui::action::View;
 use crate::tui::app::{App, tab_label};
 
 /// The view tabs across the top, the current one reversed; the "as of"
@@ -107,25 +107,9 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         Some(message) => spans.push(Span::styled(message.to_owned(), theme.message())),
         None => {
             let hints = if app.editing_filter() {
-                "type to filter · Enter keep · Esc clear · ↑↓ move"
+                "type to filter · Enter keep · Esc clear · ↑↓ move".to_owned()
             } else {
-                match app.pane() {
-                    Pane::Actors => {
-                        "Enter open · / filter · s sort · Space mark · f filters · ? help · q quit"
-                    }
-                    Pane::Relations => {
-                        "Enter jump · Backspace back · ] forward · f filters · ? help · q quit"
-                    }
-                    Pane::Evidence => "↑↓ scroll · Enter jump · Backspace back · ? help · q quit",
-                    Pane::Graph => {
-                        "↑↓ next node · Enter jump · +/- depth · m/p path · < > as of · ? help"
-                    }
-                    Pane::Path => {
-                        "Enter open · d arrows · x avoid · a k-shortest · m/p new path · ? help"
-                    }
-                    Pane::Timeline => "Enter open · < > as of · / filter · : command · ? help",
-                    Pane::Stats => "s sort column · Enter open · / filter · : command · ? help",
-                }
+                app.keymap().hints(app.pane())
             };
             spans.push(Span::styled(hints, theme.dim()));
         }

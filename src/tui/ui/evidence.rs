@@ -31,7 +31,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 /// How far the evidence pane can scroll in `area` before its last line
 /// reaches the top of the window: the bottom of the text stays in view.
 pub fn max_scroll(app: &App, area: Rect) -> u16 {
-    let (_, lines) = content(app, Theme { color: false });
+    let (_, lines) = content(
+        app,
+        Theme {
+            color: false,
+            palette: super::theme::Palette::Dark,
+        },
+    );
     let inner_width = area.width.saturating_sub(2);
     let wrapped = Paragraph::new(lines)
         .wrap(Wrap { trim: false })

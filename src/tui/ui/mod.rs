@@ -54,8 +54,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     bars::status(frame, areas.status, app, theme);
     overlays::candidates(frame, area, areas.status, app, theme);
     match app.overlay() {
-        Some(Overlay::Help { scroll }) => overlays::help(frame, area, scroll, theme),
+        Some(Overlay::Help { scroll }) => overlays::help(frame, area, app, scroll, theme),
         Some(Overlay::Filters { selected }) => overlays::filters(frame, area, app, selected, theme),
+        Some(Overlay::Problems { scroll }) => overlays::problems(frame, area, app, scroll, theme),
         None => {}
     }
 }

@@ -6,7 +6,6 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::text::fit;
 use super::theme::Theme;
 use crate::tui::app::{App, COMMANDS, FilterOption};
-use crate::tui::keymap::HELP;
 
 /// A box of at most `width` × `height` in the middle of `area`.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -21,14 +20,14 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// The key bindings, generated from the keymap in force.
-pub fn help(frame: &mut Frame<'_>, area: Rect, scroll: u16, theme: Theme) {
+pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Theme) {
     let mut lines = Vec::new();
-    for section in HELP {
-        lines.push(Line::from(Span::styled(section.title, theme.strong())));
-        for (keys, what) in section.bindings {
+    for (title, rows) in app.keymap().help() {
+        lines.push(Line::from(Span::styled(title, theme.strong())));
+        for (keys, what) in rows {
             lines.push(Line::from(vec![
-                Span::styled(fit(keys, 26), theme.strong()),
-                Span::raw(*what),
+                Span::styled(fit(&keys, 26), theme.strong()),
+                Span::raw(what),
             ]));
         }
         lines.push(Line::default());
@@ -61,6 +60,36 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, scroll: u16, theme: Theme) {
                 " Keys — ↑↓ scroll · Esc or ? closes ",
                 theme.strong(),
             )))
+            .scroll((scroll, 0)),
+        box_area,
+    );
+}
+
+/// What is wrong with the open file's new version, as `kgx validate`
+/// would print it, over the last good graph.
+pub fn problems(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Theme) {
+    let Some(error) = app.problems() else { return };
+    let box_area = centred(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let text = error.render_width(false, usize::from(box_area.width.saturating_sub(2)));
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|line| Line::raw(line.to_owned()))
+        .collect();
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .border_style(theme.message())
+                    .title(Span::styled(
+                        " The file changed and has problems — the last good version stays · ↑↓ scroll · Esc closes ",
+                        theme.strong(),
+                    )),
+            )
             .scroll((scroll, 0)),
         box_area,
     );

@@ -5,11 +5,39 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{ActorKind, Stance};
 
-/// The styles of one screen; `color: false` honours NO_COLOR.
+/// The styles of one screen; `color: false` honours NO_COLOR, whatever
+/// the palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     /// Whether colours may be used.
     pub color: bool,
+    /// Which colours, for a dark or a light terminal background.
+    pub palette: Palette,
+}
+
+/// The built-in colour schemes, chosen in the config file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Palette {
+    /// For dark backgrounds: the terminal's usual look.
+    #[default]
+    Dark,
+    /// For light backgrounds: no yellow or light grey text, which vanish
+    /// on white.
+    Light,
+}
+
+impl Palette {
+    /// Every palette with its name in the config file.
+    pub const ALL: [(&'static str, Palette); 2] =
+        [("dark", Palette::Dark), ("light", Palette::Light)];
+
+    /// The palette's name in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Palette::Dark => "dark",
+            Palette::Light => "light",
+        }
+    }
 }
 
 impl Theme {
@@ -18,6 +46,14 @@ impl Theme {
             Style::new().fg(color)
         } else {
             Style::new()
+        }
+    }
+
+    /// `dark` on a dark background, `light` on a light one.
+    fn pick(self, dark: Color, light: Color) -> Color {
+        match self.palette {
+            Palette::Dark => dark,
+            Palette::Light => light,
         }
     }
 
@@ -47,13 +83,14 @@ impl Theme {
 
     /// Matched characters of the filter.
     pub fn matched(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.pick(Color::Yellow, Color::Blue))
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     /// The border of the pane keys act on.
     pub fn active_border(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.pick(Color::Cyan, Color::Blue))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// Quoted evidence.
@@ -64,7 +101,9 @@ impl Theme {
     /// Filter chips in the status bar.
     pub fn chip(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Cyan)
+            Style::new()
+                .fg(self.pick(Color::Black, Color::White))
+                .bg(self.pick(Color::Cyan, Color::Blue))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -72,7 +111,8 @@ impl Theme {
 
     /// Transient messages.
     pub fn message(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.pick(Color::Yellow, Color::Magenta))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// An actor kind's letter and colour.
@@ -82,10 +122,10 @@ impl Theme {
             ActorKind::Person => Color::Green,
             ActorKind::ArmedGroup => Color::Red,
             ActorKind::Organization | ActorKind::Media => Color::Magenta,
-            ActorKind::Community => Color::LightGreen,
+            ActorKind::Community => self.pick(Color::LightGreen, Color::Green),
             ActorKind::Place | ActorKind::Facility => Color::Cyan,
-            ActorKind::Event => Color::Yellow,
-            ActorKind::Other(_) => Color::Gray,
+            ActorKind::Event => self.pick(Color::Yellow, Color::Red),
+            ActorKind::Other(_) => self.pick(Color::Gray, Color::Reset),
         })
     }
 
@@ -93,9 +133,9 @@ impl Theme {
     pub fn stance(self, stance: Stance) -> Style {
         self.fg(match stance.score() {
             ..=-2 => Color::Red,
-            -1 => Color::LightRed,
-            0 => Color::Gray,
-            1 => Color::LightGreen,
+            -1 => self.pick(Color::LightRed, Color::Red),
+            0 => self.pick(Color::Gray, Color::Reset),
+            1 => self.pick(Color::LightGreen, Color::Green),
             _ => Color::Green,
         })
     }
@@ -115,5 +155,75 @@ pub fn kind_letter(kind: &ActorKind) -> char {
         ActorKind::Facility => 'F',
         ActorKind::Event => 'E',
         ActorKind::Other(_) => '?',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every style that can colour text, for each kind and stance.
+    fn text_styles(theme: Theme) -> Vec<Style> {
+        let kinds = [
+            ActorKind::State,
+            ActorKind::Government,
+            ActorKind::Person,
+            ActorKind::Organization,
+            ActorKind::ArmedGroup,
+            ActorKind::Media,
+            ActorKind::Community,
+            ActorKind::Place,
+            ActorKind::Facility,
+            ActorKind::Event,
+            ActorKind::Other("x".into()),
+        ];
+        let mut styles = vec![
+            theme.dim(),
+            theme.matched(),
+            theme.active_border(),
+            theme.chip(),
+            theme.message(),
+        ];
+        styles.extend(kinds.iter().map(|kind| theme.kind(kind)));
+        styles.extend(Stance::ALL.map(|stance| theme.stance(stance)));
+        styles
+    }
+
+    #[test]
+    fn the_light_theme_has_no_text_that_vanishes_on_white() {
+        let light = Theme {
+            color: true,
+            palette: Palette::Light,
+        };
+        let faint = [
+            Color::Yellow,
+            Color::LightYellow,
+            Color::Gray,
+            Color::White,
+            Color::LightGreen,
+            Color::LightCyan,
+        ];
+        for style in text_styles(light) {
+            let on_white = style.bg.is_none_or(|bg| bg == Color::Reset);
+            if on_white {
+                assert!(
+                    !style.fg.is_some_and(|fg| faint.contains(&fg)),
+                    "{style:?} is hard to read on white"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_color_wins_over_any_palette() {
+        for palette in [Palette::Dark, Palette::Light] {
+            let plain = Theme {
+                color: false,
+                palette,
+            };
+            for style in text_styles(plain) {
+                assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+            }
+        }
     }
 }

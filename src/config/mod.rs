@@ -1,0 +1,462 @@
+//! The explorer's config file: key bindings, the colour theme, mouse and
+//! live reload. It is RON like the data files, and its problems are
+//! reported the same way (file, line, column, "did you mean"), before the
+//! explorer takes over the terminal.
+//!
+//! The file lives in the platform's config directory, found by hand rather
+//! than with a crate: the rules are three lines, and a dependency for them
+//! would cost more build time than it saves.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use crate::cli::{Outcome, Output};
+use crate::load::{LoadError, Problem, ron_error, tree};
+use crate::suggest;
+use crate::tui::keymap::{ALWAYS_QUITS, BINDABLE, Key, Keymap, bindable};
+use crate::tui::ui::theme::Palette;
+
+/// What the config file says, with defaults for what it leaves out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The colour scheme (NO_COLOR still turns colours off).
+    pub palette: Palette,
+    /// Capture the mouse when the explorer starts.
+    pub mouse: bool,
+    /// Reload the open file when it changes on disk.
+    pub watch: bool,
+    /// The keys of the main screen.
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            palette: Palette::Dark,
+            mouse: true,
+            watch: true,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+/// The file as serde reads it, before names are checked.
+#[derive(Deserialize)]
+#[serde(rename = "Config", deny_unknown_fields)]
+struct Written {
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    mouse: Option<bool>,
+    #[serde(default)]
+    watch: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<String, Vec<String>>,
+}
+
+/// Where kgx looks for its config when `--config` does not say:
+/// `$XDG_CONFIG_HOME/kgx/config.ron` or `~/.config/kgx/config.ron` on
+/// Linux and BSD, `~/Library/Application Support/kgx/config.ron` on macOS,
+/// `%APPDATA%\kgx\config.ron` on Windows. `None` without a home directory.
+pub fn default_path() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
+    let dir = if cfg!(windows) {
+        var("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        var("HOME").map(|home| home.join("Library").join("Application Support"))
+    } else {
+        // The XDG rules say a relative XDG_CONFIG_HOME is to be ignored.
+        var("XDG_CONFIG_HOME")
+            .filter(|dir| dir.is_absolute())
+            .or_else(|| var("HOME").map(|home| home.join(".config")))
+    };
+    dir.map(|dir| dir.join("kgx").join("config.ron"))
+}
+
+/// Reads the config: the file at `path` (which must exist), or else the
+/// one at [`default_path`] if there is one, or else the defaults.
+pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
+    let path = match path {
+        Some(path) => path.to_owned(),
+        None => match default_path() {
+            Some(path) if path.exists() => path,
+            _ => return Ok(Config::default()),
+        },
+    };
+    let name = path.display().to_string();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&name, &text),
+        Err(err) => Err(LoadError {
+            name: name.clone(),
+            text: Arc::from(""),
+            problems: vec![Problem::whole_file(format!("cannot read {name}: {err}"))],
+        }),
+    }
+}
+
+/// Reads config text; `name` is how diagnostics name the file. Every
+/// problem is reported, not just the first.
+pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
+    let fail = |problems: Vec<Problem>| LoadError {
+        name: name.to_owned(),
+        text: Arc::from(text),
+        problems,
+    };
+    if tree::is_blank(text) {
+        return Ok(Config::default());
+    }
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let written: Written = options
+        .from_str(text)
+        .map_err(|err| fail(vec![ron_error::problem(text, 0, None, &err)]))?;
+    // The text is well-formed, so the structural reader can say where
+    // each value is.
+    let root = tree::parse(text).ok().map(|doc| doc.root);
+    let value_span = |field: &str| {
+        root.as_ref()
+            .and_then(|root| root.field(field))
+            .map_or(0..text.len(), |field| field.value.span.clone())
+    };
+    let mut problems = Vec::new();
+    let mut config = Config {
+        mouse: written.mouse.unwrap_or(true),
+        watch: written.watch.unwrap_or(true),
+        ..Config::default()
+    };
+    if let Some(theme) = &written.theme {
+        let names = Palette::ALL.map(|(name, _)| name);
+        match Palette::ALL.iter().find(|(name, _)| name == theme) {
+            Some((_, palette)) => config.palette = *palette,
+            None => {
+                problems.push(
+                    Problem::at(value_span("theme"), format!("unknown theme \"{theme}\""))
+                        .label("not a theme")
+                        .help(suggest::did_you_mean(theme, names).or_else(|| {
+                            Some(format!("the themes are \"{}\"", names.join("\", \"")))
+                        })),
+                )
+            }
+        }
+    }
+    let keys_span = value_span("keys");
+    let mut bindings = Vec::new();
+    // (where the key is written, the key, the action) in file order.
+    let mut bound: Vec<(Range<usize>, Key, &str)> = Vec::new();
+    for (action, keys) in &written.keys {
+        let entries = find_entries(text, keys_span.clone(), action);
+        if let [first, second, ..] = entries.as_slice() {
+            let mut problem = Problem::at(
+                second.clone(),
+                format!("the action \"{action}\" is given twice"),
+            )
+            .label("second time")
+            .help(Some("only the last would count; keep one".into()));
+            problem.related = Some((first.clone(), "first time".into()));
+            problems.push(problem);
+        }
+        let action_span = entries.last().cloned().unwrap_or(keys_span.clone());
+        let Some(index) = bindable(action) else {
+            let names = BINDABLE.iter().map(|b| b.name);
+            problems.push(
+                Problem::at(action_span, format!("unknown action \"{action}\""))
+                    .label("not an action")
+                    .help(
+                        suggest::did_you_mean(action, names)
+                            .or_else(|| Some("`kgx config --default` lists every action".into())),
+                    ),
+            );
+            continue;
+        };
+        let mut parsed = Vec::new();
+        let mut from = action_span.end;
+        for written_key in keys {
+            let span =
+                find_quoted(text, from..keys_span.end, written_key).unwrap_or(action_span.clone());
+            from = span.end;
+            match written_key.parse::<Key>() {
+                Ok(key) if parsed.contains(&key) => {}
+                Ok(ALWAYS_QUITS) if BINDABLE[index].name != "quit" => problems.push(
+                    Problem::at(span, "Ctrl-c always quits")
+                        .label("cannot be bound to anything else")
+                        .help(Some("choose another key".into())),
+                ),
+                Ok(key) => {
+                    parsed.push(key);
+                    bound.push((span, key, BINDABLE[index].name));
+                }
+                Err(bad) => problems.push(
+                    Problem::at(span, bad.message)
+                        .label("not a key")
+                        .help(bad.help),
+                ),
+            }
+        }
+        bindings.push((index, parsed));
+    }
+    bound.sort_by_key(|(span, _, _)| span.start);
+    for (at, (span, key, action)) in bound.iter().enumerate() {
+        if let Some((first, _, other)) = bound[..at].iter().find(|(_, k, _)| k == key) {
+            let mut problem = Problem::at(
+                span.clone(),
+                format!("the key {key} is bound to both \"{other}\" and \"{action}\""),
+            )
+            .label(format!("also bound to \"{other}\""))
+            .help(Some(
+                "a key can do one thing; remove it from one of the two".into(),
+            ));
+            problem.related = Some((first.clone(), "first bound here".into()));
+            problems.push(problem);
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|problem| problem.span.as_ref().map_or(0, |span| span.start));
+        return Err(fail(problems));
+    }
+    config.keymap = Keymap::with_bindings(&bindings);
+    Ok(config)
+}
+
+/// `kgx config`: prints the default config (`--default`), where kgx looks
+/// for it (`--path`), or checks the config file as the explorer would read
+/// it, with the same diagnostics.
+pub fn command(
+    default: bool,
+    path: bool,
+    given: Option<&Path>,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    if default {
+        output.out.write_all(default_text().as_bytes())?;
+        return Ok(Outcome::Success);
+    }
+    let Some(location) = given.map(Path::to_owned).or_else(default_path) else {
+        writeln!(
+            output.err,
+            "error: no home directory to look for a config in; give one with --config PATH"
+        )?;
+        return Ok(Outcome::Failure);
+    };
+    if path {
+        writeln!(output.out, "{}", location.display())?;
+        return Ok(Outcome::Success);
+    }
+    if given.is_none() && !location.exists() {
+        writeln!(
+            output.out,
+            "{}: no config file, so kgx uses the defaults (`kgx config --default > FILE` writes them out)",
+            location.display()
+        )?;
+        return Ok(Outcome::Success);
+    }
+    match load(Some(&location)) {
+        Ok(_) => {
+            writeln!(output.out, "{}: valid", location.display())?;
+            Ok(Outcome::Success)
+        }
+        Err(error) => {
+            let report = error.render_width(output.color, output.width);
+            output.err.write_all(report.as_bytes())?;
+            Ok(Outcome::Failure)
+        }
+    }
+}
+
+/// Where `"name":` is written in `text[within]` (a map entry, not a key
+/// in a list), quotes included; every place, in order.
+fn find_entries(text: &str, within: Range<usize>, name: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = within.start;
+    while let Some(span) = find_quoted(text, from..within.end, name) {
+        from = span.end;
+        if text[span.end..].trim_start().starts_with(':') {
+            found.push(span);
+        }
+    }
+    found
+}
+
+/// Where `"needle"` is written in `text[within]`, quotes included.
+fn find_quoted(text: &str, within: Range<usize>, needle: &str) -> Option<Range<usize>> {
+    let quoted = format!("\"{needle}\"");
+    let start = within.start.min(text.len());
+    let end = within.end.clamp(start, text.len());
+    text.get(start..end)?
+        .find(&quoted)
+        .map(|at| start + at..start + at + quoted.len())
+}
+
+/// A config file with every setting at its default and a comment on each,
+/// for people to start from: saved as it is, it changes nothing.
+pub fn default_text() -> String {
+    let mut out = String::from(
+        "// kgx's config: `kgx config --path` says where kgx looks for it, and
+// `--config PATH` reads another. Every setting may be left out; what is
+// left out keeps the default shown here. `kgx config` checks the file.
+(
+    // Colours: \"dark\" for dark terminal backgrounds, \"light\" for light
+    // ones. NO_COLOR in the environment turns colours off whatever this says.
+    theme: \"dark\",
+    // Capture the mouse (clicks, wheel) from the start; M toggles it, and
+    // --no-mouse starts without.
+    mouse: true,
+    // Reload the open file when it changes on disk; --no-watch turns it off.
+    watch: true,
+    // Keys of the main screen, by action. A binding replaces the action's
+    // default keys, and takes them from any other action that has them by
+    // default; [] leaves an action without keys. A key is a character
+    // (\"q\", \"G\", \"<\") or a name: enter, esc, tab, shift-tab, backspace,
+    // delete, insert, up, down, left, right, home, end, pageup, pagedown,
+    // space, f1 … f12; with ctrl- or alt- before it (\"ctrl-d\"). Ctrl-c
+    // always quits, and the filter and command line keep their own keys.
+    keys: {
+",
+    );
+    for bindable in BINDABLE {
+        let keys: Vec<String> = bindable.keys.iter().map(|key| format!("{key:?}")).collect();
+        let entry = format!("\"{}\": [{}],", bindable.name, keys.join(", "));
+        out.push_str(&format!("        {entry:<48}// {}\n", bindable.what));
+    }
+    out.push_str("    },\n)\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::{Action, InputMode};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn problems(text: &str) -> Vec<Problem> {
+        parse("config.ron", text).expect_err("should fail").problems
+    }
+
+    fn action_of(config: &Config, c: char) -> Option<Action> {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        config.keymap.action(key, InputMode::Keys)
+    }
+
+    #[test]
+    fn the_default_config_parses_to_exactly_the_defaults() {
+        let text = default_text();
+        assert_eq!(parse("default.ron", &text).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn an_empty_file_or_an_empty_record_is_the_defaults() {
+        assert_eq!(
+            parse("c.ron", "// nothing yet\n").unwrap(),
+            Config::default()
+        );
+        assert_eq!(parse("c.ron", "()").unwrap(), Config::default());
+        assert_eq!(parse("c.ron", "Config()").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn settings_and_bindings_are_read() {
+        let config = parse(
+            "c.ron",
+            r#"(theme: "light", mouse: false, watch: false, keys: {"quit": ["x", "ctrl-q"]})"#,
+        )
+        .unwrap();
+        assert_eq!(config.palette, Palette::Light);
+        assert!(!config.mouse && !config.watch);
+        assert_eq!(action_of(&config, 'x'), Some(Action::Quit));
+        assert_eq!(action_of(&config, 'q'), None);
+        assert_eq!(
+            action_of(&config, 'j'),
+            Some(Action::Move(1)),
+            "others keep theirs"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_action_is_located_and_gets_a_suggestion() {
+        let text = "(\n    keys: {\n        \"qiut\": [\"x\"],\n    },\n)\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "unknown action \"qiut\"");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean \"quit\"?"));
+        let error = parse("config.ron", text).unwrap_err();
+        let span = found[0].span.clone().unwrap();
+        assert_eq!(error.line_column(span.start), (3, 9));
+    }
+
+    #[test]
+    fn bad_keys_and_themes_are_all_reported() {
+        let text = r#"(theme: "drak", keys: {"down": ["j", "pagdown"], "up": ["ctrl-"]})"#;
+        let found = problems(text);
+        let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown theme \"drak\"",
+                "unknown key \"pagdown\"",
+                "unknown key \"ctrl-\""
+            ]
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean \"dark\"?"));
+        assert_eq!(found[1].help.as_deref(), Some("did you mean \"pagedown\"?"));
+        assert_eq!(&text[found[1].span.clone().unwrap()], "\"pagdown\"");
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_a_conflict() {
+        let text = r#"(keys: {"quit": ["x"], "help": ["x"]})"#;
+        let found = problems(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "the key x is bound to both \"quit\" and \"help\""
+        );
+        let first = found[0].related.clone().unwrap().0;
+        assert_eq!(first.start, text.find("[\"x\"]").unwrap() + 1);
+    }
+
+    #[test]
+    fn an_action_given_twice_is_an_error_located_at_the_second() {
+        let text = r#"(keys: {"down": ["up"], "up": ["k"], "up": ["w"]})"#;
+        let found = problems(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "the action \"up\" is given twice");
+        let second = found[0].span.clone().unwrap();
+        assert_eq!(second.start, text.rfind("\"up\":").unwrap());
+        let first = found[0].related.clone().unwrap().0;
+        assert_eq!(first.start, text.find("\"up\":").unwrap());
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_taken_from_quit() {
+        let found = problems(r#"(keys: {"help": ["ctrl-c"]})"#);
+        assert_eq!(found[0].message, "Ctrl-c always quits");
+        let config = parse("c.ron", r#"(keys: {"quit": ["ctrl-c"]})"#).unwrap();
+        assert_eq!(action_of(&config, 'q'), None, "q no longer quits");
+    }
+
+    #[test]
+    fn unknown_settings_and_malformed_text_are_diagnosed_like_data_files() {
+        let found = problems("(colour: \"dark\")");
+        assert!(found[0].message.contains("`colour`"), "{:?}", found[0]);
+        let found = problems("(mouse: maybe)");
+        assert_eq!(found.len(), 1);
+        let rendered = parse("c.ron", "(theme: \"dark\"")
+            .unwrap_err()
+            .render(false);
+        assert!(rendered.contains("c.ron"), "{rendered}");
+    }
+
+    #[test]
+    fn a_missing_file_named_on_the_command_line_is_an_error() {
+        let error = load(Some(Path::new("/nonexistent/kgx/config.ron"))).unwrap_err();
+        assert!(error.problems[0].message.starts_with("cannot read"));
+    }
+}
