@@ -575,3 +575,31 @@ fn statistics_for_superseded_filters_are_cancelled_and_never_shown() {
         "as of 2024-12 the talks had not happened"
     );
 }
+
+#[test]
+fn the_as_of_chip_says_the_date_and_a_click_on_it_shows_everything() {
+    let mut app = app();
+    command(&mut app, "asof 2024-12");
+    let chips = app.chips();
+    let label = chips
+        .iter()
+        .find(|(_, label)| label == "as of 2024-12")
+        .map(|(_, label)| label.clone())
+        .expect("an as-of chip");
+    // Chips are drawn from the left of the status line as " label ".
+    let status_row = kgx::tui::ui::layout::areas(120, 40, View::Explore)
+        .expect("layout")
+        .status
+        .y;
+    let before: usize = chips
+        .iter()
+        .take_while(|(_, l)| *l != label)
+        .map(|(_, l)| l.chars().count() + 3)
+        .sum();
+    app.update(Action::Click {
+        column: before as u16 + 2,
+        row: status_row,
+    });
+    assert_eq!(app.as_of(), None);
+    assert!(app.chips().is_empty());
+}
