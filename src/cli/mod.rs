@@ -2,6 +2,7 @@
 //! Each command loads a data set, asks the graph, and prints text or JSON;
 //! none of them touches the terminal beyond writing to it.
 
+mod generate;
 mod text;
 
 use std::collections::BTreeMap;
@@ -114,6 +115,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic graph of any size, the same for the same seed
+    Gen(generate::GenArgs),
     /// Write the whole graph as JSON or RON
     Export {
         #[command(flatten)]
@@ -259,6 +262,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 Outcome::Success
             })
         }),
+        Some(Command::Gen(args)) => generate::run(args, output),
         Some(Command::Export {
             file,
             format,
