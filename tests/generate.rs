@@ -41,15 +41,7 @@ fn the_same_seed_writes_the_same_bytes_and_another_seed_does_not() {
 /// shows here as a diff to read.
 #[test]
 fn a_tiny_graph_is_pinned() {
-    let output = kgx(&[
-        "gen",
-        "--actors",
-        "6",
-        "--relations",
-        "4",
-        "--seed",
-        "7",
-    ]);
+    let output = kgx(&["gen", "--actors", "6", "--relations", "4", "--seed", "7"]);
     assert!(output.status.success());
     insta::assert_snapshot!(String::from_utf8(output.stdout).expect("UTF-8"));
 }
@@ -151,7 +143,9 @@ fn names_come_in_many_scripts_and_lengths() {
         .map(String::as_str)
         .collect();
     let has = |range: std::ops::RangeInclusive<char>| {
-        names.iter().any(|name| name.chars().any(|c| range.contains(&c)))
+        names
+            .iter()
+            .any(|name| name.chars().any(|c| range.contains(&c)))
     };
     assert!(has('\u{0400}'..='\u{04ff}'), "Cyrillic");
     assert!(has('\u{0600}'..='\u{06ff}'), "Arabic");

@@ -2,14 +2,16 @@
 //! draws or touches the terminal, so every behaviour is testable as
 //! `update(action)` followed by a look at the state.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher};
 
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, Pane};
+use super::filter;
 use super::history::History;
 use super::ui::text::{self, clip};
 use super::ui::{evidence, layout, relations};
@@ -112,6 +114,9 @@ pub struct App {
     marked: BTreeSet<NodeIndex>,
     marked_only: bool,
     listed: Vec<ListedActor>,
+    /// The query `listed` was computed for: a query that only grew since
+    /// needs to look at those actors alone.
+    listed_for: String,
     actors: Cursor,
     focus: Option<NodeIndex>,
     /// True once the focus was chosen (Enter, a jump, back/forward) rather
@@ -151,6 +156,7 @@ impl App {
             marked: BTreeSet::new(),
             marked_only: false,
             listed: Vec::new(),
+            listed_for: String::new(),
             actors: Cursor::default(),
             focus: None,
             focus_chosen: false,
@@ -616,7 +622,13 @@ impl App {
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut scored: Vec<(u32, ListedActor)> = Vec::new();
         let mut buffer = Vec::new();
-        for (node, actor) in self.graph.actors() {
+        let candidates: Vec<NodeIndex> = if filter::narrows(&self.listed_for, &self.query) {
+            self.listed.iter().map(|listed| listed.node).collect()
+        } else {
+            self.graph.actors().map(|(node, _)| node).collect()
+        };
+        for node in candidates {
+            let actor = self.graph.actor(node);
             if !self.actor_kinds.is_empty() && !self.actor_kinds.contains(&actor.kind) {
                 continue;
             }
@@ -635,14 +647,14 @@ impl App {
             }
             let mut matched = Vec::new();
             let name_score = pattern.indices(
-                Utf32Str::new(&actor.name, &mut buffer),
+                filter::haystack(&actor.name, &mut buffer),
                 &mut self.matcher,
                 &mut matched,
             );
             let other_score = std::iter::once(&actor.id)
                 .chain(&actor.aliases)
                 .filter_map(|other| {
-                    pattern.score(Utf32Str::new(other, &mut buffer), &mut self.matcher)
+                    pattern.score(filter::haystack(other, &mut buffer), &mut self.matcher)
                 })
                 .max();
             let best = match (name_score, other_score) {
@@ -662,19 +674,32 @@ impl App {
                 scored.push((score, ListedActor { node, matched }));
             }
         }
-        let (graph, degrees) = (&self.graph, &self.degrees);
-        let by_sort = |a: &ListedActor, b: &ListedActor| match self.sort {
-            Sort::Degree => degrees[b.node.index()]
-                .cmp(&degrees[a.node.index()])
-                .then(a.node.cmp(&b.node)),
-            Sort::Name => graph
-                .actor(a.node)
-                .name
-                .to_lowercase()
-                .cmp(&graph.actor(b.node).name.to_lowercase()),
-        };
-        scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_sort(a, b)));
+        // Best score first, then the sort order; ties in file order. Keys
+        // are computed once per actor, not once per comparison.
+        match self.sort {
+            Sort::Degree => {
+                let degrees = &self.degrees;
+                scored.sort_unstable_by_key(|(score, listed)| {
+                    (
+                        Reverse(*score),
+                        Reverse(degrees[listed.node.index()]),
+                        listed.node,
+                    )
+                });
+            }
+            Sort::Name => {
+                let graph = &self.graph;
+                scored.sort_by_cached_key(|(score, listed)| {
+                    (
+                        Reverse(*score),
+                        graph.actor(listed.node).name.to_lowercase(),
+                        listed.node,
+                    )
+                });
+            }
+        }
         self.listed = scored.into_iter().map(|(_, listed)| listed).collect();
+        self.listed_for.clone_from(&self.query);
         self.actors.selected = previous
             .and_then(|node| self.listed.iter().position(|l| l.node == node))
             .unwrap_or(0);

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod filter;
 mod history;
 pub mod keymap;
 mod terminal;

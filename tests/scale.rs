@@ -1,0 +1,70 @@
+//! The explorer on a generated graph of thousands of actors: what the
+//! shortcuts taken for speed must never change.
+
+use kgx::graph::KnowledgeGraph;
+use kgx::synthetic::{GenOptions, generate};
+use kgx::tui::action::Action;
+use kgx::tui::app::App;
+
+fn app(seed: u64) -> App {
+    let dataset = generate(&GenOptions {
+        actors: 3_000,
+        relations: 6_000,
+        seed,
+    });
+    App::new(KnowledgeGraph::new(dataset).expect("valid"), 120, 40)
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::FilterChar(c));
+    }
+}
+
+fn listed(app: &App) -> Vec<(usize, Vec<u32>)> {
+    app.listed()
+        .iter()
+        .map(|listed| (listed.node.index(), listed.matched.clone()))
+        .collect()
+}
+
+/// Typing a query letter by letter rescans only the previous matches; the
+/// list must be the one the whole query gives at once, and Backspace must
+/// widen it again.
+#[test]
+fn typing_letter_by_letter_lists_what_the_whole_query_lists() {
+    for query in ["sha", "al-s", "ли", "王", "t c", "ov$", "a !e", "^rep"] {
+        let mut by_letter = app(2);
+        by_letter.update(Action::StartFilter);
+        typed(&mut by_letter, query);
+
+        let mut at_once = app(2);
+        at_once.update(Action::StartFilter);
+        // Typed with a letter too many and one Backspace, so the query
+        // arrives by shrinking: a full rescan.
+        typed(&mut at_once, query);
+        at_once.update(Action::FilterChar('x'));
+        at_once.update(Action::FilterBackspace);
+        assert_eq!(by_letter.query(), at_once.query());
+        assert_eq!(listed(&by_letter), listed(&at_once), "query {query:?}");
+        assert!(!by_letter.listed().is_empty(), "query {query:?} matches");
+
+        let widened = by_letter.listed().len();
+        by_letter.update(Action::FilterBackspace);
+        assert!(by_letter.listed().len() >= widened, "query {query:?}");
+    }
+}
+
+/// Sorting by name keeps the best matches first and, among equals, the
+/// alphabetical order.
+#[test]
+fn sorting_by_name_orders_equal_matches_alphabetically() {
+    let mut app = app(4);
+    app.update(Action::ToggleSort);
+    let names: Vec<String> = app
+        .listed()
+        .iter()
+        .map(|listed| app.graph().actor(listed.node).name.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|pair| pair[0] <= pair[1]));
+}
