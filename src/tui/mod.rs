@@ -7,7 +7,8 @@ pub mod app;
 mod filter;
 mod history;
 pub mod keymap;
+pub mod loading;
 mod terminal;
 pub mod ui;
 
-pub use terminal::{Options, run};
+pub use terminal::{Opened, Options, run, run_loading};
