@@ -36,6 +36,13 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(parsed - start, built - parsed, peak, graph.number_of_nodes(), graph.number_of_edges())
 """
 
+KGX_SIDE = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run([sys.argv[1], "validate", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
+"""
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -52,10 +59,9 @@ def main():
                  "--format", form, "--output", path],
                 check=True,
             )
-        start = time.perf_counter()
-        subprocess.run([args.kgx, "validate", ron], check=True, stdout=subprocess.DEVNULL)
-        kgx_seconds = time.perf_counter() - start
-        kgx_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        kgx_seconds, kgx_peak = (float(x) for x in subprocess.run(
+            [sys.executable, "-c", KGX_SIDE, args.kgx, ron], check=True, capture_output=True,
+            text=True).stdout.split())
         output = subprocess.run(
             [sys.executable, "-c", PYTHON_SIDE, js], check=True, capture_output=True, text=True
         ).stdout.split()

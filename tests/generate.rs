@@ -191,3 +191,20 @@ fn no_actors_is_refused() {
     let output = kgx(&["gen", "--actors", "0", "--relations", "10"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// The JSON written record by record is the JSON `kgx export` writes for
+/// the same graph.
+#[test]
+fn json_has_the_export_shape() {
+    let args = ["gen", "--actors", "40", "--relations", "120", "--seed", "9"];
+    let ron = kgx(&args).stdout;
+    let json = kgx(&[&args[..], &["--format", "json"]].concat()).stdout;
+    let dir = std::env::temp_dir().join(format!("kgx-gen-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let file = dir.join("generated.ron");
+    std::fs::write(&file, ron).expect("written");
+    let exported = kgx(&["export", "--format", "json", file.to_str().expect("UTF-8")]).stdout;
+    let value = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
+    assert_eq!(value(&json), value(&exported));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Outcome, Output};
 use crate::export;
+use crate::model::Dataset;
 use crate::synthetic::{self, GenOptions};
 
 /// The arguments of `kgx gen`.
@@ -70,20 +71,57 @@ fn cannot_write(path: &std::path::Path, err: io::Error) -> io::Error {
 }
 
 /// Writes `dataset` in `format`.
-pub fn write(
-    dataset: &crate::model::Dataset,
-    format: GenFormat,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write(dataset: &Dataset, format: GenFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         GenFormat::Ron => {
             let text = export::to_ron(dataset).map_err(io::Error::other)?;
             out.write_all(text.as_bytes())?;
         }
-        GenFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &export::to_json(dataset))?;
-            out.write_all(b"\n")?;
-        }
+        GenFormat::Json => write_json(dataset, out)?,
     }
     out.flush()
+}
+
+/// The JSON shape of `kgx export`, one record per line, written record by
+/// record: a whole-document JSON value of a million relations would take
+/// gigabytes.
+fn write_json(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{{")?;
+    writeln!(
+        out,
+        "  \"title\": {},",
+        serde_json::to_string(&dataset.title)?
+    )?;
+    writeln!(
+        out,
+        "  \"description\": {},",
+        serde_json::to_string(&dataset.description)?
+    )?;
+    json_list(
+        out,
+        "sources",
+        dataset.sources.iter().map(export::source_json),
+    )?;
+    writeln!(out, ",")?;
+    json_list(out, "actors", dataset.actors.iter().map(export::actor_json))?;
+    writeln!(out, ",")?;
+    json_list(
+        out,
+        "relations",
+        dataset.relations.iter().map(export::relation_json),
+    )?;
+    writeln!(out, "\n}}")
+}
+
+fn json_list(
+    out: &mut dyn Write,
+    name: &str,
+    records: impl Iterator<Item = serde_json::Value>,
+) -> io::Result<()> {
+    write!(out, "  \"{name}\": [")?;
+    for (index, record) in records.enumerate() {
+        out.write_all(if index == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut *out, &record)?;
+    }
+    write!(out, "\n  ]")
 }
