@@ -68,3 +68,29 @@ fn sorting_by_name_orders_equal_matches_alphabetically() {
         .collect();
     assert!(names.windows(2).all(|pair| pair[0] <= pair[1]));
 }
+
+/// A hub's relations come grouped by direction, each group by kind and
+/// then in file order, every relation once.
+#[test]
+fn a_hubs_relations_are_grouped_by_direction_then_kind_then_file_order() {
+    use kgx::graph::RelationFilter;
+    use kgx::tui::app::RelationRow;
+    let app = app(6);
+    let hub = app.focus().expect("the biggest hub is in focus");
+    let graph = app.graph();
+    let mut expected = graph.links(hub, &RelationFilter::default());
+    expected.sort_by(|a, b| {
+        let kind = |link: &kgx::graph::Link| graph.relation(link.relation).kind.clone();
+        (a.direction, kind(a), a.relation).cmp(&(b.direction, kind(b), b.relation))
+    });
+    let shown: Vec<_> = app
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            RelationRow::Link(link) => Some(*link),
+            RelationRow::Heading(..) => None,
+        })
+        .collect();
+    assert!(shown.len() > 100, "a hub: {} relations", shown.len());
+    assert_eq!(shown, expected);
+}

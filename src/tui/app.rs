@@ -725,7 +725,7 @@ impl App {
             self.relations = Cursor::default();
             return;
         };
-        let mut links: Vec<Link> = self
+        let links: Vec<Link> = self
             .graph
             .links(focus, &self.relation_filter)
             .into_iter()
@@ -735,16 +735,27 @@ impl App {
                     && (!self.marked_only || self.marked.contains(&link.other))
             })
             .collect();
-        links.sort_by(|a, b| {
-            let (ra, rb) = (
-                self.graph.relation(a.relation),
-                self.graph.relation(b.relation),
-            );
-            a.direction
-                .cmp(&b.direction)
-                .then_with(|| ra.kind.cmp(&rb.kind))
-                .then(a.relation.cmp(&b.relation))
-        });
+        // By direction, kind, then file order. A hub has tens of thousands
+        // of relations but a few dozen kinds: each kind is read once and
+        // ranked, so the sort compares numbers, not strings far apart in
+        // memory.
+        let kinds: Vec<&str> = links
+            .iter()
+            .map(|link| self.graph.relation(link.relation).kind.as_str())
+            .collect();
+        let mut ranks: HashMap<&str, usize> = kinds.iter().map(|&kind| (kind, 0)).collect();
+        let mut distinct: Vec<&str> = ranks.keys().copied().collect();
+        distinct.sort_unstable();
+        for (rank, kind) in distinct.into_iter().enumerate() {
+            ranks.insert(kind, rank);
+        }
+        let mut keyed: Vec<((Direction, usize, EdgeIndex), Link)> = links
+            .iter()
+            .zip(&kinds)
+            .map(|(link, kind)| ((link.direction, ranks[kind], link.relation), *link))
+            .collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        let links: Vec<Link> = keyed.into_iter().map(|(_, link)| link).collect();
         for direction in [Direction::Outgoing, Direction::Incoming, Direction::Mutual] {
             let group: Vec<Link> = links
                 .iter()
