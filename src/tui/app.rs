@@ -735,24 +735,15 @@ impl App {
                     && (!self.marked_only || self.marked.contains(&link.other))
             })
             .collect();
-        // By direction, kind, then file order. A hub has tens of thousands
-        // of relations but a few dozen kinds: each kind is read once and
-        // ranked, so the sort compares numbers, not strings far apart in
-        // memory.
-        let kinds: Vec<&str> = links
+        // By direction, kind, then file order. Each relation's kind is
+        // looked up once, not at every comparison: a hub has tens of
+        // thousands of relations scattered in memory.
+        let mut keyed: Vec<((Direction, &str, EdgeIndex), Link)> = links
             .iter()
-            .map(|link| self.graph.relation(link.relation).kind.as_str())
-            .collect();
-        let mut ranks: HashMap<&str, usize> = kinds.iter().map(|&kind| (kind, 0)).collect();
-        let mut distinct: Vec<&str> = ranks.keys().copied().collect();
-        distinct.sort_unstable();
-        for (rank, kind) in distinct.into_iter().enumerate() {
-            ranks.insert(kind, rank);
-        }
-        let mut keyed: Vec<((Direction, usize, EdgeIndex), Link)> = links
-            .iter()
-            .zip(&kinds)
-            .map(|(link, kind)| ((link.direction, ranks[kind], link.relation), *link))
+            .map(|link| {
+                let kind = self.graph.relation(link.relation).kind.as_str();
+                ((link.direction, kind, link.relation), *link)
+            })
             .collect();
         keyed.sort_unstable_by_key(|(key, _)| *key);
         let links: Vec<Link> = keyed.into_iter().map(|(_, link)| link).collect();
