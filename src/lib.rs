@@ -2,9 +2,10 @@
 //!
 //! The pure core knows nothing of terminals: the data model ([`model`]),
 //! loading and validation with diagnostics ([`load`]), the graph and its
-//! queries ([`graph`]), and writers ([`export`]). On top of it sit the
-//! command line ([`cli`]) and the explorer ([`tui`]), whose state and views
-//! are plain values and functions; only `tui::run` touches a real terminal.
+//! queries ([`graph`]), writers ([`export`]) and generated graphs of any
+//! size ([`synthetic`]). On top of it sit the command line ([`cli`]) and the
+//! explorer ([`tui`]), whose state and views are plain values and functions;
+//! only `tui::run` touches a real terminal.
 
 pub mod cli;
 pub mod config;
@@ -14,4 +15,5 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod suggest;
+pub mod synthetic;
 pub mod tui;

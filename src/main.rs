@@ -3,10 +3,15 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use kgx::cli::{self, Cli, Outcome, Output};
-use kgx::tui;
+use kgx::tui::{self, Opened, loading::Loading};
+
+/// How long a load may take before the terminal shows its progress: the
+/// seed and small files are done well within it.
+const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -23,19 +28,10 @@ fn main() -> ExitCode {
         && std::io::stdout().is_terminal()
         && std::io::stdin().is_terminal()
     {
-        // Load and validate before touching the terminal, so problems
-        // print on the normal screen.
+        // The config is read before the terminal is touched, so its
+        // problems print on the normal screen.
         let config = match kgx::config::load(request.config.as_deref()) {
             Ok(config) => config,
-            Err(error) => {
-                let _ = stderr
-                    .lock()
-                    .write_all(error.render_width(color, width).as_bytes());
-                return ExitCode::from(1);
-            }
-        };
-        let graph = match cli::load_graph(&request.input) {
-            Ok(graph) => graph,
             Err(error) => {
                 let _ = stderr
                     .lock()
@@ -57,12 +53,30 @@ fn main() -> ExitCode {
             keymap: config.keymap,
             watch,
         };
-        return match tui::run(graph, options) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("error: {err}");
-                ExitCode::from(1)
+        let print_problems = |error: kgx::load::LoadError| {
+            let _ = stderr
+                .lock()
+                .write_all(error.render_width(color, width).as_bytes());
+            ExitCode::from(1)
+        };
+        let print_error = |err: std::io::Error| {
+            eprintln!("error: {err}");
+            ExitCode::from(1)
+        };
+        // Most files load before the terminal is touched, so problems print
+        // on the normal screen and no progress screen flashes by; a large
+        // one shows its progress on the explorer's screen instead.
+        let loading = Loading::start(request.input);
+        return match loading.wait(QUIET_LOAD) {
+            Some(Ok(graph)) => {
+                tui::run(graph, options).map_or_else(print_error, |()| ExitCode::SUCCESS)
             }
+            Some(Err(error)) => print_problems(error),
+            None => match tui::run_loading(loading, options) {
+                Ok(Opened::Explored | Opened::Cancelled) => ExitCode::SUCCESS,
+                Ok(Opened::Failed(error)) => print_problems(error),
+                Err(err) => print_error(err),
+            },
         };
     }
     let stdout = std::io::stdout();

@@ -3,6 +3,7 @@
 //! none of them touches the terminal beyond writing to it.
 
 mod analysis;
+mod generate;
 mod text;
 
 use std::collections::BTreeMap;
@@ -187,6 +188,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic graph of any size, the same for the same seed
+    Gen(generate::GenArgs),
     /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, DOT or Mermaid
     Export {
         /// Data file; `-` reads standard input [default: the embedded seed graph]
@@ -493,6 +496,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 Outcome::Success
             })
         }),
+        Some(Command::Gen(args)) => generate::run(args, output),
         Some(Command::Export {
             file,
             format,

@@ -36,6 +36,9 @@ pub struct KnowledgeGraph {
     by_id: HashMap<String, NodeIndex>,
     /// Lower-cased names and aliases, for case-insensitive lookup.
     by_name: HashMap<String, Vec<NodeIndex>>,
+    /// Each actor's relations counted once at build, so lists and cards
+    /// show a hub's count without walking its ten thousand edges.
+    degrees: Vec<Degree>,
 }
 
 /// A relation names an actor the data set does not have. The loader
@@ -82,6 +85,7 @@ impl KnowledgeGraph {
                 }
             }
         }
+        let mut degrees = vec![Degree::default(); graph.node_count()];
         for relation in relations {
             let end = |id: &str| {
                 by_id
@@ -90,6 +94,15 @@ impl KnowledgeGraph {
                     .ok_or_else(|| UnknownActor(id.to_owned()))
             };
             let (from, to) = (end(&relation.from)?, end(&relation.to)?);
+            if relation.directed {
+                degrees[from.index()].outgoing += 1;
+                degrees[to.index()].incoming += 1;
+            } else {
+                degrees[from.index()].mutual += 1;
+                if to != from {
+                    degrees[to.index()].mutual += 1;
+                }
+            }
             graph.add_edge(from, to, relation);
         }
         Ok(KnowledgeGraph {
@@ -99,6 +112,7 @@ impl KnowledgeGraph {
             graph,
             by_id,
             by_name,
+            degrees,
         })
     }
 
@@ -347,6 +361,38 @@ mod tests {
             KnowledgeGraph::new(dataset).unwrap_err(),
             UnknownActor("atlantis".into())
         );
+    }
+
+    #[test]
+    fn degrees_counted_at_build_agree_with_the_links() {
+        let mut dataset = fixture::dataset();
+        let mut mutual_loop = fixture::relation("syria", "syria", "reformed");
+        mutual_loop.directed = false;
+        dataset.relations.push(mutual_loop);
+        dataset
+            .relations
+            .push(fixture::relation("israel", "israel", "reviewed"));
+        let graph = KnowledgeGraph::new(dataset).expect("valid");
+        for (node, actor) in graph.actors() {
+            let links = graph.links(node, &RelationFilter::default());
+            let count = |direction| links.iter().filter(|l| l.direction == direction).count();
+            let incoming = count(Direction::Incoming)
+                + graph
+                    .links(node, &RelationFilter::default())
+                    .iter()
+                    .filter(|l| l.other == node && l.direction == Direction::Outgoing)
+                    .count();
+            assert_eq!(
+                graph.degree(node),
+                Degree {
+                    outgoing: count(Direction::Outgoing),
+                    incoming,
+                    mutual: count(Direction::Mutual),
+                },
+                "{}",
+                actor.id
+            );
+        }
     }
 
     #[test]

@@ -4,10 +4,12 @@
 
 pub mod action;
 pub mod app;
+mod filter;
 mod history;
 pub mod keymap;
+pub mod loading;
 mod terminal;
 pub mod ui;
 mod watch;
 
-pub use terminal::{Options, run};
+pub use terminal::{Opened, Options, run, run_loading};

@@ -17,9 +17,10 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::action::Action;
+use super::action::{Action, InputMode};
 use super::app::{App, Effect};
-use super::keymap::{self, Keymap};
+use super::keymap::Keymap;
+use super::loading::{self, Loading};
 use super::ui::{
     self,
     theme::{Palette, Theme},
@@ -27,6 +28,7 @@ use super::ui::{
 use super::watch;
 use crate::formats::Request;
 use crate::graph::KnowledgeGraph;
+use crate::load::LoadError;
 
 /// How the explorer should use the terminal.
 #[derive(Clone, Debug)]
@@ -51,15 +53,84 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// Runs the explorer on `graph` until the person quits or a termination
 /// signal arrives; the terminal is restored in every case.
 pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
+    let stop = stop_on_signals()?;
+    install_panic_hook();
+    let mut terminal = enter(options.mouse)?;
+    let events = read_events();
+    let result = event_loop(&mut terminal, graph, options, &stop, &events);
+    leave();
+    result
+}
+
+/// How a load shown on the progress screen ended.
+pub enum Opened {
+    /// The graph loaded and the person explored it until they quit.
+    Explored,
+    /// The person cancelled the load (Esc, q, Ctrl-c) or a termination
+    /// signal arrived.
+    Cancelled,
+    /// The file has problems; the terminal is restored, so they can be
+    /// printed on the normal screen.
+    Failed(LoadError),
+}
+
+/// How often the progress screen is redrawn: the elapsed time and the
+/// estimate move even when nothing else does.
+const PROGRESS_TICK: Duration = Duration::from_millis(100);
+
+/// Shows the progress of `loading` until it ends, then explores the graph
+/// in the same terminal session; the terminal is restored in every case,
+/// and before a failed load's problems are returned.
+pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
+    let stop = stop_on_signals()?;
+    install_panic_hook();
+    let mut terminal = enter(options.mouse)?;
+    let events = read_events();
+    let theme = Theme {
+        color: options.color,
+        palette: options.palette,
+    };
+    let loaded = loop {
+        if stop.load(Ordering::Relaxed) {
+            break None;
+        }
+        let snapshot = loading.snapshot();
+        if let Err(err) = terminal.draw(|frame| loading::draw(frame, &snapshot, theme)) {
+            leave();
+            return Err(err);
+        }
+        if let Some(loaded) = loading.wait(Duration::ZERO) {
+            break Some(loaded);
+        }
+        match events.recv_timeout(PROGRESS_TICK) {
+            Ok(Event::Key(key)) => {
+                let action = options.keymap.action(key, InputMode::Keys);
+                if let Some(Action::Quit | Action::Cancel) = action {
+                    break None;
+                }
+            }
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break None,
+        }
+    };
+    let result = match loaded {
+        None => Ok(Opened::Cancelled),
+        Some(Err(error)) => Ok(Opened::Failed(error)),
+        Some(Ok(graph)) => {
+            event_loop(&mut terminal, graph, options, &stop, &events).map(|()| Opened::Explored)
+        }
+    };
+    leave();
+    result
+}
+
+/// A flag set by SIGTERM and SIGHUP, which the loops check to end cleanly.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
-    let result = event_loop(&mut terminal, graph, options, &stop);
-    leave();
-    result
+    Ok(stop)
 }
 
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -122,6 +193,7 @@ fn event_loop(
     graph: KnowledgeGraph,
     options: Options,
     stop: &AtomicBool,
+    events: &mpsc::Receiver<Event>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app =
@@ -135,7 +207,6 @@ fn event_loop(
     }
     let mut capturing = options.mouse;
     let mut dirty = true;
-    let events = read_events();
     // Results of work done on other threads come back as actions.
     let (finished, results) = mpsc::channel();
     // Kept alive for as long as the loop runs; dropping it stops watching.
@@ -168,7 +239,7 @@ fn event_loop(
         };
         let action = match event {
             Event::Key(key) => app.keymap().action(key, app.input_mode()),
-            Event::Mouse(mouse) if capturing => keymap::mouse_action(mouse),
+            Event::Mouse(mouse) if capturing => super::keymap::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
         };

@@ -7,16 +7,18 @@ mod command;
 mod reload;
 mod views;
 
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher};
 
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, InputMode, Pane, View};
+use super::filter;
 use super::history::History;
 use super::keymap::Keymap;
 use super::ui::text::{self, clip};
@@ -193,6 +195,11 @@ pub struct App {
     command_history: Vec<String>,
     effects: Vec<Effect>,
     listed: Vec<ListedActor>,
+    /// The query `listed` was computed for: a query that only grew since
+    /// needs to look at those actors alone.
+    listed_for: String,
+    /// The scope generation `listed` was computed for.
+    listed_scope: u64,
     actors: Cursor,
     focus: Option<NodeIndex>,
     /// True once the focus was chosen (Enter, a jump, back/forward) rather
@@ -251,6 +258,8 @@ impl App {
             command_history: Vec::new(),
             effects: Vec::new(),
             listed: Vec::new(),
+            listed_for: String::new(),
+            listed_scope: 0,
             actors: Cursor::default(),
             focus: None,
             focus_chosen: false,
@@ -869,7 +878,17 @@ impl App {
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut scored: Vec<(u32, ListedActor)> = Vec::new();
         let mut buffer = Vec::new();
-        for (node, actor) in self.graph.actors() {
+        // While the query only grows and the filters stay, the matches can
+        // only be among the previous ones.
+        let narrowing = self.listed_scope == self.scope_generation
+            && filter::narrows(&self.listed_for, &self.query);
+        let candidates: Vec<NodeIndex> = if narrowing {
+            self.listed.iter().map(|listed| listed.node).collect()
+        } else {
+            self.graph.actors().map(|(node, _)| node).collect()
+        };
+        for node in candidates {
+            let actor = self.graph.actor(node);
             if !self.scope.shows_actor(node) {
                 continue;
             }
@@ -885,14 +904,14 @@ impl App {
             }
             let mut matched = Vec::new();
             let name_score = pattern.indices(
-                Utf32Str::new(&actor.name, &mut buffer),
+                filter::haystack(&actor.name, &mut buffer),
                 &mut self.matcher,
                 &mut matched,
             );
             let other_score = std::iter::once(&actor.id)
                 .chain(&actor.aliases)
                 .filter_map(|other| {
-                    pattern.score(Utf32Str::new(other, &mut buffer), &mut self.matcher)
+                    pattern.score(filter::haystack(other, &mut buffer), &mut self.matcher)
                 })
                 .max();
             let best = match (name_score, other_score) {
@@ -912,19 +931,33 @@ impl App {
                 scored.push((score, ListedActor { node, matched }));
             }
         }
-        let (graph, degrees) = (&self.graph, &self.degrees);
-        let by_sort = |a: &ListedActor, b: &ListedActor| match self.sort {
-            Sort::Degree => degrees[b.node.index()]
-                .cmp(&degrees[a.node.index()])
-                .then(a.node.cmp(&b.node)),
-            Sort::Name => graph
-                .actor(a.node)
-                .name
-                .to_lowercase()
-                .cmp(&graph.actor(b.node).name.to_lowercase()),
-        };
-        scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| by_sort(a, b)));
+        // Best score first, then the sort order; ties in file order. Keys
+        // are computed once per actor, not once per comparison.
+        match self.sort {
+            Sort::Degree => {
+                let degrees = &self.degrees;
+                scored.sort_unstable_by_key(|(score, listed)| {
+                    (
+                        Reverse(*score),
+                        Reverse(degrees[listed.node.index()]),
+                        listed.node,
+                    )
+                });
+            }
+            Sort::Name => {
+                let graph = &self.graph;
+                scored.sort_by_cached_key(|(score, listed)| {
+                    (
+                        Reverse(*score),
+                        graph.actor(listed.node).name.to_lowercase(),
+                        listed.node,
+                    )
+                });
+            }
+        }
         self.listed = scored.into_iter().map(|(_, listed)| listed).collect();
+        self.listed_for.clone_from(&self.query);
+        self.listed_scope = self.scope_generation;
         self.actors.selected = previous
             .and_then(|node| self.listed.iter().position(|l| l.node == node))
             .unwrap_or(0);
@@ -989,22 +1022,24 @@ impl App {
             self.relations = Cursor::default();
             return;
         };
-        let mut links: Vec<Link> = self
+        let links: Vec<Link> = self
             .graph
             .links(focus, &self.relation_filter)
             .into_iter()
             .filter(|link| self.scope.shows_actor(link.other))
             .collect();
-        links.sort_by(|a, b| {
-            let (ra, rb) = (
-                self.graph.relation(a.relation),
-                self.graph.relation(b.relation),
-            );
-            a.direction
-                .cmp(&b.direction)
-                .then_with(|| ra.kind.cmp(&rb.kind))
-                .then(a.relation.cmp(&b.relation))
-        });
+        // By direction, kind, then file order. Each relation's kind is
+        // looked up once, not at every comparison: a hub has tens of
+        // thousands of relations scattered in memory.
+        let mut keyed: Vec<((Direction, &str, EdgeIndex), Link)> = links
+            .iter()
+            .map(|link| {
+                let kind = self.graph.relation(link.relation).kind.as_str();
+                ((link.direction, kind, link.relation), *link)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        let links: Vec<Link> = keyed.into_iter().map(|(_, link)| link).collect();
         for direction in [Direction::Outgoing, Direction::Incoming, Direction::Mutual] {
             let group: Vec<Link> = links
                 .iter()
