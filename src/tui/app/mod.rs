@@ -6,6 +6,7 @@
 mod command;
 mod reload;
 mod views;
+mod vocabulary;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,7 @@ pub use reload::Reload;
 pub use views::{
     GraphView, MOST_PATHS, PathMode, PathRow, PathView, StatsColumn, StatsView, TimelineView,
 };
+use vocabulary::Vocabulary;
 
 /// Something the app needs done outside itself; the terminal shell does it
 /// and reports back with an action.
@@ -158,6 +160,8 @@ pub enum Overlay {
 /// Everything the explorer shows, and nothing about how it is drawn.
 pub struct App {
     graph: Arc<KnowledgeGraph>,
+    /// What the graph uses, counted once per graph.
+    vocabulary: Vocabulary,
     /// Relations per actor, computed once: the list sorts by it.
     degrees: Vec<usize>,
     /// The relation last selected for each actor visited, so going back
@@ -228,8 +232,10 @@ impl App {
             .map(|(node, _)| graph.degree(node).total())
             .collect();
         let milestones = graph.milestones();
+        let vocabulary = Vocabulary::of(&graph);
         let mut app = App {
             graph: Arc::new(graph),
+            vocabulary,
             degrees,
             last_relation: HashMap::new(),
             width,
@@ -525,22 +531,24 @@ impl App {
     }
 
     fn used_actor_kinds(&self) -> BTreeSet<ActorKind> {
-        self.graph.actors().map(|(_, a)| a.kind.clone()).collect()
+        self.vocabulary.actor_kinds()
     }
 
     fn used_relation_kinds(&self) -> BTreeSet<String> {
-        self.graph
-            .relations()
-            .map(|(_, r)| r.kind.clone())
-            .collect()
+        self.vocabulary.relation_kinds()
     }
 
     fn used_statuses(&self) -> BTreeSet<Status> {
-        self.graph.relations().map(|(_, r)| r.status).collect()
+        self.vocabulary.statuses()
     }
 
     fn used_stances(&self) -> BTreeSet<Stance> {
-        self.graph.relations().map(|(_, r)| r.stance).collect()
+        self.vocabulary.stances()
+    }
+
+    /// How many actors or relations an option of the filter menu covers.
+    pub fn option_count(&self, option: &FilterOption) -> usize {
+        self.vocabulary.count(option)
     }
 
     /// Every option of the filter menu, grouped: actor kinds, statuses,

@@ -197,6 +197,7 @@ impl App {
             .map(|(node, _)| graph.degree(node).total())
             .collect();
         self.milestones = graph.milestones();
+        self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
         // The lists are rebuilt from nothing but the actor and relation
         // that were selected, so no old index is read against the new graph.

@@ -103,21 +103,6 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
     let offset = selected.saturating_sub(rows.saturating_sub(1));
     let mut previous_group = None;
     let mut lines = Vec::new();
-    let graph = app.graph();
-    let count = |option: &FilterOption| match option {
-        FilterOption::ActorKind(kind) => graph.actors().filter(|(_, a)| a.kind == *kind).count(),
-        FilterOption::Status(status) => graph
-            .relations()
-            .filter(|(_, r)| r.status == *status)
-            .count(),
-        FilterOption::Stance(stance) => graph
-            .relations()
-            .filter(|(_, r)| r.stance == *stance)
-            .count(),
-        FilterOption::RelationKind(kind) => {
-            graph.relations().filter(|(_, r)| r.kind == *kind).count()
-        }
-    };
     for (index, option) in options.iter().enumerate() {
         let (group, name) = match option {
             FilterOption::ActorKind(kind) => ("actor kind", kind.name().to_owned()),
@@ -129,7 +114,7 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
             previous_group = Some(group);
             continue;
         }
-        let label = format!("{name}  ({})", count(option));
+        let label = format!("{name}  ({})", app.option_count(option));
         let heading = if previous_group != Some(group) {
             group
         } else {
