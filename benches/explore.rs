@@ -1,6 +1,6 @@
 //! The explorer at scale: a filter keystroke, one frame of each view, a
-//! jump to a hub, a shortest path across the graph, on generated graphs of
-//! 10k, 100k and 1M relations.
+//! jump to a hub, a shortest path across the graph, what opening each view
+//! computes, on generated graphs of 10k, 100k and 1M relations.
 //!
 //! `cargo bench --bench explore`; `KGX_BENCH_MAX_RELATIONS=100000` skips
 //! the million-relation graph; a criterion filter picks groups
@@ -13,12 +13,13 @@ use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
-use kgx::graph::{KnowledgeGraph, NodeIndex, PathOptions, RelationFilter};
+use kgx::graph::{KnowledgeGraph, NodeIndex, PathOptions, RelationFilter, Scope};
 use kgx::tui::action::{Action, View};
 use kgx::tui::app::{App, Effect};
-use kgx::tui::ui::{self, theme::Theme};
+use kgx::tui::ui::{self, radial, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 
 /// The screen every frame is drawn on.
 const WIDTH: u16 = 200;
@@ -104,7 +105,41 @@ fn explore(c: &mut Criterion) {
         render(c, &size, &graph);
         jump(c, &size, graph.clone());
         path(c, &size, &graph);
+        views(c, &size, &graph);
     }
+}
+
+/// What opening a view computes, around the biggest hub: its neighbourhood
+/// one and two steps out (laid out for a 200×60 screen), the timeline, and
+/// the centrality measures the statistics view computes on a worker thread.
+fn views(c: &mut Criterion, size: &str, graph: &KnowledgeGraph) {
+    let mut group = group(c, "view_compute");
+    let hub = (0..graph.actor_count())
+        .map(NodeIndex::new)
+        .max_by_key(|&node| graph.degree(node).total())
+        .expect("actors");
+    let scope = Scope::default();
+    let area = Rect::new(0, 0, 150, 54);
+    for depth in [1, 2] {
+        let capacity = radial::capacity(area, depth);
+        group.bench_function(
+            BenchmarkId::new(format!("graph_depth_{depth}"), size),
+            |b| {
+                b.iter(|| {
+                    let ego = graph.ego(hub, depth, &scope, capacity);
+                    radial::place(graph, &ego, area, depth)
+                })
+            },
+        );
+    }
+    group.bench_function(BenchmarkId::new("timeline", size), |b| {
+        b.iter(|| graph.timeline(&scope))
+    });
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::new("centrality", size), |b| {
+        b.iter(|| graph.centrality(&scope))
+    });
+    group.finish();
 }
 
 /// One keystroke of the fuzzy actor filter: matching every actor and
