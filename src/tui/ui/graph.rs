@@ -237,15 +237,17 @@ fn selection_line(app: &App, theme: Theme, room: usize) -> Line<'static> {
         e.b == view.selected && Some(e.a) == member.parent
             || e.a == view.selected && Some(e.b) == member.parent
     });
-    let Some(line) = line.or_else(|| {
-        view.ego
-            .edges
-            .iter()
-            .find(|e| e.a == view.selected || e.b == view.selected)
-    }) else {
+    let found = line
+        .or_else(|| {
+            view.ego
+                .edges
+                .iter()
+                .find(|e| e.a == view.selected || e.b == view.selected)
+        })
+        .and_then(|line| Some((line, *line.relations.first()?)));
+    let Some((line, first)) = found else {
         return Line::from(Span::styled(clip(&name, room), theme.strong()));
     };
-    let first = line.relations[0];
     let relation = graph.relation(first);
     let (from, to) = graph.ends(first);
     let mut text = format!(
