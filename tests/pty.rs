@@ -10,7 +10,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// Longest wait for the screen to show something; a generous bound so a
 /// loaded machine cannot fail the test, not a speed requirement.
-const PATIENCE: Duration = Duration::from_secs(20);
+const PATIENCE: Duration = Duration::from_secs(60);
 
 /// kgx running in a pseudo-terminal, killed if a test fails half-way.
 struct Session {

@@ -79,13 +79,17 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             EgoNode::Actor(_) => 0,
         })
         .sum();
+    let plural = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let lines = plural(ego.edges.len(), "line", "lines");
     let head = if counted > 0 {
         format!(
-            "{drawn} actors drawn, {counted} more counted · {} lines",
-            ego.edges.len()
+            "{} drawn, {counted} more counted · {lines}",
+            plural(drawn, "actor", "actors")
         )
     } else {
-        format!("{drawn} actors · {} lines", ego.edges.len())
+        format!("{} · {lines}", plural(drawn, "actor", "actors"))
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
