@@ -208,3 +208,38 @@ fn json_has_the_export_shape() {
     assert_eq!(value(&json), value(&exported));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn graphml_and_csv_are_written_too_and_open_with_the_same_counts() {
+    let dir = std::env::temp_dir().join(format!("kgx-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    for (format, file) in [("graphml", "events.graphml"), ("csv", "events.csv")] {
+        let path = dir.join(file);
+        let path = path.to_str().expect("UTF-8 path");
+        let written = kgx(&[
+            "gen",
+            "--actors",
+            "50",
+            "--relations",
+            "120",
+            "--format",
+            format,
+            "-o",
+            path,
+        ]);
+        assert!(written.status.success(), "{written:?}");
+        let checked = kgx(&["validate", path]);
+        assert_eq!(
+            String::from_utf8_lossy(&checked.stdout)
+                .split(" — ")
+                .nth(1)
+                .map(|counts| counts.starts_with("50 actors, 120 relations")),
+            Some(true),
+            "{checked:?}"
+        );
+    }
+    assert!(
+        dir.join("events.actors.csv").exists(),
+        "the actors of the edge list"
+    );
+}

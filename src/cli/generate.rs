@@ -8,6 +8,8 @@ use clap::{Args, ValueEnum};
 
 use super::{Outcome, Output};
 use crate::export;
+use crate::formats::{self, Format};
+use crate::graph::KnowledgeGraph;
 use crate::model::Dataset;
 use crate::synthetic::{self, GenOptions};
 
@@ -31,14 +33,17 @@ pub struct GenArgs {
     output: Option<PathBuf>,
 }
 
-/// The formats `kgx gen` writes. A new format is a variant here and an arm
-/// in [`write`].
+/// The formats `kgx gen` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GenFormat {
     /// kgx's own format, which the explorer and every command open
     Ron,
     /// The JSON shape documented in docs/format.md
     Json,
+    /// GraphML, as Gephi, yEd and networkx read it
+    Graphml,
+    /// A CSV edge list; with `-o NAME.csv` its actors go to NAME.actors.csv
+    Csv,
 }
 
 /// Generates the graph and writes it where the arguments say.
@@ -50,15 +55,35 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         seed: args.seed,
     };
     let dataset = synthetic::generate(&options);
+    let other = match args.format {
+        GenFormat::Ron | GenFormat::Json => None,
+        GenFormat::Graphml => Some(Format::GraphMl),
+        GenFormat::Csv => Some(Format::Csv),
+    };
+    if let Some(format) = other {
+        // Other tools' formats are written from the graph, as `kgx export`
+        // writes them.
+        let graph = KnowledgeGraph::new(dataset).map_err(io::Error::other)?;
+        match &args.output {
+            Some(path) => {
+                formats::write_file(&graph, format, path)?;
+            }
+            None => output
+                .out
+                .write_all(formats::write(&graph, format)?.as_bytes())?,
+        }
+        return Ok(Outcome::Success);
+    }
+    let json = args.format == GenFormat::Json;
     match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(|err| cannot_write(path, err))?;
             let mut writer = BufWriter::new(file);
-            write(&dataset, args.format, &mut writer)
+            write_own(&dataset, json, &mut writer)
                 .and_then(|()| writer.flush())
                 .map_err(|err| cannot_write(path, err))?;
         }
-        None => write(&dataset, args.format, &mut BufWriter::new(&mut *output.out))?,
+        None => write_own(&dataset, json, &mut BufWriter::new(&mut *output.out))?,
     }
     Ok(Outcome::Success)
 }
@@ -70,14 +95,13 @@ fn cannot_write(path: &std::path::Path, err: io::Error) -> io::Error {
     )
 }
 
-/// Writes `dataset` in `format`.
-pub fn write(dataset: &Dataset, format: GenFormat, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        GenFormat::Ron => {
-            let text = export::to_ron(dataset).map_err(io::Error::other)?;
-            out.write_all(text.as_bytes())?;
-        }
-        GenFormat::Json => write_json(dataset, out)?,
+/// Writes `dataset` in kgx's own RON, or its JSON shape when `json`.
+fn write_own(dataset: &Dataset, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    if json {
+        write_json(dataset, out)?;
+    } else {
+        let text = export::to_ron(dataset).map_err(io::Error::other)?;
+        out.write_all(text.as_bytes())?;
     }
     out.flush()
 }
