@@ -603,3 +603,57 @@ fn the_as_of_chip_says_the_date_and_a_click_on_it_shows_everything() {
     assert_eq!(app.as_of(), None);
     assert!(app.chips().is_empty());
 }
+
+#[test]
+fn on_large_graphs_the_neighbourhood_and_timeline_arrive_from_a_worker() {
+    // Threshold 0: every graph counts as large.
+    let mut background = app().compute_in_background_above(0);
+    let mut direct = app();
+    open(&mut background, "lavrov");
+    open(&mut direct, "lavrov");
+    background.update(Action::ShowView(View::Graph));
+    direct.update(Action::ShowView(View::Graph));
+    assert!(background.drawing() && background.busy());
+    assert!(
+        background.graph_view().ego.members.is_empty(),
+        "nothing stale drawn"
+    );
+    finish_work(&mut background);
+    assert!(!background.drawing());
+    assert_eq!(
+        background.graph_view(),
+        direct.graph_view(),
+        "the same drawing"
+    );
+
+    // A jump while drawing: only the newest drawing is taken, and the
+    // cursor rests on the actor we came from.
+    let shibani = node(&background, "al-shibani");
+    while background.selected_member() != Some(shibani) {
+        background.update(Action::Move(1));
+    }
+    background.update(Action::Activate);
+    let stale = background.take_effects();
+    background.update(Action::Back);
+    finish_work(&mut background);
+    for effect in stale {
+        if let Effect::Compute(task) = effect
+            && let Some(result) = task.run()
+        {
+            background.update(result);
+        }
+    }
+    assert_eq!(focus(&background), "lavrov");
+    let drawn = drawn_actors(&background);
+    assert!(drawn.contains(&"al-shibani".to_owned()), "{drawn:?}");
+    assert!(
+        !drawn.contains(&"lavrov".to_owned()),
+        "the stale drawing around al-Shibani was dropped"
+    );
+
+    background.update(Action::ShowView(View::Timeline));
+    direct.update(Action::ShowView(View::Timeline));
+    assert!(background.ordering() && background.timeline().rows.is_empty());
+    finish_work(&mut background);
+    assert_eq!(background.timeline(), direct.timeline());
+}

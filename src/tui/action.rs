@@ -169,6 +169,22 @@ pub enum Action {
     },
     /// The open file changed on disk and was read again.
     Reloaded(crate::tui::app::Reload),
+    /// A neighbourhood drawn in the background for request `request`.
+    NeighbourhoodReady {
+        /// The request it answers; older ones are dropped.
+        request: u64,
+        /// Who is drawn.
+        ego: std::sync::Arc<crate::graph::Ego>,
+        /// Where.
+        placement: std::sync::Arc<crate::tui::ui::radial::Placement>,
+    },
+    /// The timeline's entries, ordered in the background.
+    TimelineReady {
+        /// The request it answers; older ones are dropped.
+        request: u64,
+        /// Every dated entry in the filters, in time order.
+        moments: std::sync::Arc<Vec<crate::graph::Moment>>,
+    },
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

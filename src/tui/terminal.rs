@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -49,6 +49,10 @@ pub struct Options {
 
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// How often the loop looks for background results while some are due:
+/// a result waits at most this long to be shown.
+const BUSY_POLL: Duration = Duration::from_millis(15);
 
 /// Runs the explorer on `graph` until the person quits or a termination
 /// signal arrives; the terminal is restored in every case.
@@ -218,6 +222,7 @@ fn event_loop(
             .ok(),
         None => None,
     };
+    let mut last_progress = Instant::now();
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         while let Ok(action) = results.try_recv() {
             app.update(action);
@@ -228,11 +233,16 @@ fn event_loop(
             terminal.draw(|frame| ui::draw(frame, &app, theme))?;
             dirty = false;
         }
-        let event = match events.recv_timeout(SIGNAL_CHECK) {
+        // While background work runs, look for its result often.
+        let wait = if app.busy() { BUSY_POLL } else { SIGNAL_CHECK };
+        let event = match events.recv_timeout(wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
-                // Keep a progress display moving.
-                dirty = app.computing().is_some();
+                // Keep a progress display moving, a few times a second.
+                if app.computing().is_some() && last_progress.elapsed() >= SIGNAL_CHECK {
+                    last_progress = Instant::now();
+                    dirty = true;
+                }
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => break,

@@ -5,6 +5,7 @@
 
 mod command;
 mod reload;
+mod task;
 mod views;
 mod vocabulary;
 
@@ -32,6 +33,7 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use command::{COMMANDS, CommandLine};
 pub use reload::Reload;
+pub use task::Task;
 pub use views::{
     GraphView, MOST_PATHS, PathMode, PathRow, PathView, StatsColumn, StatsView, TimelineView,
 };
@@ -52,28 +54,6 @@ pub enum Effect {
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
-}
-
-/// Centrality for one generation of the filters, computed on a worker
-/// thread so the screen never freezes on a large graph.
-#[derive(Debug)]
-pub struct Task {
-    generation: u64,
-    graph: Arc<KnowledgeGraph>,
-    scope: Scope,
-    progress: Arc<Progress>,
-}
-
-impl Task {
-    /// Does the work; `None` when it was cancelled (superseded by newer
-    /// filters), so nothing stale ever reaches the screen.
-    pub fn run(self) -> Option<Action> {
-        let centrality = self.graph.centrality_tracked(&self.scope, &self.progress);
-        (!self.progress.is_cancelled()).then(|| Action::CentralityReady {
-            generation: self.generation,
-            centrality: Arc::new(centrality),
-        })
-    }
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -193,6 +173,18 @@ pub struct App {
     stats_scope: Option<u64>,
     /// How far the statistics being computed have got.
     computing: Option<Arc<Progress>>,
+    /// Graphs with more relations than this draw the neighbourhood and
+    /// order the timeline on a worker thread.
+    background_above: usize,
+    /// Numbers background requests, so only the newest answer is taken.
+    requests: u64,
+    /// The neighbourhood being drawn in the background, and the actor to
+    /// select when it arrives.
+    graph_request: Option<(u64, Option<NodeIndex>)>,
+    /// The timeline being ordered in the background.
+    timeline_request: Option<u64>,
+    /// The scope generation the timeline's entries are for.
+    timeline_scope: Option<u64>,
     /// What the graph, timeline and statistics views were computed from.
     view_inputs: [Option<views::ViewInputs>; 3],
     command: Option<CommandLine>,
@@ -259,6 +251,11 @@ impl App {
             stats: StatsView::default(),
             stats_scope: None,
             computing: None,
+            background_above: BACKGROUND_ABOVE,
+            requests: 0,
+            graph_request: None,
+            timeline_request: None,
+            timeline_scope: None,
             view_inputs: Default::default(),
             command: None,
             command_history: Vec::new(),
@@ -313,6 +310,14 @@ impl App {
                 generation,
                 centrality,
             } => return self.centrality_ready(generation, centrality),
+            Action::NeighbourhoodReady {
+                request,
+                ego,
+                placement,
+            } => return self.neighbourhood_ready(request, ego, placement),
+            Action::TimelineReady { request, moments } => {
+                return self.timeline_ready(request, moments);
+            }
             Action::Reloaded(reload) => return self.reloaded(reload),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
@@ -434,7 +439,9 @@ impl App {
             | Action::RunCommand
             | Action::Notify(_)
             | Action::Reloaded(_)
-            | Action::CentralityReady { .. } => {}
+            | Action::CentralityReady { .. }
+            | Action::NeighbourhoodReady { .. }
+            | Action::TimelineReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -1330,6 +1337,18 @@ impl App {
         &self.stats
     }
 
+    /// Views of graphs with more relations than `relations` are computed
+    /// on worker threads (the default suits a two-core machine).
+    pub fn compute_in_background_above(mut self, relations: usize) -> App {
+        self.background_above = relations;
+        self
+    }
+
+    /// True while background work the screen waits for is running.
+    pub fn busy(&self) -> bool {
+        self.computing.is_some() || self.graph_request.is_some() || self.timeline_request.is_some()
+    }
+
     /// How far the statistics being computed have got (0.0–1.0), while
     /// they are.
     pub fn computing(&self) -> Option<f64> {
@@ -1464,6 +1483,10 @@ impl App {
         self.quit
     }
 }
+
+/// Graphs with more relations than this compute the neighbourhood and the
+/// timeline off the UI thread: above it they take longer than a frame.
+const BACKGROUND_ABOVE: usize = 200_000;
 
 /// The view whose tab is drawn at `column` of a tab bar `width` cells
 /// wide: each tab is its label followed by one space.

@@ -199,6 +199,10 @@ impl App {
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
+        // Answers still being computed are about the old graph.
+        self.graph_request = None;
+        self.timeline_request = None;
+        self.timeline_scope = None;
         // The lists are rebuilt from nothing but the actor and relation
         // that were selected, so no old index is read against the new graph.
         self.listed = selected_actor

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use std::sync::Arc;
 
+use super::task::Job;
 use super::{App, Cursor, Effect, Task};
 use crate::graph::{
     Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions, Progress,
@@ -274,10 +275,42 @@ impl App {
             return;
         };
         let depth = self.graph_view.depth;
-        let capacity = radial::capacity(area, depth);
-        let ego = self.graph.ego(focus, depth, &self.scope, capacity);
-        self.graph_view.placement = radial::place(&self.graph, &ego, area, depth);
-        self.graph_view.selected = previous
+        if self.graph.relation_count() > self.background_above {
+            // The old drawing is of another focus or size: not shown
+            // while the new one is drawn.
+            self.requests += 1;
+            self.graph_request = Some((self.requests, previous));
+            self.graph_view.ego = Ego::default();
+            self.graph_view.placement = radial::Placement::default();
+            self.effects.push(Effect::Compute(Task {
+                job: Job::Neighbourhood {
+                    request: self.requests,
+                    focus,
+                    depth,
+                    area,
+                },
+                graph: Arc::clone(&self.graph),
+                scope: self.scope.clone(),
+                progress: Arc::new(Progress::default()),
+            }));
+            return;
+        }
+        let ego = self
+            .graph
+            .ego(focus, depth, &self.scope, radial::capacity(area, depth));
+        let placement = radial::place(&self.graph, &ego, area, depth);
+        self.show_neighbourhood(ego, placement, previous);
+    }
+
+    /// Shows a drawn neighbourhood with `select` under the cursor if it is
+    /// drawn, else the focus.
+    fn show_neighbourhood(
+        &mut self,
+        ego: Ego,
+        placement: radial::Placement,
+        select: Option<NodeIndex>,
+    ) {
+        self.graph_view.selected = select
             .and_then(|node| {
                 ego.members
                     .iter()
@@ -285,6 +318,34 @@ impl App {
             })
             .unwrap_or(0);
         self.graph_view.ego = ego;
+        self.graph_view.placement = placement;
+    }
+
+    /// Takes a neighbourhood drawn in the background, unless a newer one
+    /// was asked for since.
+    pub(super) fn neighbourhood_ready(
+        &mut self,
+        request: u64,
+        ego: Arc<Ego>,
+        placement: Arc<radial::Placement>,
+    ) {
+        let Some((asked, select)) = self.graph_request else {
+            return;
+        };
+        if asked != request {
+            return;
+        }
+        self.graph_request = None;
+        self.show_neighbourhood(
+            Arc::unwrap_or_clone(ego),
+            Arc::unwrap_or_clone(placement),
+            select,
+        );
+    }
+
+    /// True while the neighbourhood is being drawn in the background.
+    pub fn drawing(&self) -> bool {
+        self.graph_request.is_some()
     }
 
     /// The actor under the graph view's cursor.
@@ -336,7 +397,12 @@ impl App {
                 self.jump_to(node);
                 self.refresh_view();
                 if let Some(from) = from {
-                    self.select_member(from);
+                    // Drawn in the background, the cursor goes there on
+                    // arrival.
+                    match &mut self.graph_request {
+                        Some((_, select)) => *select = Some(from),
+                        None => self.select_member(from),
+                    }
                 }
             }
             EgoNode::More(count, _) => {
@@ -559,20 +625,59 @@ impl App {
     // ----- timeline -----
 
     fn refresh_timeline(&mut self) {
+        if self.timeline_scope != Some(self.scope_generation) {
+            self.timeline_scope = Some(self.scope_generation);
+            if self.graph.relation_count() > self.background_above {
+                self.requests += 1;
+                self.timeline_request = Some(self.requests);
+                self.timeline.moments.clear();
+                self.timeline.rows.clear();
+                self.effects.push(Effect::Compute(Task {
+                    job: Job::Timeline {
+                        request: self.requests,
+                    },
+                    graph: Arc::clone(&self.graph),
+                    scope: self.scope.clone(),
+                    progress: Arc::new(Progress::default()),
+                }));
+                return;
+            }
+            self.timeline.moments = self.graph.timeline(&self.scope);
+        }
+        if self.timeline_request.is_none() {
+            self.refresh_timeline_rows();
+        }
+    }
+
+    /// Takes the entries ordered in the background, unless newer filters
+    /// asked again since.
+    pub(super) fn timeline_ready(&mut self, request: u64, moments: Arc<Vec<Moment>>) {
+        if self.timeline_request != Some(request) {
+            return;
+        }
+        self.timeline_request = None;
+        self.timeline.moments = Arc::unwrap_or_clone(moments);
+        self.refresh_timeline_rows();
+    }
+
+    /// True while the timeline's entries are being ordered in the
+    /// background.
+    pub fn ordering(&self) -> bool {
+        self.timeline_request.is_some()
+    }
+
+    /// The entries shown: those of the listed actors while a name filter
+    /// is typed, else all; the selected entry stays selected.
+    fn refresh_timeline_rows(&mut self) {
         let previous = self
             .timeline
             .rows
             .get(self.timeline.cursor.selected)
             .and_then(|&i| self.timeline.moments.get(i))
             .map(|m| m.item);
-        self.timeline.moments = self.graph.timeline(&self.scope);
         let narrowed = !self.query.is_empty();
         let listed: Vec<bool> = if narrowed {
-            let mut listed = vec![false; self.graph.actor_count()];
-            for actor in &self.listed {
-                listed[actor.node.index()] = true;
-            }
-            listed
+            self.listed_mask()
         } else {
             Vec::new()
         };
@@ -593,6 +698,7 @@ impl App {
                 .position(|&i| self.timeline.moments[i].item == item)
         });
         self.timeline.cursor.selected = kept.unwrap_or(0);
+        self.keep_visible();
     }
 
     /// Enter on a timeline entry: its relation (or event) opens in the lists.
@@ -629,7 +735,7 @@ impl App {
             }
             let progress = Arc::new(Progress::default());
             self.effects.push(Effect::Compute(Task {
-                generation: scope,
+                job: Job::Centrality { generation: scope },
                 graph: Arc::clone(&self.graph),
                 scope: self.scope.clone(),
                 progress: Arc::clone(&progress),

@@ -100,13 +100,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     );
     let body = areas.view_body;
     if ego.members.is_empty() || placement.area.width == 0 {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "select an actor to draw its neighbourhood",
-                theme.dim(),
-            )),
-            body,
-        );
+        let text = if app.drawing() {
+            "drawing the neighbourhood…"
+        } else {
+            "select an actor to draw its neighbourhood"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), body);
         return;
     }
     let area = placement.area;

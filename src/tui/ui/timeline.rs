@@ -124,10 +124,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         ));
     }
     if view.rows.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "nothing dated is shown: filters (F) or as of (>)",
-            theme.dim(),
-        )));
+        let text = if app.ordering() {
+            "putting every dated entry in order…"
+        } else {
+            "nothing dated is shown: filters (F) or as of (>)"
+        };
+        lines.push(Line::from(Span::styled(text, theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), body);
     table_scrollbar(frame, areas.view, body, view.rows.len(), cursor.selected);

@@ -1,0 +1,76 @@
+//! Work too slow for the UI thread on a large graph: the statistics'
+//! centrality, and on the largest graphs the neighbourhood drawing and the
+//! timeline. The app asks for it as an `Effect`; the shell runs it on a
+//! worker thread and hands the result back as an action, which the app
+//! takes only if nothing newer was asked for since.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::graph::{KnowledgeGraph, NodeIndex, Progress, Scope};
+use crate::tui::action::Action;
+use crate::tui::ui::radial;
+
+/// One piece of background work and a way to follow or cancel it.
+#[derive(Debug)]
+pub struct Task {
+    pub(super) job: Job,
+    pub(super) graph: Arc<KnowledgeGraph>,
+    pub(super) scope: Scope,
+    pub(super) progress: Arc<Progress>,
+}
+
+/// What a task computes, with the number of the request it answers.
+#[derive(Debug)]
+pub(super) enum Job {
+    /// The statistics' measures for one generation of the filters.
+    Centrality { generation: u64 },
+    /// The neighbourhood of `focus`, laid out in `area`.
+    Neighbourhood {
+        request: u64,
+        focus: NodeIndex,
+        depth: usize,
+        area: Rect,
+    },
+    /// Every dated entry in time order.
+    Timeline { request: u64 },
+}
+
+impl Task {
+    /// Does the work; `None` when it was cancelled (superseded by newer
+    /// filters), so nothing stale ever reaches the screen.
+    pub fn run(self) -> Option<Action> {
+        let Task {
+            job,
+            graph,
+            scope,
+            progress,
+        } = self;
+        let action = match job {
+            Job::Centrality { generation } => Action::CentralityReady {
+                generation,
+                centrality: Arc::new(graph.centrality_tracked(&scope, &progress)),
+            },
+            Job::Neighbourhood {
+                request,
+                focus,
+                depth,
+                area,
+            } => {
+                let ego = graph.ego(focus, depth, &scope, radial::capacity(area, depth));
+                let placement = radial::place(&graph, &ego, area, depth);
+                Action::NeighbourhoodReady {
+                    request,
+                    ego: Arc::new(ego),
+                    placement: Arc::new(placement),
+                }
+            }
+            Job::Timeline { request } => Action::TimelineReady {
+                request,
+                moments: Arc::new(graph.timeline(&scope)),
+            },
+        };
+        (!progress.is_cancelled()).then_some(action)
+    }
+}
