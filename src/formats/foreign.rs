@@ -187,14 +187,7 @@ pub fn checked(
     dataset: Dataset,
     locate: impl Fn(&[Step]) -> Range<usize>,
 ) -> Result<Dataset, LoadError> {
-    let parts = Parts {
-        title: Some(&dataset.title),
-        sources: dataset.sources.iter().enumerate().collect(),
-        actors: dataset.actors.iter().enumerate().collect(),
-        relations: dataset.relations.iter().enumerate().collect(),
-        unparsed_ids: HashSet::new(),
-    };
-    let issues = validate::validate(&parts);
+    let issues = validate::validate(&Parts::of(&dataset));
     if issues.is_empty() {
         return Ok(dataset);
     }

@@ -144,14 +144,7 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     let problems = match options(Extensions::empty()).from_str::<Dataset>(text) {
         Ok(dataset) => {
-            let parts = Parts {
-                title: Some(&dataset.title),
-                sources: dataset.sources.iter().enumerate().collect(),
-                actors: dataset.actors.iter().enumerate().collect(),
-                relations: dataset.relations.iter().enumerate().collect(),
-                unparsed_ids: HashSet::new(),
-            };
-            let issues = validate::validate(&parts);
+            let issues = validate::validate(&Parts::of(&dataset));
             if issues.is_empty() {
                 return Ok(dataset);
             }

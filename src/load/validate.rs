@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Actor, ActorKind, Relation, Source};
+use crate::model::{Actor, ActorKind, Dataset, Relation, Source};
 use crate::suggest;
 
 /// One step of a path into the file: a field name or a list index.
@@ -63,6 +63,19 @@ pub struct Parts<'a> {
     pub actors: Vec<(usize, &'a Actor)>,
     pub relations: Vec<(usize, &'a Relation)>,
     pub unparsed_ids: HashSet<String>,
+}
+
+impl<'a> Parts<'a> {
+    /// Every record of a data set that parsed whole.
+    pub fn of(dataset: &'a Dataset) -> Parts<'a> {
+        Parts {
+            title: Some(&dataset.title),
+            sources: dataset.sources.iter().enumerate().collect(),
+            actors: dataset.actors.iter().enumerate().collect(),
+            relations: dataset.relations.iter().enumerate().collect(),
+            unparsed_ids: HashSet::new(),
+        }
+    }
 }
 
 fn at(list: &'static str, index: usize, rest: &[Step]) -> Vec<Step> {
