@@ -675,14 +675,6 @@ const PUBLISHERS: &[&str] = &[
 /// One source per 200 relations (at least one, at most 5 000): the reports
 /// an event data set is coded from.
 fn sources(rng: &mut SplitMix64, relations: usize) -> Vec<Source> {
-    let reliabilities = [
-        Reliability::CompletelyReliable,
-        Reliability::UsuallyReliable,
-        Reliability::FairlyReliable,
-        Reliability::NotUsuallyReliable,
-        Reliability::Unreliable,
-        Reliability::CannotBeJudged,
-    ];
     let count = (relations / 200).clamp(1, 5000);
     (0..count)
         .map(|index| Source {
@@ -702,7 +694,7 @@ fn sources(rng: &mut SplitMix64, relations: usize) -> Vec<Source> {
             url: rng
                 .chance(700)
                 .then(|| format!("https://news.example/{index}")),
-            reliability: Some(rng.pick(&reliabilities)),
+            reliability: Some(rng.pick(&Reliability::ALL)),
         })
         .collect()
 }

@@ -599,22 +599,15 @@ fn reliability_letter<'de, D: serde::Deserializer<'de>>(
     let Some(letter) = Option::<String>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    [
-        Reliability::CompletelyReliable,
-        Reliability::UsuallyReliable,
-        Reliability::FairlyReliable,
-        Reliability::NotUsuallyReliable,
-        Reliability::Unreliable,
-        Reliability::CannotBeJudged,
-    ]
-    .into_iter()
-    .find(|r| letter.eq_ignore_ascii_case(&r.letter().to_string()))
-    .map(Some)
-    .ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "unknown reliability \"{letter}\": expected a letter from A to F"
-        ))
-    })
+    Reliability::ALL
+        .into_iter()
+        .find(|r| letter.eq_ignore_ascii_case(&r.letter().to_string()))
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown reliability \"{letter}\": expected a letter from A to F"
+            ))
+        })
 }
 
 /// A role as kgx's JSON export writes it.

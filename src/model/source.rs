@@ -43,6 +43,16 @@ pub enum Reliability {
 }
 
 impl Reliability {
+    /// Every grade, A to F.
+    pub const ALL: [Reliability; 6] = [
+        Reliability::CompletelyReliable,
+        Reliability::UsuallyReliable,
+        Reliability::FairlyReliable,
+        Reliability::NotUsuallyReliable,
+        Reliability::Unreliable,
+        Reliability::CannotBeJudged,
+    ];
+
     /// The Admiralty letter, A (best) to F (unknown).
     pub fn letter(self) -> char {
         match self {
