@@ -192,7 +192,7 @@ impl App {
         }
         let chosen = if prefix.is_empty() { inside } else { prefix };
         let mut chosen: Vec<NodeIndex> = chosen;
-        chosen.sort_by_key(|node| (std::cmp::Reverse(self.degrees[node.index()]), *node));
+        chosen.sort_by_key(|node| (std::cmp::Reverse(self.graph.degree(*node).total()), *node));
         chosen
             .into_iter()
             .take(20)

@@ -142,8 +142,6 @@ pub struct App {
     graph: Arc<KnowledgeGraph>,
     /// What the graph uses, counted once per graph.
     vocabulary: Vocabulary,
-    /// Relations per actor, computed once: the list sorts by it.
-    degrees: Vec<usize>,
     /// The relation last selected for each actor visited, so going back
     /// returns to the row that was followed.
     last_relation: HashMap<NodeIndex, EdgeIndex>,
@@ -219,16 +217,11 @@ impl App {
     /// An explorer on `graph` for a screen of `width` × `height`, showing
     /// the most connected actor first.
     pub fn new(graph: KnowledgeGraph, width: u16, height: u16) -> App {
-        let degrees = graph
-            .actors()
-            .map(|(node, _)| graph.degree(node).total())
-            .collect();
         let milestones = graph.milestones();
         let vocabulary = Vocabulary::of(&graph);
         let mut app = App {
             graph: Arc::new(graph),
             vocabulary,
-            degrees,
             last_relation: HashMap::new(),
             width,
             height,
@@ -950,11 +943,11 @@ impl App {
         // are computed once per actor, not once per comparison.
         match self.sort {
             Sort::Degree => {
-                let degrees = &self.degrees;
+                let graph = &self.graph;
                 scored.sort_unstable_by_key(|(score, listed)| {
                     (
                         Reverse(*score),
-                        Reverse(degrees[listed.node.index()]),
+                        Reverse(graph.degree(listed.node).total()),
                         listed.node,
                     )
                 });

@@ -192,10 +192,6 @@ impl App {
             .stances
             .retain(|stance| graph.relations().any(|(_, r)| r.stance == *stance));
 
-        self.degrees = graph
-            .actors()
-            .map(|(node, _)| graph.degree(node).total())
-            .collect();
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);

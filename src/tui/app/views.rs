@@ -761,19 +761,19 @@ impl App {
         let previous = self.stats.rows.get(self.stats.cursor.selected).copied();
         let c = self.stats.centrality.as_ref();
         let graph = &self.graph;
-        let degrees = &self.degrees;
         let mut rows: Vec<NodeIndex> = self.listed.iter().map(|l| l.node).collect();
         let by = |node: &NodeIndex| -> f64 {
             let i = node.index();
+            let degree = graph.degree(*node).total() as f64;
             match self.stats.column {
-                StatsColumn::Degree => degrees[i] as f64,
+                StatsColumn::Degree => degree,
                 StatsColumn::In => graph.degree(*node).incoming as f64,
                 StatsColumn::Out => graph.degree(*node).outgoing as f64,
                 // Until the measures arrive, their columns keep degree order.
-                StatsColumn::PageRank => c.map_or(degrees[i] as f64, |c| c.pagerank[i]),
-                StatsColumn::Betweenness => c.map_or(degrees[i] as f64, |c| c.betweenness[i]),
-                StatsColumn::Balance => c.map_or(degrees[i] as f64, |c| c.balance[i] as f64),
-                StatsColumn::Component => c.map_or(degrees[i] as f64, |c| -(c.component[i] as f64)),
+                StatsColumn::PageRank => c.map_or(degree, |c| c.pagerank[i]),
+                StatsColumn::Betweenness => c.map_or(degree, |c| c.betweenness[i]),
+                StatsColumn::Balance => c.map_or(degree, |c| c.balance[i] as f64),
+                StatsColumn::Component => c.map_or(degree, |c| -(c.component[i] as f64)),
                 StatsColumn::Name => 0.0,
             }
         };
