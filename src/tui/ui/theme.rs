@@ -164,19 +164,9 @@ mod tests {
 
     /// Every style that can colour text, for each kind and stance.
     fn text_styles(theme: Theme) -> Vec<Style> {
-        let kinds = [
-            ActorKind::State,
-            ActorKind::Government,
-            ActorKind::Person,
-            ActorKind::Organization,
-            ActorKind::ArmedGroup,
-            ActorKind::Media,
-            ActorKind::Community,
-            ActorKind::Place,
-            ActorKind::Facility,
-            ActorKind::Event,
-            ActorKind::Other("x".into()),
-        ];
+        let kinds = ActorKind::NAMED
+            .into_iter()
+            .chain([ActorKind::Other("x".into())]);
         let mut styles = vec![
             theme.dim(),
             theme.matched(),
@@ -184,7 +174,7 @@ mod tests {
             theme.chip(),
             theme.message(),
         ];
-        styles.extend(kinds.iter().map(|kind| theme.kind(kind)));
+        styles.extend(kinds.map(|kind| theme.kind(&kind)));
         styles.extend(Stance::ALL.map(|stance| theme.stance(stance)));
         styles
     }
