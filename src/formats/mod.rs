@@ -251,18 +251,20 @@ fn delimiter(format: Format) -> u8 {
 /// The whole graph as one document in `format`. For CSV and TSV this is
 /// the edge list; [`write_actors`] gives the actors file that goes with it.
 pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
-    let dataset = graph.to_dataset();
+    // JSON is written straight from the graph; the other writers take the
+    // file form.
+    let dataset = || graph.to_dataset();
     Ok(match format {
-        Format::Ron => export::to_ron(&dataset).map_err(io::Error::other)?,
+        Format::Ron => export::to_ron(&dataset()).map_err(io::Error::other)?,
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&export::to_json(&dataset))?;
+            let mut text = serde_json::to_string_pretty(&export::JsonDocument(graph))?;
             text.push('\n');
             text
         }
-        Format::GraphMl => graphml::write(&dataset),
-        Format::Csv | Format::Tsv => csv::write_edges(&dataset, delimiter(format))?,
-        Format::Dot => dot::write(&dataset),
-        Format::Mermaid => mermaid::write(&dataset),
+        Format::GraphMl => graphml::write(&dataset()),
+        Format::Csv | Format::Tsv => csv::write_edges(&dataset(), delimiter(format))?,
+        Format::Dot => dot::write(&dataset()),
+        Format::Mermaid => mermaid::write(&dataset()),
     })
 }
 
