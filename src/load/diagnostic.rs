@@ -96,6 +96,14 @@ impl LoadError {
     /// adds ANSI styling; callers decide it from `NO_COLOR` and whether the
     /// output is a terminal.
     pub fn render_width(&self, color: bool, width: usize) -> String {
+        let mut out = self.render_problems(color, width);
+        out.push_str(&format!("{self}\n"));
+        out
+    }
+
+    /// Each problem with its place marked, without the closing count: for
+    /// reports that sum up in their own words (`kgx lint`).
+    pub fn render_problems(&self, color: bool, width: usize) -> String {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -125,7 +133,6 @@ impl LoadError {
                 total - MAX_SHOWN
             ));
         }
-        out.push_str(&format!("{self}\n"));
         out
     }
 }
