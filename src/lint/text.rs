@@ -33,12 +33,12 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// The passage of `text` most like `quote`, with its similarity (0 to 1):
-/// windows as many words long as the quote, compared by edit distance.
-/// Both are normalised already.
+/// every window as many words long as the quote, compared by edit
+/// distance. Both are normalised already; only quotes that did not match
+/// come here, so the cost (words × quote length²) is paid rarely.
 pub fn nearest_passage(text: &str, quote: &str) -> Option<(String, f64)> {
     let words: Vec<&str> = text.split(' ').collect();
     let length = quote.split(' ').count().min(words.len()).max(1);
-    let step = (length / 4).max(1);
     let mut best: Option<(String, f64)> = None;
     let mut start = 0;
     while start < words.len() {
@@ -51,7 +51,7 @@ pub fn nearest_passage(text: &str, quote: &str) -> Option<(String, f64)> {
         if end == words.len() {
             break;
         }
-        start += step;
+        start += 1;
     }
     best
 }
