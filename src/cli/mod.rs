@@ -119,7 +119,7 @@ enum Command {
     },
     /// Check a data file and report every problem in it
     Validate(FileArg),
-    /// Check that every fact is traced to a source: evidence, quotes, dates, stances, duplicates
+    /// Check every fact against its sources: evidence, quotes, dates, stances
     Lint(lint::LintArgs),
     /// Count actors and relations by kind, and list the most connected actors
     Stats {
