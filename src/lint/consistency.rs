@@ -4,13 +4,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, Record, relation_name};
+use super::{Finding, Record, Runs, relation_name};
 use crate::model::{ActorKind, Dataset, Relation, Status, When};
 
-pub fn check(dataset: &Dataset, pedantic: bool, findings: &mut Vec<Finding>) {
-    duplicates(dataset, findings);
-    contradictions(dataset, findings);
-    if pedantic {
+pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
+    if runs("duplicate") {
+        duplicates(dataset, findings);
+    }
+    if runs("contradiction") {
+        contradictions(dataset, findings);
+    }
+    if runs("through-event") {
         through_events(dataset, findings);
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, Record, relation_name};
+use super::{Finding, Record, Runs, relation_name};
 use crate::load::validate::Step;
 use crate::model::{ActorKind, Dataset, PartialDate, Precision, Status, When};
 
@@ -58,17 +58,21 @@ struct Quoted {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    let lower = word.to_lowercase();
-    if lower.len() < 3 {
+    if !(3..=9).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     // "may" is also a verb: only the capitalised word is the month.
-    if lower == "may" && word != "May" {
+    if word.eq_ignore_ascii_case("may") && word != "May" {
         return None;
     }
     MONTHS
         .iter()
-        .position(|month| *month == lower || (lower.len() <= 4 && month.starts_with(&lower)))
+        .position(|month| {
+            month.eq_ignore_ascii_case(word)
+                || (word.len() <= 4
+                    && month.len() > word.len()
+                    && month[..word.len()].eq_ignore_ascii_case(word))
+        })
         .map(|i| i as u8 + 1)
 }
 
@@ -181,7 +185,12 @@ fn supported(when: &When, quotes: &[Quoted]) -> bool {
         .all(|date| quotes.iter().any(|quote| quote.gives(date)))
 }
 
-pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
+pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
+    let (dates_run, after_run, lifetimes_run) = (
+        runs("unsupported-date"),
+        runs("after-source"),
+        runs("outside-lifetime"),
+    );
     let sources: HashMap<&str, &crate::model::Source> =
         dataset.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     let background = |id: &str| sources.get(id).is_some_and(|s| s.background);
@@ -209,7 +218,7 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
     let with_terms: HashSet<&str> = dataset
         .actors
         .iter()
-        .filter(|a| a.roles.iter().any(|r| r.date.is_some()))
+        .filter(|a| dates_run && a.roles.iter().any(|r| r.date.is_some()))
         .map(|a| a.id.as_str())
         .collect();
     let mut actor_quotes: HashMap<&str, Vec<Quoted>> = HashMap::new();
@@ -229,7 +238,8 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
             }
         }
         let Some(when) = relation.date else { continue };
-        if !relation.evidence.is_empty()
+        if dates_run
+            && !relation.evidence.is_empty()
             && !relation.evidence.iter().any(|e| background(&e.source))
             && !supported(&when, &quoted(relation))
         {
@@ -247,10 +257,13 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
                 .help("quote the passage that dates it, cite a source marked `background: true` for it, or leave the date out"),
             );
         }
-        if relation.status != Status::Planned {
+        if after_run && relation.status != Status::Planned {
             check_after_source(relation, index, &when, &sources, findings);
         }
-        for (end, id) in [("from", &relation.from), ("to", &relation.to)] {
+        for (end, id) in [("from", &relation.from), ("to", &relation.to)]
+            .into_iter()
+            .filter(|_| lifetimes_run)
+        {
             if let Some(&(actor_index, life)) = lifetimes.get(id.as_str()) {
                 let (from, to) = life.bounds();
                 if !when.overlaps(from.as_ref(), to.as_ref()) {
@@ -279,7 +292,7 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
 
     for (index, actor) in dataset.actors.iter().enumerate() {
         let traced = actor.external_ids.keys().any(|key| background(key));
-        if traced {
+        if traced || !dates_run {
             continue;
         }
         let quotes = actor_quotes

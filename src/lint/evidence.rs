@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::text::{has_words, nearest_passage, normalise};
-use super::{Finding, Record, SourceTexts, relation_name};
+use super::{Finding, Record, Runs, SourceTexts, relation_name};
 use crate::load::validate::Step;
 use crate::model::{Dataset, Status};
 
@@ -26,7 +26,8 @@ const HEDGES: [&str; 10] = [
 /// Below this similarity the nearest passage is not worth showing.
 const SHOW_NEAREST: f64 = 0.5;
 
-pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>) {
+pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
+    let hedges = runs("hedge-as-fact");
     let mut cited: HashSet<&str> = HashSet::new();
     let normalised: HashMap<&str, String> = texts
         .iter()
@@ -34,7 +35,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>
         .collect();
     for (index, relation) in dataset.relations.iter().enumerate() {
         let record = Record::Relation(index);
-        if relation.evidence.is_empty() {
+        if relation.evidence.is_empty() && runs("no-evidence") {
             findings.push(
                 Finding::new(
                     "no-evidence",
@@ -74,10 +75,11 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>
                     });
                 }
             }
-            if matches!(relation.status, Status::Reported | Status::Confirmed)
+            if hedges
+                && matches!(relation.status, Status::Reported | Status::Confirmed)
                 && evidence.attributed_to.is_none()
             {
-                let lower = normalise(&evidence.quote).to_lowercase();
+                let lower = evidence.quote.to_lowercase();
                 if let Some(hedge) = HEDGES.iter().find(|hedge| has_words(&lower, hedge)) {
                     findings.push(
                         Finding::new(
@@ -98,7 +100,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>
     }
     for (index, source) in dataset.sources.iter().enumerate() {
         let record = Record::Source(index);
-        if !cited.contains(source.id.as_str()) {
+        if !cited.contains(source.id.as_str()) && runs("unused-source") {
             findings.push(
                 Finding::new(
                     "unused-source",
@@ -115,7 +117,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>
         } else {
             [Step::Field("text")]
         };
-        if source.text.is_some() && source.text_file.is_some() {
+        if source.text.is_some() && source.text_file.is_some() && runs("source-text") {
             findings.push(
                 Finding::new(
                     "source-text",
@@ -127,7 +129,9 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, findings: &mut Vec<Finding>
                 .help("keep the inline text or the file, not both"),
             );
         }
-        if let Some(Err(reason)) = texts.get(&source.id) {
+        if let Some(Err(reason)) = texts.get(&source.id)
+            && runs("source-text")
+        {
             findings.push(
                 Finding::new("source-text", record, &text_path, reason.clone())
                     .label("unreadable")

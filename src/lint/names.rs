@@ -3,16 +3,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, Record, relation_name};
+use super::{Finding, Record, Runs, relation_name};
 use crate::load::validate::Step;
 use crate::model::Dataset;
 
-pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
+pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
     let mut related: HashSet<&str> = HashSet::new();
     for (index, relation) in dataset.relations.iter().enumerate() {
         related.insert(&relation.from);
         related.insert(&relation.to);
-        if relation.from == relation.to {
+        if relation.from == relation.to && runs("self-relation") {
             findings.push(
                 Finding::new(
                     "self-relation",
@@ -26,7 +26,7 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
         }
     }
     for (index, actor) in dataset.actors.iter().enumerate() {
-        if !related.contains(actor.id.as_str()) {
+        if !related.contains(actor.id.as_str()) && runs("isolated-actor") {
             findings.push(
                 Finding::new(
                     "isolated-actor",
@@ -38,6 +38,9 @@ pub fn check(dataset: &Dataset, findings: &mut Vec<Finding>) {
                 .help("relate it to the story, or remove it"),
             );
         }
+    }
+    if !runs("confusable-id") {
+        return;
     }
     confusable(
         dataset.actors.iter().map(|a| a.id.as_str()),

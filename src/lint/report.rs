@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::directives::{self, Directive};
 use super::{CHECKS, Finding, Record};
-use crate::load::diagnostic::line_column;
+use crate::load::diagnostic::LineIndex;
 use crate::load::tree::{self, Node};
 use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
@@ -212,9 +212,9 @@ impl Report {
     /// The report as JSON: every finding with its check, message, line and
     /// column (when the file is RON), record, label and help.
     pub fn to_json(&self) -> Value {
-        let text = self.text.as_deref().unwrap_or("");
+        let lines = LineIndex::new(self.text.as_deref().unwrap_or(""));
         let position =
-            |span: &Option<Range<usize>>| span.as_ref().map(|s| line_column(text, s.start));
+            |span: &Option<Range<usize>>| span.as_ref().map(|s| lines.line_column(s.start));
         let findings: Vec<Value> = self
             .findings
             .iter()
