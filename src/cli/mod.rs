@@ -19,7 +19,7 @@ use crate::formats::{self, Format, Request};
 use crate::graph::{
     KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
 };
-use crate::load::{self, Input, LoadError};
+use crate::load::Input;
 use crate::model::PartialDate;
 
 /// Explore a knowledge graph of actors and dated, sourced relations.
@@ -457,7 +457,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             }
             if !via_kinds.is_empty() {
                 let known: std::collections::BTreeSet<&str> =
-                    graph.relations().map(|(_, r)| r.kind.as_str()).collect();
+                    graph.relations().map(|(_, r)| r.kind()).collect();
                 for kind in &via_kinds {
                     if !known.contains(kind.as_str()) {
                         let hint = crate::suggest::did_you_mean(kind, known.iter().copied())
@@ -599,7 +599,7 @@ fn with_graph(
     output: &mut Output<'_>,
     command: impl FnOnce(&KnowledgeGraph, &mut Output<'_>) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
-    match load_graph(input) {
+    match formats::load_graph(input) {
         Ok(graph) => command(&graph, output),
         Err(error) => {
             output
@@ -608,21 +608,6 @@ fn with_graph(
             Ok(Outcome::Failure)
         }
     }
-}
-
-/// Loads and validates a data set, in whatever format it is, and builds
-/// its graph.
-/// Takes an [`Input`] (read by its extension) or a full [`Request`].
-pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
-    let request = request.into();
-    let dataset = formats::load(&request)?;
-    // Validation has checked every relation's ends, so building cannot
-    // fail; should it ever, say so as a diagnostic rather than panic.
-    KnowledgeGraph::new(dataset).map_err(|err| LoadError {
-        name: request.input.name(),
-        text: "".into(),
-        problems: vec![load::Problem::whole_file(err.to_string())],
-    })
 }
 
 /// Shortest paths listed when neither `--all` nor `--k` is given.
@@ -740,7 +725,7 @@ fn show_json(graph: &KnowledgeGraph, node: NodeIndex) -> serde_json::Value {
         "relations": links.iter().map(|link| json!({
             "direction": text::direction_name(link.direction),
             "other": graph.actor(link.other).id,
-            "relation": export::relation_json(graph.relation(link.relation)),
+            "relation": export::relation_json(&graph.relation(link.relation).to_relation()),
         })).collect::<Vec<_>>(),
     })
 }
@@ -768,7 +753,7 @@ fn paths_json(
                 "from": graph.actor(hop.from).id,
                 "to": graph.actor(hop.to).id,
                 "along": hop.along,
-                "relation": export::relation_json(graph.relation(hop.relation)),
+                "relation": export::relation_json(&graph.relation(hop.relation).to_relation()),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
