@@ -7,7 +7,7 @@ use std::io;
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
-use super::{FileArg, Outcome, Output, print_json};
+use super::{FileArg, Outcome, Output};
 use crate::formats::{self, Format};
 use crate::lint::{self, CHECKS};
 use crate::load::{self, Input};
@@ -88,7 +88,7 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     let findings = lint::lint(&dataset, &texts, &options);
     let report = lint::report::place(&name, text.as_deref(), findings);
     if args.json {
-        print_json(output, &report.to_json())?;
+        report.write_json(&mut *output.out)?;
     } else {
         output
             .out

@@ -2,7 +2,7 @@
 //! the same years, the same relation twice, a fact stated both directly and
 //! through an event.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use super::{Finding, Record, Runs, relation_name};
 use crate::model::{ActorKind, Dataset, Relation, Status, When};

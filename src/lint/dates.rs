@@ -2,7 +2,7 @@
 //! quote states, something dated after the report of it, a relation dated
 //! outside the life of an actor in it.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use super::{Finding, Record, Runs, relation_name};
 use crate::load::validate::Step;

@@ -2,7 +2,7 @@
 //! sources are cited, quotes are in their sources, and a hedged quote is
 //! not stored as plain fact.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use super::text::{has_words, nearest_passage, normalise};
 use super::{Finding, Record, Runs, SourceTexts, relation_name};

@@ -1,7 +1,7 @@
 //! Checks of the graph's shape and names: self-relations, actors nothing
 //! relates to, ids that only look different.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use super::{Finding, Record, Runs, relation_name};
 use crate::load::validate::Step;

@@ -2,6 +2,7 @@
 //! with file, line, column and the spot marked like the loader's
 //! diagnostics, or as JSON.
 
+use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -39,6 +40,8 @@ pub struct Placed {
     pub span: Option<Range<usize>>,
     /// The second place that explains it, with its note.
     pub related: Option<(Range<usize>, String)>,
+    /// The check's place in [`CHECKS`], which groups the report.
+    group: usize,
 }
 
 /// Places `findings` in `text` (RON) and drops those its directives allow.
@@ -65,10 +68,15 @@ pub fn place(name: &str, text: Option<&str>, findings: Vec<Finding>) -> Report {
                 (Some(doc), Some((path, label))) => Some((locate(&doc.root, path), label.clone())),
                 _ => None,
             };
+            let group = CHECKS
+                .iter()
+                .position(|check| check.name == finding.check)
+                .unwrap_or(CHECKS.len());
             placed.push(Placed {
                 finding,
                 span,
                 related,
+                group,
             });
         }
     }
@@ -131,20 +139,22 @@ impl Report {
     pub fn render(&self, color: bool, width: usize) -> String {
         let mut out = String::new();
         let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-        let group = |problems: Vec<Problem>| LoadError {
+        let diagnostics = |problems: Vec<Problem>| LoadError {
             name: self.name.clone(),
             text: Arc::clone(&text),
             problems,
         };
         if !self.directive_problems.is_empty() {
             out.push_str("kgx-lint directives\n");
-            out.push_str(&group(self.directive_problems.clone()).render_problems(color, width));
+            out.push_str(
+                &diagnostics(self.directive_problems.clone()).render_problems(color, width),
+            );
         }
-        for check in CHECKS {
+        for (group, check) in CHECKS.iter().enumerate() {
             let found: Vec<_> = self
                 .findings
                 .iter()
-                .filter(|placed| placed.finding.check == check.name)
+                .filter(|placed| placed.group == group)
                 .collect();
             if found.is_empty() {
                 continue;
@@ -160,7 +170,7 @@ impl Report {
                 .take(crate::load::MAX_SHOWN)
                 .map(|placed| Report::problem(placed))
                 .collect();
-            let mut rendered = group(problems).render_problems(color, width);
+            let mut rendered = diagnostics(problems).render_problems(color, width);
             if found.len() > crate::load::MAX_SHOWN {
                 rendered.push_str(&format!(
                     "… and {} more {} findings not shown\n",
@@ -177,17 +187,18 @@ impl Report {
 
     /// One line: how many findings of which checks, and how many allowed.
     pub fn summary(&self) -> String {
-        let mut counts = Vec::new();
-        for check in CHECKS {
-            let n = self
-                .findings
-                .iter()
-                .filter(|placed| placed.finding.check == check.name)
-                .count();
-            if n > 0 {
-                counts.push(format!("{n} {}", check.name));
+        let mut per_check = [0usize; CHECKS.len()];
+        for placed in &self.findings {
+            if let Some(count) = per_check.get_mut(placed.group) {
+                *count += 1;
             }
         }
+        let counts: Vec<String> = CHECKS
+            .iter()
+            .zip(per_check)
+            .filter(|(_, n)| *n > 0)
+            .map(|(check, n)| format!("{n} {}", check.name))
+            .collect();
         let total = self.findings.len() + self.directive_problems.len();
         let mut line = match total {
             0 => format!("{}: no findings", self.name),
@@ -210,32 +221,40 @@ impl Report {
     }
 
     /// The report as JSON: every finding with its check, message, line and
-    /// column (when the file is RON), record, label and help.
-    pub fn to_json(&self) -> Value {
+    /// column (when the file is RON), record, label and help. Written one
+    /// finding at a time, one per line, so a million findings need no
+    /// document in memory.
+    pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
         let lines = LineIndex::new(self.text.as_deref().unwrap_or(""));
         let position =
             |span: &Option<Range<usize>>| span.as_ref().map(|s| lines.line_column(s.start));
-        let findings: Vec<Value> = self
-            .findings
-            .iter()
-            .map(|Placed { finding, span, .. }| {
-                let (list, index) = match finding.record {
-                    Record::Source(i) => ("sources", i),
-                    Record::Actor(i) => ("actors", i),
-                    Record::Relation(i) => ("relations", i),
-                };
-                let place = position(span);
-                json!({
-                    "check": finding.check,
-                    "message": finding.message,
-                    "line": place.map(|p| p.0),
-                    "column": place.map(|p| p.1),
-                    "record": {"list": list, "index": index},
-                    "label": finding.label,
-                    "help": finding.help,
-                })
-            })
-            .collect();
+        writeln!(out, "{{")?;
+        writeln!(out, "  \"file\": {},", json!(self.name))?;
+        writeln!(out, "  \"findings\": [")?;
+        for (index, Placed { finding, span, .. }) in self.findings.iter().enumerate() {
+            let (list, record) = match finding.record {
+                Record::Source(i) => ("sources", i),
+                Record::Actor(i) => ("actors", i),
+                Record::Relation(i) => ("relations", i),
+            };
+            let place = position(span);
+            let value = json!({
+                "check": finding.check,
+                "message": finding.message,
+                "line": place.map(|p| p.0),
+                "column": place.map(|p| p.1),
+                "record": {"list": list, "index": record},
+                "label": finding.label,
+                "help": finding.help,
+            });
+            let comma = if index + 1 < self.findings.len() {
+                ","
+            } else {
+                ""
+            };
+            writeln!(out, "    {value}{comma}")?;
+        }
+        writeln!(out, "  ],")?;
         let directive_problems: Vec<Value> = self
             .directive_problems
             .iter()
@@ -249,11 +268,12 @@ impl Report {
                 })
             })
             .collect();
-        json!({
-            "file": self.name,
-            "findings": findings,
-            "directive_problems": directive_problems,
-            "allowed": self.allowed,
-        })
+        writeln!(
+            out,
+            "  \"directive_problems\": {},",
+            Value::from(directive_problems)
+        )?;
+        writeln!(out, "  \"allowed\": {}", self.allowed)?;
+        writeln!(out, "}}")
     }
 }
