@@ -16,7 +16,7 @@ use crate::load::Problem;
 use crate::load::tree::{self, Document, Node};
 
 /// What a comment directive starts with.
-const MARK: &str = "// kgx-lint:";
+pub const MARK: &str = "// kgx-lint:";
 
 /// One `// kgx-lint: allow(…) reason` comment.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -47,10 +47,10 @@ pub struct Placed {
 /// Places `findings` in `text` (RON) and drops those its directives allow.
 pub fn place(name: &str, text: Option<&str>, findings: Vec<Finding>) -> Report {
     let doc = text
-        .filter(|text| !findings.is_empty() || text.contains("kgx-lint:"))
+        .filter(|text| !findings.is_empty() || text.contains(directives::MARK))
         .and_then(|text| tree::parse(text).ok());
     let (directives, directive_problems) = match (text, &doc) {
-        (Some(text), Some(doc)) => directives::read(text, doc),
+        (Some(text), Some(doc)) if text.contains(directives::MARK) => directives::read(text, doc),
         _ => (Vec::new(), Vec::new()),
     };
     let mut allowed = 0;
