@@ -209,3 +209,59 @@ fn through_events(dataset: &Dataset, findings: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contradicting(relations: &str) -> Vec<usize> {
+        let text = format!(
+            r#"Graph(title: "t", sources: [Source(id: "s", title: "S")],
+                actors: [Actor(id: "a", name: "A", kind: State), Actor(id: "b", name: "B", kind: State)],
+                relations: [{relations}])"#
+        );
+        let dataset = crate::load::parse_str("t.ron", &text).expect("a valid graph");
+        let mut findings = Vec::new();
+        contradictions(&dataset, &mut findings);
+        let mut found: Vec<usize> = findings
+            .iter()
+            .map(|f| match f.record {
+                Record::Relation(i) => i,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    fn relation(date: &str, stance: &str) -> String {
+        format!(r#"Relation(from: "a", to: "b", kind: "k", date: "{date}", stance: {stance}),"#)
+    }
+
+    #[test]
+    fn opposed_stances_contradict_only_where_their_dates_overlap() {
+        let relations = [
+            relation("2010..2012", "Allied"),
+            relation("2015..2020", "Cooperative"),
+            relation("2013..2014", "Hostile"),
+            relation("2019", "Violent"),
+            relation("2011-06", "Hostile"),
+            relation("2021..", "Hostile"),
+            relation("..2009", "Hostile"),
+        ]
+        .concat();
+        assert_eq!(contradicting(&relations), [3, 4]);
+    }
+
+    #[test]
+    fn claims_weak_stances_and_undated_relations_are_not_compared() {
+        let relations = [
+            relation("2015", "Allied"),
+            r#"Relation(from: "b", to: "a", kind: "k", date: "2015", stance: Hostile, status: Alleged),"#.to_owned(),
+            relation("2015", "Critical"),
+            r#"Relation(from: "a", to: "b", kind: "k", stance: Violent),"#.to_owned(),
+        ]
+        .concat();
+        assert!(contradicting(&relations).is_empty());
+    }
+}
