@@ -88,6 +88,9 @@ pub fn source_json(source: &Source) -> Value {
         "date": source.date.map(|d| d.to_string()),
         "url": source.url,
         "reliability": source.reliability.map(|r| r.letter().to_string()),
+        "text_file": source.text_file,
+        "text": source.text,
+        "background": source.background,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod export;
 pub mod formats;
 pub mod graph;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod suggest;
