@@ -280,6 +280,7 @@ fn an_actors_file_names_and_kinds_the_actors() {
         input: Input::Path(fixture("edges.csv")),
         format: None,
         actors: Some(fixture("actors.csv")),
+        lang: None,
     });
     assert_eq!(actor(&dataset, "lavrov").name, "Sergey Lavrov");
     assert_eq!(actor(&dataset, "al-shibani").kind, ActorKind::Person);
@@ -292,6 +293,7 @@ fn an_edge_to_an_actor_missing_from_the_actors_file_is_reported() {
         input: Input::Path(fixture("edges.tsv")),
         format: None,
         actors: Some(fixture("actors.csv")),
+        lang: None,
     })
     .expect_err("moscow is not in actors.csv");
     assert_eq!(error.problems.len(), 1);

@@ -43,6 +43,9 @@ pub struct Cli {
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// The language to take RDF names in (de, en-GB) [default: from LANG]
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
@@ -84,6 +87,7 @@ impl Cli {
                     input: Input::from_arg(self.file.as_deref()),
                     format: self.format.map(Format::from),
                     actors: self.actors.clone(),
+                    lang: language(self.lang.clone()),
                 },
                 mouse: !self.no_mouse,
                 config: self.settings.config.clone(),
@@ -204,6 +208,9 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// The language to take RDF names in (de, en-GB) [default: from LANG]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -225,6 +232,9 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// The language to take RDF names in (de, en-GB) [default: from LANG]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
     },
     /// Check the explorer's config file (keys, theme, mouse, live reload)
     Config {
@@ -248,7 +258,7 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct FileArg {
-    /// Data file (RON, JSON, GraphML, CSV, TSV); `-` reads standard input [default: the embedded seed graph]
+    /// Data file (RON, JSON, GraphML, CSV, TSV, Turtle, N-Triples, N-Quads, TriG); `-` reads standard input [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
     /// Read FILE in this format, whatever its extension
@@ -257,6 +267,9 @@ struct FileArg {
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// The language to take RDF names in (de, en-GB) [default: from LANG]
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
 }
 
 /// The formats kgx can read, for the options that say how to read a file
@@ -274,6 +287,17 @@ enum ReadFormat {
     Csv,
     /// an edge list, tab-separated
     Tsv,
+    /// RDF Turtle
+    Turtle,
+    /// RDF N-Triples
+    #[value(name = "ntriples")]
+    NTriples,
+    /// RDF N-Quads (named graphs merged)
+    #[value(name = "nquads")]
+    NQuads,
+    /// RDF TriG (named graphs merged)
+    #[value(name = "trig")]
+    TriG,
 }
 
 impl From<ReadFormat> for Format {
@@ -284,6 +308,10 @@ impl From<ReadFormat> for Format {
             ReadFormat::GraphMl => Format::GraphMl,
             ReadFormat::Csv => Format::Csv,
             ReadFormat::Tsv => Format::Tsv,
+            ReadFormat::Turtle => Format::Turtle,
+            ReadFormat::NTriples => Format::NTriples,
+            ReadFormat::NQuads => Format::NQuads,
+            ReadFormat::TriG => Format::TriG,
         }
     }
 }
@@ -317,6 +345,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 input: Input::from_arg(cli.file.as_deref()),
                 format: cli.format.map(Format::from),
                 actors: cli.actors,
+                lang: language(cli.lang),
             },
             output,
             |graph, out| {
@@ -502,12 +531,14 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             format,
             from,
             actors,
+            lang,
             output: path,
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
                 format: from.map(Format::from),
                 actors,
+                lang: language(lang),
             };
             with_graph(&request, output, |graph, out| {
                 write_graph(graph, format, path.as_deref(), out)
@@ -519,6 +550,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             to,
             actors,
+            lang,
         }) => {
             let to_stdout = path.as_os_str() == "-";
             let Some(format) = to.or_else(|| Format::from_path(&path)) else {
@@ -534,6 +566,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 input: Input::from_arg(Some(&input)),
                 format: from.map(Format::from),
                 actors,
+                lang: language(lang),
             };
             with_graph(&request, output, |graph, out| {
                 write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
@@ -584,8 +617,31 @@ impl FileArg {
             input: Input::from_arg(self.file.as_deref()),
             format: self.format.map(Format::from),
             actors: self.actors.clone(),
+            lang: language(self.lang.clone()),
         }
     }
+}
+
+/// The language names are taken in: the one asked for, else the person's
+/// from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `de_DE.UTF-8` is
+/// `de-DE`); none for the C locale.
+fn language(asked: Option<String>) -> Option<String> {
+    asked.or_else(|| {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .map(|value| {
+                let tag = value.split(['.', '@']).next().unwrap_or_default();
+                tag.replace('_', "-")
+            })
+            .filter(|tag| {
+                !tag.is_empty()
+                    && tag != "C"
+                    && tag != "POSIX"
+                    && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+    })
 }
 
 /// Loads `input` and runs `command` on the graph, or prints the file's
