@@ -650,7 +650,9 @@ fn standard_input_is_ron_unless_format_says_otherwise() {
     let output = kgx(&["validate", "--format", "dot", "x"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        text(&output.stderr).contains("[possible values: ron, json, graphml, csv, tsv]"),
+        text(&output.stderr).contains(
+            "[possible values: ron, json, graphml, csv, tsv, turtle, ntriples, nquads, trig]"
+        ),
         "{}",
         text(&output.stderr)
     );
