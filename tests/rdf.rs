@@ -330,3 +330,46 @@ fn rdflib_and_oxigraph_read_what_kgx_writes() {
         assert_eq!(without_blanks(&theirs), without_blanks(&nt_text), "{name}");
     }
 }
+
+/// The fenced blocks of `markdown` with the given language, in order.
+fn blocks<'a>(markdown: &'a str, language: &str) -> Vec<&'a str> {
+    let fence = format!("```{language}\n");
+    markdown
+        .split(&fence)
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\n```").map(|(body, _)| body))
+        .collect()
+}
+
+#[test]
+fn the_format_reference_shows_what_kgx_reads_and_writes() {
+    let reference = include_str!("../docs/format.md");
+    let examples = blocks(reference, "turtle");
+    assert_eq!(
+        examples.len(),
+        2,
+        "the worked example and a reified statement"
+    );
+    let dataset = formats::read_str("example.ttl", examples[0], Format::Turtle)
+        .map_err(|e| e.render(false))
+        .expect("the worked example reads");
+    let rows: Vec<(&str, &str, &str)> = dataset
+        .actors
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str(), a.kind.name()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("ex:moscow", "Moscow", "City"),
+            ("ex:lavrov", "Sergey Lavrov", "Person"),
+            ("_:b1", "Government of Russia", "Node"),
+        ]
+    );
+    assert_eq!(dataset.relations[0].label.as_deref(), Some("works in"));
+    let seed = written(&seed(), Format::Turtle);
+    assert!(
+        seed.contains(examples[1]),
+        "docs/format.md should show:\n{seed}"
+    );
+}

@@ -25,8 +25,9 @@ use crate::model::PartialDate;
 ///
 /// Without a command, kgx opens the interactive explorer (or prints an
 /// overview when its output is not a terminal). FILE is a kgx RON file (see
-/// docs/format.md), or a GraphML, JSON (kgx's or node-link), CSV or TSV
-/// file, told by its extension or --format; `-` reads standard input (RON
+/// docs/format.md), or a GraphML, JSON (kgx's or node-link), CSV, TSV or
+/// RDF (Turtle, N-Triples, N-Quads, TriG) file, told by its extension or
+/// --format; `-` reads standard input (RON
 /// unless --format says otherwise); without one, kgx uses its embedded
 /// seed graph (the Russia–Syria talks of July 2025).
 #[derive(Debug, Parser)]
@@ -194,7 +195,7 @@ enum Command {
     },
     /// Write a synthetic graph of any size, the same for the same seed
     Gen(generate::GenArgs),
-    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, DOT or Mermaid
+    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, Turtle, N-Triples, DOT or Mermaid
     Export {
         /// Data file; `-` reads standard input [default: the embedded seed graph]
         #[arg(value_name = "FILE")]
