@@ -14,6 +14,7 @@ pub mod formats;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod remote;
 pub mod suggest;
 pub mod synthetic;
 pub mod tui;

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod generate;
+mod remote;
 mod text;
 
 use std::collections::BTreeMap;
@@ -161,6 +162,9 @@ enum Command {
         actor: String,
         #[command(flatten)]
         file: FileArg,
+        /// Ask this SPARQL endpoint instead of reading a file (actor: a name, an IRI or prefix:name)
+        #[arg(long, value_name = "URL", conflicts_with = "file")]
+        sparql: Option<String>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -173,6 +177,9 @@ enum Command {
         to: String,
         #[command(flatten)]
         file: FileArg,
+        /// Ask this SPARQL endpoint instead of reading a file (shortest paths, both ways, up to 6 hops)
+        #[arg(long, value_name = "URL", conflicts_with_all = ["file", "directed", "avoid", "via_kinds", "k", "all"])]
+        sparql: Option<String>,
         /// Follow relations only the way they point
         #[arg(long)]
         directed: bool,
@@ -438,19 +445,32 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             }
             Ok(Outcome::Success)
         }),
-        Some(Command::Show { actor, file, json }) => {
-            with_graph(&file.input(), output, |graph, out| {
-                let Some(node) = resolve(graph, &actor, out)? else {
-                    return Ok(Outcome::Failure);
-                };
-                if json {
-                    print_json(out, &show_json(graph, node))?;
-                } else {
-                    text::card(graph, node, out)?;
-                }
-                Ok(Outcome::Success)
-            })
-        }
+        Some(Command::Show {
+            actor,
+            sparql: Some(url),
+            json,
+            ..
+        }) => remote::show(&url, &actor, json, output),
+        Some(Command::Path {
+            from,
+            to,
+            sparql: Some(url),
+            json,
+            ..
+        }) => remote::path(&url, &from, &to, json, output),
+        Some(Command::Show {
+            actor, file, json, ..
+        }) => with_graph(&file.input(), output, |graph, out| {
+            let Some(node) = resolve(graph, &actor, out)? else {
+                return Ok(Outcome::Failure);
+            };
+            if json {
+                print_json(out, &show_json(graph, node))?;
+            } else {
+                text::card(graph, node, out)?;
+            }
+            Ok(Outcome::Success)
+        }),
         Some(Command::Path {
             from,
             to,
@@ -461,6 +481,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             k,
             all,
             json,
+            ..
         }) => with_graph(&file.input(), output, |graph, out| {
             let Some(start) = resolve(graph, &from, out)? else {
                 return Ok(Outcome::Failure);

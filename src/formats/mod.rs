@@ -12,7 +12,7 @@ mod foreign;
 mod graphml;
 mod json;
 mod mermaid;
-mod rdf;
+pub(crate) mod rdf;
 
 use std::io;
 use std::path::{Path, PathBuf};

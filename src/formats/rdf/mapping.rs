@@ -35,7 +35,7 @@ use crate::model::{
 type Id = u32;
 
 /// What a triple points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Object {
     Resource(Id),
     /// A literal, by its place in the literal list.
@@ -55,8 +55,12 @@ struct Fact {
 pub struct Collector {
     /// Every IRI as written and every blank node as `_:id`, numbered.
     resources: IndexSet<Box<str>>,
-    literals: Vec<Literal>,
+    /// Every distinct literal, numbered.
+    literals: IndexSet<Literal>,
     facts: Vec<Fact>,
+    /// The triples seen, so one written twice counts once (RDF graphs
+    /// are sets, and SPARQL answers repeat triples).
+    seen: HashSet<(Id, Id, Object)>,
 }
 
 /// The predicates that name a resource, best first.
@@ -81,10 +85,13 @@ impl Collector {
             Term::NamedNode(node) => Object::Resource(self.intern(node.into_string())),
             Term::BlankNode(node) => Object::Resource(self.intern(format!("_:{}", node.as_str()))),
             Term::Literal(literal) => {
-                self.literals.push(literal);
-                Object::Literal(u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX))
+                let (index, _) = self.literals.insert_full(literal);
+                Object::Literal(u32::try_from(index).unwrap_or(u32::MAX))
             }
         };
+        if !self.seen.insert((subject, predicate, object)) {
+            return;
+        }
         self.facts.push(Fact {
             subject,
             predicate,
@@ -468,9 +475,13 @@ impl<'a> Mapping<'a> {
             }
         }
         // Statements need not be typed: rdf:subject says what they are.
+        let mut typed = vec![false; self.data.resources.len()];
+        for &(_, r, _) in &described {
+            typed[r as usize] = true;
+        }
         for r in 0..self.data.resources.len() as Id {
             if self.structural[r as usize]
-                && !described.iter().any(|&(_, d, _)| d == r)
+                && !typed[r as usize]
                 && self
                     .facts_of(r)
                     .any(|(_, f)| Some(f.predicate) == self.known.subject)

@@ -8,9 +8,9 @@
 //! the short names that make IRIs readable on screen.
 
 mod mapping;
-mod prefixes;
+pub(crate) mod prefixes;
 mod read;
-mod vocab;
+pub(crate) mod vocab;
 mod write;
 
 pub use read::Syntax;
