@@ -178,7 +178,7 @@ enum Command {
         #[command(flatten)]
         file: FileArg,
         /// Ask this SPARQL endpoint instead of reading a file (shortest paths, both ways, up to 6 hops)
-        #[arg(long, value_name = "URL", conflicts_with_all = ["file", "directed", "avoid", "via_kinds", "k", "all"])]
+        #[arg(long, value_name = "URL", conflicts_with_all = ["file", "directed", "avoid", "via_kinds", "k"])]
         sparql: Option<String>,
         /// Follow relations only the way they point
         #[arg(long)]
@@ -455,9 +455,10 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             to,
             sparql: Some(url),
+            all,
             json,
             ..
-        }) => remote::path(&url, &from, &to, json, output),
+        }) => remote::path(&url, [&from, &to], all, json, output),
         Some(Command::Show {
             actor, file, json, ..
         }) => with_graph(&file.input(), output, |graph, out| {

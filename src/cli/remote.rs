@@ -32,11 +32,11 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
     Ok(Outcome::Success)
 }
 
-/// `kgx path FROM TO --sparql URL`.
+/// `kgx path FROM TO --sparql URL` (with `--all`, every shortest path).
 pub fn path(
     url: &str,
-    from: &str,
-    to: &str,
+    [from, to]: [&str; 2],
+    all: bool,
     json: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
@@ -68,13 +68,14 @@ pub fn path(
         writeln!(output.err, "error: {to} is not an actor on {url}")?;
         return Ok(Outcome::Failure);
     };
+    let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
     let options = PathOptions {
-        limit: DEFAULT_PATHS + 1,
+        limit: shown + 1,
         ..PathOptions::default()
     };
     let mut paths = graph.shortest_paths(start, goal, &options);
-    let more = paths.len() > DEFAULT_PATHS;
-    paths.truncate(DEFAULT_PATHS);
+    let more = paths.len() > shown;
+    paths.truncate(shown);
     let request = text::PathRequest {
         start,
         goal,
