@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use hashbrown::DefaultHashBuilder;
 use indexmap::IndexSet;
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedOrBlankNode, Term, Triple};
@@ -53,14 +54,15 @@ struct Fact {
 /// The triples of a file, interned as they are parsed.
 #[derive(Default)]
 pub struct Collector {
-    /// Every IRI as written and every blank node as `_:id`, numbered.
-    resources: IndexSet<Box<str>>,
+    /// Every IRI as written and every blank node as `_:id`, numbered
+    /// (hashed with foldhash: millions of short keys).
+    resources: IndexSet<Box<str>, DefaultHashBuilder>,
     /// Every distinct literal, numbered.
-    literals: IndexSet<Literal>,
+    literals: IndexSet<Literal, DefaultHashBuilder>,
     facts: Vec<Fact>,
     /// The triples seen, so one written twice counts once (RDF graphs
     /// are sets, and SPARQL answers repeat triples).
-    seen: HashSet<(Id, Id, Object)>,
+    seen: hashbrown::HashSet<(Id, Id, Object)>,
 }
 
 /// The predicates that name a resource, best first.
