@@ -56,9 +56,13 @@ impl Drop for Server {
 }
 
 /// Starts `oxigraph serve` from the environment `.ci/run` prepares
-/// (`KGX_RDF_VENV`), with the seed's Turtle loaded; `None`, saying why,
-/// where there is none.
+/// (`KGX_RDF_VENV`), with the seed's Turtle loaded, or the N-Triples
+/// `data` gives; `None`, saying why, where there is none.
 fn server(test: &str) -> Option<Server> {
+    server_with(test, None)
+}
+
+fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
     let Some(venv) = std::env::var_os("KGX_RDF_VENV") else {
         eprintln!(
             "skipping {test}: KGX_RDF_VENV is not set (.ci/run sets it; see README, Developing)"
@@ -76,15 +80,25 @@ fn server(test: &str) -> Option<Server> {
     let dir = std::env::temp_dir().join(format!("kgx-remote-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
-    let seed = dir.join("seed.ttl");
-    let export = kgx(&[
-        "export",
-        "--format",
-        "turtle",
-        "-o",
-        seed.to_str().expect("path"),
-    ]);
-    assert!(export.status.success(), "{export:?}");
+    let seed = match data {
+        Some(triples) => {
+            let path = dir.join("data.nt");
+            std::fs::write(&path, triples).expect("data written");
+            path
+        }
+        None => {
+            let path = dir.join("seed.ttl");
+            let export = kgx(&[
+                "export",
+                "--format",
+                "turtle",
+                "-o",
+                path.to_str().expect("path"),
+            ]);
+            assert!(export.status.success(), "{export:?}");
+            path
+        }
+    };
     let store = dir.join("store");
     let load = Command::new(&oxigraph)
         .args(["load", "--location"])
@@ -110,19 +124,20 @@ fn server(test: &str) -> Option<Server> {
         child,
         url: format!("http://127.0.0.1:{port}/query"),
     };
-    wait_until_answering(&server.url, &dir);
+    let probe = if data.is_some() { "hub" } else { "lavrov" };
+    wait_until_answering(&server.url, probe, &dir);
     Some(server)
 }
 
 /// Waits until the server answers a query (asked through kgx itself).
-fn wait_until_answering(url: &str, dir: &Path) {
+fn wait_until_answering(url: &str, probe: &str, dir: &Path) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(30) {
         if std::net::TcpStream::connect(
             url.trim_start_matches("http://").trim_end_matches("/query"),
         )
         .is_ok()
-            && kgx(&["show", "lavrov", "--sparql", url]).status.success()
+            && kgx(&["show", probe, "--sparql", url]).status.success()
         {
             return;
         }
@@ -200,4 +215,31 @@ fn an_endpoint_that_is_not_there_gives_a_clear_message() {
     );
     let output = kgx(&["show", "lavrov", "--sparql", "ftp://example.org/sparql"]);
     assert!(text(&output.stderr).contains("must start with http:// or https://"));
+}
+
+#[test]
+fn a_hub_shows_its_first_page_and_how_much_there_is() {
+    let mut triples = String::from(
+        "<http://example.org/hub> <http://www.w3.org/2000/01/rdf-schema#label> \"hub\" .\n",
+    );
+    for n in 0..12_000 {
+        triples.push_str(&format!(
+            "<http://example.org/hub> <http://example.org/knows> <http://example.org/n{n}> .\n"
+        ));
+    }
+    let Some(server) = server_with("hub", Some(&triples)) else {
+        return;
+    };
+    let output = kgx(&["show", "hub", "--sparql", &server.url]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains("takes part in 12001 triples") && errors.contains("first page of 10000"),
+        "{errors}"
+    );
+    assert!(
+        text(&output.stdout).starts_with("hub · Node"),
+        "{}",
+        text(&output.stdout)
+    );
 }

@@ -16,12 +16,25 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
         let Some(focus) = find(&mut endpoint, actor, output)? else {
             return Ok(None);
         };
-        remote::neighbourhood(&mut endpoint, &focus).map(|fetched| Some((focus, fetched)))
+        let fetched = remote::neighbourhood(&mut endpoint, &focus)?;
+        let total = if fetched.truncated {
+            Some(remote::triple_count(&mut endpoint, &focus)?)
+        } else {
+            None
+        };
+        Ok(Some((focus, fetched, total)))
     })();
-    let Some((focus, fetched)) = report(shown, output)? else {
+    let Some((focus, fetched, total)) = report(shown, output)? else {
         return Ok(Outcome::Failure);
     };
-    let Some((graph, node)) = graph_with(fetched, &focus, output)? else {
+    if let Some(total) = total {
+        writeln!(
+            output.err,
+            "note: {focus} takes part in {total} triples on {url}; this is the first page of {}",
+            remote::PAGE
+        )?;
+    }
+    let Some((graph, node)) = graph_with(fetched, &focus, total.is_some(), output)? else {
         return Ok(Outcome::Failure);
     };
     if json {
@@ -61,7 +74,7 @@ pub fn path(
         )?;
         return Ok(Outcome::Failure);
     };
-    let Some((graph, start)) = graph_with(fetched, &start, output)? else {
+    let Some((graph, start)) = graph_with(fetched, &start, false, output)? else {
         return Ok(Outcome::Failure);
     };
     let Some(goal) = remote::actor_of(&graph, &goal) else {
@@ -143,9 +156,10 @@ fn report<T>(
 fn graph_with(
     fetched: Fetched,
     focus: &NamedNode,
+    noted: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Option<(KnowledgeGraph, crate::graph::NodeIndex)>> {
-    if fetched.truncated {
+    if fetched.truncated && !noted {
         writeln!(
             output.err,
             "note: the endpoint has more than kgx fetched ({} triples a query); this is the first page",

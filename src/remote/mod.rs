@@ -112,6 +112,24 @@ pub fn neighbourhood(endpoint: &mut Endpoint, focus: &NamedNode) -> Result<Fetch
     })
 }
 
+/// How many triples the focus takes part in on the endpoint, to say how
+/// much a first page left out.
+pub fn triple_count(endpoint: &mut Endpoint, focus: &NamedNode) -> Result<u64, RemoteError> {
+    endpoint
+        .triples(&query::count(focus))?
+        .into_iter()
+        .find_map(|triple| match triple.object {
+            Term::Literal(count) => count.value().parse().ok(),
+            _ => None,
+        })
+        .ok_or_else(|| {
+            RemoteError(format!(
+                "the SPARQL endpoint {} did not count",
+                endpoint.url()
+            ))
+        })
+}
+
 /// The shortest paths between two resources as a data set holding all of
 /// them (and nothing else but the graph's title), or `None` when none is
 /// within [`MAX_HOPS`]. Relations count both ways, as `kgx path` does by

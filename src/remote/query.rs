@@ -68,6 +68,16 @@ pub fn describe(resources: &[NamedNode], limit: usize) -> String {
     )
 }
 
+/// How many triples the focus takes part in, both ways, as one triple
+/// `<urn:kgx:count> <urn:kgx:count> N` (kgx reads only CONSTRUCT answers).
+pub fn count(focus: &NamedNode) -> String {
+    format!(
+        "CONSTRUCT {{ <urn:kgx:count> <urn:kgx:count> ?n }} WHERE {{
+  {{ SELECT (COUNT(*) AS ?n) WHERE {{ {{ {focus} ?p ?o }} UNION {{ ?s ?p {focus} }} }} }}
+}}"
+    )
+}
+
 /// Whether a resource is described at all.
 pub fn exists(resource: &NamedNode) -> String {
     format!("CONSTRUCT {{ {resource} ?p ?o }} WHERE {{ {resource} ?p ?o }} LIMIT 1")
