@@ -237,10 +237,12 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
     let request = request.into();
-    if matches!(request.input, Input::Embedded) || request.format() == Format::Ron {
-        return load::load_graph(&request.input);
+    match request.format() {
+        _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
+        Format::Ron => load::load_graph(&request.input),
+        Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        _ => load::build(&request.input.name(), load(&request)?),
     }
-    load::build(&request.input.name(), load(&request)?)
 }
 
 /// Reads text in `format` into a validated data set; `name` is how
