@@ -15,6 +15,7 @@ pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod remote;
 pub mod suggest;
 pub mod synthetic;
 pub mod tui;

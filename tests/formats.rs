@@ -280,6 +280,7 @@ fn an_actors_file_names_and_kinds_the_actors() {
         input: Input::Path(fixture("edges.csv")),
         format: None,
         actors: Some(fixture("actors.csv")),
+        lang: None,
     });
     assert_eq!(actor(&dataset, "lavrov").name, "Sergey Lavrov");
     assert_eq!(actor(&dataset, "al-shibani").kind, ActorKind::Person);
@@ -292,6 +293,7 @@ fn an_edge_to_an_actor_missing_from_the_actors_file_is_reported() {
         input: Input::Path(fixture("edges.tsv")),
         format: None,
         actors: Some(fixture("actors.csv")),
+        lang: None,
     })
     .expect_err("moscow is not in actors.csv");
     assert_eq!(error.problems.len(), 1);
@@ -648,7 +650,9 @@ fn standard_input_is_ron_unless_format_says_otherwise() {
     let output = kgx(&["validate", "--format", "dot", "x"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        text(&output.stderr).contains("[possible values: ron, json, graphml, csv, tsv]"),
+        text(&output.stderr).contains(
+            "[possible values: ron, json, graphml, csv, tsv, turtle, ntriples, nquads, trig]"
+        ),
         "{}",
         text(&output.stderr)
     );

@@ -158,6 +158,39 @@ proptest! {
     }
 
     #[test]
+    fn turtle_and_ntriples_exports_read_back_into_the_same_data(dataset in datasets()) {
+        let graph = KnowledgeGraph::new(dataset.clone()).expect("valid graph");
+        for format in [Format::Turtle, Format::NTriples] {
+            let text = formats::write(&graph, format).expect("written");
+            let back = formats::read_str("export", &text, format);
+            prop_assert_eq!(back.map_err(|e| e.render(false)), Ok(dataset.clone()));
+        }
+    }
+
+    #[test]
+    fn edits_of_rdf_exports_never_panic_the_reader_and_stay_located(
+        format in prop::sample::select(vec![Format::Turtle, Format::NTriples]),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(RDF_FRAGMENTS)), 1..6)
+    ) {
+        let graph = KnowledgeGraph::new(load::load(&load::Input::Embedded).expect("seed")).expect("graph");
+        let mut text = formats::write(&graph, format).expect("written");
+        for (at, delete, insert) in edits {
+            let mut start = at.index(text.len() + 1);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + delete).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(start..end, insert);
+        }
+        if let Err(error) = formats::read_str("edited", &text, format) {
+            check_error(&error);
+        }
+    }
+
+    #[test]
     fn edits_of_exported_files_never_panic_the_other_readers_and_stay_located(
         format in prop::sample::select(vec![Format::GraphMl, Format::Json, Format::Csv, Format::Tsv]),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(OTHER_FRAGMENTS)), 1..6)
@@ -180,6 +213,32 @@ proptest! {
         }
     }
 }
+
+/// Fragments that make mutations of RDF look like plausible mistakes.
+const RDF_FRAGMENTS: &[&str] = &[
+    "<",
+    ">",
+    "\"",
+    ".",
+    ";",
+    ",",
+    "_:",
+    "@prefix x: <urn:x:> .",
+    "kgx:status",
+    "kgx:Sure",
+    "\"2025-02-30\"^^xsd:date",
+    "rdf:subject",
+    "rdf:Statement",
+    "a",
+    "^^",
+    "@en",
+    "\\u00",
+    "#",
+    "kgx:evidence",
+    "actor:nobody",
+    "[",
+    "]",
+];
 
 /// Names with the characters that break naive serializers.
 fn names() -> impl Strategy<Value = String> {

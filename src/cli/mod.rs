@@ -5,6 +5,7 @@
 mod analysis;
 mod generate;
 mod lint;
+mod remote;
 mod text;
 
 use std::collections::BTreeMap;
@@ -26,8 +27,9 @@ use crate::model::PartialDate;
 ///
 /// Without a command, kgx opens the interactive explorer (or prints an
 /// overview when its output is not a terminal). FILE is a kgx RON file (see
-/// docs/format.md), or a GraphML, JSON (kgx's or node-link), CSV or TSV
-/// file, told by its extension or --format; `-` reads standard input (RON
+/// docs/format.md), or a GraphML, JSON (kgx's or node-link), CSV, TSV or
+/// RDF (Turtle, N-Triples, N-Quads, TriG) file, told by its extension or
+/// --format; `-` reads standard input (RON
 /// unless --format says otherwise); without one, kgx uses its embedded
 /// seed graph (the Russia–Syria talks of July 2025).
 #[derive(Debug, Parser)]
@@ -44,6 +46,9 @@ pub struct Cli {
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// The language to take RDF names in (de, en-GB) [default: from LANG]
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
@@ -85,6 +90,7 @@ impl Cli {
                     input: Input::from_arg(self.file.as_deref()),
                     format: self.format.map(Format::from),
                     actors: self.actors.clone(),
+                    lang: language(self.lang.clone()),
                 },
                 mouse: !self.no_mouse,
                 config: self.settings.config.clone(),
@@ -159,6 +165,9 @@ enum Command {
         actor: String,
         #[command(flatten)]
         file: FileArg,
+        /// Ask this SPARQL endpoint instead of reading a file (actor: a name, an IRI or prefix:name)
+        #[arg(long, value_name = "URL", conflicts_with = "file")]
+        sparql: Option<String>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -171,6 +180,9 @@ enum Command {
         to: String,
         #[command(flatten)]
         file: FileArg,
+        /// Ask this SPARQL endpoint instead of reading a file (shortest paths, both ways, up to 6 hops)
+        #[arg(long, value_name = "URL", conflicts_with_all = ["file", "directed", "avoid", "via_kinds", "k"])]
+        sparql: Option<String>,
         /// Follow relations only the way they point
         #[arg(long)]
         directed: bool,
@@ -193,7 +205,7 @@ enum Command {
     },
     /// Write a synthetic graph of any size, the same for the same seed
     Gen(generate::GenArgs),
-    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, DOT or Mermaid
+    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, Turtle, N-Triples, DOT or Mermaid
     Export {
         /// Data file; `-` reads standard input [default: the embedded seed graph]
         #[arg(value_name = "FILE")]
@@ -207,6 +219,9 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// The language to take RDF names in (de, en-GB) [default: from LANG]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -228,6 +243,9 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// The language to take RDF names in (de, en-GB) [default: from LANG]
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
     },
     /// Check the explorer's config file (keys, theme, mouse, live reload)
     Config {
@@ -251,7 +269,7 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct FileArg {
-    /// Data file (RON, JSON, GraphML, CSV, TSV); `-` reads standard input [default: the embedded seed graph]
+    /// Data file (RON, JSON, GraphML, CSV, TSV, Turtle, N-Triples, N-Quads, TriG); `-` reads standard input [default: the embedded seed graph]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
     /// Read FILE in this format, whatever its extension
@@ -260,6 +278,9 @@ struct FileArg {
     /// The actors (id,name,kind,…) of a CSV/TSV edge list
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// The language to take RDF names in (de, en-GB) [default: from LANG]
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
 }
 
 /// The formats kgx can read, for the options that say how to read a file
@@ -277,6 +298,17 @@ enum ReadFormat {
     Csv,
     /// an edge list, tab-separated
     Tsv,
+    /// RDF Turtle
+    Turtle,
+    /// RDF N-Triples
+    #[value(name = "ntriples")]
+    NTriples,
+    /// RDF N-Quads (named graphs merged)
+    #[value(name = "nquads")]
+    NQuads,
+    /// RDF TriG (named graphs merged)
+    #[value(name = "trig")]
+    TriG,
 }
 
 impl From<ReadFormat> for Format {
@@ -287,6 +319,10 @@ impl From<ReadFormat> for Format {
             ReadFormat::GraphMl => Format::GraphMl,
             ReadFormat::Csv => Format::Csv,
             ReadFormat::Tsv => Format::Tsv,
+            ReadFormat::Turtle => Format::Turtle,
+            ReadFormat::NTriples => Format::NTriples,
+            ReadFormat::NQuads => Format::NQuads,
+            ReadFormat::TriG => Format::TriG,
         }
     }
 }
@@ -320,6 +356,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 input: Input::from_arg(cli.file.as_deref()),
                 format: cli.format.map(Format::from),
                 actors: cli.actors,
+                lang: language(cli.lang),
             },
             output,
             |graph, out| {
@@ -412,19 +449,33 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             }
             Ok(Outcome::Success)
         }),
-        Some(Command::Show { actor, file, json }) => {
-            with_graph(&file.input(), output, |graph, out| {
-                let Some(node) = resolve(graph, &actor, out)? else {
-                    return Ok(Outcome::Failure);
-                };
-                if json {
-                    print_json(out, &show_json(graph, node))?;
-                } else {
-                    text::card(graph, node, out)?;
-                }
-                Ok(Outcome::Success)
-            })
-        }
+        Some(Command::Show {
+            actor,
+            sparql: Some(url),
+            json,
+            ..
+        }) => remote::show(&url, &actor, json, output),
+        Some(Command::Path {
+            from,
+            to,
+            sparql: Some(url),
+            all,
+            json,
+            ..
+        }) => remote::path(&url, [&from, &to], all, json, output),
+        Some(Command::Show {
+            actor, file, json, ..
+        }) => with_graph(&file.input(), output, |graph, out| {
+            let Some(node) = resolve(graph, &actor, out)? else {
+                return Ok(Outcome::Failure);
+            };
+            if json {
+                print_json(out, &show_json(graph, node))?;
+            } else {
+                text::card(graph, node, out)?;
+            }
+            Ok(Outcome::Success)
+        }),
         Some(Command::Path {
             from,
             to,
@@ -435,6 +486,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             k,
             all,
             json,
+            ..
         }) => with_graph(&file.input(), output, |graph, out| {
             let Some(start) = resolve(graph, &from, out)? else {
                 return Ok(Outcome::Failure);
@@ -506,12 +558,14 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             format,
             from,
             actors,
+            lang,
             output: path,
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
                 format: from.map(Format::from),
                 actors,
+                lang: language(lang),
             };
             with_graph(&request, output, |graph, out| {
                 write_graph(graph, format, path.as_deref(), out)
@@ -523,6 +577,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             to,
             actors,
+            lang,
         }) => {
             let to_stdout = path.as_os_str() == "-";
             let Some(format) = to.or_else(|| Format::from_path(&path)) else {
@@ -538,6 +593,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 input: Input::from_arg(Some(&input)),
                 format: from.map(Format::from),
                 actors,
+                lang: language(lang),
             };
             with_graph(&request, output, |graph, out| {
                 write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
@@ -588,8 +644,31 @@ impl FileArg {
             input: Input::from_arg(self.file.as_deref()),
             format: self.format.map(Format::from),
             actors: self.actors.clone(),
+            lang: language(self.lang.clone()),
         }
     }
+}
+
+/// The language names are taken in: the one asked for, else the person's
+/// from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `de_DE.UTF-8` is
+/// `de-DE`); none for the C locale.
+fn language(asked: Option<String>) -> Option<String> {
+    asked.or_else(|| {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .map(|value| {
+                let tag = value.split(['.', '@']).next().unwrap_or_default();
+                tag.replace('_', "-")
+            })
+            .filter(|tag| {
+                !tag.is_empty()
+                    && tag != "C"
+                    && tag != "POSIX"
+                    && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+    })
 }
 
 /// Loads `input` and runs `command` on the graph, or prints the file's

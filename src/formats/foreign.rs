@@ -214,7 +214,7 @@ pub fn checked(
 
 /// A title for a graph whose file has none: the file's name without its
 /// folder and extension.
-fn title_from(name: &str) -> String {
+pub(crate) fn title_from(name: &str) -> String {
     let stem = std::path::Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

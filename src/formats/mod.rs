@@ -1,6 +1,7 @@
-//! Other tools' files: reading GraphML, node-link JSON and CSV edge lists
-//! into a data set, and writing a graph as GraphML, CSV, DOT or Mermaid as
-//! well as kgx's own RON and JSON.
+//! Other tools' files: reading GraphML, node-link JSON, CSV edge lists and
+//! RDF (N-Triples, N-Quads, Turtle, TriG) into a data set, and writing a
+//! graph as GraphML, CSV, Turtle, N-Triples, DOT or Mermaid as well as
+//! kgx's own RON and JSON.
 //!
 //! Every reader ends in the same validation and the same diagnostics as a
 //! RON file, so a bad file from Gephi is reported as well as a bad RON one.
@@ -11,6 +12,7 @@ mod foreign;
 mod graphml;
 mod json;
 mod mermaid;
+pub(crate) mod rdf;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -40,22 +42,38 @@ pub enum Format {
     Dot,
     /// a Mermaid flowchart, for Markdown pages (written only)
     Mermaid,
+    /// RDF Turtle, with kgx's vocabulary for what RDF has no term for
+    Turtle,
+    /// RDF N-Triples, one triple a line
+    #[value(name = "ntriples")]
+    NTriples,
+    /// RDF N-Quads (named graphs are merged on reading; written as N-Triples)
+    #[value(name = "nquads")]
+    NQuads,
+    /// RDF TriG (named graphs are merged on reading; written as Turtle)
+    #[value(name = "trig")]
+    TriG,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 11] = [
         Format::Ron,
         Format::Json,
         Format::GraphMl,
         Format::Csv,
         Format::Tsv,
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::TriG,
         Format::Dot,
         Format::Mermaid,
     ];
 
     /// The format a file name's extension stands for (`.graphml`, `.xml`,
-    /// `.csv`, `.tsv`, `.json`, `.ron`, `.dot`/`.gv`, `.mmd`), so a person
+    /// `.csv`, `.tsv`, `.json`, `.ron`, `.ttl`, `.nt`, `.nq`, `.trig`,
+    /// `.dot`/`.gv`, `.mmd`), so a person
     /// can type `kgx colleague.graphml` without saying the format.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -67,6 +85,10 @@ impl Format {
             "tsv" | "tab" => Format::Tsv,
             "dot" | "gv" => Format::Dot,
             "mmd" | "mermaid" => Format::Mermaid,
+            "ttl" | "turtle" => Format::Turtle,
+            "nt" => Format::NTriples,
+            "nq" => Format::NQuads,
+            "trig" => Format::TriG,
             _ => return None,
         })
     }
@@ -87,6 +109,10 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Dot => "dot",
             Format::Mermaid => "mermaid",
+            Format::Turtle => "turtle",
+            Format::NTriples => "ntriples",
+            Format::NQuads => "nquads",
+            Format::TriG => "trig",
         }
     }
 
@@ -107,6 +133,8 @@ pub struct Request {
     pub format: Option<Format>,
     /// A CSV/TSV file of actors for an edge list (`--actors`).
     pub actors: Option<PathBuf>,
+    /// The language to take names in from an RDF file (`--lang de`).
+    pub lang: Option<String>,
 }
 
 impl From<Input> for Request {
@@ -115,6 +143,7 @@ impl From<Input> for Request {
             input,
             format: None,
             actors: None,
+            lang: None,
         }
     }
 }
@@ -186,7 +215,21 @@ pub fn load(request: &Request) -> Result<Dataset, LoadError> {
                 Some((&actors_input.name(), &actors_text, delimiter(actors_format))),
             )
         }
-        _ => read_str(&name, &text, format),
+        _ => match rdf_syntax(format) {
+            Some(syntax) => rdf::read(&name, &text, syntax, request.lang.as_deref()),
+            None => read_str(&name, &text, format),
+        },
+    }
+}
+
+/// The RDF syntax a format is, if it is one.
+fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
+    match format {
+        Format::Turtle => Some(rdf::Syntax::Turtle),
+        Format::NTriples => Some(rdf::Syntax::NTriples),
+        Format::NQuads => Some(rdf::Syntax::NQuads),
+        Format::TriG => Some(rdf::Syntax::TriG),
+        _ => None,
     }
 }
 
@@ -210,6 +253,12 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadE
         Format::Json => json::read(name, text),
         Format::GraphMl => graphml::read(name, text),
         Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
+        Format::Turtle | Format::NTriples | Format::NQuads | Format::TriG => {
+            match rdf_syntax(format) {
+                Some(syntax) => rdf::read(name, text, syntax, None),
+                None => Err(unreadable(name, format)),
+            }
+        }
         Format::Dot | Format::Mermaid => Err(unreadable(name, format)),
     }
 }
@@ -221,7 +270,8 @@ fn unreadable(name: &str, format: Format) -> LoadError {
         problems: vec![
             load::Problem::whole_file(format!("kgx writes {} but cannot read it", format.name()))
                 .help(Some(
-                    "open a RON, JSON, GraphML, CSV or TSV file, or say which with --format".into(),
+                    "open a RON, JSON, GraphML, CSV, TSV or RDF file, or say which with --format"
+                        .into(),
                 )),
         ],
     }
@@ -265,6 +315,9 @@ pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
         Format::Csv | Format::Tsv => csv::write_edges(&dataset(), delimiter(format))?,
         Format::Dot => dot::write(&dataset()),
         Format::Mermaid => mermaid::write(&dataset()),
+        // Turtle is TriG without graphs, N-Triples N-Quads without them.
+        Format::Turtle | Format::TriG => rdf::turtle(&dataset())?,
+        Format::NTriples | Format::NQuads => rdf::ntriples(&dataset())?,
     })
 }
 

@@ -1,0 +1,186 @@
+//! `show` and `path` over a SPARQL endpoint (`--sparql URL`): the answer is
+//! read into a small graph and printed exactly as for a local file.
+
+use std::io;
+
+use oxrdf::NamedNode;
+
+use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, text};
+use crate::graph::{KnowledgeGraph, PathOptions};
+use crate::remote::{self, Endpoint, Fetched, Found, RemoteError, TIMEOUT};
+
+/// `kgx show ACTOR --sparql URL`.
+pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::Result<Outcome> {
+    let shown = (|| {
+        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
+        let Some(focus) = find(&mut endpoint, actor, output)? else {
+            return Ok(None);
+        };
+        let fetched = remote::neighbourhood(&mut endpoint, &focus)?;
+        let total = if fetched.truncated {
+            Some(remote::triple_count(&mut endpoint, &focus)?)
+        } else {
+            None
+        };
+        Ok(Some((focus, fetched, total)))
+    })();
+    let Some((focus, fetched, total)) = report(shown, output)? else {
+        return Ok(Outcome::Failure);
+    };
+    if let Some(total) = total {
+        writeln!(
+            output.err,
+            "note: {focus} takes part in {total} triples on {url}; this is the first page of {}",
+            remote::PAGE
+        )?;
+    }
+    let Some((graph, node)) = graph_with(fetched, &focus, total.is_some(), output)? else {
+        return Ok(Outcome::Failure);
+    };
+    if json {
+        print_json(output, &show_json(&graph, node))?;
+    } else {
+        text::card(&graph, node, output)?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// `kgx path FROM TO --sparql URL` (with `--all`, every shortest path).
+pub fn path(
+    url: &str,
+    [from, to]: [&str; 2],
+    all: bool,
+    json: bool,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    let found = (|| {
+        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
+        let Some(start) = find(&mut endpoint, from, output)? else {
+            return Ok(None);
+        };
+        let Some(goal) = find(&mut endpoint, to, output)? else {
+            return Ok(None);
+        };
+        remote::paths(&mut endpoint, &start, &goal).map(|fetched| Some((start, goal, fetched)))
+    })();
+    let Some((start, goal, fetched)) = report(found, output)? else {
+        return Ok(Outcome::Failure);
+    };
+    let Some(fetched) = fetched else {
+        writeln!(
+            output.err,
+            "no path between {from} and {to} within {} hops on {url}",
+            remote::MAX_HOPS
+        )?;
+        return Ok(Outcome::Failure);
+    };
+    let Some((graph, start)) = graph_with(fetched, &start, false, output)? else {
+        return Ok(Outcome::Failure);
+    };
+    let Some(goal) = remote::actor_of(&graph, &goal) else {
+        writeln!(output.err, "error: {to} is not an actor on {url}")?;
+        return Ok(Outcome::Failure);
+    };
+    let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
+    let options = PathOptions {
+        limit: shown + 1,
+        ..PathOptions::default()
+    };
+    let mut paths = graph.shortest_paths(start, goal, &options);
+    let more = paths.len() > shown;
+    paths.truncate(shown);
+    let request = text::PathRequest {
+        start,
+        goal,
+        options: &options,
+        k: None,
+    };
+    if json {
+        print_json(output, &paths_json(&graph, &request, &paths, more))?;
+    } else {
+        text::paths(&graph, &request, &paths, more, output)?;
+    }
+    Ok(if paths.is_empty() {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}
+
+/// The resource a person named, or why there is none on standard error.
+fn find(
+    endpoint: &mut Endpoint,
+    name: &str,
+    output: &mut Output<'_>,
+) -> Result<Option<NamedNode>, RemoteError> {
+    let found = remote::resolve(endpoint, name)?;
+    let said = match found {
+        Found::One(resource) => return Ok(Some(resource)),
+        Found::Nothing => writeln!(
+            output.err,
+            "error: nothing on {} is named \"{name}\"; give its IRI or prefix:name",
+            endpoint.url()
+        ),
+        Found::Several(candidates) => {
+            let mut lines = format!(
+                "error: \"{name}\" matches {} resources:\n",
+                candidates.len()
+            );
+            for (resource, label) in candidates.iter().take(10) {
+                lines.push_str(&format!("  {label} {resource}\n"));
+            }
+            lines.push_str("name one of them by its IRI");
+            writeln!(output.err, "{lines}")
+        }
+    };
+    said.map_err(|err| RemoteError(err.to_string()))?;
+    Ok(None)
+}
+
+/// Prints a remote failure; `None` when there was one (or nothing found).
+fn report<T>(
+    result: Result<Option<T>, RemoteError>,
+    output: &mut Output<'_>,
+) -> io::Result<Option<T>> {
+    match result {
+        Ok(found) => Ok(found),
+        Err(error) => {
+            writeln!(output.err, "error: {error}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// The fetched graph and the actor `focus` became in it, noting when the
+/// endpoint had more than one page.
+fn graph_with(
+    fetched: Fetched,
+    focus: &NamedNode,
+    noted: bool,
+    output: &mut Output<'_>,
+) -> io::Result<Option<(KnowledgeGraph, crate::graph::NodeIndex)>> {
+    if fetched.truncated && !noted {
+        writeln!(
+            output.err,
+            "note: the endpoint has more than kgx fetched ({} triples a query); this is the first page",
+            remote::PAGE
+        )?;
+    }
+    let graph = match KnowledgeGraph::new(fetched.dataset) {
+        Ok(graph) => graph,
+        Err(error) => {
+            writeln!(output.err, "error: {error}")?;
+            return Ok(None);
+        }
+    };
+    match remote::actor_of(&graph, focus) {
+        Some(node) => Ok(Some((graph, node))),
+        None => {
+            writeln!(
+                output.err,
+                "error: {focus} has no links or description on the endpoint"
+            )?;
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! RDF files: N-Triples, N-Quads, Turtle and TriG in, Turtle and
+//! N-Triples out, through Oxigraph's parsers and serializers.
+//!
+//! [`read`] parses ([`read`](self::read) module), maps the triples onto
+//! actors and relations ([`mapping`]) and validates the result like any
+//! other format; [`write`](self::write) writes a data set with kgx's own
+//! vocabulary ([`vocab`]) so it reads back the same. [`prefixes`] holds
+//! the short names that make IRIs readable on screen.
+
+mod mapping;
+pub(crate) mod prefixes;
+mod read;
+pub(crate) mod vocab;
+mod write;
+
+pub use read::Syntax;
+pub use write::{ntriples, turtle};
+
+use std::sync::Arc;
+
+use crate::load::LoadError;
+use crate::model::Dataset;
+
+/// Reads RDF `text` in `syntax` into a validated data set, taking names in
+/// the language `lang` (a tag such as `de` or `en-GB`) where there is one.
+pub fn read(
+    name: &str,
+    text: &str,
+    syntax: Syntax,
+    lang: Option<&str>,
+) -> Result<Dataset, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut collector = mapping::Collector::default();
+    match read::parse(text, syntax, |triple| collector.add(triple)) {
+        Ok(prefixes) => collector.finish(name, text, prefixes, lang),
+        Err(problems) => Err(LoadError {
+            name: name.to_owned(),
+            text: Arc::from(text),
+            problems,
+        }),
+    }
+}

@@ -1,0 +1,130 @@
+//! Asking a SPARQL 1.1 endpoint over HTTP: CONSTRUCT queries answered as
+//! N-Triples, with a timeout, a cap on the answer's size, a bounded cache,
+//! and errors that say what went wrong in a person's terms.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use oxrdf::Triple;
+use oxttl::NTriplesParser;
+
+use super::cache::Cache;
+
+/// How long one query may take before kgx gives up on it.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest answer read, so a runaway query cannot exhaust memory.
+const MAX_ANSWER: u64 = 256 * 1024 * 1024;
+/// How much the session cache keeps.
+const CACHE_BUDGET: usize = 64 * 1024 * 1024;
+
+/// Why a remote query failed, in words for the person who asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemoteError(pub String);
+
+impl fmt::Display for RemoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RemoteError {}
+
+/// A SPARQL endpoint and the session's cache of its answers.
+pub struct Endpoint {
+    url: String,
+    agent: ureq::Agent,
+    timeout: Duration,
+    cache: Cache,
+}
+
+impl Endpoint {
+    /// An endpoint at an `http://` or `https://` URL.
+    pub fn new(url: &str, timeout: Duration) -> Result<Self, RemoteError> {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(RemoteError(format!(
+                "\"{url}\" is not a SPARQL endpoint URL: it must start with http:// or https://"
+            )));
+        }
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(timeout))
+            .http_status_as_error(false)
+            .user_agent(concat!(
+                "kgx/",
+                env!("CARGO_PKG_VERSION"),
+                " (terminal knowledge-graph explorer)"
+            ))
+            .build()
+            .into();
+        Ok(Endpoint {
+            url: url.to_owned(),
+            agent,
+            timeout,
+            cache: Cache::new(CACHE_BUDGET),
+        })
+    }
+
+    /// The endpoint's URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The N-Triples answer to a CONSTRUCT query, from the cache when it
+    /// was asked before.
+    pub fn construct(&mut self, query: &str) -> Result<Arc<str>, RemoteError> {
+        if let Some(answer) = self.cache.get(query) {
+            return Ok(answer);
+        }
+        let failed = |what: String| RemoteError(format!("the SPARQL endpoint {} {what}", self.url));
+        let mut response = self
+            .agent
+            .post(&self.url)
+            .header("Accept", "application/n-triples")
+            .send_form([("query", query)])
+            .map_err(|err| failed(describe(&err, self.timeout)))?;
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_ANSWER)
+            .read_to_string()
+            .map_err(|err| failed(describe(&err, self.timeout)))?;
+        if status != 200 {
+            let said: String = body.trim().chars().take(300).collect();
+            return Err(failed(format!("answered HTTP {status}: {said}")));
+        }
+        let answer: Arc<str> = Arc::from(body);
+        self.cache.put(query.to_owned(), answer.clone());
+        Ok(answer)
+    }
+
+    /// The triples a CONSTRUCT query answers with.
+    pub fn triples(&mut self, query: &str) -> Result<Vec<Triple>, RemoteError> {
+        let answer = self.construct(query)?;
+        NTriplesParser::new()
+            .for_slice(answer.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| {
+                RemoteError(format!(
+                    "the SPARQL endpoint {} sent N-Triples kgx cannot read: {err}",
+                    self.url
+                ))
+            })
+    }
+}
+
+fn describe(error: &ureq::Error, timeout: Duration) -> String {
+    match error {
+        ureq::Error::Timeout(_) => format!("did not answer within {} s", timeout.as_secs()),
+        ureq::Error::HostNotFound => "cannot be found (no such host)".to_owned(),
+        ureq::Error::ConnectionFailed => "cannot be reached (connection refused)".to_owned(),
+        ureq::Error::Io(error) if error.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "cannot be reached (connection refused): is the server running?".to_owned()
+        }
+        ureq::Error::Io(error) => format!("cannot be reached: {error}"),
+        ureq::Error::BodyExceedsLimit(_) => {
+            format!("sent an answer over {} MB", MAX_ANSWER / 1024 / 1024)
+        }
+        other => format!("failed: {other}"),
+    }
+}
