@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use kgx::cli::{self, Cli, Outcome, Output};
+use kgx::safe_text::{SafeWriter, safe};
 use kgx::tui::{self, Opened, loading::Loading};
 
 /// How long a load may take before the terminal shows its progress: the
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         };
         let print_error = |err: std::io::Error| {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", safe(&err.to_string()));
             ExitCode::from(1)
         };
         // Most files load before the terminal is touched, so problems print
@@ -80,9 +81,10 @@ fn main() -> ExitCode {
         };
     }
     let stdout = std::io::stdout();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
     let mut output = Output {
-        out: &mut stdout.lock(),
-        err: &mut stderr.lock(),
+        out: SafeWriter::new(&mut out),
+        err: SafeWriter::new(&mut err),
         color,
         width,
     };
@@ -91,7 +93,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Failure) => ExitCode::from(1),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", safe(&err.to_string()));
             ExitCode::from(1)
         }
     }

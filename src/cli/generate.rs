@@ -70,6 +70,7 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
             }
             None => output
                 .out
+                .raw()
                 .write_all(formats::write(&graph, format)?.as_bytes())?,
         }
         return Ok(Outcome::Success);
@@ -83,7 +84,7 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
                 .and_then(|()| writer.flush())
                 .map_err(|err| cannot_write(path, err))?;
         }
-        None => write_own(&dataset, json, &mut BufWriter::new(&mut *output.out))?,
+        None => write_own(&dataset, json, &mut BufWriter::new(output.out.raw()))?,
     }
     Ok(Outcome::Success)
 }

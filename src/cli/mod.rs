@@ -20,6 +20,7 @@ use crate::graph::{
 };
 use crate::load::{self, Input, LoadError};
 use crate::model::PartialDate;
+use crate::safe_text::{self, SafeWriter};
 
 /// Explore a knowledge graph of actors and dated, sourced relations.
 ///
@@ -290,10 +291,12 @@ impl From<ReadFormat> for Format {
 
 /// Where command output goes, and whether diagnostics may use colour.
 pub struct Output<'a> {
-    /// Normal output (standard output).
-    pub out: &'a mut dyn Write,
-    /// Errors and diagnostics (standard error).
-    pub err: &'a mut dyn Write,
+    /// Normal output (standard output): text through [`SafeWriter`], data
+    /// (JSON, exports) through its `raw()`.
+    pub out: SafeWriter<&'a mut dyn Write>,
+    /// Errors and diagnostics (standard error), made safe the same way; a
+    /// rendered diagnostic, already safe and maybe coloured, goes raw.
+    pub err: SafeWriter<&'a mut dyn Write>,
     /// Style diagnostics with ANSI colour.
     pub color: bool,
     /// Columns to wrap diagnostics at.
@@ -545,7 +548,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             config,
         }) => crate::config::command(default, path, config.as_deref(), output),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out);
+            clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out.raw());
             Ok(Outcome::Success)
         }
     }
@@ -566,6 +569,7 @@ fn write_graph(
         None => {
             output
                 .out
+                .raw()
                 .write_all(formats::write(graph, format)?.as_bytes())?;
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
@@ -600,6 +604,7 @@ fn with_graph(
         Err(error) => {
             output
                 .err
+                .raw()
                 .write_all(error.render_width(output.color, output.width).as_bytes())?;
             Ok(Outcome::Failure)
         }
@@ -689,9 +694,12 @@ fn resolve(
     }
 }
 
+/// Prints `value` as JSON that is safe on a terminal and reads back the same.
 fn print_json(output: &mut Output<'_>, value: &serde_json::Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *output.out, value)?;
-    writeln!(output.out)
+    let text = serde_json::to_string_pretty(value)?;
+    let out = output.out.raw();
+    out.write_all(safe_text::json(&text).as_bytes())?;
+    writeln!(out)
 }
 
 fn stats_json(graph: &KnowledgeGraph, top: usize) -> serde_json::Value {

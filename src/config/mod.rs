@@ -8,7 +8,7 @@
 //! would cost more build time than it saves.
 
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -236,7 +236,7 @@ pub fn command(
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
     if default {
-        output.out.write_all(default_text().as_bytes())?;
+        output.out.raw().write_all(default_text().as_bytes())?;
         return Ok(Outcome::Success);
     }
     let Some(location) = given.map(Path::to_owned).or_else(default_path) else {
@@ -265,7 +265,7 @@ pub fn command(
         }
         Err(error) => {
             let report = error.render_width(output.color, output.width);
-            output.err.write_all(report.as_bytes())?;
+            output.err.raw().write_all(report.as_bytes())?;
             Ok(Outcome::Failure)
         }
     }

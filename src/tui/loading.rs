@@ -296,6 +296,11 @@ fn thousands(count: u64) -> String {
 /// The progress screen: what is being opened, the step, a bar, the
 /// figures behind it, and how to cancel.
 pub fn draw(frame: &mut Frame<'_>, snapshot: &Snapshot, theme: Theme) {
+    draw_progress(frame, snapshot, theme);
+    super::ui::made_safe(frame);
+}
+
+fn draw_progress(frame: &mut Frame<'_>, snapshot: &Snapshot, theme: Theme) {
     let area = frame.area();
     let width = usize::from(area.width.saturating_sub(4));
     let [_, title, _, step, bar, figures, counts, _, hint] = Layout::vertical([
