@@ -262,7 +262,7 @@ fn path_k_adds_longer_paths_and_all_lists_every_shortest_one() {
     assert!(lengths(&all).len() > lengths(&some).len());
     assert!(lengths(&all).iter().all(|&l| l == lengths(&some)[0]));
     let text = stdout(&kgx(&["path", "lavrov", "israel"]));
-    assert!(text.contains("--all lists every one"), "{text}");
+    assert!(text.contains("--all lists up to 1000"), "{text}");
 }
 
 #[test]

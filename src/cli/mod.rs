@@ -178,11 +178,11 @@ enum Command {
         /// Use only relations of these kinds (comma-separated)
         #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
         via_kinds: Vec<String>,
-        /// The N shortest paths of any length that visit no actor twice
-        /// [default: up to 5 of the shortest]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "all")]
+        /// The N shortest paths of any length that visit no actor twice, N
+        /// up to 1000 [default: up to 5 of the shortest]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=KnowledgeGraph::MOST_PATHS_LISTED as i64), conflicts_with = "all")]
         k: Option<u16>,
-        /// Every shortest path, however many
+        /// Every shortest path, up to 1000
         #[arg(long)]
         all: bool,
         /// Print JSON instead of text
@@ -441,7 +441,11 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let Some(goal) = resolve(graph, &to, out)? else {
                 return Ok(Outcome::Failure);
             };
-            let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
+            let shown = if all {
+                KnowledgeGraph::MOST_PATHS_LISTED
+            } else {
+                DEFAULT_PATHS
+            };
             // One path more than shown tells whether there are more.
             let mut options = PathOptions {
                 directed,
@@ -471,10 +475,16 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 options.filter.kinds = via_kinds.iter().cloned().collect();
             }
             let (paths, more) = match k {
-                Some(k) => (
-                    graph.k_shortest_paths(start, goal, usize::from(k), &options),
-                    false,
-                ),
+                Some(k) => {
+                    let found = graph.k_shortest_paths_within(
+                        start,
+                        goal,
+                        usize::from(k),
+                        &options,
+                        KnowledgeGraph::PATH_WORK,
+                    );
+                    (found.paths, found.cut)
+                }
                 None => {
                     let mut paths = graph.shortest_paths(start, goal, &options);
                     let more = paths.len() > shown;
@@ -487,6 +497,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 goal,
                 options: &options,
                 k: k.map(usize::from),
+                all,
             };
             if json {
                 print_json(out, &paths_json(graph, &request, &paths, more))?;

@@ -346,8 +346,13 @@ impl App {
                     let k: usize = value("--k")?
                         .parse()
                         .ok()
-                        .filter(|&k| k >= 1)
-                        .ok_or_else(|| "--k takes a number of paths, 1 or more".to_owned())?;
+                        .filter(|k| (1..=KnowledgeGraph::MOST_PATHS_LISTED).contains(k))
+                        .ok_or_else(|| {
+                            format!(
+                                "--k takes a number of paths, 1 to {}",
+                                KnowledgeGraph::MOST_PATHS_LISTED
+                            )
+                        })?;
                     mode = PathMode::KShortest(k);
                 }
                 flag if flag.starts_with("--") => {
