@@ -232,7 +232,7 @@ fn filters_combine_and_clear() {
         .rows()
         .iter()
         .filter_map(|row| match row {
-            RelationRow::Link(l) => Some(app.graph().relation(l.relation).status),
+            RelationRow::Link(l) => Some(app.graph().relation(l.relation).status()),
             RelationRow::Heading(..) => None,
         })
         .collect();

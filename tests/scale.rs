@@ -80,7 +80,7 @@ fn a_hubs_relations_are_grouped_by_direction_then_kind_then_file_order() {
     let graph = app.graph();
     let mut expected = graph.links(hub, &RelationFilter::default());
     expected.sort_by(|a, b| {
-        let kind = |link: &kgx::graph::Link| graph.relation(link.relation).kind.clone();
+        let kind = |link: &kgx::graph::Link| graph.relation(link.relation).kind().to_owned();
         (a.direction, kind(a), a.relation).cmp(&(b.direction, kind(b), b.relation))
     });
     let shown: Vec<_> = app

@@ -230,7 +230,7 @@ fn relation_dates(app: &App) -> Vec<(u16, u8, u8)> {
     app.rows()
         .iter()
         .filter_map(|row| match row {
-            kgx::tui::app::RelationRow::Link(link) => app.graph().relation(link.relation).date,
+            kgx::tui::app::RelationRow::Link(link) => app.graph().relation(link.relation).date(),
             _ => None,
         })
         .filter_map(|when| when.bounds().0)
@@ -547,7 +547,7 @@ fn status_filters_apply_to_the_path_search() {
     command(&mut app, "filter status=reported,confirmed");
     for path in &app.path_view().paths {
         for hop in &path.hops {
-            let status = app.graph().relation(hop.relation).status;
+            let status = app.graph().relation(hop.relation).status();
             assert!(matches!(status, Status::Reported | Status::Confirmed));
         }
     }

@@ -123,7 +123,7 @@ pub fn timeline_text(
                     graph.actor(from).name,
                     relation.phrase(),
                     graph.actor(to).name,
-                    relation.status.name().to_lowercase(),
+                    relation.status().name().to_lowercase(),
                 )?;
             }
             Dated::Actor(node) => {
@@ -143,7 +143,7 @@ pub fn timeline_json(graph: &KnowledgeGraph, moments: &[Moment], as_of: Option<S
         "entries": moments.iter().map(|moment| match moment.item {
             Dated::Relation(edge) => json!({
                 "date": moment.when.to_string(),
-                "relation": export::relation_json(graph.relation(edge)),
+                "relation": export::relation_json(&graph.relation(edge).to_relation()),
             }),
             Dated::Actor(node) => json!({
                 "date": moment.when.to_string(),

@@ -460,7 +460,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             }
             if !via_kinds.is_empty() {
                 let known: std::collections::BTreeSet<&str> =
-                    graph.relations().map(|(_, r)| r.kind.as_str()).collect();
+                    graph.relations().map(|(_, r)| r.kind()).collect();
                 for kind in &via_kinds {
                     if !known.contains(kind.as_str()) {
                         let hint = crate::suggest::did_you_mean(kind, known.iter().copied())
@@ -755,7 +755,7 @@ fn show_json(graph: &KnowledgeGraph, node: NodeIndex) -> serde_json::Value {
         "relations": links.iter().map(|link| json!({
             "direction": text::direction_name(link.direction),
             "other": graph.actor(link.other).id,
-            "relation": export::relation_json(graph.relation(link.relation)),
+            "relation": export::relation_json(&graph.relation(link.relation).to_relation()),
         })).collect::<Vec<_>>(),
     })
 }
@@ -783,7 +783,7 @@ fn paths_json(
                 "from": graph.actor(hop.from).id,
                 "to": graph.actor(hop.to).id,
                 "along": hop.along,
-                "relation": export::relation_json(graph.relation(hop.relation)),
+                "relation": export::relation_json(&graph.relation(hop.relation).to_relation()),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

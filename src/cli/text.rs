@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::Output;
-use crate::graph::{Direction, KnowledgeGraph, NodeIndex, Path, PathOptions};
-use crate::model::{Actor, Relation, Stance, Status};
+use crate::graph::{Direction, KnowledgeGraph, NodeIndex, Path, PathOptions, RelationRef};
+use crate::model::{Actor, Stance, Status};
 
 /// How many of each thing the graph holds, in display order.
 pub struct Counts {
@@ -28,9 +28,11 @@ impl Counts {
         let mut statuses: BTreeMap<Status, usize> = BTreeMap::new();
         let mut stances: BTreeMap<Stance, usize> = BTreeMap::new();
         for (_, relation) in graph.relations() {
-            *relation_kinds.entry(relation.kind.clone()).or_default() += 1;
-            *statuses.entry(relation.status).or_default() += 1;
-            *stances.entry(relation.stance).or_default() += 1;
+            *relation_kinds
+                .entry(relation.kind().to_owned())
+                .or_default() += 1;
+            *statuses.entry(relation.status()).or_default() += 1;
+            *stances.entry(relation.stance()).or_default() += 1;
         }
         Counts {
             actor_kinds: by_count(actor_kinds),
@@ -273,43 +275,42 @@ fn sentence(
 }
 
 /// Date, status and stance of a relation, in one line.
-fn facts(relation: &Relation) -> String {
+fn facts(relation: RelationRef<'_>) -> String {
     let date = relation
-        .date
+        .date()
         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
     format!(
         "{date} · {} · {}",
-        relation.status,
-        relation.stance.with_score()
+        relation.status(),
+        relation.stance().with_score()
     )
 }
 
 fn evidence(
     graph: &KnowledgeGraph,
-    relation: &Relation,
+    relation: RelationRef<'_>,
     indent: &str,
     cited: &mut Vec<String>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    if !relation.attributes.is_empty() {
+    if relation.attributes().len() > 0 {
         let attributes: Vec<String> = relation
-            .attributes
-            .iter()
+            .attributes()
             .map(|(key, value)| format!("{key}: {value}"))
             .collect();
         writeln!(out, "{indent}{}", attributes.join(" · "))?;
     }
-    if relation.evidence.is_empty() {
+    if relation.evidence().is_empty() {
         return writeln!(out, "{indent}(no evidence given)");
     }
-    for item in &relation.evidence {
-        write!(out, "{indent}“{}” [{}]", item.quote, item.source)?;
-        if let Some(who) = &item.attributed_to {
+    for item in relation.evidence().iter() {
+        write!(out, "{indent}“{}” [{}]", item.quote(), item.source())?;
+        if let Some(who) = item.attributed_to() {
             write!(out, ", according to {}", graph.name_of(who))?;
         }
         writeln!(out)?;
-        if !cited.contains(&item.source) {
-            cited.push(item.source.clone());
+        if !cited.iter().any(|source| source == item.source()) {
+            cited.push(item.source().to_owned());
         }
     }
     Ok(())

@@ -96,7 +96,7 @@ impl KnowledgeGraph {
             }
             let (from, to) = self.ends(edge);
             let (from, to) = (from.index(), to.index());
-            let score = i64::from(relation.stance.score());
+            let score = i64::from(relation.stance().score());
             for end in if from == to {
                 vec![from]
             } else {
@@ -113,7 +113,7 @@ impl KnowledgeGraph {
                 continue;
             }
             successors[from].push(to);
-            if !relation.directed {
+            if !relation.directed() {
                 successors[to].push(from);
             }
             neighbours[from].push(to);

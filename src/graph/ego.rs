@@ -241,7 +241,7 @@ impl KnowledgeGraph {
                     b_to_a: false,
                     mutual: false,
                     relations: Vec::new(),
-                    status: relation.status,
+                    status: relation.status(),
                     stance: 0,
                 });
                 match link.direction {
@@ -250,10 +250,10 @@ impl KnowledgeGraph {
                     super::Direction::Mutual => line.mutual = true,
                 }
                 line.relations.push(link.relation);
-                if attestation(relation.status) > attestation(line.status) {
-                    line.status = relation.status;
+                if attestation(relation.status()) > attestation(line.status) {
+                    line.status = relation.status();
                 }
-                line.stance += i64::from(relation.stance.score());
+                line.stance += i64::from(relation.stance().score());
             }
         }
         ego.edges = lines
@@ -278,7 +278,7 @@ fn directions(
     let mut into = false;
     for &edge in edges {
         let (from, to) = graph.ends(edge);
-        if !graph.relation(edge).directed {
+        if !graph.relation(edge).directed() {
             out = true;
             into = true;
         } else if from == focus && to == other {

@@ -1,44 +1,58 @@
 //! The knowledge graph in memory: actors as petgraph nodes, relations as
 //! edges, with the lookups and queries every view of kgx is built on.
 
+mod build;
 mod centrality;
 mod ego;
 mod path;
 mod query;
+mod relations;
 mod resolve;
 mod scope;
+mod strings;
 mod timeline;
 
-use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use petgraph::graph::DiGraph;
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use crate::model::{Actor, Dataset, Relation, Role, Source};
+use crate::model::{Actor, Dataset, Role, Source};
 
+pub use build::{GraphBuilder, NewRelation, References};
 pub use centrality::{Centrality, EXACT_BETWEENNESS_LIMIT, Progress};
 pub use ego::{Ego, EgoEdge, EgoMember, EgoNode};
 pub use path::{Hop, Path, PathOptions};
 pub use query::{Degree, Direction, Link, RelationFilter};
+pub use relations::{EvidenceList, EvidenceRef, RelationRef};
 pub use resolve::Resolution;
 pub use scope::Scope;
 pub use timeline::{Dated, Moment, begun_by};
 
 /// A validated data set as a graph. Node `i` is the `i`th actor of the file
 /// and edge `j` its `j`th relation, so file order is kept everywhere.
+///
+/// Actors are petgraph's node weights. Relations are petgraph's bare edges
+/// plus a row each in a table of small numbers, their text interned once
+/// for the whole graph ([`RelationRef`] reads them).
 #[derive(Clone, Debug)]
 pub struct KnowledgeGraph {
     title: String,
     description: Option<String>,
     sources: Vec<Source>,
-    graph: DiGraph<Actor, Relation>,
-    by_id: HashMap<String, NodeIndex>,
+    graph: DiGraph<Actor, ()>,
+    strings: strings::Strings,
+    relations: relations::RelationTable,
+    /// Nodes by their actor's id, hashed in place: no second copy of ids.
+    by_id: HashTable<NodeIndex>,
     /// Lower-cased names and aliases, for case-insensitive lookup.
     by_name: HashMap<String, Vec<NodeIndex>>,
     /// Each actor's relations counted once at build, so lists and cards
     /// show a hub's count without walking its ten thousand edges.
     degrees: Vec<Degree>,
+    hasher: DefaultHashBuilder,
 }
 
 /// A relation names an actor the data set does not have. The loader
@@ -59,61 +73,7 @@ impl KnowledgeGraph {
     /// Builds the graph. Every relation's ends must name actors, which the
     /// loader has already checked for data read from files.
     pub fn new(dataset: Dataset) -> Result<Self, UnknownActor> {
-        let Dataset {
-            title,
-            description,
-            sources,
-            actors,
-            relations,
-        } = dataset;
-        let mut graph = DiGraph::with_capacity(actors.len(), relations.len());
-        let mut by_id = HashMap::with_capacity(actors.len());
-        let mut by_name: HashMap<String, Vec<NodeIndex>> = HashMap::new();
-        for actor in actors {
-            let id = actor.id.clone();
-            let names: Vec<String> = std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .map(|name| name.to_lowercase())
-                .collect();
-            let node = graph.add_node(actor);
-            by_id.entry(id).or_insert(node);
-            for name in names {
-                let nodes = by_name.entry(name).or_default();
-                // Nodes arrive in order, so a repeat can only be the last.
-                if nodes.last() != Some(&node) {
-                    nodes.push(node);
-                }
-            }
-        }
-        let mut degrees = vec![Degree::default(); graph.node_count()];
-        for relation in relations {
-            let end = |id: &str| {
-                by_id
-                    .get(id)
-                    .copied()
-                    .ok_or_else(|| UnknownActor(id.to_owned()))
-            };
-            let (from, to) = (end(&relation.from)?, end(&relation.to)?);
-            if relation.directed {
-                degrees[from.index()].outgoing += 1;
-                degrees[to.index()].incoming += 1;
-            } else {
-                degrees[from.index()].mutual += 1;
-                if to != from {
-                    degrees[to.index()].mutual += 1;
-                }
-            }
-            graph.add_edge(from, to, relation);
-        }
-        Ok(KnowledgeGraph {
-            title,
-            description,
-            sources,
-            graph,
-            by_id,
-            by_name,
-            degrees,
-        })
+        GraphBuilder::from(dataset).finish()
     }
 
     /// The graph's title.
@@ -154,10 +114,10 @@ impl KnowledgeGraph {
     }
 
     /// Every relation with its index, in file order.
-    pub fn relations(&self) -> impl ExactSizeIterator<Item = (EdgeIndex, &Relation)> + '_ {
+    pub fn relations(&self) -> impl ExactSizeIterator<Item = (EdgeIndex, RelationRef<'_>)> + '_ {
         self.graph
             .edge_indices()
-            .map(move |edge| (edge, &self.graph[edge]))
+            .map(move |edge| (edge, RelationRef::new(self, edge)))
     }
 
     /// The actor at `node`. Indices come from this graph's own queries; an
@@ -167,8 +127,8 @@ impl KnowledgeGraph {
     }
 
     /// The relation at `edge` (same contract as [`actor`](Self::actor)).
-    pub fn relation(&self, edge: EdgeIndex) -> &Relation {
-        &self.graph[edge]
+    pub fn relation(&self, edge: EdgeIndex) -> RelationRef<'_> {
+        RelationRef::new(self, edge)
     }
 
     /// The actors a relation joins, as (from, to).
@@ -180,7 +140,9 @@ impl KnowledgeGraph {
 
     /// The actor with exactly this id, in constant time.
     pub fn find_id(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        self.by_id
+            .find(self.hasher.hash_one(id), |&node| self.graph[node].id == id)
+            .copied()
     }
 
     /// Actors whose name or an alias is `name`, ignoring case.
@@ -218,12 +180,19 @@ impl KnowledgeGraph {
             actors: self.actors().map(|(_, actor)| actor.clone()).collect(),
             relations: self
                 .relations()
-                .map(|(_, relation)| relation.clone())
+                .map(|(_, relation)| relation.to_relation())
                 .collect(),
         }
     }
 
-    pub(crate) fn petgraph(&self) -> &DiGraph<Actor, Relation> {
+    /// Bytes the relations take beyond petgraph's edges: their rows, their
+    /// evidence and every interned string (quotes included), for the
+    /// memory benchmark.
+    pub fn relation_heap_bytes(&self) -> (usize, usize) {
+        (self.relations.heap_bytes(), self.strings.heap_bytes())
+    }
+
+    pub(crate) fn petgraph(&self) -> &DiGraph<Actor, ()> {
         &self.graph
     }
 }

@@ -304,17 +304,17 @@ impl KnowledgeGraph {
             });
         let against = graph
             .edges_directed(node, Towards::Outgoing)
-            .filter(|edge| !options.directed || !edge.weight().directed)
+            .filter(|edge| !options.directed || !self.relation(edge.id()).directed())
             .map(|edge| Hop {
                 relation: edge.id(),
                 from: edge.target(),
                 to: node,
-                along: !edge.weight().directed,
+                along: !self.relation(edge.id()).directed(),
             });
         let mut hops: Vec<Hop> = along
             .chain(against)
             .filter(|hop| hop.from != node && !options.avoid.contains(&hop.from))
-            .filter(|hop| options.filter.accepts(&graph[hop.relation]))
+            .filter(|hop| options.filter.accepts(self.relation(hop.relation)))
             .collect();
         hops.sort_by_key(|hop| hop.relation.index());
         hops
@@ -333,17 +333,17 @@ impl KnowledgeGraph {
             });
         let backward = graph
             .edges_directed(node, Towards::Incoming)
-            .filter(|edge| !options.directed || !edge.weight().directed)
+            .filter(|edge| !options.directed || !self.relation(edge.id()).directed())
             .map(|edge| Hop {
                 relation: edge.id(),
                 from: node,
                 to: edge.source(),
-                along: !edge.weight().directed,
+                along: !self.relation(edge.id()).directed(),
             });
         let mut hops: Vec<Hop> = forward
             .chain(backward)
             .filter(|hop| hop.to != node && !options.avoid.contains(&hop.to))
-            .filter(|hop| options.filter.accepts(&graph[hop.relation]))
+            .filter(|hop| options.filter.accepts(self.relation(hop.relation)))
             .collect();
         hops.sort_by_key(|hop| hop.relation.index());
         hops
@@ -474,7 +474,7 @@ mod tests {
             let arrow = if hop.along { "->" } else { "<-" };
             out.push_str(&format!(
                 " {arrow}{} {}",
-                graph.relation(hop.relation).kind,
+                graph.relation(hop.relation).kind(),
                 graph.actor(hop.to).id
             ));
         }

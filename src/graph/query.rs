@@ -3,8 +3,9 @@ use std::collections::BTreeSet;
 use petgraph::Direction as Towards;
 use petgraph::visit::EdgeRef;
 
+use super::RelationRef;
 use super::{EdgeIndex, KnowledgeGraph, NodeIndex};
-use crate::model::{PartialDate, Relation, Stance, Status};
+use crate::model::{PartialDate, Stance, Status};
 
 /// Which way a relation points, seen from the actor asked about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,12 +59,12 @@ pub struct RelationFilter {
 impl RelationFilter {
     /// True when `relation` passes. Undated relations pass date bounds,
     /// since nothing says they fall outside them.
-    pub fn accepts(&self, relation: &Relation) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&relation.kind))
-            && (self.statuses.is_empty() || self.statuses.contains(&relation.status))
-            && (self.stances.is_empty() || self.stances.contains(&relation.stance))
+    pub fn accepts(&self, relation: RelationRef<'_>) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(relation.kind()))
+            && (self.statuses.is_empty() || self.statuses.contains(&relation.status()))
+            && (self.stances.is_empty() || self.stances.contains(&relation.stance()))
             && relation
-                .date
+                .date()
                 .is_none_or(|when| when.overlaps(self.since.as_ref(), self.until.as_ref()))
     }
 }
@@ -112,11 +113,11 @@ impl KnowledgeGraph {
                     .filter(|edge| edge.source() != actor)
                     .map(|edge| (edge, edge.source())),
             )
-            .filter(|(edge, _)| filter.accepts(edge.weight()))
+            .filter(|(edge, _)| filter.accepts(self.relation(edge.id())))
             .map(|(edge, other)| Link {
                 relation: edge.id(),
                 other,
-                direction: match (edge.weight().directed, edge.source() == actor) {
+                direction: match (self.relation(edge.id()).directed(), edge.source() == actor) {
                     (false, _) => Direction::Mutual,
                     (true, true) => Direction::Outgoing,
                     (true, false) => Direction::Incoming,
@@ -204,7 +205,7 @@ mod tests {
                 format!(
                     "{} {} {}",
                     link.direction.arrow(),
-                    graph.relation(link.relation).kind,
+                    graph.relation(link.relation).kind(),
                     graph.actor(link.other).id
                 )
             })

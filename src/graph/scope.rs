@@ -35,22 +35,19 @@ impl KnowledgeGraph {
     pub fn subset(&self, scope: &Scope, listed: &[bool]) -> crate::model::Dataset {
         let keep =
             |node: NodeIndex| scope.shows_actor(node) && listed.get(node.index()) == Some(&true);
-        let mut full = self.to_dataset();
         let relations: Vec<_> = self
             .relations()
-            .filter(|(edge, _)| {
+            .filter(|(edge, relation)| {
                 let (from, to) = self.ends(*edge);
-                keep(from) && keep(to) && scope.filter.accepts(self.relation(*edge))
+                keep(from) && keep(to) && scope.filter.accepts(*relation)
             })
-            .map(|(_, relation)| relation.clone())
+            .map(|(_, relation)| relation.to_relation())
             .collect();
         let cited: std::collections::BTreeSet<&str> = relations
             .iter()
             .flat_map(|r| &r.evidence)
             .map(|e| e.source.as_str())
             .collect();
-        full.sources
-            .retain(|source| cited.contains(source.id.as_str()));
         let mut wanted: Vec<bool> = (0..self.actor_count())
             .map(|i| keep(NodeIndex::new(i)))
             .collect();
@@ -70,12 +67,21 @@ impl KnowledgeGraph {
                 wanted[node.index()] = true;
             }
         }
-        full.actors = self
-            .actors()
-            .filter(|(node, _)| wanted[node.index()])
-            .map(|(_, actor)| actor.clone())
-            .collect();
-        full.relations = relations;
-        full
+        crate::model::Dataset {
+            title: self.title().to_owned(),
+            description: self.description().map(str::to_owned),
+            sources: self
+                .sources()
+                .iter()
+                .filter(|source| cited.contains(source.id.as_str()))
+                .cloned()
+                .collect(),
+            actors: self
+                .actors()
+                .filter(|(node, _)| wanted[node.index()])
+                .map(|(_, actor)| actor.clone())
+                .collect(),
+            relations,
+        }
     }
 }

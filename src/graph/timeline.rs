@@ -48,7 +48,7 @@ impl KnowledgeGraph {
             .relations()
             .filter(|(edge, _)| scope.shows_relation(self, *edge))
             .filter_map(|(edge, relation)| {
-                relation.date.map(|when| Moment {
+                relation.date().map(|when| Moment {
                     item: Dated::Relation(edge),
                     when,
                 })
@@ -64,7 +64,7 @@ impl KnowledgeGraph {
         let mut dates: Vec<PartialDate> = self
             .actors()
             .filter_map(|(_, actor)| actor.date)
-            .chain(self.relations().filter_map(|(_, relation)| relation.date))
+            .chain(self.relations().filter_map(|(_, relation)| relation.date()))
             .filter_map(|when| when.bounds().0)
             .collect();
         dates.sort_by_key(|date| (date.earliest(), date.latest()));
@@ -98,7 +98,7 @@ mod tests {
         moments
             .iter()
             .map(|m| match m.item {
-                Dated::Relation(edge) => format!("{} {}", m.when, graph.relation(edge).kind),
+                Dated::Relation(edge) => format!("{} {}", m.when, graph.relation(edge).kind()),
                 Dated::Actor(node) => format!("{} {}", m.when, graph.actor(node).id),
             })
             .collect()

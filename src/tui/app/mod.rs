@@ -1042,7 +1042,7 @@ impl App {
         let mut keyed: Vec<((Direction, &str, EdgeIndex), Link)> = links
             .iter()
             .map(|link| {
-                let kind = self.graph.relation(link.relation).kind.as_str();
+                let kind = self.graph.relation(link.relation).kind();
                 ((link.direction, kind, link.relation), *link)
             })
             .collect();

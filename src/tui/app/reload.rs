@@ -40,10 +40,10 @@ type RelationKey = (String, String, String, Option<When>);
 fn relation_key(graph: &KnowledgeGraph, edge: EdgeIndex) -> RelationKey {
     let relation = graph.relation(edge);
     (
-        relation.from.clone(),
-        relation.to.clone(),
-        relation.kind.clone(),
-        relation.date,
+        relation.from_id().to_owned(),
+        relation.to_id().to_owned(),
+        relation.kind().to_owned(),
+        relation.date(),
     )
 }
 
@@ -184,13 +184,13 @@ impl App {
         let filter = &mut self.relation_filter;
         filter
             .kinds
-            .retain(|kind| graph.relations().any(|(_, r)| r.kind == *kind));
+            .retain(|kind| graph.relations().any(|(_, r)| r.kind() == kind));
         filter
             .statuses
-            .retain(|status| graph.relations().any(|(_, r)| r.status == *status));
+            .retain(|status| graph.relations().any(|(_, r)| r.status() == *status));
         filter
             .stances
-            .retain(|stance| graph.relations().any(|(_, r)| r.stance == *stance));
+            .retain(|stance| graph.relations().any(|(_, r)| r.stance() == *stance));
 
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);

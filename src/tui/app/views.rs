@@ -530,7 +530,7 @@ impl App {
             rows.push(PathRow::Actor(from));
             for hop in &path.hops {
                 rows.push(PathRow::Hop(*hop));
-                if !self.graph.relation(hop.relation).evidence.is_empty() {
+                if !self.graph.relation(hop.relation).evidence().is_empty() {
                     rows.push(PathRow::Quote(*hop));
                 }
                 rows.push(PathRow::Actor(hop.to));

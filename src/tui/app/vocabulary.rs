@@ -29,12 +29,14 @@ impl Vocabulary {
                 .or_default() += 1;
         }
         for (_, relation) in graph.relations() {
-            *vocabulary.statuses.entry(relation.status).or_default() += 1;
-            *vocabulary.stances.entry(relation.stance).or_default() += 1;
-            if let Some(count) = vocabulary.relation_kinds.get_mut(&relation.kind) {
+            *vocabulary.statuses.entry(relation.status()).or_default() += 1;
+            *vocabulary.stances.entry(relation.stance()).or_default() += 1;
+            if let Some(count) = vocabulary.relation_kinds.get_mut(relation.kind()) {
                 *count += 1;
             } else {
-                vocabulary.relation_kinds.insert(relation.kind.clone(), 1);
+                vocabulary
+                    .relation_kinds
+                    .insert(relation.kind().to_owned(), 1);
             }
         }
         vocabulary

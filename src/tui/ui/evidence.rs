@@ -63,30 +63,33 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
                 Span::styled(graph.actor(object).name.clone(), theme.strong()),
             ]));
             let date = relation
-                .date
+                .date()
                 .map_or_else(|| "undated".to_owned(), |d| d.to_string());
             lines.push(Line::from(vec![
-                Span::styled(format!("{date} · {} · ", relation.status), theme.dim()),
-                Span::styled(relation.stance.with_score(), theme.stance(relation.stance)),
-                Span::styled(format!(" · {}", relation.kind), theme.dim()),
+                Span::styled(format!("{date} · {} · ", relation.status()), theme.dim()),
+                Span::styled(
+                    relation.stance().with_score(),
+                    theme.stance(relation.stance()),
+                ),
+                Span::styled(format!(" · {}", relation.kind()), theme.dim()),
             ]));
-            for (key, value) in &relation.attributes {
+            for (key, value) in relation.attributes() {
                 lines.push(Line::from(Span::styled(
                     format!("{key}: {value}"),
                     theme.dim(),
                 )));
             }
-            if relation.evidence.is_empty() {
+            if relation.evidence().is_empty() {
                 lines.push(Line::from(Span::styled("no evidence given", theme.dim())));
             }
-            for item in &relation.evidence {
+            for item in relation.evidence().iter() {
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(
-                    format!("“{}”", item.quote),
+                    format!("“{}”", item.quote()),
                     theme.quote(),
                 )));
-                let mut cite = format!("— {}", item.source);
-                if let Some(source) = graph.source(&item.source) {
+                let mut cite = format!("— {}", item.source());
+                if let Some(source) = graph.source(item.source()) {
                     cite = format!("— {}", source.title);
                     for detail in [source.publisher.clone(), source.date.map(|d| d.to_string())]
                         .into_iter()
@@ -99,7 +102,7 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
                     }
                 }
                 lines.push(Line::from(Span::styled(cite, theme.dim())));
-                if let Some(who) = &item.attributed_to {
+                if let Some(who) = item.attributed_to() {
                     lines.push(Line::from(vec![
                         Span::raw("according to "),
                         Span::styled(graph.name_of(who).to_owned(), theme.strong()),

@@ -261,8 +261,8 @@ fn selection_line(app: &App, theme: Theme, room: usize) -> Line<'static> {
         relation.arrow(),
         graph.actor(to).name
     );
-    text.push_str(&format!(" · {}", relation.status.name()));
-    if let Some(date) = relation.date {
+    text.push_str(&format!(" · {}", relation.status().name()));
+    if let Some(date) = relation.date() {
         text.push_str(&format!(" · {date}"));
     }
     if line.relations.len() > 1 {

@@ -133,15 +133,15 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 }
                 PathRow::Hop(hop) => {
                     let relation = graph.relation(hop.relation);
-                    let way = if !relation.directed {
+                    let way = if !relation.directed() {
                         "↔"
                     } else if hop.along {
                         "↓"
                     } else {
                         "↑"
                     };
-                    let mut parts = vec![relation.status.name().to_owned()];
-                    if let Some(date) = relation.date {
+                    let mut parts = vec![relation.status().name().to_owned()];
+                    if let Some(date) = relation.date() {
                         parts.insert(0, date.to_string());
                     }
                     let mut facts = format!("  {}", parts.join(" · "));
@@ -158,11 +158,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 }
                 PathRow::Quote(hop) => {
                     let relation = graph.relation(hop.relation);
-                    let quote = relation.evidence.first().map_or(String::new(), |e| {
+                    let quote = relation.evidence().first().map_or(String::new(), |e| {
                         let source = graph
-                            .source(&e.source)
-                            .map_or(e.source.as_str(), |s| s.title.as_str());
-                        format!("“{}” — {source}", e.quote)
+                            .source(e.source())
+                            .map_or(e.source(), |s| s.title.as_str());
+                        format!("“{}” — {source}", e.quote())
                     });
                     Line::from(vec![
                         Span::styled("  │   ", theme.dim()),

@@ -118,19 +118,19 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             RelationRow::Link(link) => {
                 let relation = graph.relation(link.relation);
                 let other = graph.actor(link.other);
-                let date = relation.date.map(|d| d.to_string()).unwrap_or_default();
-                let status = match relation.status {
+                let date = relation.date().map(|d| d.to_string()).unwrap_or_default();
+                let status = match relation.status() {
                     Status::Reported => String::new(),
                     other => other.name().to_owned(),
                 };
                 let phrase = if narrow && !status.is_empty() {
                     format!("[{status}] {}", relation.phrase())
                 } else {
-                    relation.phrase()
+                    relation.phrase().into_owned()
                 };
                 let spans = vec![
                     Span::raw(" "),
-                    Span::styled(fit(&phrase, phrase_width), theme.stance(relation.stance)),
+                    Span::styled(fit(&phrase, phrase_width), theme.stance(relation.stance())),
                     Span::raw(format!(" {} ", link.direction.arrow())),
                     Span::styled(
                         kind_letter(&other.kind).to_string(),

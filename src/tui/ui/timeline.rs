@@ -149,7 +149,7 @@ fn describe(app: &App, moment: &Moment) -> (String, Color) {
                     graph.actor(from).name,
                     relation.phrase(),
                     graph.actor(to).name,
-                    relation.status.name()
+                    relation.status().name()
                 ),
                 actor_color(from.index()),
             )

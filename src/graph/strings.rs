@@ -1,0 +1,146 @@
+//! Interned text: every relation kind, label, source id, quote and
+//! attribute of a graph is kept once, in one buffer, and named by a small
+//! number. A million relations repeat a few hundred kinds and a few
+//! thousand sources; as `String`s they cost a heap block each.
+
+use std::hash::BuildHasher;
+
+use hashbrown::DefaultHashBuilder;
+use hashbrown::HashTable;
+
+/// A string kept in [`Strings`]: four bytes instead of a heap block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(u32);
+
+impl Sym {
+    /// Its place among the interned strings, for tables indexed by string.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The symbol at `index` of its store, for walks over every string.
+    pub(crate) fn from_index(index: usize) -> Sym {
+        Sym(u32::try_from(index).expect("an index of a store"))
+    }
+}
+
+/// One buffer of text with each distinct string in it once.
+#[derive(Clone, Debug, Default)]
+pub struct Strings {
+    text: String,
+    /// Where each string ends in `text`; string `i` starts where `i - 1`
+    /// ends.
+    ends: Vec<usize>,
+    table: HashTable<Sym>,
+    hasher: DefaultHashBuilder,
+}
+
+impl Strings {
+    /// The symbol for `text`, adding it the first time it is seen.
+    ///
+    /// # Panics
+    /// After four billion distinct strings, which no file kgx can hold in
+    /// memory reaches.
+    pub fn intern(&mut self, text: &str) -> Sym {
+        let hash = self.hasher.hash_one(text);
+        let Strings {
+            text: buffer,
+            ends,
+            table,
+            hasher,
+        } = self;
+        let resolve = |sym: Sym| -> &str {
+            let end = ends[sym.index()];
+            let start = sym.index().checked_sub(1).map_or(0, |i| ends[i]);
+            &buffer[start..end]
+        };
+        if let Some(&sym) = table.find(hash, |&sym| resolve(sym) == text) {
+            return sym;
+        }
+        let sym = Sym(u32::try_from(ends.len()).expect("fewer than 2^32 distinct strings"));
+        let rehash = |&sym: &Sym| hasher.hash_one(resolve(sym));
+        table.insert_unique(hash, sym, rehash);
+        buffer.push_str(text);
+        ends.push(buffer.len());
+        sym
+    }
+
+    /// The symbol for `text` if it has been interned.
+    pub fn get(&self, text: &str) -> Option<Sym> {
+        let hash = self.hasher.hash_one(text);
+        self.table
+            .find(hash, |&sym| self.resolve(sym) == text)
+            .copied()
+    }
+
+    /// The text of a symbol from this store.
+    pub fn resolve(&self, sym: Sym) -> &str {
+        let end = self.ends[sym.index()];
+        let start = sym.index().checked_sub(1).map_or(0, |i| self.ends[i]);
+        &self.text[start..end]
+    }
+
+    /// How many distinct strings are kept.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Bytes held: the text, the ends and the table.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * size_of::<usize>()
+            + self.table.capacity() * (size_of::<Sym>() + 1)
+    }
+
+    /// Gives back memory reserved for growth once loading is done.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        let Strings {
+            text,
+            ends,
+            table,
+            hasher,
+            ..
+        } = self;
+        table.shrink_to_fit(|&sym| {
+            let end = ends[sym.index()];
+            let start = sym.index().checked_sub(1).map_or(0, |i| ends[i]);
+            hasher.hash_one(&text[start..end])
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_text_gets_the_same_symbol_and_reads_back() {
+        let mut strings = Strings::default();
+        let hosted = strings.intern("hosted");
+        let empty = strings.intern("");
+        let visited = strings.intern("visited");
+        assert_eq!(strings.intern("hosted"), hosted);
+        assert_ne!(hosted, visited);
+        assert_eq!(strings.resolve(hosted), "hosted");
+        assert_eq!(strings.resolve(empty), "");
+        assert_eq!(strings.resolve(visited), "visited");
+        assert_eq!(strings.get("visited"), Some(visited));
+        assert_eq!(strings.get("struck"), None);
+        assert_eq!(strings.len(), 3);
+    }
+
+    #[test]
+    fn many_strings_survive_the_table_growing() {
+        let mut strings = Strings::default();
+        let syms: Vec<Sym> = (0..10_000)
+            .map(|i| strings.intern(&format!("s{i}")))
+            .collect();
+        strings.shrink_to_fit();
+        for (i, sym) in syms.iter().enumerate() {
+            assert_eq!(strings.resolve(*sym), format!("s{i}"));
+            assert_eq!(strings.get(&format!("s{i}")), Some(*sym));
+        }
+    }
+}
