@@ -16,6 +16,7 @@ const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli.apply_limits();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stderr = std::io::stderr();
     let color = stderr.is_terminal() && !no_color;

@@ -18,8 +18,9 @@ fn kgx(args: &[&str]) -> Output {
         .expect("kgx runs")
 }
 
+/// The output as text, with a diagnostic's wrapped lines joined again.
 fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    String::from_utf8_lossy(bytes).replace("\n  │ ", " ")
 }
 
 /// A RON data set of the given actors and "knows" relations.
@@ -119,4 +120,140 @@ fn path_k_is_bounded_on_a_complete_graph() {
         "{}",
         text(&output.stderr)
     );
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn inputs_that_never_end_are_refused_without_reading() {
+    let scratch = Scratch::new("endless");
+    let fifo = scratch.0.join("pipe.ron");
+    mkfifo(&fifo);
+    for (file, what) in [
+        ("/dev/zero", "it is a character device, which may never end"),
+        (
+            fifo.to_str().expect("path"),
+            "it is a named pipe (FIFO), which may never end",
+        ),
+    ] {
+        let output = kgx(&["validate", file]);
+        assert_eq!(output.status.code(), Some(1));
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(what) && errors.contains("give `-`"),
+            "{errors}"
+        );
+        let output = kgx(&["config", "--config", file]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            text(&output.stderr).contains(what),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["validate", "-"])
+        .stdin(zero)
+        .output()
+        .expect("kgx runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("byte 0 is NUL, which no text holds"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn max_size_caps_what_is_read() {
+    let scratch = Scratch::new("max-size");
+    let file = scratch.file("complete.ron", complete());
+    let file = file.to_str().expect("path");
+    let output = kgx(&["stats", file, "--max-size", "1K"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr)
+            .contains("it is larger than 1 KiB, the most kgx reads; --max-size raises the limit"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(kgx(&["stats", file, "--max-size", "1M"]).status.success());
+    let output = kgx(&["stats", file, "--max-size", "lots"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn config_with_a_bom_bad_bytes_or_a_loop_says_what_and_where() {
+    let scratch = Scratch::new("config");
+    let bom = scratch.file("bom.ron", "\u{feff}(mouse: false)\n");
+    let output = kgx(&["config", "--config", bom.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    let latin1 = scratch.file("latin1.ron", b"(theme: \"caf\xe9\")\n");
+    let output = kgx(&["config", "--config", latin1.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains("not UTF-8 text (byte 0xe9)") && errors.contains("latin1.ron:1:13"),
+        "{errors}"
+    );
+
+    // The usual place, as a link to itself: reported, not taken for none.
+    let home = scratch.0.join("home");
+    std::fs::create_dir_all(home.join("kgx")).expect("config folder");
+    let looped = home.join("kgx").join("config.ron");
+    std::os::unix::fs::symlink(&looped, &looped).expect("a link loop");
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["config"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .expect("kgx runs");
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stderr).contains("cannot read")
+            && text(&output.stderr).contains("symbolic links"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+/// The watched file replaced by a pipe: the reload reports it and later
+/// saves still load.
+#[test]
+fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
+    let scratch = Scratch::new("reload-fifo");
+    let data = |extra: &str| {
+        let mut actors = vec!["alpha".to_owned(), "beta".to_owned()];
+        if !extra.is_empty() {
+            actors.push(extra.to_owned());
+        }
+        ron(&actors, &[("alpha".to_owned(), "beta".to_owned())])
+    };
+    let file = scratch.file("graph.ron", data(""));
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session = terminal::Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", &home)],
+    );
+    session.wait_for("the graph", |s| s.screen().contains("alpha"));
+
+    std::fs::remove_file(&file).expect("remove");
+    mkfifo(&file);
+    session.wait_for("the pipe refused", |s| s.screen().contains("named pipe"));
+    session.type_keys("\x1b");
+
+    let written = scratch.0.join("graph.ron.new");
+    std::fs::write(&written, data("gamma")).expect("write");
+    std::fs::rename(&written, &file).expect("rename");
+    session.wait_for("the next good save", |s| s.screen().contains("gamma"));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
 }

@@ -49,6 +49,9 @@ pub struct Cli {
     no_mouse: bool,
     #[command(flatten)]
     settings: Settings,
+    /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = load::input::parse_size)]
+    max_size: Option<u64>,
 }
 
 /// The explorer's options that come from the config file too.
@@ -77,6 +80,14 @@ pub struct Explore {
 }
 
 impl Cli {
+    /// Puts the limits the command line sets in force, before any input
+    /// is read.
+    pub fn apply_limits(&self) {
+        if let Some(bytes) = self.max_size {
+            load::input::set_max_size(bytes);
+        }
+    }
+
     /// The explorer request, when the command line asks for the explorer.
     pub fn explore(&self) -> Option<Explore> {
         match &self.command {

@@ -89,19 +89,25 @@ pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
     let path = match path {
         Some(path) => path.to_owned(),
         None => match default_path() {
-            Some(path) if path.exists() => path,
+            Some(path) if is_there(&path) => path,
             _ => return Ok(Config::default()),
         },
     };
-    let name = path.display().to_string();
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&name, &text),
-        Err(err) => Err(LoadError {
-            name: name.clone(),
-            text: Arc::from(""),
-            problems: vec![Problem::whole_file(format!("cannot read {name}: {err}"))],
-        }),
-    }
+    // Read as data files are: bounded, regular files only, and a byte
+    // that is not UTF-8 reported at its line and column.
+    let input = crate::load::Input::Path(path);
+    let text = crate::load::read_text(&input)?;
+    // Some editors start UTF-8 files with a byte-order mark; it is not text.
+    parse(
+        &input.name(),
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+    )
+}
+
+/// Whether anything is at `path`, even a link that leads nowhere or a
+/// file kgx may not read: those are reported, not taken for no config.
+fn is_there(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// Reads config text; `name` is how diagnostics name the file. Every
@@ -250,7 +256,7 @@ pub fn command(
         writeln!(output.out, "{}", location.display())?;
         return Ok(Outcome::Success);
     }
-    if given.is_none() && !location.exists() {
+    if given.is_none() && !is_there(&location) {
         writeln!(
             output.out,
             "{}: no config file, so kgx uses the defaults (`kgx config --default > FILE` writes them out)",

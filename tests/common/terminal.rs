@@ -26,6 +26,11 @@ pub struct Session {
 impl Session {
     /// Starts `kgx ARGS…` on a terminal of 100×30 cells.
     pub fn start(args: &[&str]) -> Session {
+        Session::start_with_env(args, &[])
+    }
+
+    /// Starts `kgx ARGS…` with these environment variables set.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Session {
         let (cols, rows) = (100, 30);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -39,6 +44,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.args(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair.slave.spawn_command(command).expect("kgx starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
