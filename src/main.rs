@@ -48,12 +48,14 @@ fn main() -> ExitCode {
             }
             _ => None,
         };
+        let inputs = request.input.guard(false).inputs;
         let options = tui::Options {
             mouse: request.mouse && config.mouse,
             color: !no_color,
             palette: config.palette,
             keymap: config.keymap,
             watch,
+            inputs,
         };
         let print_problems = |error: kgx::load::LoadError| {
             let _ = stderr

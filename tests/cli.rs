@@ -374,6 +374,7 @@ fn export_writes_to_a_file_with_output() {
         "json",
         "--output",
         path.to_str().expect("path"),
+        "--force",
     ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());

@@ -460,12 +460,14 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
             graph,
             format,
             path,
+            force,
         },
     ] = effects.as_slice()
     else {
         panic!("one file to write: {effects:?}");
     };
     assert_eq!(path.to_str(), Some("shown.graphml"));
+    assert!(!force, "only :export! replaces a file");
     assert_eq!(*format, kgx::formats::Format::GraphMl);
     let states = app
         .graph()

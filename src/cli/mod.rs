@@ -219,6 +219,9 @@ enum Command {
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Replace PATH (and a CSV's actors file) if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Convert a graph file from one format to another, by their extensions
     Convert {
@@ -237,6 +240,9 @@ enum Command {
         /// The actors (id,name,kind,…) of a CSV/TSV edge list
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// Replace OUT (and a CSV's actors file) if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Check the explorer's config file (keys, theme, mouse, live reload)
     Config {
@@ -528,14 +534,16 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             actors,
             output: path,
+            force,
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
                 format: from.map(Format::from),
                 actors,
             };
+            let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, path.as_deref(), out)
+                write_graph(graph, format, path.as_deref(), &guard, out)
             })
         }
         Some(Command::Convert {
@@ -544,6 +552,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             to,
             actors,
+            force,
         }) => {
             let to_stdout = path.as_os_str() == "-";
             let Some(format) = to.or_else(|| Format::from_path(&path)) else {
@@ -560,8 +569,15 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: from.map(Format::from),
                 actors,
             };
+            let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
+                write_graph(
+                    graph,
+                    format,
+                    (!to_stdout).then_some(path.as_path()),
+                    &guard,
+                    out,
+                )
             })
         }
         Some(Command::Config {
@@ -582,11 +598,12 @@ fn write_graph(
     graph: &KnowledgeGraph,
     format: Format,
     path: Option<&std::path::Path>,
+    guard: &crate::save::Guard,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
     match path {
         Some(path) => {
-            formats::write_file(graph, format, path)?;
+            formats::write_file(graph, format, path, guard)?;
         }
         None => {
             output

@@ -109,6 +109,18 @@ pub struct Request {
     pub actors: Option<PathBuf>,
 }
 
+impl Request {
+    /// What writing the graph read from this request may not touch: the
+    /// files it was read from; `force` allows replacing other files.
+    pub fn guard(&self, force: bool) -> crate::save::Guard {
+        let mut inputs: Vec<PathBuf> = self.actors.iter().cloned().collect();
+        if let Input::Path(path) = &self.input {
+            inputs.push(path.clone());
+        }
+        crate::save::Guard { inputs, force }
+    }
+}
+
 impl From<Input> for Request {
     fn from(input: Input) -> Self {
         Request {
@@ -266,23 +278,25 @@ pub fn write_actors(graph: &KnowledgeGraph, format: Format) -> io::Result<Option
 }
 
 /// Writes the graph to `path` in `format`; a CSV or TSV export also
-/// writes its actors beside it (`out.csv` and `out.actors.csv`). Returns
-/// the files written, to tell the person where their data went.
-pub fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> io::Result<Vec<PathBuf>> {
+/// writes its actors beside it (`out.csv` and `out.actors.csv`). Every
+/// file is checked against `guard` before any is written, and each is
+/// written atomically. Returns the files written, to tell the person where
+/// their data went.
+pub fn write_file(
+    graph: &KnowledgeGraph,
+    format: Format,
+    path: &Path,
+    guard: &crate::save::Guard,
+) -> io::Result<Vec<PathBuf>> {
+    let actors = write_actors(graph, format)?;
     let mut written = vec![path.to_owned()];
-    let save = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|err| {
-            io::Error::new(
-                err.kind(),
-                format!("cannot write {}: {err}", path.display()),
-            )
-        })
-    };
-    save(path, &write(graph, format)?)?;
-    if let Some(actors) = write_actors(graph, format)? {
-        let actors_file = actors_path(path, format);
-        save(&actors_file, &actors)?;
-        written.push(actors_file);
+    if actors.is_some() {
+        written.push(actors_path(path, format));
+    }
+    guard.check(&written)?;
+    crate::save::write(path, write(graph, format)?.as_bytes())?;
+    if let Some(actors) = actors {
+        crate::save::write(&written[1], actors.as_bytes())?;
     }
     Ok(written)
 }

@@ -45,6 +45,8 @@ pub struct Options {
     /// The file to reload when it changes on disk, and how to read it;
     /// `None` leaves the graph as it was loaded.
     pub watch: Option<(PathBuf, Request)>,
+    /// The files the graph was read from, which `:export` never writes.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
@@ -226,7 +228,7 @@ fn event_loop(
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
         while let Ok(action) = results.try_recv() {
             app.update(action);
-            perform_effects(&mut app, &finished);
+            perform_effects(&mut app, &finished, &options.inputs);
             dirty = true;
         }
         if dirty {
@@ -255,7 +257,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            perform_effects(&mut app, &finished);
+            perform_effects(&mut app, &finished, &options.inputs);
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -273,15 +275,20 @@ fn event_loop(
 /// Does what the app asked for: files are written at once and reported in
 /// the status bar; computations go to a worker thread whose result comes
 /// back through `finished`.
-fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>) {
+fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>, inputs: &[PathBuf]) {
     for effect in app.take_effects() {
         match effect {
             Effect::Export {
                 graph,
                 format,
                 path,
+                force,
             } => {
-                let report = match crate::formats::write_file(&graph, format, &path) {
+                let guard = crate::save::Guard {
+                    inputs: inputs.to_vec(),
+                    force,
+                };
+                let report = match crate::formats::write_file(&graph, format, &path, &guard) {
                     Ok(files) => format!(
                         "wrote {} actors and {} relations to {}",
                         graph.actor_count(),

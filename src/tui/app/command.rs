@@ -23,7 +23,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("depth", "1 | 2 — how far the graph view reaches"),
     (
         "export",
-        "[FORMAT] FILE — write what is shown (format from the extension)",
+        "[FORMAT] FILE — write what is shown (format from the extension); export! replaces a file",
     ),
     ("help", "the keys and commands"),
     ("quit", "leave kgx (also :q)"),
@@ -272,7 +272,8 @@ impl App {
                 self.show_view(View::Graph);
                 Ok(())
             }
-            "export" => self.export_command(args),
+            "export" => self.export_command(args, false),
+            "export!" => self.export_command(args, true),
             "help" => {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 Ok(())
@@ -462,7 +463,7 @@ impl App {
         Ok(())
     }
 
-    fn export_command(&mut self, args: &[String]) -> Result<(), String> {
+    fn export_command(&mut self, args: &[String], force: bool) -> Result<(), String> {
         let names = Format::ALL.map(Format::name);
         let (format, file) = match args {
             [file] => {
@@ -487,6 +488,7 @@ impl App {
             graph: Box::new(graph),
             format,
             path: PathBuf::from(file),
+            force,
         });
         Ok(())
     }

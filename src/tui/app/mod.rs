@@ -51,6 +51,8 @@ pub enum Effect {
         format: crate::formats::Format,
         /// Where to write.
         path: PathBuf,
+        /// Replace the file if it exists (`:export!`).
+        force: bool,
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
