@@ -184,3 +184,76 @@ fn the_explorer_exports_only_where_it_may() {
             .contains("Graph(")
     );
 }
+
+/// Names holding controls XML cannot hold, and cells a spreadsheet would
+/// run.
+const HOSTILE: &str = "Graph(title: \"t\", actors: [Actor(id: \"a\", name: \"A\\u{1}\\u{1b}[31m\", kind: Person), \
+    Actor(id: \"b\", name: \"=HYPERLINK(\\\"http://x\\\")\", kind: Person, attributes: {\"n\": \"-3\", \"cmd\": \"@SUM(A1)\"})], \
+    relations: [Relation(from: \"a\", to: \"b\", kind: \"knows\", label: \"+cmd|' /C calc'!A0\")])";
+
+#[test]
+fn graphml_is_well_formed_xml_whatever_the_names_hold() {
+    let scratch = Scratch::new("graphml");
+    let input = scratch.file("hostile.ron", HOSTILE);
+    let out = scratch.0.join("out.graphml");
+    let output = kgx(&[
+        "convert",
+        input.to_str().expect("path"),
+        out.to_str().expect("path"),
+    ]);
+    assert!(output.status.success(), "{}", errors(&output));
+    assert!(
+        errors(&output).contains("warning: 2 characters that XML cannot hold"),
+        "{}",
+        errors(&output)
+    );
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(!text.contains(['\u{1}', '\u{1b}']));
+    let mut reader = quick_xml::Reader::from_str(&text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(err) => panic!("not well-formed at {}: {err}", reader.buffer_position()),
+        }
+    }
+    let shown = kgx(&["show", "a", out.to_str().expect("path")]);
+    assert!(shown.status.success(), "{}", errors(&shown));
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("A\u{FFFD}\u{FFFD}[31m"));
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_defused_unless_asked() {
+    let scratch = Scratch::new("formulas");
+    let input = scratch.file("hostile.ron", HOSTILE);
+    let input = input.to_str().expect("path");
+    let out = scratch.0.join("out.csv");
+    let output = kgx(&["convert", input, out.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", errors(&output));
+    assert!(
+        errors(&output).contains("warning: 3 cells began like a spreadsheet formula"),
+        "{}",
+        errors(&output)
+    );
+    let edges = std::fs::read_to_string(&out).expect("edges");
+    let actors = std::fs::read_to_string(scratch.0.join("out.actors.csv")).expect("actors");
+    assert!(edges.contains("'+cmd|"), "{edges}");
+    assert!(
+        actors.contains("\"'=HYPERLINK(") && actors.contains("'@SUM(A1)") && actors.contains(",-3"),
+        "{actors}"
+    );
+
+    let output = kgx(&[
+        "convert",
+        input,
+        out.to_str().expect("path"),
+        "--force",
+        "--keep-formulas",
+    ]);
+    assert!(output.status.success(), "{}", errors(&output));
+    let actors = std::fs::read_to_string(scratch.0.join("out.actors.csv")).expect("actors");
+    assert!(
+        actors.contains("\"=HYPERLINK(") && !actors.contains('\''),
+        "{actors}"
+    );
+}

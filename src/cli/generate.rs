@@ -84,7 +84,7 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         let graph = KnowledgeGraph::new(dataset).map_err(io::Error::other)?;
         match &args.output {
             Some(path) => {
-                formats::write_file(&graph, format, path, &guard)?;
+                formats::write_file(&graph, format, path, &guard, Default::default())?;
             }
             None => output
                 .out

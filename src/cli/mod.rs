@@ -222,6 +222,9 @@ enum Command {
         /// Replace PATH (and a CSV's actors file) if it exists
         #[arg(long)]
         force: bool,
+        /// Write CSV cells that start with =, +, - or @ as they are, without the ' that keeps spreadsheets from running them
+        #[arg(long)]
+        keep_formulas: bool,
     },
     /// Convert a graph file from one format to another, by their extensions
     Convert {
@@ -243,6 +246,9 @@ enum Command {
         /// Replace OUT (and a CSV's actors file) if it exists
         #[arg(long)]
         force: bool,
+        /// Write CSV cells that start with =, +, - or @ as they are, without the ' that keeps spreadsheets from running them
+        #[arg(long)]
+        keep_formulas: bool,
     },
     /// Check the explorer's config file (keys, theme, mouse, live reload)
     Config {
@@ -535,6 +541,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             actors,
             output: path,
             force,
+            keep_formulas,
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
@@ -543,7 +550,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, path.as_deref(), &guard, out)
+                write_graph(graph, format, path.as_deref(), &guard, keep_formulas, out)
             })
         }
         Some(Command::Convert {
@@ -553,6 +560,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             to,
             actors,
             force,
+            keep_formulas,
         }) => {
             let to_stdout = path.as_os_str() == "-";
             let Some(format) = to.or_else(|| Format::from_path(&path)) else {
@@ -576,6 +584,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                     format,
                     (!to_stdout).then_some(path.as_path()),
                     &guard,
+                    keep_formulas,
                     out,
                 )
             })
@@ -599,24 +608,28 @@ fn write_graph(
     format: Format,
     path: Option<&std::path::Path>,
     guard: &crate::save::Guard,
+    keep_formulas: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
-    match path {
-        Some(path) => {
-            formats::write_file(graph, format, path, guard)?;
-        }
+    let options = formats::WriteOptions {
+        defuse_formulas: !keep_formulas,
+    };
+    let warnings = match path {
+        Some(path) => formats::write_file(graph, format, path, guard, options)?.warnings,
         None => {
-            output
-                .out
-                .raw()
-                .write_all(formats::write(graph, format)?.as_bytes())?;
+            let written = formats::write_with(graph, format, options)?;
+            output.out.raw().write_all(written.text.as_bytes())?;
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
                     output.err,
                     "note: only the relations were written; with -o FILE the actors go beside them"
                 )?;
             }
+            written.warnings
         }
+    };
+    for warning in warnings {
+        writeln!(output.err, "warning: {warning}")?;
     }
     Ok(Outcome::Success)
 }

@@ -632,6 +632,23 @@ fn data(out: &mut String, indent: &str, key: &str, value: &str) {
     ));
 }
 
+/// `text` with every character XML 1.0 cannot hold (controls other than
+/// tab and line breaks, U+FFFE, U+FFFF) replaced by U+FFFD, and how many
+/// were replaced: networkx and every other reader must be able to read
+/// what kgx writes.
+pub fn xml_safe(text: String) -> (String, usize) {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    let replaced = text.chars().filter(|&c| !allowed(c)).count();
+    if replaced == 0 {
+        return (text, 0);
+    }
+    let text = text
+        .chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect();
+    (text, replaced)
+}
+
 /// Text content escaped so that it reads back exactly: markup characters
 /// as entities, and the line breaks and tabs XML would otherwise normalise
 /// as character references.

@@ -11,6 +11,7 @@ mod foreign;
 mod graphml;
 mod json;
 mod mermaid;
+mod spreadsheet;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -251,8 +252,61 @@ fn delimiter(format: Format) -> u8 {
 /// The whole graph as one document in `format`. For CSV and TSV this is
 /// the edge list; [`write_actors`] gives the actors file that goes with it.
 pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
-    let dataset = graph.to_dataset();
-    Ok(match format {
+    write_with(graph, format, WriteOptions::default()).map(|written| written.text)
+}
+
+/// How a file is written beyond what its format says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Put a `'` before CSV/TSV cells a spreadsheet would run as formulas
+    /// (see `spreadsheet`); on unless `--keep-formulas`.
+    pub defuse_formulas: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            defuse_formulas: true,
+        }
+    }
+}
+
+/// A document written, and what had to change to write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The document.
+    pub text: String,
+    /// What was changed or left out, one sentence each, for the person.
+    pub warnings: Vec<String>,
+}
+
+/// The graph in `format`, with `options`, and a warning for anything the
+/// format could not hold as it was.
+pub fn write_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: WriteOptions,
+) -> io::Result<Written> {
+    let mut dataset = graph.to_dataset();
+    let mut warnings = Vec::new();
+    if options.defuse_formulas && matches!(format, Format::Csv | Format::Tsv) {
+        let defused = spreadsheet::defuse(&mut dataset);
+        if defused > 0 {
+            warnings.push(format!(
+                "{defused} cells began like a spreadsheet formula (=, +, -, @) and were written with a ' before them; --keep-formulas writes them as they are"
+            ));
+        }
+    }
+    if format == Format::GraphMl {
+        let (text, replaced) = graphml::xml_safe(graphml::write(&dataset));
+        if replaced > 0 {
+            warnings.push(format!(
+                "{replaced} characters that XML cannot hold (control characters) were written as U+FFFD"
+            ));
+        }
+        return Ok(Written { text, warnings });
+    }
+    let text = match format {
         Format::Ron => export::to_ron(&dataset).map_err(io::Error::other)?,
         Format::Json => {
             let mut text = serde_json::to_string_pretty(&export::to_json(&dataset))?;
@@ -263,15 +317,29 @@ pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
         Format::Csv | Format::Tsv => csv::write_edges(&dataset, delimiter(format))?,
         Format::Dot => dot::write(&dataset),
         Format::Mermaid => mermaid::write(&dataset),
-    })
+    };
+    Ok(Written { text, warnings })
 }
 
 /// The actors file of a CSV or TSV export (ids, names, kinds and every
 /// other field), or `None` for formats that hold actors in one document.
 pub fn write_actors(graph: &KnowledgeGraph, format: Format) -> io::Result<Option<String>> {
+    write_actors_with(graph, format, WriteOptions::default())
+}
+
+/// [`write_actors`] with `options`.
+fn write_actors_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: WriteOptions,
+) -> io::Result<Option<String>> {
     match format {
         Format::Csv | Format::Tsv => {
-            csv::write_actors(&graph.to_dataset(), delimiter(format)).map(Some)
+            let mut dataset = graph.to_dataset();
+            if options.defuse_formulas {
+                spreadsheet::defuse(&mut dataset);
+            }
+            csv::write_actors(&dataset, delimiter(format)).map(Some)
         }
         _ => Ok(None),
     }
@@ -281,24 +349,38 @@ pub fn write_actors(graph: &KnowledgeGraph, format: Format) -> io::Result<Option
 /// writes its actors beside it (`out.csv` and `out.actors.csv`). Every
 /// file is checked against `guard` before any is written, and each is
 /// written atomically. Returns the files written, to tell the person where
-/// their data went.
+/// their data went, and any warnings.
 pub fn write_file(
     graph: &KnowledgeGraph,
     format: Format,
     path: &Path,
     guard: &crate::save::Guard,
-) -> io::Result<Vec<PathBuf>> {
-    let actors = write_actors(graph, format)?;
-    let mut written = vec![path.to_owned()];
+    options: WriteOptions,
+) -> io::Result<Saved> {
+    let actors = write_actors_with(graph, format, options)?;
+    let mut files = vec![path.to_owned()];
     if actors.is_some() {
-        written.push(actors_path(path, format));
+        files.push(actors_path(path, format));
     }
-    guard.check(&written)?;
-    crate::save::write(path, write(graph, format)?.as_bytes())?;
+    guard.check(&files)?;
+    let written = write_with(graph, format, options)?;
+    crate::save::write(path, written.text.as_bytes())?;
     if let Some(actors) = actors {
-        crate::save::write(&written[1], actors.as_bytes())?;
+        crate::save::write(&files[1], actors.as_bytes())?;
     }
-    Ok(written)
+    Ok(Saved {
+        files,
+        warnings: written.warnings,
+    })
+}
+
+/// The files an export wrote, and what had to change to write them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Every file written, the one named first.
+    pub files: Vec<PathBuf>,
+    /// What was changed or left out (see [`Written`]).
+    pub warnings: Vec<String>,
 }
 
 /// Where the actors of the edge list at `path` go: `out.csv` →

@@ -288,17 +288,31 @@ fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>, inputs: &[Pat
                     inputs: inputs.to_vec(),
                     force,
                 };
-                let report = match crate::formats::write_file(&graph, format, &path, &guard) {
-                    Ok(files) => format!(
-                        "wrote {} actors and {} relations to {}",
-                        graph.actor_count(),
-                        graph.relation_count(),
-                        files
-                            .iter()
-                            .map(|file| file.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                let report = match crate::formats::write_file(
+                    &graph,
+                    format,
+                    &path,
+                    &guard,
+                    Default::default(),
+                ) {
+                    Ok(saved) => {
+                        let mut report = format!(
+                            "wrote {} actors and {} relations to {}",
+                            graph.actor_count(),
+                            graph.relation_count(),
+                            saved
+                                .files
+                                .iter()
+                                .map(|file| file.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
+                        for warning in saved.warnings {
+                            report.push_str("; ");
+                            report.push_str(&warning);
+                        }
+                        report
+                    }
                     Err(error) => error.to_string(),
                 };
                 app.update(Action::Notify(report));
