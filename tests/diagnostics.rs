@@ -259,7 +259,7 @@ fn empty_and_binary_files_get_a_plain_explanation() {
     for blank in ["", "   \n", "// nothing yet\n"] {
         assert_eq!(only(blank).2, "the file is empty", "{blank:?}");
     }
-    let error = load::parse_bytes("b.ron", b"Graph(title: \"\xff\")").expect_err("binary");
+    let error = load::parse_bytes("b.ron", b"Graph(title: \"\xff\")".to_vec()).expect_err("binary");
     assert_eq!(
         error.problems[0].message,
         "the file is not UTF-8 text (byte 0xff)"

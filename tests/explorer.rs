@@ -1,7 +1,7 @@
 //! The explorer's behaviour, driven through actions exactly as keys and
 //! clicks drive it, without a terminal.
 
-use kgx::cli::load_graph;
+use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::model::Status;
 use kgx::tui::action::{Action, Pane};

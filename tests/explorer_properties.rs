@@ -1,7 +1,7 @@
 //! Whatever a person presses or clicks, at whatever terminal size, the
 //! explorer neither panics nor draws outside the screen.
 
-use kgx::cli::load_graph;
+use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::tui::action::{Action, View};
 use kgx::tui::app::App;

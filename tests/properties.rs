@@ -107,7 +107,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        if let Err(error) = load::parse_bytes("fuzz.ron", &bytes) {
+        if let Err(error) = load::parse_bytes("fuzz.ron", bytes.clone()) {
             check_error(&error);
         }
     }

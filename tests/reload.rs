@@ -66,7 +66,7 @@ const BROKEN: &str = r#"Graph(
 )"#;
 
 fn graph(text: &str) -> KnowledgeGraph {
-    KnowledgeGraph::new(parse_bytes("test.ron", text.as_bytes()).expect("valid")).expect("graph")
+    parse_bytes("test.ron", text.as_bytes().to_vec()).expect("valid")
 }
 
 fn loaded(text: &str) -> Action {
@@ -74,7 +74,7 @@ fn loaded(text: &str) -> Action {
 }
 
 fn failed(text: &str) -> Action {
-    let error: LoadError = parse_bytes("test.ron", text.as_bytes()).expect_err("invalid");
+    let error: LoadError = parse_bytes("test.ron", text.as_bytes().to_vec()).expect_err("invalid");
     Action::Reloaded(Reload::Failed(Arc::new(error)))
 }
 

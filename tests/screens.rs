@@ -1,6 +1,6 @@
 //! What the explorer draws, cell by cell, through ratatui's TestBackend.
 
-use kgx::cli::load_graph;
+use kgx::formats::load_graph;
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input};
 use kgx::tui::action::{Action, Pane};

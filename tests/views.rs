@@ -1,7 +1,7 @@
 //! The graph, path, timeline and statistics views and the command line,
 //! driven through actions as keys and clicks drive them.
 
-use kgx::cli::load_graph;
+use kgx::formats::load_graph;
 use kgx::graph::{Dated, EgoNode, NodeIndex};
 use kgx::load::Input;
 use kgx::model::{PartialDate, Status};

@@ -18,7 +18,7 @@ use crate::formats::{self, Format, Request};
 use crate::graph::{
     KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
 };
-use crate::load::{self, Input, LoadError};
+use crate::load::Input;
 use crate::model::PartialDate;
 use crate::safe_text::{self, SafeWriter};
 
@@ -651,7 +651,7 @@ fn with_graph(
     output: &mut Output<'_>,
     command: impl FnOnce(&KnowledgeGraph, &mut Output<'_>) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
-    match load_graph(input) {
+    match formats::load_graph(input) {
         Ok(graph) => command(&graph, output),
         Err(error) => {
             output
@@ -661,21 +661,6 @@ fn with_graph(
             Ok(Outcome::Failure)
         }
     }
-}
-
-/// Loads and validates a data set, in whatever format it is, and builds
-/// its graph.
-/// Takes an [`Input`] (read by its extension) or a full [`Request`].
-pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
-    let request = request.into();
-    let dataset = formats::load(&request)?;
-    // Validation has checked every relation's ends, so building cannot
-    // fail; should it ever, say so as a diagnostic rather than panic.
-    KnowledgeGraph::new(dataset).map_err(|err| LoadError {
-        name: request.input.name(),
-        text: "".into(),
-        problems: vec![load::Problem::whole_file(err.to_string())],
-    })
 }
 
 /// Shortest paths listed when neither `--all` nor `--k` is given.

@@ -203,6 +203,16 @@ pub fn load(request: &Request) -> Result<Dataset, LoadError> {
     }
 }
 
+/// Reads and validates the data set a request names into its graph.
+/// Takes an [`Input`] (read by its extension) or a full [`Request`].
+pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
+    let request = request.into();
+    if matches!(request.input, Input::Embedded) || request.format() == Format::Ron {
+        return load::load_graph(&request.input);
+    }
+    load::build(&request.input.name(), load(&request)?)
+}
+
 /// Reads text in `format` into a validated data set; `name` is how
 /// diagnostics call the file.
 pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadError> {

@@ -99,9 +99,16 @@ impl GraphBuilder {
     /// Adds a passage of evidence to the last relation added.
     pub fn add_evidence(&mut self, source: &str, quote: &str, attributed_to: Option<&str>) {
         let strings = &mut self.strings;
+        let quotes = &mut self.relations.quotes;
+        // Quotes are mostly distinct; one sentence stating several
+        // relations in a row is kept once.
+        let quote = match self.relations.evidence.last() {
+            Some(last) if quotes.resolve(last.quote) == quote => last.quote,
+            _ => quotes.push(quote),
+        };
         self.relations.evidence.push(EvidenceRow {
             source: strings.intern(source),
-            quote: strings.intern(quote),
+            quote,
             attributed_to: attributed_to.map(|who| strings.intern(who)),
         });
     }
@@ -168,7 +175,6 @@ impl GraphBuilder {
         const USED_AS_ACTOR: u8 = 4;
         const USED_AS_SOURCE: u8 = 8;
         const KIND: u8 = 16;
-        const QUOTE: u8 = 32;
         let mut flags = vec![0u8; self.strings.len()];
         let mark = |flags: &mut [u8], text: &str, flag: u8| {
             if let Some(sym) = self.strings.get(text) {
@@ -190,12 +196,19 @@ impl GraphBuilder {
         }
         for evidence in &self.relations.evidence {
             flags[evidence.source.index()] |= USED_AS_SOURCE;
-            flags[evidence.quote.index()] |= QUOTE;
             if let Some(who) = evidence.attributed_to {
                 flags[who.index()] |= USED_AS_ACTOR;
             }
         }
-        let mut references = References::default();
+        let quotes = &self.relations.quotes;
+        let mut references = References {
+            blank_quote: self
+                .relations
+                .evidence
+                .iter()
+                .any(|evidence| quotes.resolve(evidence.quote).trim().is_empty()),
+            ..References::default()
+        };
         for (index, &flag) in flags.iter().enumerate() {
             let text = || self.strings.resolve(Sym::from_index(index));
             if flag & USED_AS_ACTOR != 0 && flag & ACTOR == 0 {
@@ -206,9 +219,6 @@ impl GraphBuilder {
             }
             if flag & KIND != 0 {
                 references.kinds.push(text());
-            }
-            if flag & QUOTE != 0 && text().trim().is_empty() {
-                references.blank_quote = true;
             }
         }
         references

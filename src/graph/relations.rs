@@ -42,6 +42,10 @@ pub(super) struct RelationTable {
     pub rows: Vec<RelationRow>,
     pub evidence: Vec<EvidenceRow>,
     pub attributes: Vec<(Sym, Sym)>,
+    /// Quotes, apart from the interned strings: they are long and rarely
+    /// repeat, and mixed in they would spread the short, often-looked-up
+    /// ids over a hundred megabytes.
+    pub quotes: Strings,
 }
 
 impl RelationTable {
@@ -67,12 +71,14 @@ impl RelationTable {
         self.rows.capacity() * size_of::<RelationRow>()
             + self.evidence.capacity() * size_of::<EvidenceRow>()
             + self.attributes.capacity() * size_of::<(Sym, Sym)>()
+            + self.quotes.heap_bytes()
     }
 
     pub fn shrink_to_fit(&mut self) {
         self.rows.shrink_to_fit();
         self.evidence.shrink_to_fit();
         self.attributes.shrink_to_fit();
+        self.quotes.shrink_to_fit();
     }
 }
 
@@ -156,7 +162,7 @@ impl<'g> RelationRef<'g> {
     pub fn evidence(&self) -> EvidenceList<'g> {
         let table = &self.graph.relations;
         EvidenceList {
-            strings: self.strings(),
+            graph: self.graph,
             rows: &table.evidence[table.evidence_range(self.edge.index())],
         }
     }
@@ -207,7 +213,7 @@ impl<'g> RelationRef<'g> {
 /// The evidence of one relation.
 #[derive(Clone, Copy)]
 pub struct EvidenceList<'g> {
-    strings: &'g Strings,
+    graph: &'g KnowledgeGraph,
     rows: &'g [EvidenceRow],
 }
 
@@ -224,8 +230,8 @@ impl<'g> EvidenceList<'g> {
 
     /// The passage at `index`, in file order.
     pub fn get(&self, index: usize) -> Option<EvidenceRef<'g>> {
-        let strings = self.strings;
-        self.rows.get(index).map(|row| EvidenceRef { strings, row })
+        let graph = self.graph;
+        self.rows.get(index).map(|row| EvidenceRef { graph, row })
     }
 
     /// The first passage: the one lists show.
@@ -237,34 +243,34 @@ impl<'g> EvidenceList<'g> {
     pub fn iter(
         &self,
     ) -> impl ExactSizeIterator<Item = EvidenceRef<'g>> + DoubleEndedIterator + 'g {
-        let strings = self.strings;
-        self.rows
-            .iter()
-            .map(move |row| EvidenceRef { strings, row })
+        let graph = self.graph;
+        self.rows.iter().map(move |row| EvidenceRef { graph, row })
     }
 }
 
 /// One passage of evidence, read in place.
 #[derive(Clone, Copy)]
 pub struct EvidenceRef<'g> {
-    strings: &'g Strings,
+    graph: &'g KnowledgeGraph,
     row: &'g EvidenceRow,
 }
 
 impl<'g> EvidenceRef<'g> {
     /// The source cited, by id.
     pub fn source(&self) -> &'g str {
-        self.strings.resolve(self.row.source)
+        self.graph.strings.resolve(self.row.source)
     }
 
     /// The passage, quoted as printed.
     pub fn quote(&self) -> &'g str {
-        self.strings.resolve(self.row.quote)
+        self.graph.relations.quotes.resolve(self.row.quote)
     }
 
     /// Whose claim it is, by actor id; absent when the source says it.
     pub fn attributed_to(&self) -> Option<&'g str> {
-        self.row.attributed_to.map(|sym| self.strings.resolve(sym))
+        self.row
+            .attributed_to
+            .map(|sym| self.graph.strings.resolve(sym))
     }
 
     /// The passage in the file's form.

@@ -65,6 +65,17 @@ impl Strings {
         sym
     }
 
+    /// A symbol for `text` without looking for an earlier copy: for text
+    /// that rarely repeats, such as quotes, where the look-up would cost a
+    /// cache miss per string and save nothing. [`get`](Self::get) does not
+    /// find it.
+    pub fn push(&mut self, text: &str) -> Sym {
+        let sym = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 distinct strings"));
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        sym
+    }
+
     /// The symbol for `text` if it has been interned.
     pub fn get(&self, text: &str) -> Option<Sym> {
         let hash = self.hasher.hash_one(text);
@@ -129,6 +140,17 @@ mod tests {
         assert_eq!(strings.get("visited"), Some(visited));
         assert_eq!(strings.get("struck"), None);
         assert_eq!(strings.len(), 3);
+    }
+
+    #[test]
+    fn pushed_text_reads_back_but_is_not_looked_up() {
+        let mut strings = Strings::default();
+        let first = strings.intern("a quote");
+        let pushed = strings.push("a quote");
+        assert_ne!(first, pushed);
+        assert_eq!(strings.resolve(pushed), "a quote");
+        assert_eq!(strings.get("a quote"), Some(first));
+        assert_eq!(strings.intern("a quote"), first);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod input;
 pub(crate) mod ron_error;
+mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
 
@@ -23,6 +24,7 @@ use serde::de::IgnoredAny;
 
 pub use diagnostic::{LoadError, MAX_SHOWN, Problem};
 
+use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, Dataset, Relation, Source};
 use tree::{Document, Node};
 use validate::{Issue, Parts, Step};
@@ -91,9 +93,10 @@ pub fn read_text(input: &Input) -> Result<String, LoadError> {
     }
 }
 
-/// Parses and validates raw bytes, which must be UTF-8 text.
-pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
-    parse_str(name, &decode(name, bytes.to_vec())?)
+/// Parses and validates raw RON bytes, which must be UTF-8 text, into a
+/// graph.
+pub fn parse_bytes(name: &str, bytes: Vec<u8>) -> Result<KnowledgeGraph, LoadError> {
+    parse_graph(name, &decode(name, bytes)?)
 }
 
 /// The bytes as text, or a problem pointing at the first byte that is not
@@ -164,6 +167,74 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
         text: Arc::from(text),
         problems,
     })
+}
+
+/// Parses and validates RON text into a graph. A sound file — the common
+/// case — is read straight into the graph, record by record; any problem
+/// sends the file through [`parse_str`], which locates every one.
+pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match stream(text) {
+        Some(graph) => Ok(graph),
+        None => build(name, parse_str(name, text)?),
+    }
+}
+
+/// Reads and validates a data set from `input` into a graph.
+pub fn load_graph(input: &Input) -> Result<KnowledgeGraph, LoadError> {
+    match input {
+        Input::Embedded => parse_graph(&input.name(), EMBEDDED),
+        _ => parse_graph(&input.name(), &read_text(input)?),
+    }
+}
+
+/// The graph of a data set the loader has validated.
+pub fn build(name: &str, dataset: Dataset) -> Result<KnowledgeGraph, LoadError> {
+    // Validation has checked every relation's ends, so building cannot
+    // fail; should it ever, say so as a diagnostic rather than panic.
+    KnowledgeGraph::new(dataset).map_err(|err| LoadError {
+        name: name.to_owned(),
+        text: Arc::from(""),
+        problems: vec![Problem::whole_file(err.to_string())],
+    })
+}
+
+/// The graph of a sound file, or `None` when the file has any problem.
+fn stream(text: &str) -> Option<KnowledgeGraph> {
+    let mut builder = GraphBuilder::new();
+    options(Extensions::empty())
+        .from_str_seed(
+            text,
+            stream::GraphSeed {
+                builder: &mut builder,
+            },
+        )
+        .ok()?;
+    is_sound(&builder).then(|| builder.finish().ok())?
+}
+
+/// Whether validation would find nothing: the sources and actors are
+/// checked as [`validate::validate`] checks them, the relations by each
+/// distinct string they refer to.
+fn is_sound(builder: &GraphBuilder) -> bool {
+    let parts = Parts {
+        title: Some(builder.title()),
+        sources: builder.sources().iter().enumerate().collect(),
+        actors: builder.actors().iter().enumerate().collect(),
+        relations: Vec::new(),
+        unparsed_ids: HashSet::new(),
+    };
+    if !validate::validate(&parts).is_empty() {
+        return false;
+    }
+    let references = builder.references();
+    references.unknown_actors.is_empty()
+        && references.unknown_sources.is_empty()
+        && !references.blank_quote
+        && references
+            .kinds
+            .iter()
+            .all(|kind| validate::is_valid_relation_kind(kind))
 }
 
 /// The ron settings every file is read with: `implicit_some` lets people
@@ -327,4 +398,56 @@ fn locate(root: &Node, path: &[Step]) -> Range<usize> {
         }
     }
     node.span.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{GenOptions, generate};
+
+    /// The graph the model types give, to compare the streaming path with.
+    fn through_the_model(text: &str) -> KnowledgeGraph {
+        KnowledgeGraph::new(parse_str("test.ron", text).expect("valid")).expect("graph")
+    }
+
+    #[test]
+    fn sound_files_stream_into_the_same_graph_as_the_model_gives() {
+        let generated = crate::export::to_ron(&generate(&GenOptions {
+            actors: 300,
+            relations: 2_000,
+            seed: 7,
+        }))
+        .expect("serialises");
+        for text in [EMBEDDED, generated.as_str()] {
+            let streamed = stream(text).expect("a sound file takes the streaming path");
+            assert_eq!(streamed.to_dataset(), through_the_model(text).to_dataset());
+        }
+    }
+
+    #[test]
+    fn any_problem_sends_the_file_to_the_locating_path() {
+        let graph = |relation: &str| {
+            format!(
+                r#"Graph(title: "t", sources: [Source(id: "s", title: "S")],
+                actors: [Actor(id: "a", name: "A", kind: State), Actor(id: "b", name: "B", kind: State)],
+                relations: [{relation}])"#
+            )
+        };
+        let sound = graph(
+            r#"Relation(from: "a", to: "b", kind: "met", evidence: [Evidence(source: "s", quote: "q", attributed_to: "b")])"#,
+        );
+        assert!(stream(&sound).is_some());
+        for broken in [
+            r#"Relation(from: "a", to: "c", kind: "met")"#,
+            r#"Relation(from: "a", to: "b", kind: "Met")"#,
+            r#"Relation(from: "a", to: "b", kind: "met", evidence: [Evidence(source: "t", quote: "q")])"#,
+            r#"Relation(from: "a", to: "b", kind: "met", evidence: [Evidence(source: "s", quote: " ")])"#,
+            r#"Relation(from: "a", to: "b", kind: "met", evidence: [Evidence(source: "s", quote: "q", attributed_to: "z")])"#,
+            r#"Relation(from: "a", to: "b", kind: "met", colour: "red")"#,
+        ] {
+            let text = graph(broken);
+            assert!(stream(&text).is_none(), "{broken}");
+            assert!(parse_graph("broken.ron", &text).is_err(), "{broken}");
+        }
+    }
 }

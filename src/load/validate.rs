@@ -346,6 +346,13 @@ fn check_other_kind(issues: &mut Vec<Issue>, name: &str, path: Vec<Step>) {
     }
 }
 
+/// Whether `kind` is a relation kind validation accepts.
+pub fn is_valid_relation_kind(kind: &str) -> bool {
+    let mut issues = Vec::new();
+    check_relation_kind(&mut issues, kind, Vec::new());
+    issues.is_empty()
+}
+
 fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
     if kind.trim().is_empty() {
         issues.push(

@@ -164,11 +164,11 @@ impl Loading {
 fn load_with_progress(request: &Request, shared: &Shared) -> Loaded {
     let input = &request.input;
     let name = input.name();
-    let dataset = match input {
+    let graph = match input {
         // Other formats read and parse in one step of their own.
         Input::Path(_) if request.format() != Format::Ron => {
             shared.enter(Phase::Parsing);
-            formats::load(request)?
+            formats::load_graph(request)?
         }
         Input::Path(path) => {
             let bytes = read_counting(path, shared).map_err(|err| LoadError {
@@ -177,27 +177,21 @@ fn load_with_progress(request: &Request, shared: &Shared) -> Loaded {
                 problems: vec![Problem::whole_file(format!("cannot read {name}: {err}"))],
             })?;
             shared.enter(Phase::Parsing);
-            load::parse_bytes(&name, &bytes)?
+            load::parse_bytes(&name, bytes)?
         }
         Input::Embedded | Input::Stdin => {
             shared.enter(Phase::Parsing);
-            load::load(input)?
+            load::load_graph(input)?
         }
     };
     shared
         .actors
-        .store(dataset.actors.len() as u64, Ordering::Relaxed);
+        .store(graph.actor_count() as u64, Ordering::Relaxed);
     shared
         .relations
-        .store(dataset.relations.len() as u64, Ordering::Relaxed);
+        .store(graph.relation_count() as u64, Ordering::Relaxed);
     shared.enter(Phase::Building);
-    // Validation has checked every relation's ends, so building cannot
-    // fail; should it ever, say so as a diagnostic rather than panic.
-    KnowledgeGraph::new(dataset).map_err(|err| LoadError {
-        name,
-        text: Arc::from(""),
-        problems: vec![Problem::whole_file(err.to_string())],
-    })
+    Ok(graph)
 }
 
 fn read_counting(path: &std::path::Path, shared: &Shared) -> std::io::Result<Vec<u8>> {

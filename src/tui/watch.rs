@@ -52,7 +52,7 @@ pub fn start(
     std::thread::spawn(move || {
         while changes.recv().is_ok() {
             while changes.recv_timeout(SETTLE).is_ok() {}
-            let reload = match crate::cli::load_graph(request.clone()) {
+            let reload = match crate::formats::load_graph(request.clone()) {
                 Ok(graph) => Reload::Loaded(Arc::new(graph)),
                 Err(error) => Reload::Failed(Arc::new(error)),
             };

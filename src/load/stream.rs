@@ -1,0 +1,218 @@
+//! Reading a data file straight into a [`GraphBuilder`]: each relation is
+//! parsed into a record that borrows its text from the file, interned into
+//! the graph and dropped, so a million relations never exist as `String`s.
+//! The records mirror `model::Relation` field for field; the loader falls
+//! back to the model types whenever this path refuses a file, so what it
+//! accepts can only be narrower, never different.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::graph::{GraphBuilder, NewRelation};
+use crate::model::{Actor, Source, Stance, Status, When};
+
+/// Text borrowed from the file when it has no escapes, owned otherwise
+/// (serde's own `Cow` only borrows when it is not inside an `Option`).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor<'a>(std::marker::PhantomData<&'a str>);
+        impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
+            type Value = Text<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor(std::marker::PhantomData))
+    }
+}
+
+fn directed_by_default() -> bool {
+    true
+}
+
+/// `model::Relation` with its text borrowed.
+#[derive(Deserialize)]
+#[serde(rename = "Relation", deny_unknown_fields)]
+struct RelationRecord<'a> {
+    #[serde(borrow)]
+    from: Text<'a>,
+    #[serde(borrow)]
+    to: Text<'a>,
+    #[serde(borrow)]
+    kind: Text<'a>,
+    #[serde(borrow, default)]
+    label: Option<Text<'a>>,
+    #[serde(default = "directed_by_default")]
+    directed: bool,
+    #[serde(default)]
+    date: Option<When>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    stance: Stance,
+    #[serde(borrow, default)]
+    evidence: Vec<EvidenceRecord<'a>>,
+    #[serde(borrow, default)]
+    attributes: BTreeMap<Text<'a>, Text<'a>>,
+}
+
+/// `model::Evidence` with its text borrowed.
+#[derive(Deserialize)]
+#[serde(rename = "Evidence", deny_unknown_fields)]
+struct EvidenceRecord<'a> {
+    #[serde(borrow)]
+    source: Text<'a>,
+    #[serde(borrow)]
+    quote: Text<'a>,
+    #[serde(borrow, default)]
+    attributed_to: Option<Text<'a>>,
+}
+
+impl RelationRecord<'_> {
+    fn add_to(&self, builder: &mut GraphBuilder) {
+        builder.add_relation(NewRelation {
+            from: &self.from.0,
+            to: &self.to.0,
+            kind: &self.kind.0,
+            label: self.label.as_ref().map(|label| &*label.0),
+            directed: self.directed,
+            date: self.date,
+            status: self.status,
+            stance: self.stance,
+        });
+        for evidence in &self.evidence {
+            builder.add_evidence(
+                &evidence.source.0,
+                &evidence.quote.0,
+                evidence.attributed_to.as_ref().map(|who| &*who.0),
+            );
+        }
+        for (key, value) in &self.attributes {
+            builder.add_attribute(&key.0, &value.0);
+        }
+    }
+}
+
+/// The top level of a data file (`model::Dataset`), read into `builder`.
+pub struct GraphSeed<'b> {
+    pub builder: &'b mut GraphBuilder,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    Title,
+    Description,
+    Sources,
+    Actors,
+    Relations,
+}
+
+const FIELDS: &[&str] = &["title", "description", "sources", "actors", "relations"];
+
+impl<'de> DeserializeSeed<'de> for GraphSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("Graph", FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for GraphSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct Graph")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; 5];
+        while let Some(field) = map.next_key::<Field>()? {
+            let slot = &mut seen[field as usize];
+            if std::mem::replace(slot, true) {
+                return Err(de::Error::duplicate_field(FIELDS[field as usize]));
+            }
+            match field {
+                Field::Title => self.builder.set_title(map.next_value()?),
+                Field::Description => self.builder.set_description(map.next_value()?),
+                Field::Sources => {
+                    for source in map.next_value::<Vec<Source>>()? {
+                        self.builder.add_source(source);
+                    }
+                }
+                Field::Actors => map.next_value_seed(Records {
+                    builder: &mut *self.builder,
+                    list: List::Actors,
+                })?,
+                Field::Relations => map.next_value_seed(Records {
+                    builder: &mut *self.builder,
+                    list: List::Relations,
+                })?,
+            }
+        }
+        if !seen[Field::Title as usize] {
+            return Err(de::Error::missing_field("title"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum List {
+    Actors,
+    Relations,
+}
+
+/// A list of records, each added to the builder as soon as it is read.
+struct Records<'b> {
+    builder: &'b mut GraphBuilder,
+    list: List,
+}
+
+impl<'de> DeserializeSeed<'de> for Records<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Records<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        match self.list {
+            List::Actors => {
+                while let Some(actor) = seq.next_element::<Actor>()? {
+                    self.builder.add_actor(actor);
+                }
+            }
+            List::Relations => {
+                while let Some(record) = seq.next_element::<RelationRecord<'de>>()? {
+                    record.add_to(self.builder);
+                }
+            }
+        }
+        Ok(())
+    }
+}
