@@ -50,7 +50,7 @@ pub struct Cli {
     #[command(flatten)]
     settings: Settings,
     /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
-    #[arg(long, global = true, value_name = "SIZE", value_parser = load::input::parse_size)]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::load::input::parse_size)]
     max_size: Option<u64>,
 }
 
@@ -84,7 +84,7 @@ impl Cli {
     /// is read.
     pub fn apply_limits(&self) {
         if let Some(bytes) = self.max_size {
-            load::input::set_max_size(bytes);
+            crate::load::input::set_max_size(bytes);
         }
     }
 
