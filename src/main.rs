@@ -71,7 +71,7 @@ fn main() -> ExitCode {
         // on the normal screen and no progress screen flashes by; a large
         // one shows its progress on the explorer's screen instead.
         let loading = Loading::start(request.input);
-        return match loading.wait(QUIET_LOAD) {
+        let code = match loading.wait(QUIET_LOAD) {
             Some(Ok(graph)) => {
                 tui::run(graph, options).map_or_else(print_error, |()| ExitCode::SUCCESS)
             }
@@ -82,6 +82,10 @@ fn main() -> ExitCode {
                 Err(err) => print_error(err),
             },
         };
+        // Ended by a signal: 128 + its number, as shells expect.
+        return tui::ended_by_signal()
+            .and_then(|signal| u8::try_from(128 + signal).ok())
+            .map_or(code, ExitCode::from);
     }
     let stdout = std::io::stdout();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
