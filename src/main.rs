@@ -88,7 +88,14 @@ fn main() -> ExitCode {
             .map_or(code, ExitCode::from);
     }
     let stdout = std::io::stdout();
-    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    let mut out = Named {
+        inner: stdout.lock(),
+        name: "standard output",
+    };
+    let mut err = Named {
+        inner: stderr.lock(),
+        name: "standard error",
+    };
     let mut output = Output {
         out: SafeWriter::new(&mut out),
         err: SafeWriter::new(&mut err),
@@ -103,5 +110,28 @@ fn main() -> ExitCode {
             eprintln!("error: {}", safe(&err.to_string()));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Standard output or error, naming itself when a write fails: "No space
+/// left on device" alone does not say which file was full.
+struct Named<W> {
+    inner: W,
+    name: &'static str,
+}
+
+impl<W: Write> Named<W> {
+    fn named(&self, err: std::io::Error) -> std::io::Error {
+        std::io::Error::new(err.kind(), format!("cannot write to {}: {err}", self.name))
+    }
+}
+
+impl<W: Write> Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|err| self.named(err))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|err| self.named(err))
     }
 }

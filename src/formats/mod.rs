@@ -174,6 +174,10 @@ impl Request {
 
 /// Reads and validates the data set a request names, in its format.
 pub fn load(request: &Request) -> Result<Dataset, LoadError> {
+    load_as_named(request).map_err(|error| hint_format(error, request))
+}
+
+fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     let format = request.format();
     if matches!(request.input, Input::Embedded) || format == Format::Ron {
         return load::load(&request.input);
@@ -208,9 +212,42 @@ pub fn load(request: &Request) -> Result<Dataset, LoadError> {
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
     let request = request.into();
     if matches!(request.input, Input::Embedded) || request.format() == Format::Ron {
-        return load::load_graph(&request.input);
+        return load::load_graph(&request.input).map_err(|error| hint_format(error, &request));
     }
     load::build(&request.input.name(), load(&request)?)
+}
+
+/// Adds a hint to name the format when a file that failed to read looks
+/// like another format than the one it was read as, by its first
+/// character (`{` or `[` for JSON, `<` for GraphML), and no format was
+/// named: an extension says nothing (`.txt`, standard input) or says wrong.
+fn hint_format(mut error: LoadError, request: &Request) -> LoadError {
+    if request.format.is_some() {
+        return error;
+    }
+    let start = error.text.trim_start_matches('\u{feff}').trim_start();
+    let looks = match start.chars().next() {
+        Some('{' | '[') => Format::Json,
+        Some('<') => Format::GraphMl,
+        _ => return error,
+    };
+    let read_as = request.format();
+    if looks == read_as {
+        return error;
+    }
+    let hint = format!(
+        "the text looks like {}, not {}: name its format with --format {}",
+        looks.name(),
+        read_as.name(),
+        looks.name()
+    );
+    if let Some(first) = error.problems.first_mut() {
+        first.help = Some(match first.help.take() {
+            Some(help) => format!("{help}; {hint}"),
+            None => hint,
+        });
+    }
+    error
 }
 
 /// Reads text in `format` into a validated data set; `name` is how
