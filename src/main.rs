@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     };
     if let Some(request) = cli.explore()
         && std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
+        && keys_from_terminal(&request.input.input)
     {
         // The config is read before the terminal is touched, so its
         // problems print on the normal screen.
@@ -111,6 +111,19 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether the explorer can read keys: from standard input when it is a
+/// terminal, or, when standard input is the data (`kgx explore -`), from
+/// the terminal device itself once the data is read.
+fn keys_from_terminal(input: &kgx::load::Input) -> bool {
+    std::io::stdin().is_terminal()
+        || (matches!(input, kgx::load::Input::Stdin)
+            && std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
 }
 
 /// Standard output or error, naming itself when a write fails: "No space

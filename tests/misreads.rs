@@ -130,3 +130,31 @@ fn a_full_standard_output_says_it_was_standard_output() {
         errors(&output)
     );
 }
+
+/// `kgx explore -` reads the data from standard input, then the keys from
+/// the terminal.
+#[test]
+fn explore_reads_data_from_stdin_and_keys_from_the_terminal() {
+    let scratch = Scratch::new("explore-stdin");
+    let file = scratch.file(
+        "piped.ron",
+        "Graph(title: \"Piped graph\", actors: [Actor(id: \"a\", name: \"Alpha\", kind: Person)], relations: [])",
+    );
+    let script = format!(
+        "exec '{}' explore - < '{}'",
+        env!("CARGO_BIN_EXE_kgx"),
+        file.display()
+    );
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session =
+        terminal::Session::start_program("sh", &["-c", &script], &[("XDG_CONFIG_HOME", &home)]);
+    session.wait_for("the piped graph", |s| {
+        s.screen().contains("Piped graph") && s.screen().contains("Alpha")
+    });
+    session.type_keys("5");
+    session.wait_for("a key from the terminal", |s| {
+        s.screen().contains("Statistics")
+    });
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -31,6 +31,12 @@ impl Session {
 
     /// Starts `kgx ARGS…` with these environment variables set.
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_kgx"), args, env)
+    }
+
+    /// Starts `PROGRAM ARGS…` (a shell, to redirect kgx's input) with
+    /// these environment variables set.
+    pub fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let (cols, rows) = (100, 30);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -40,7 +46,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kgx"));
+        let mut command = CommandBuilder::new(program);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.args(args);
