@@ -257,3 +257,32 @@ fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
     session.type_keys("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+/// On a complete graph the k shortest paths take a while; the explorer
+/// searches in the background, Esc stops the search and q still quits.
+#[test]
+fn the_explorer_stays_responsive_during_a_long_path_search() {
+    let scratch = Scratch::new("explorer-paths");
+    let file = scratch.file("complete.ron", complete());
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session = terminal::Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", &home)],
+    );
+    session.wait_for("the graph", |s| s.screen().contains("40/40"));
+    session.type_keys(":path a0 a39 --k 1000\r");
+    session.wait_for("the search under way", |s| {
+        s.screen().contains("Esc stops") && s.screen().contains("looking for paths")
+    });
+    session.type_keys("\u{1b}");
+    session.wait_for("the search stopped", |s| {
+        s.screen().contains("path search stopped") && s.screen().contains("the search was stopped")
+    });
+    session.type_keys(":path a0 a39 --k 65535\r");
+    session.wait_for("the bound", |s| s.screen().contains("1 to 1000"));
+    // An Esc followed at once by q would read as Alt-q.
+    session.type_keys("\u{1b}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -505,6 +505,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                         usize::from(k),
                         &options,
                         KnowledgeGraph::PATH_WORK,
+                        &|| false,
                     );
                     (found.paths, found.cut)
                 }

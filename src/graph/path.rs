@@ -96,14 +96,16 @@ impl KnowledgeGraph {
         k: usize,
         options: &PathOptions,
     ) -> Vec<Path> {
-        self.k_shortest_paths_within(start, goal, k, options, Self::PATH_WORK)
+        self.k_shortest_paths_within(start, goal, k, options, Self::PATH_WORK, &|| false)
             .paths
     }
 
     /// [`KnowledgeGraph::k_shortest_paths`] doing at most about `work`
     /// steps (a relation looked at by a search counts one): on a dense
     /// graph there are more simple paths than anyone could read, and each
-    /// costs a search. Says whether it stopped for lack of work.
+    /// costs a search. Says whether it stopped for lack of work. `stop`
+    /// is asked between searches; once it says yes, the paths found so far
+    /// are returned (the explorer cancels a search that way).
     pub fn k_shortest_paths_within(
         &self,
         start: NodeIndex,
@@ -111,6 +113,7 @@ impl KnowledgeGraph {
         k: usize,
         options: &PathOptions,
         work: u64,
+        stop: &dyn Fn() -> bool,
     ) -> KPaths {
         let first = PathOptions {
             limit: k,
@@ -126,7 +129,7 @@ impl KnowledgeGraph {
                 break;
             };
             for spur_at in 0..last.hops.len() {
-                if left == 0 {
+                if left == 0 || stop() {
                     cut = true;
                     break;
                 }
@@ -456,10 +459,10 @@ mod tests {
             graph.find_id("a11").expect("a11"),
         );
         let options = PathOptions::default();
-        let plenty = graph.k_shortest_paths_within(a, b, 200, &options, u64::MAX);
+        let plenty = graph.k_shortest_paths_within(a, b, 200, &options, u64::MAX, &|| false);
         assert_eq!(plenty.paths.len(), 200);
         assert!(!plenty.cut);
-        let short = graph.k_shortest_paths_within(a, b, 200, &options, 5_000);
+        let short = graph.k_shortest_paths_within(a, b, 200, &options, 5_000, &|| false);
         assert!(short.cut, "the work ran out");
         assert!(!short.paths.is_empty() && short.paths.len() < 200);
         assert_eq!(short.paths[..], plenty.paths[..short.paths.len()]);
