@@ -3,12 +3,12 @@
 
 use std::hash::BuildHasher;
 
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use hashbrown::{DefaultHashBuilder, HashTable};
 use petgraph::graph::DiGraph;
 
-use super::relations::{EvidenceRow, RelationRow, RelationTable};
+use super::relations::{EvidenceRow, PackedWhen, RelationRow, RelationTable};
 use super::strings::{Strings, Sym};
-use super::{Degree, KnowledgeGraph, NodeIndex, UnknownActor};
+use super::{Degree, KnowledgeGraph, NameIndex, NodeIndex, UnknownActor};
 use crate::model::{Actor, Dataset, Relation, Source, Stance, Status, When};
 
 /// A relation's own fields as a reader hands them over; its evidence and
@@ -87,7 +87,7 @@ impl GraphBuilder {
         self.relations.rows.push(RelationRow {
             kind: strings.intern(relation.kind),
             label: relation.label.map(|label| strings.intern(label)),
-            date: relation.date,
+            date: PackedWhen::pack(relation.date),
             evidence: table_index(self.relations.evidence.len()),
             attributes: table_index(self.relations.attributes.len()),
             status: relation.status,
@@ -239,31 +239,23 @@ impl GraphBuilder {
         let hasher = DefaultHashBuilder::default();
         let mut node_of_sym: Vec<u32> = vec![u32::MAX; strings.len()];
         let mut by_id: HashTable<NodeIndex> = HashTable::with_capacity(actors.len());
-        let mut by_name: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        let mut by_name = NameIndex::default();
         let mut graph: DiGraph<Actor, ()> =
             DiGraph::with_capacity(actors.len(), relations.rows.len());
         for actor in actors {
-            let node = NodeIndex::new(graph.node_count());
-            let hash = hasher.hash_one(actor.id.as_str());
-            if by_id
-                .find(hash, |&other: &NodeIndex| graph[other].id == actor.id)
-                .is_none()
-            {
-                by_id.insert_unique(hash, node, |&other: &NodeIndex| {
+            let node = graph.add_node(actor);
+            let graph = &graph;
+            let id = graph[node].id.as_str();
+            let hash = hasher.hash_one(id);
+            if by_id.find(hash, |&other| graph[other].id == id).is_none() {
+                by_id.insert_unique(hash, node, |&other| {
                     hasher.hash_one(graph[other].id.as_str())
                 });
-                if let Some(sym) = strings.get(&actor.id) {
+                if let Some(sym) = strings.get(id) {
                     node_of_sym[sym.index()] = node.index() as u32;
                 }
             }
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let nodes = by_name.entry(name.to_lowercase()).or_default();
-                // Nodes arrive in order, so a repeat can only be the last.
-                if nodes.last() != Some(&node) {
-                    nodes.push(node);
-                }
-            }
-            graph.add_node(actor);
+            by_name.insert_actor(&hasher, graph, node);
         }
         let mut degrees = vec![Degree::default(); graph.node_count()];
         for (&(from, to), row) in ends.iter().zip(&relations.rows) {
@@ -286,7 +278,7 @@ impl GraphBuilder {
         drop(ends);
         strings.shrink_to_fit();
         relations.shrink_to_fit();
-        by_name.shrink_to_fit();
+        by_name.shrink_to_fit(&hasher, &graph);
         Ok(KnowledgeGraph {
             title,
             description,

@@ -15,7 +15,7 @@ mod timeline;
 use std::fmt;
 use std::hash::BuildHasher;
 
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use hashbrown::{DefaultHashBuilder, HashTable};
 use petgraph::graph::DiGraph;
 pub use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -47,12 +47,111 @@ pub struct KnowledgeGraph {
     relations: relations::RelationTable,
     /// Nodes by their actor's id, hashed in place: no second copy of ids.
     by_id: HashTable<NodeIndex>,
-    /// Lower-cased names and aliases, for case-insensitive lookup.
-    by_name: HashMap<String, Vec<NodeIndex>>,
+    /// Every name and alias, lower-cased, for case-insensitive lookup.
+    by_name: NameIndex,
     /// Each actor's relations counted once at build, so lists and cards
     /// show a hub's count without walking its ten thousand edges.
     degrees: Vec<Degree>,
     hasher: DefaultHashBuilder,
+}
+
+/// Actors by every name and alias, lower-cased, without a copy of the
+/// names: one table slot per distinct name, and actors that share a name
+/// chained from it (a file may give thousands of actors the same name).
+#[derive(Clone, Debug, Default)]
+struct NameIndex {
+    /// The newest entry of each distinct name.
+    table: HashTable<u32>,
+    entries: Vec<NameEntry>,
+}
+
+/// One name of one actor.
+#[derive(Clone, Copy, Debug)]
+struct NameEntry {
+    node: NodeIndex,
+    /// Which of the actor's names: 0 the name, then its aliases.
+    which: u32,
+    /// The entry before this one with the same name, or `u32::MAX`.
+    before: u32,
+}
+
+impl NameEntry {
+    fn lower_name(self, graph: &DiGraph<Actor, ()>) -> Option<String> {
+        graph[self.node]
+            .names()
+            .nth(self.which as usize)
+            .map(str::to_lowercase)
+    }
+}
+
+impl NameIndex {
+    /// Indexes every name of the actor at `node`.
+    fn insert_actor(
+        &mut self,
+        hasher: &DefaultHashBuilder,
+        graph: &DiGraph<Actor, ()>,
+        node: NodeIndex,
+    ) {
+        for (which, name) in (0..).zip(graph[node].names()) {
+            let lower = Some(name.to_lowercase());
+            let newest = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+            let hash = hasher.hash_one(&lower);
+            let entries = &mut self.entries;
+            let same = |&entry: &u32| entries[entry as usize].lower_name(graph) == lower;
+            match self.table.find_mut(hash, same) {
+                // An alias that repeats the name adds nothing.
+                Some(head) if entries[*head as usize].node == node => {}
+                Some(head) => {
+                    entries.push(NameEntry {
+                        node,
+                        which,
+                        before: *head,
+                    });
+                    *head = newest;
+                }
+                None => {
+                    entries.push(NameEntry {
+                        node,
+                        which,
+                        before: u32::MAX,
+                    });
+                    self.table.insert_unique(hash, newest, |&entry| {
+                        hasher.hash_one(entries[entry as usize].lower_name(graph))
+                    });
+                }
+            }
+        }
+    }
+
+    /// The actors with the lower-cased name `lower`, in file order.
+    fn find(
+        &self,
+        hasher: &DefaultHashBuilder,
+        graph: &DiGraph<Actor, ()>,
+        lower: &str,
+    ) -> Vec<NodeIndex> {
+        let lower = Some(lower.to_owned());
+        let same = |&entry: &u32| self.entries[entry as usize].lower_name(graph) == lower;
+        let mut next = self
+            .table
+            .find(hasher.hash_one(&lower), same)
+            .copied()
+            .unwrap_or(u32::MAX);
+        let mut nodes = Vec::new();
+        while let Some(entry) = self.entries.get(next as usize) {
+            nodes.push(entry.node);
+            next = entry.before;
+        }
+        nodes.reverse();
+        nodes
+    }
+
+    fn shrink_to_fit(&mut self, hasher: &DefaultHashBuilder, graph: &DiGraph<Actor, ()>) {
+        let entries = &self.entries;
+        self.table
+            .shrink_to_fit(|&entry| hasher.hash_one(entries[entry as usize].lower_name(graph)));
+        self.entries.shrink_to_fit();
+    }
 }
 
 /// A relation names an actor the data set does not have. The loader
@@ -145,11 +244,11 @@ impl KnowledgeGraph {
             .copied()
     }
 
-    /// Actors whose name or an alias is `name`, ignoring case.
-    pub fn find_name(&self, name: &str) -> &[NodeIndex] {
+    /// Actors whose name or an alias is `name`, ignoring case, in file
+    /// order.
+    pub fn find_name(&self, name: &str) -> Vec<NodeIndex> {
         self.by_name
-            .get(&name.to_lowercase())
-            .map_or(&[], Vec::as_slice)
+            .find(&self.hasher, &self.graph, &name.to_lowercase())
     }
 
     /// The name of the actor with this id, or the id itself: how a
@@ -318,6 +417,22 @@ mod tests {
         assert_eq!(graph.find_name("lavrov"), [lavrov], "by alias");
         assert!(graph.find_id("Lavrov").is_none(), "ids are exact");
         assert!(graph.find_name("lavro").is_empty());
+    }
+
+    #[test]
+    fn actors_sharing_a_name_are_all_found_in_file_order() {
+        let mut dataset = fixture::dataset();
+        let mut twin = fixture::actor("lavrov-2", "LAVROV", crate::model::ActorKind::Person);
+        twin.aliases = vec!["Sergey Lavrov".into(), "sergey lavrov".into()];
+        dataset.actors.push(twin);
+        let graph = KnowledgeGraph::new(dataset).expect("valid");
+        let both = [
+            graph.find_id("lavrov").expect("lavrov"),
+            graph.find_id("lavrov-2").expect("twin"),
+        ];
+        assert_eq!(graph.find_name("lavrov"), both);
+        assert_eq!(graph.find_name("Sergey LAVROV"), both);
+        assert_eq!(graph.find_name("nobody"), []);
     }
 
     #[test]

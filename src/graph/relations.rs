@@ -10,14 +10,14 @@ use std::ops::Range;
 
 use super::strings::{Strings, Sym};
 use super::{EdgeIndex, KnowledgeGraph};
-use crate::model::{Evidence, Relation, Stance, Status, When};
+use crate::model::{Evidence, PartialDate, Relation, Stance, Status, When};
 
 /// One relation's own fields; the ends are in petgraph's edge.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct RelationRow {
     pub kind: Sym,
     pub label: Option<Sym>,
-    pub date: Option<When>,
+    pub date: PackedWhen,
     /// Where this relation's evidence starts in the evidence table; it
     /// ends where the next relation's starts.
     pub evidence: u32,
@@ -26,6 +26,60 @@ pub(super) struct RelationRow {
     pub status: Status,
     pub stance: Stance,
     pub directed: bool,
+}
+
+/// A relation's date in eight bytes instead of fourteen: which sort of
+/// span (or none) in the top bits of the first word, each end's year,
+/// month and day in the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PackedWhen([u32; 2]);
+
+impl PackedWhen {
+    const NONE: u32 = 0;
+    const ON: u32 = 1;
+    const SINCE: u32 = 2;
+    const UNTIL: u32 = 3;
+    const BETWEEN: u32 = 4;
+    const TAG_SHIFT: u32 = 29;
+
+    pub fn pack(when: Option<When>) -> Self {
+        let (tag, first, second) = match when {
+            None => (Self::NONE, 0, 0),
+            Some(When::On(date)) => (Self::ON, pack_date(date), 0),
+            Some(When::Since(date)) => (Self::SINCE, pack_date(date), 0),
+            Some(When::Until(date)) => (Self::UNTIL, pack_date(date), 0),
+            Some(When::Between(from, to)) => (Self::BETWEEN, pack_date(from), pack_date(to)),
+        };
+        PackedWhen([tag << Self::TAG_SHIFT | first, second])
+    }
+
+    pub fn unpack(self) -> Option<When> {
+        let [first, second] = self.0;
+        let date = unpack_date(first & ((1 << Self::TAG_SHIFT) - 1));
+        Some(match first >> Self::TAG_SHIFT {
+            Self::ON => When::On(date),
+            Self::SINCE => When::Since(date),
+            Self::UNTIL => When::Until(date),
+            Self::BETWEEN => When::Between(date, unpack_date(second)),
+            _ => return None,
+        })
+    }
+}
+
+/// Year in bits 9–24, month (0 for none) in 5–8, day (0 for none) in 0–4.
+fn pack_date(date: PartialDate) -> u32 {
+    u32::from(date.year) << 9
+        | u32::from(date.month.unwrap_or(0)) << 5
+        | u32::from(date.day.unwrap_or(0))
+}
+
+fn unpack_date(bits: u32) -> PartialDate {
+    let nonzero = |value: u32| u8::try_from(value).ok().filter(|&v| v != 0);
+    PartialDate {
+        year: u16::try_from(bits >> 9).unwrap_or(u16::MAX),
+        month: nonzero(bits >> 5 & 0xf),
+        day: nonzero(bits & 0x1f),
+    }
 }
 
 /// One passage of evidence, interned.
@@ -145,7 +199,7 @@ impl<'g> RelationRef<'g> {
 
     /// When it happened or held.
     pub fn date(&self) -> Option<When> {
-        self.row.date
+        self.row.date.unpack()
     }
 
     /// How firmly it is established.
@@ -280,5 +334,28 @@ impl<'g> EvidenceRef<'g> {
             quote: self.quote().to_owned(),
             attributed_to: self.attributed_to().map(str::to_owned),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_of_date_packs_and_unpacks_unchanged() {
+        let dates = ["0001", "2024", "2024-12", "2024-02-29", "9999-12-31"];
+        let mut whens = vec![None];
+        for a in dates {
+            let a: PartialDate = a.parse().expect("date");
+            whens.extend([When::On(a), When::Since(a), When::Until(a)].map(Some));
+            for b in dates {
+                whens.push(Some(When::Between(a, b.parse().expect("date"))));
+            }
+        }
+        for when in whens {
+            assert_eq!(PackedWhen::pack(when).unpack(), when);
+        }
+        assert_eq!(size_of::<RelationRow>(), 28);
+        assert_eq!(size_of::<EvidenceRow>(), 12);
     }
 }

@@ -23,7 +23,7 @@ impl KnowledgeGraph {
         if let Some(node) = self.find_id(query) {
             return Resolution::Found(node);
         }
-        if let Some(found) = decide(self.find_name(query).to_vec()) {
+        if let Some(found) = decide(self.find_name(query)) {
             return found;
         }
         let folded = suggest::fold(query);

@@ -4,23 +4,28 @@
 //! thousand sources; as `String`s they cost a heap block each.
 
 use std::hash::BuildHasher;
+use std::num::NonZeroU32;
 
 use hashbrown::DefaultHashBuilder;
 use hashbrown::HashTable;
 
 /// A string kept in [`Strings`]: four bytes instead of a heap block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sym(u32);
+pub struct Sym(NonZeroU32);
 
 impl Sym {
     /// Its place among the interned strings, for tables indexed by string.
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize - 1
     }
 
     /// The symbol at `index` of its store, for walks over every string.
     pub(crate) fn from_index(index: usize) -> Sym {
-        Sym(u32::try_from(index).expect("an index of a store"))
+        u32::try_from(index + 1)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .map(Sym)
+            .expect("fewer than 2^32 - 1 strings in a store")
     }
 }
 
@@ -57,7 +62,7 @@ impl Strings {
         if let Some(&sym) = table.find(hash, |&sym| resolve(sym) == text) {
             return sym;
         }
-        let sym = Sym(u32::try_from(ends.len()).expect("fewer than 2^32 distinct strings"));
+        let sym = Sym::from_index(ends.len());
         let rehash = |&sym: &Sym| hasher.hash_one(resolve(sym));
         table.insert_unique(hash, sym, rehash);
         buffer.push_str(text);
@@ -70,7 +75,7 @@ impl Strings {
     /// cache miss per string and save nothing. [`get`](Self::get) does not
     /// find it.
     pub fn push(&mut self, text: &str) -> Sym {
-        let sym = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 distinct strings"));
+        let sym = Sym::from_index(self.ends.len());
         self.text.push_str(text);
         self.ends.push(self.text.len());
         sym

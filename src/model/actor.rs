@@ -80,6 +80,13 @@ pub enum ActorKind {
     Other(String),
 }
 
+impl Actor {
+    /// The name, then every alias: all that a person may search by.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
 impl ActorKind {
     /// The named kinds, in display order; `Other` kinds come after them.
     pub const NAMED: [ActorKind; 10] = [
