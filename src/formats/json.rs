@@ -11,15 +11,114 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Deserialize;
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::foreign::{
     self, EdgeRecord, ForeignGraph, Item, JsonEvidence, JsonRole, JsonSource, NodeRecord,
 };
+use crate::graph::{GraphBuilder, KnowledgeGraph, NewRelation};
+use crate::load::stream::{GraphSeed, Record, Shape, Text};
 use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Status, When};
+
+/// Reads either JSON shape into a graph. kgx's own export, when sound, is
+/// read straight into the graph; anything else goes through [`read`].
+pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match stream(text) {
+        Some(graph) => Ok(graph),
+        None => crate::load::build(name, read(name, text)?),
+    }
+}
+
+/// kgx's JSON export read record by record, or `None` for any other JSON
+/// and for a file with any problem.
+fn stream(text: &str) -> Option<KnowledgeGraph> {
+    let mut builder = GraphBuilder::new();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    GraphSeed::<OwnShape>::new(&mut builder)
+        .deserialize(&mut deserializer)
+        .ok()?;
+    deserializer.end().ok()?;
+    crate::load::finish_sound(builder)
+}
+
+/// The record types of kgx's JSON export.
+struct OwnShape;
+
+impl Shape for OwnShape {
+    type Source = JsonSource;
+    type Actor = OwnActor;
+    type Relation<'de> = OwnRelationRecord<'de>;
+}
+
+/// [`OwnRelation`] with its text borrowed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnRelationRecord<'a> {
+    #[serde(borrow)]
+    from: Text<'a>,
+    #[serde(borrow)]
+    to: Text<'a>,
+    #[serde(borrow)]
+    kind: Text<'a>,
+    #[serde(borrow, default)]
+    label: Option<Text<'a>>,
+    #[serde(default = "yes")]
+    directed: bool,
+    #[serde(default)]
+    date: Option<When>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    stance: Stance,
+    #[serde(default, rename = "stance_score")]
+    _stance_score: Option<i8>,
+    #[serde(borrow, default)]
+    evidence: Vec<OwnEvidenceRecord<'a>>,
+    #[serde(borrow, default)]
+    attributes: BTreeMap<Text<'a>, Text<'a>>,
+}
+
+/// [`JsonEvidence`] with its text borrowed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnEvidenceRecord<'a> {
+    #[serde(borrow)]
+    source: Text<'a>,
+    #[serde(borrow)]
+    quote: Text<'a>,
+    #[serde(borrow, default)]
+    attributed_to: Option<Text<'a>>,
+}
+
+impl Record for OwnRelationRecord<'_> {
+    fn add_to(&self, builder: &mut GraphBuilder) {
+        builder.add_relation(NewRelation {
+            from: self.from.as_str(),
+            to: self.to.as_str(),
+            kind: self.kind.as_str(),
+            label: self.label.as_ref().map(Text::as_str),
+            directed: self.directed,
+            date: self.date,
+            status: self.status,
+            stance: self.stance,
+        });
+        for evidence in &self.evidence {
+            builder.add_evidence(
+                evidence.source.as_str(),
+                evidence.quote.as_str(),
+                evidence.attributed_to.as_ref().map(Text::as_str),
+            );
+        }
+        for (key, value) in &self.attributes {
+            builder.add_attribute(key.as_str(), value.as_str());
+        }
+    }
+}
 
 /// Reads either JSON shape into a validated data set.
 pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
@@ -313,6 +412,22 @@ fn yes() -> bool {
     true
 }
 
+impl From<OwnActor> for Actor {
+    fn from(actor: OwnActor) -> Self {
+        Actor {
+            id: actor.id,
+            name: actor.name,
+            kind: own_kind(&actor.kind),
+            aliases: actor.aliases,
+            summary: actor.summary,
+            roles: actor.roles.into_iter().map(Role::from).collect(),
+            date: actor.date,
+            external_ids: actor.external_ids,
+            attributes: actor.attributes,
+        }
+    }
+}
+
 /// Reads kgx's JSON export strictly: every field must be one it writes.
 fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
     let graph: OwnGraph = serde_json::from_str(text).map_err(|err| LoadError {
@@ -324,21 +439,7 @@ fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
         title: graph.title,
         description: graph.description,
         sources: graph.sources.into_iter().map(Source::from).collect(),
-        actors: graph
-            .actors
-            .into_iter()
-            .map(|actor| Actor {
-                id: actor.id,
-                name: actor.name,
-                kind: own_kind(&actor.kind),
-                aliases: actor.aliases,
-                summary: actor.summary,
-                roles: actor.roles.into_iter().map(Role::from).collect(),
-                date: actor.date,
-                external_ids: actor.external_ids,
-                attributes: actor.attributes,
-            })
-            .collect(),
+        actors: graph.actors.into_iter().map(Actor::from).collect(),
         relations: graph
             .relations
             .into_iter()
@@ -387,4 +488,34 @@ fn locate(text: &str, path: &[Step]) -> Range<usize> {
         }
     }
     span(text, raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{GenOptions, generate};
+
+    #[test]
+    fn kgx_json_streams_into_the_graph_the_strict_reader_gives() {
+        let dataset = generate(&GenOptions {
+            actors: 300,
+            relations: 2_000,
+            seed: 3,
+        });
+        let text = crate::export::to_json(&dataset).to_string();
+        let streamed = stream(&text).expect("a sound export takes the streaming path");
+        let strict = read("t.json", &text).expect("valid");
+        assert_eq!(streamed.to_dataset(), strict);
+        assert_eq!(streamed.to_dataset(), dataset);
+    }
+
+    #[test]
+    fn other_json_and_broken_exports_go_to_the_locating_reader() {
+        let node_link = r#"{"nodes": [{"id": "a"}], "links": []}"#;
+        assert!(stream(node_link).is_none());
+        assert!(read_graph("n.json", node_link).is_ok());
+        let unknown_end = r#"{"title": "t", "actors": [], "relations": [{"from": "a", "to": "b", "kind": "met"}]}"#;
+        assert!(stream(unknown_end).is_none());
+        assert!(read_graph("u.json", unknown_end).is_err());
+    }
 }

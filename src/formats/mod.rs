@@ -211,10 +211,13 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
     let request = request.into();
-    if matches!(request.input, Input::Embedded) || request.format() == Format::Ron {
-        return load::load_graph(&request.input).map_err(|error| hint_format(error, &request));
-    }
-    load::build(&request.input.name(), load(&request)?)
+    let loaded = match request.format() {
+        _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
+        Format::Ron => load::load_graph(&request.input),
+        Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        _ => return load::build(&request.input.name(), load(&request)?),
+    };
+    loaded.map_err(|error| hint_format(error, &request))
 }
 
 /// Adds a hint to name the format when a file that failed to read looks

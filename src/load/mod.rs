@@ -9,7 +9,7 @@
 pub mod diagnostic;
 pub mod input;
 pub(crate) mod ron_error;
-mod stream;
+pub(crate) mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
 
@@ -203,13 +203,15 @@ pub fn build(name: &str, dataset: Dataset) -> Result<KnowledgeGraph, LoadError> 
 fn stream(text: &str) -> Option<KnowledgeGraph> {
     let mut builder = GraphBuilder::new();
     options(Extensions::empty())
-        .from_str_seed(
-            text,
-            stream::GraphSeed {
-                builder: &mut builder,
-            },
-        )
+        .from_str_seed(text, stream::GraphSeed::<stream::Ron>::new(&mut builder))
         .ok()?;
+    finish_sound(builder)
+}
+
+/// The graph a streaming reader built, when validation would find
+/// nothing in it; `None` sends the file to the reader that locates
+/// problems.
+pub(crate) fn finish_sound(builder: GraphBuilder) -> Option<KnowledgeGraph> {
     is_sound(&builder).then(|| builder.finish().ok())?
 }
 

@@ -1,24 +1,59 @@
 //! Reading a data file straight into a [`GraphBuilder`]: each relation is
 //! parsed into a record that borrows its text from the file, interned into
 //! the graph and dropped, so a million relations never exist as `String`s.
-//! The records mirror `model::Relation` field for field; the loader falls
-//! back to the model types whenever this path refuses a file, so what it
-//! accepts can only be narrower, never different.
+//! Any serde format with kgx's top-level shape (RON, kgx's JSON) reads
+//! through here, each with its own record types (a [`Shape`]). The records
+//! mirror the file form field for field; the loaders fall back to it
+//! whenever this path refuses a file, so what it accepts can only be
+//! narrower, never different.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::graph::{GraphBuilder, NewRelation};
 use crate::model::{Actor, Source, Stance, Status, When};
 
+/// The record types of one file format.
+pub trait Shape {
+    /// A source as the format writes it.
+    type Source: DeserializeOwned + Into<Source>;
+    /// An actor as the format writes it.
+    type Actor: DeserializeOwned + Into<Actor>;
+    /// A relation as the format writes it, borrowing from the text.
+    type Relation<'de>: Deserialize<'de> + Record;
+}
+
+/// A relation record that adds itself to a graph.
+pub trait Record {
+    /// Adds the relation, its evidence and its attributes.
+    fn add_to(&self, builder: &mut GraphBuilder);
+}
+
+/// kgx's own RON format: the model types, with relations borrowed.
+pub struct Ron;
+
+impl Shape for Ron {
+    type Source = Source;
+    type Actor = Actor;
+    type Relation<'de> = RelationRecord<'de>;
+}
+
 /// Text borrowed from the file when it has no escapes, owned otherwise
 /// (serde's own `Cow` only borrows when it is not inside an `Option`).
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Text<'a>(Cow<'a, str>);
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl Text<'_> {
+    /// The text, wherever it lives.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -49,7 +84,7 @@ fn directed_by_default() -> bool {
 /// `model::Relation` with its text borrowed.
 #[derive(Deserialize)]
 #[serde(rename = "Relation", deny_unknown_fields)]
-struct RelationRecord<'a> {
+pub struct RelationRecord<'a> {
     #[serde(borrow)]
     from: Text<'a>,
     #[serde(borrow)]
@@ -84,7 +119,7 @@ struct EvidenceRecord<'a> {
     attributed_to: Option<Text<'a>>,
 }
 
-impl RelationRecord<'_> {
+impl Record for RelationRecord<'_> {
     fn add_to(&self, builder: &mut GraphBuilder) {
         builder.add_relation(NewRelation {
             from: &self.from.0,
@@ -110,8 +145,19 @@ impl RelationRecord<'_> {
 }
 
 /// The top level of a data file (`model::Dataset`), read into `builder`.
-pub struct GraphSeed<'b> {
-    pub builder: &'b mut GraphBuilder,
+pub struct GraphSeed<'b, S> {
+    builder: &'b mut GraphBuilder,
+    shape: std::marker::PhantomData<S>,
+}
+
+impl<'b, S: Shape> GraphSeed<'b, S> {
+    /// Reads into `builder`.
+    pub fn new(builder: &'b mut GraphBuilder) -> Self {
+        GraphSeed {
+            builder,
+            shape: std::marker::PhantomData,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Deserialize)]
@@ -126,7 +172,7 @@ enum Field {
 
 const FIELDS: &[&str] = &["title", "description", "sources", "actors", "relations"];
 
-impl<'de> DeserializeSeed<'de> for GraphSeed<'_> {
+impl<'de, S: Shape> DeserializeSeed<'de> for GraphSeed<'_, S> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -134,7 +180,7 @@ impl<'de> DeserializeSeed<'de> for GraphSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for GraphSeed<'_> {
+impl<'de, S: Shape> Visitor<'de> for GraphSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -152,17 +198,19 @@ impl<'de> Visitor<'de> for GraphSeed<'_> {
                 Field::Title => self.builder.set_title(map.next_value()?),
                 Field::Description => self.builder.set_description(map.next_value()?),
                 Field::Sources => {
-                    for source in map.next_value::<Vec<Source>>()? {
-                        self.builder.add_source(source);
+                    for source in map.next_value::<Vec<S::Source>>()? {
+                        self.builder.add_source(source.into());
                     }
                 }
-                Field::Actors => map.next_value_seed(Records {
+                Field::Actors => map.next_value_seed(Records::<S> {
                     builder: &mut *self.builder,
                     list: List::Actors,
+                    shape: std::marker::PhantomData,
                 })?,
-                Field::Relations => map.next_value_seed(Records {
+                Field::Relations => map.next_value_seed(Records::<S> {
                     builder: &mut *self.builder,
                     list: List::Relations,
+                    shape: std::marker::PhantomData,
                 })?,
             }
         }
@@ -180,12 +228,13 @@ enum List {
 }
 
 /// A list of records, each added to the builder as soon as it is read.
-struct Records<'b> {
+struct Records<'b, S> {
     builder: &'b mut GraphBuilder,
     list: List,
+    shape: std::marker::PhantomData<S>,
 }
 
-impl<'de> DeserializeSeed<'de> for Records<'_> {
+impl<'de, S: Shape> DeserializeSeed<'de> for Records<'_, S> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -193,7 +242,7 @@ impl<'de> DeserializeSeed<'de> for Records<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Records<'_> {
+impl<'de, S: Shape> Visitor<'de> for Records<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -203,12 +252,12 @@ impl<'de> Visitor<'de> for Records<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         match self.list {
             List::Actors => {
-                while let Some(actor) = seq.next_element::<Actor>()? {
-                    self.builder.add_actor(actor);
+                while let Some(actor) = seq.next_element::<S::Actor>()? {
+                    self.builder.add_actor(actor.into());
                 }
             }
             List::Relations => {
-                while let Some(record) = seq.next_element::<RelationRecord<'de>>()? {
+                while let Some(record) = seq.next_element::<S::Relation<'de>>()? {
                     record.add_to(self.builder);
                 }
             }
