@@ -93,3 +93,41 @@ fn ctrl_z_suspends_and_continuing_redraws() {
     kgx.type_keys("q");
     assert_eq!(kgx.wait_exit(), 0);
 }
+
+/// Ctrl-Z on the progress screen of a large file: the terminal goes back
+/// to the shell, and after SIGCONT kgx shows the progress or the explorer.
+#[test]
+fn ctrl_z_suspends_the_progress_screen_too() {
+    let scratch = terminal::Scratch::new("loading");
+    let file = scratch.0.join("large.ron");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args([
+            "gen",
+            "--relations",
+            "200000",
+            "--actors",
+            "20000",
+            "--output",
+        ])
+        .arg(&file)
+        .status()
+        .expect("kgx gen runs");
+    assert!(status.success());
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut kgx = Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", &home)],
+    );
+    kgx.wait_for("the progress screen or the explorer", |s| {
+        s.screen().contains("Opening") || s.screen().contains("Actors by relations")
+    });
+    kgx.type_keys("\u{1a}");
+    wait_until_stopped(kgx.pid());
+    kgx.wait_for("the normal screen while stopped", |s| !s.alternate_screen());
+    signal(kgx.pid(), 18);
+    kgx.wait_for("the explorer", |s| {
+        s.alternate_screen() && s.screen().contains("Actors by relations")
+    });
+    kgx.type_keys("q");
+    assert_eq!(kgx.wait_exit(), 0);
+}

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -103,6 +104,13 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         if signals.ended() {
             break None;
         }
+        let suspended = signals.suspend.swap(false, Ordering::Relaxed);
+        if suspended {
+            suspend(&mut terminal, options.mouse)?;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) && !suspended {
+            resume(&mut terminal, options.mouse)?;
+        }
         let snapshot = loading.snapshot();
         if let Err(err) = terminal.draw(|frame| loading::draw(frame, &snapshot, theme)) {
             leave();
@@ -112,6 +120,9 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
             break Some(loaded);
         }
         match events.recv_timeout(PROGRESS_TICK) {
+            Ok(Event::Key(key)) if is_ctrl_z(&key) => {
+                signals.suspend.store(true, Ordering::Relaxed);
+            }
             Ok(Event::Key(key)) => {
                 let action = options.keymap.action(key, InputMode::Keys);
                 if let Some(Action::Quit | Action::Cancel) = action {
@@ -183,6 +194,13 @@ impl Signals {
     fn record(&self) {
         ENDED_BY.store(self.ended.load(Ordering::Relaxed), Ordering::Relaxed);
     }
+}
+
+/// Ctrl-Z, which raw mode delivers as a key instead of SIGTSTP.
+fn is_ctrl_z(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('z')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.kind == KeyEventKind::Press
 }
 
 /// Gives the terminal back to the shell and stops, as Ctrl-Z does in any
@@ -343,11 +361,7 @@ fn event_loop(
         let action = match event {
             // Ctrl-Z suspends, as in every terminal program; raw mode
             // delivers it as a key instead of SIGTSTP.
-            Event::Key(key)
-                if key.code == KeyCode::Char('z')
-                    && key.modifiers.contains(KeyModifiers::CONTROL)
-                    && key.kind == KeyEventKind::Press =>
-            {
+            Event::Key(key) if is_ctrl_z(&key) => {
                 signals.suspend.store(true, Ordering::Relaxed);
                 None
             }
