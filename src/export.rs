@@ -3,7 +3,10 @@
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
+
+use crate::graph::KnowledgeGraph;
 
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source};
 
@@ -32,6 +35,50 @@ pub fn to_json(dataset: &Dataset) -> Value {
     })
 }
 
+/// A whole graph in the JSON shape of [`to_json`], serialised record by
+/// record: neither the graph's data set nor its JSON tree is ever built, so
+/// exporting a million relations costs little more than the text itself.
+pub struct JsonDocument<'g>(pub &'g KnowledgeGraph);
+
+impl Serialize for JsonDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let graph = self.0;
+        let mut document = serializer.serialize_map(Some(5))?;
+        document.serialize_entry("title", graph.title())?;
+        document.serialize_entry("description", &graph.description())?;
+        document.serialize_entry(
+            "sources",
+            &Records(|| graph.sources().iter().map(source_json)),
+        )?;
+        document.serialize_entry(
+            "actors",
+            &Records(|| graph.actors().map(|(_, actor)| actor_json(actor))),
+        )?;
+        document.serialize_entry(
+            "relations",
+            &Records(|| {
+                graph
+                    .relations()
+                    .map(|(_, relation)| relation_json(&relation.to_relation()))
+            }),
+        )?;
+        document.end()
+    }
+}
+
+/// A list serialised from a fresh iterator, one element at a time.
+struct Records<F>(F);
+
+impl<F, I> Serialize for Records<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = Value>,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// One source in the JSON shape.
 pub fn source_json(source: &Source) -> Value {
     json!({
@@ -41,6 +88,9 @@ pub fn source_json(source: &Source) -> Value {
         "date": source.date.map(|d| d.to_string()),
         "url": source.url,
         "reliability": source.reliability.map(|r| r.letter().to_string()),
+        "text_file": source.text_file,
+        "text": source.text,
+        "background": source.background,
     })
 }
 
@@ -125,5 +175,15 @@ mod tests {
         assert_eq!(hosted["stance_score"], 2);
         assert_eq!(hosted["status"], "Reported");
         assert_eq!(hosted["date"], "2025-07-31");
+    }
+
+    #[test]
+    fn the_streamed_json_document_is_the_json_tree_written_out() {
+        let dataset = fixture::dataset();
+        let graph = KnowledgeGraph::new(dataset.clone()).expect("valid");
+        assert_eq!(
+            serde_json::to_string_pretty(&JsonDocument(&graph)).expect("serialises"),
+            serde_json::to_string_pretty(&to_json(&dataset)).expect("serialises")
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod export;
 pub mod formats;
 pub mod graph;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod safe_text;

@@ -118,19 +118,32 @@ pub fn cell(symbol: &str) -> Cow<'_, str> {
 }
 
 /// A writer that passes text through [`safe_lines`], for output meant to
-/// be read by a person. Bytes that are not UTF-8 are written as `\x..`.
+/// be read by a person, or through [`json`] for JSON written piece by
+/// piece. Bytes that are not UTF-8 are written as `\x..`.
 pub struct SafeWriter<W: Write> {
     inner: W,
     /// The start of a character cut off at the end of the last write.
     pending: Vec<u8>,
+    /// How text is made safe.
+    transform: for<'a> fn(&'a str) -> Cow<'a, str>,
 }
 
 impl<W: Write> SafeWriter<W> {
-    /// Wraps `inner`.
+    /// Wraps `inner`, for text.
     pub fn new(inner: W) -> Self {
         SafeWriter {
             inner,
             pending: Vec::new(),
+            transform: safe_lines,
+        }
+    }
+
+    /// Wraps `inner`, for JSON: what serde leaves raw becomes `\uXXXX`.
+    pub fn json(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            pending: Vec::new(),
+            transform: json,
         }
     }
 
@@ -143,12 +156,12 @@ impl<W: Write> SafeWriter<W> {
     fn write_text(&mut self, mut bytes: &[u8]) -> io::Result<()> {
         loop {
             match std::str::from_utf8(bytes) {
-                Ok(text) => return self.inner.write_all(safe_lines(text).as_bytes()),
+                Ok(text) => return self.inner.write_all((self.transform)(text).as_bytes()),
                 Err(err) => {
                     let (valid, rest) = bytes.split_at(err.valid_up_to());
                     // Checked by from_utf8 just now.
                     let text = std::str::from_utf8(valid).unwrap_or_default();
-                    self.inner.write_all(safe_lines(text).as_bytes())?;
+                    self.inner.write_all((self.transform)(text).as_bytes())?;
                     match err.error_len() {
                         Some(bad) => {
                             for byte in &rest[..bad] {

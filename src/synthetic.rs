@@ -695,6 +695,9 @@ fn sources(rng: &mut SplitMix64, relations: usize) -> Vec<Source> {
                 .chance(700)
                 .then(|| format!("https://news.example/{index}")),
             reliability: Some(rng.pick(&Reliability::ALL)),
+            text_file: None,
+            text: None,
+            background: false,
         })
         .collect()
 }

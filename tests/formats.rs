@@ -588,7 +588,7 @@ fn convert_and_export_write_files_that_open_again() {
     let output = kgx(&["convert", load::EMBEDDED_NAME, path(&graphml)]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let output = kgx(&["validate", path(&graphml)]);
-    assert!(text(&output.stdout).contains("valid — 42 actors, 78 relations, 1 source"));
+    assert!(text(&output.stdout).contains("valid — 43 actors, 81 relations, 2 sources"));
 
     let csv = dir.join("out.csv");
     let output = kgx(&["export", "--format", "csv", "-o", path(&csv)]);

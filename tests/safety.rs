@@ -98,6 +98,8 @@ fn every_command_prints_data_with_its_controls_escaped() {
         &["stats"],
         &["stats", "--centrality"],
         &["stats", "--json"],
+        &["lint"],
+        &["lint", "--json"],
     ];
     for args in runs {
         let (command, rest) = args

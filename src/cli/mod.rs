@@ -4,6 +4,7 @@
 
 mod analysis;
 mod generate;
+mod lint;
 mod text;
 
 use std::collections::BTreeMap;
@@ -130,6 +131,8 @@ enum Command {
     },
     /// Check a data file and report every problem in it
     Validate(FileArg),
+    /// Check every fact against its sources: evidence, quotes, dates, stances
+    Lint(lint::LintArgs),
     /// Count actors and relations by kind, and list the most connected actors
     Stats {
         #[command(flatten)]
@@ -371,6 +374,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 Ok(Outcome::Success)
             })
         }
+        Some(Command::Lint(args)) => lint::run(args, output),
         Some(Command::Stats {
             file,
             top,

@@ -172,6 +172,9 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
                     date: None,
                     url: None,
                     reliability: None,
+                    text_file: None,
+                    text: None,
+                    background: false,
                 });
             }
         }
@@ -576,6 +579,12 @@ pub struct JsonSource {
     url: Option<String>,
     #[serde(default, deserialize_with = "reliability_letter")]
     reliability: Option<crate::model::Reliability>,
+    #[serde(default)]
+    text_file: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    background: bool,
 }
 
 impl From<JsonSource> for Source {
@@ -587,6 +596,9 @@ impl From<JsonSource> for Source {
             date: source.date,
             url: source.url,
             reliability: source.reliability,
+            text_file: source.text_file,
+            text: source.text,
+            background: source.background,
         }
     }
 }

@@ -337,36 +337,40 @@ pub fn write_with(
     format: Format,
     options: WriteOptions,
 ) -> io::Result<Written> {
-    let mut dataset = graph.to_dataset();
     let mut warnings = Vec::new();
-    if options.defuse_formulas && matches!(format, Format::Csv | Format::Tsv) {
-        let defused = spreadsheet::defuse(&mut dataset);
-        if defused > 0 {
-            warnings.push(format!(
-                "{defused} cells began like a spreadsheet formula (=, +, -, @) and were written with a ' before them; --keep-formulas writes them as they are"
-            ));
-        }
-    }
-    if format == Format::GraphMl {
-        let (text, replaced) = graphml::xml_safe(graphml::write(&dataset));
-        if replaced > 0 {
-            warnings.push(format!(
-                "{replaced} characters that XML cannot hold (control characters) were written as U+FFFD"
-            ));
-        }
-        return Ok(Written { text, warnings });
-    }
+    // JSON is written straight from the graph; the other writers take the
+    // file form.
+    let dataset = || graph.to_dataset();
     let text = match format {
-        Format::Ron => export::to_ron(&dataset).map_err(io::Error::other)?,
+        Format::Ron => export::to_ron(&dataset()).map_err(io::Error::other)?,
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&export::to_json(&dataset))?;
+            let mut text = serde_json::to_string_pretty(&export::JsonDocument(graph))?;
             text.push('\n');
             text
         }
-        Format::GraphMl => graphml::write(&dataset),
-        Format::Csv | Format::Tsv => csv::write_edges(&dataset, delimiter(format))?,
-        Format::Dot => dot::write(&dataset),
-        Format::Mermaid => mermaid::write(&dataset),
+        Format::GraphMl => {
+            let (text, replaced) = graphml::xml_safe(graphml::write(&dataset()));
+            if replaced > 0 {
+                warnings.push(format!(
+                    "{replaced} characters that XML cannot hold (control characters) were written as U+FFFD"
+                ));
+            }
+            text
+        }
+        Format::Csv | Format::Tsv => {
+            let mut dataset = dataset();
+            if options.defuse_formulas {
+                let defused = spreadsheet::defuse(&mut dataset);
+                if defused > 0 {
+                    warnings.push(format!(
+                        "{defused} cells began like a spreadsheet formula (=, +, -, @) and were written with a ' before them; --keep-formulas writes them as they are"
+                    ));
+                }
+            }
+            csv::write_edges(&dataset, delimiter(format))?
+        }
+        Format::Dot => dot::write(&dataset()),
+        Format::Mermaid => mermaid::write(&dataset()),
     };
     Ok(Written { text, warnings })
 }

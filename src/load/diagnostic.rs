@@ -100,6 +100,14 @@ impl LoadError {
     /// adds ANSI styling; callers decide it from `NO_COLOR` and whether the
     /// output is a terminal.
     pub fn render_width(&self, color: bool, width: usize) -> String {
+        let mut out = self.render_problems(color, width);
+        out.push_str(&format!("{self}\n"));
+        out
+    }
+
+    /// Each problem with its place marked, without the closing count: for
+    /// reports that sum up in their own words (`kgx lint`).
+    pub fn render_problems(&self, color: bool, width: usize) -> String {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -116,6 +124,7 @@ impl LoadError {
                 Cow::Borrowed(_) => Arc::clone(&self.text),
                 Cow::Owned(text) => Arc::from(text),
             },
+            lines: std::sync::OnceLock::new(),
         };
         let mut out = String::new();
         for problem in self.problems.iter().take(MAX_SHOWN) {
@@ -134,7 +143,6 @@ impl LoadError {
                 total - MAX_SHOWN
             ));
         }
-        out.push_str(&format!("{self}\n"));
         out
     }
 }
@@ -150,6 +158,40 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Where each line of a text starts, so that many offsets in a large file
+/// are turned into lines and columns without rescanning it for each.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `text` (one pass).
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and character column of `offset`, as [`line_column`].
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        indexed_line_column(self.text, &self.starts, offset)
+    }
+}
+
+fn indexed_line_column(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let line = starts.partition_point(|&start| start <= offset).max(1);
+    let line_start = starts.get(line - 1).copied().unwrap_or(0);
+    (line, 1 + text[line_start..offset].chars().count())
+}
 
 /// 1-based line and character column of `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
@@ -240,6 +282,22 @@ impl Diagnostic for Shown<'_> {
 struct ClippedSource {
     name: String,
     text: Arc<str>,
+    /// Line starts, built the first time a large text needs one: counting
+    /// lines from the top for each problem of a 300 MB file costs seconds.
+    lines: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Texts smaller than this are scanned for each problem rather than indexed.
+const INDEX_LINES_FROM: usize = 1 << 20;
+
+impl ClippedSource {
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        if self.text.len() < INDEX_LINES_FROM {
+            return line_column(&self.text, offset);
+        }
+        let starts = self.lines.get_or_init(|| LineIndex::new(&self.text).starts);
+        indexed_line_column(&self.text, starts, offset)
+    }
 }
 
 /// Context wider than this is cut to the neighbourhood of the problem.
@@ -285,7 +343,7 @@ impl SourceCode for ClippedSource {
             to = ceil_char_boundary(text, (end.max(start + 1) + CLIP_MARGIN).min(line_end));
             lines_before = 0;
         }
-        let (line, column) = line_column(text, start);
+        let (line, column) = self.line_column(start);
         let first_line = line - 1 - lines_before;
         let column = if context_lines_before == 0 {
             column - 1
@@ -326,6 +384,19 @@ mod tests {
             (2, 3),
             "Cyrillic letters are one column each"
         );
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting() {
+        let text = "ab\nцд\"x\"\n\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line_column(offset),
+                line_column(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,22 @@ pub struct Source {
     /// How far the source is trusted, on the Admiralty scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reliability: Option<Reliability>,
+    /// A file holding the source's text, relative to the data file, so
+    /// `kgx lint` can check that quotes are verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+    /// The source's text written inline, for short statements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// True for reference works (an encyclopedia, Wikidata) cited for
+    /// background facts the story itself does not state, such as office
+    /// terms; `kgx lint` accepts dates cited to them without a quote.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub background: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Source reliability on the Admiralty (NATO) scale, A to F, which analysts

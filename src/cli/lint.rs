@@ -1,0 +1,107 @@
+//! `kgx lint`: reads a data file, runs the checks of [`crate::lint`] and
+//! prints their findings; exit status 0 when clean, 1 when anything was
+//! found or the file does not load.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use clap::builder::PossibleValuesParser;
+
+use super::{FileArg, Outcome, Output};
+use crate::formats::{self, Format};
+use crate::lint::{self, CHECKS};
+use crate::load::{self, Input};
+use crate::safe_text::SafeWriter;
+
+/// The options of `kgx lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    file: FileArg,
+    /// Print the findings as JSON
+    #[arg(long)]
+    json: bool,
+    /// Do not run this check (repeatable); `--list` names them
+    #[arg(long, value_name = "NAME", value_parser = PossibleValuesParser::new(CHECKS.map(|c| c.name)), hide_possible_values = true)]
+    allow: Vec<String>,
+    /// Also run the pedantic checks, which give hints rather than faults
+    #[arg(long)]
+    pedantic: bool,
+    /// List the checks with what each finds, and exit
+    #[arg(long)]
+    list: bool,
+}
+
+/// Runs `kgx lint`.
+pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
+    if args.list {
+        for check in CHECKS {
+            let pedantic = if check.pedantic {
+                " (with --pedantic)"
+            } else {
+                ""
+            };
+            writeln!(
+                output.out,
+                "{:<20} {}{pedantic}",
+                check.name, check.description
+            )?;
+        }
+        return Ok(Outcome::Success);
+    }
+    let request = args.file.input();
+    let name = request.input.name();
+    let is_ron = matches!(request.input, Input::Embedded) || request.format() == Format::Ron;
+    let loaded = if is_ron {
+        load::read_text(&request.input).and_then(|text| {
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_owned)
+                .unwrap_or(text);
+            load::parse_str(&name, &text).map(|dataset| (dataset, Some(text)))
+        })
+    } else {
+        formats::load(&request).map(|dataset| (dataset, None))
+    };
+    let (dataset, text) = match loaded {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            output
+                .err
+                .raw()
+                .write_all(error.render_width(output.color, output.width).as_bytes())?;
+            return Ok(Outcome::Failure);
+        }
+    };
+    let base = match &request.input {
+        Input::Path(path) => Some(
+            path.parent()
+                .filter(|parent| !parent.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_owned(),
+        ),
+        _ => None,
+    };
+    let texts = lint::source_texts(&dataset, base.as_deref());
+    let options = lint::Options {
+        pedantic: args.pedantic,
+        allow: args.allow,
+    };
+    let findings = lint::lint(&dataset, &texts, &options);
+    let report = lint::report::place(&name, text.as_deref(), findings);
+    if args.json {
+        report.write_json(&mut SafeWriter::json(output.out.raw()))?;
+    } else {
+        // Rendered like the loader's diagnostics, already safe and maybe
+        // coloured.
+        output
+            .out
+            .raw()
+            .write_all(report.render(output.color, output.width).as_bytes())?;
+    }
+    Ok(if report.is_clean() {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
