@@ -2,8 +2,10 @@
 //!
 //! The pure core knows nothing of terminals: the data model ([`model`]),
 //! loading and validation with diagnostics ([`load`]), the graph and its
-//! queries ([`graph`]), writers ([`export`]) and generated graphs of any
-//! size ([`synthetic`]). On top of it sit the command line ([`cli`]) and the
+//! queries ([`graph`]), writers ([`export`]), generated graphs of any
+//! size ([`synthetic`]) and the one function that makes data safe to show
+//! on a terminal ([`safe_text`]), and the one way files are written
+//! ([`save`]). On top of it sit the command line ([`cli`]) and the
 //! explorer ([`tui`]), whose state and views are plain values and functions;
 //! only `tui::run` touches a real terminal.
 
@@ -16,6 +18,8 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod remote;
+pub mod safe_text;
+pub mod save;
 pub mod suggest;
 pub mod synthetic;
 pub mod tui;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use kgx::cli::{self, Cli, Outcome, Output};
+use kgx::safe_text::{SafeWriter, safe};
 use kgx::tui::{self, Opened, loading::Loading};
 
 /// How long a load may take before the terminal shows its progress: the
@@ -15,6 +16,7 @@ const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli.apply_limits();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stderr = std::io::stderr();
     let color = stderr.is_terminal() && !no_color;
@@ -26,7 +28,7 @@ fn main() -> ExitCode {
     };
     if let Some(request) = cli.explore()
         && std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
+        && keys_from_terminal(&request.input.input)
     {
         // The config is read before the terminal is touched, so its
         // problems print on the normal screen.
@@ -46,12 +48,14 @@ fn main() -> ExitCode {
             }
             _ => None,
         };
+        let inputs = request.input.guard(false).inputs;
         let options = tui::Options {
             mouse: request.mouse && config.mouse,
             color: !no_color,
             palette: config.palette,
             keymap: config.keymap,
             watch,
+            inputs,
         };
         let print_problems = |error: kgx::load::LoadError| {
             let _ = stderr
@@ -60,14 +64,14 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         };
         let print_error = |err: std::io::Error| {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", safe(&err.to_string()));
             ExitCode::from(1)
         };
         // Most files load before the terminal is touched, so problems print
         // on the normal screen and no progress screen flashes by; a large
         // one shows its progress on the explorer's screen instead.
         let loading = Loading::start(request.input);
-        return match loading.wait(QUIET_LOAD) {
+        let code = match loading.wait(QUIET_LOAD) {
             Some(Ok(graph)) => {
                 tui::run(graph, options).map_or_else(print_error, |()| ExitCode::SUCCESS)
             }
@@ -78,11 +82,23 @@ fn main() -> ExitCode {
                 Err(err) => print_error(err),
             },
         };
+        // Ended by a signal: 128 + its number, as shells expect.
+        return tui::ended_by_signal()
+            .and_then(|signal| u8::try_from(128 + signal).ok())
+            .map_or(code, ExitCode::from);
     }
     let stdout = std::io::stdout();
+    let mut out = Named {
+        inner: stdout.lock(),
+        name: "standard output",
+    };
+    let mut err = Named {
+        inner: stderr.lock(),
+        name: "standard error",
+    };
     let mut output = Output {
-        out: &mut stdout.lock(),
-        err: &mut stderr.lock(),
+        out: SafeWriter::new(&mut out),
+        err: SafeWriter::new(&mut err),
         color,
         width,
     };
@@ -91,8 +107,44 @@ fn main() -> ExitCode {
         Ok(Outcome::Failure) => ExitCode::from(1),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", safe(&err.to_string()));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Whether the explorer can read keys: from standard input when it is a
+/// terminal, or, when standard input is the data (`kgx explore -`), from
+/// the terminal device itself once the data is read.
+fn keys_from_terminal(input: &kgx::load::Input) -> bool {
+    std::io::stdin().is_terminal()
+        || (matches!(input, kgx::load::Input::Stdin)
+            && std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok())
+}
+
+/// Standard output or error, naming itself when a write fails: "No space
+/// left on device" alone does not say which file was full.
+struct Named<W> {
+    inner: W,
+    name: &'static str,
+}
+
+impl<W: Write> Named<W> {
+    fn named(&self, err: std::io::Error) -> std::io::Error {
+        std::io::Error::new(err.kind(), format!("cannot write to {}: {err}", self.name))
+    }
+}
+
+impl<W: Write> Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|err| self.named(err))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|err| self.named(err))
     }
 }

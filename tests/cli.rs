@@ -262,7 +262,7 @@ fn path_k_adds_longer_paths_and_all_lists_every_shortest_one() {
     assert!(lengths(&all).len() > lengths(&some).len());
     assert!(lengths(&all).iter().all(|&l| l == lengths(&some)[0]));
     let text = stdout(&kgx(&["path", "lavrov", "israel"]));
-    assert!(text.contains("--all lists every one"), "{text}");
+    assert!(text.contains("--all lists up to 1000"), "{text}");
 }
 
 #[test]
@@ -374,6 +374,7 @@ fn export_writes_to_a_file_with_output() {
         "json",
         "--output",
         path.to_str().expect("path"),
+        "--force",
     ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());

@@ -190,10 +190,13 @@ fn m_then_p_finds_paths_and_the_options_change_them() {
 
     app.update(Action::TogglePathMode);
     assert_eq!(app.path_view().mode, PathMode::KShortest(5));
+    // The k shortest are searched for on a worker thread.
+    finish_work(&mut app);
     let lengths: Vec<usize> = routes(&app).iter().map(Vec::len).collect();
     assert!(lengths.is_sorted() && lengths.len() > 1, "{lengths:?}");
 
     app.update(Action::ToggleDirected);
+    finish_work(&mut app);
     assert!(app.path_view().directed);
     for path in &app.path_view().paths {
         assert!(path.hops.iter().all(|hop| hop.along), "only along arrows");
@@ -460,12 +463,14 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
             graph,
             format,
             path,
+            force,
         },
     ] = effects.as_slice()
     else {
         panic!("one file to write: {effects:?}");
     };
     assert_eq!(path.to_str(), Some("shown.graphml"));
+    assert!(!force, "only :export! replaces a file");
     assert_eq!(*format, kgx::formats::Format::GraphMl);
     let states = app
         .graph()
@@ -656,4 +661,41 @@ fn on_large_graphs_the_neighbourhood_and_timeline_arrive_from_a_worker() {
     assert!(background.ordering() && background.timeline().rows.is_empty());
     finish_work(&mut background);
     assert_eq!(background.timeline(), direct.timeline());
+}
+
+/// The k shortest paths are searched for off the UI thread: Esc stops the
+/// search, and a newer search cancels the older one, whose answer is
+/// never shown.
+#[test]
+fn a_long_path_search_runs_in_the_background_and_stops_on_esc() {
+    let mut app = app();
+    command(&mut app, "path lavrov israel --k 40");
+    assert!(app.busy(), "searching");
+    assert!(
+        app.path_view().paths.is_empty(),
+        "nothing computed on the UI thread"
+    );
+    let first = app.take_effects();
+    command(&mut app, "path lavrov israel --k 3");
+    // The first search was cancelled: it answers nothing.
+    for effect in first {
+        if let Effect::Compute(task) = effect {
+            assert!(task.run().is_none(), "a cancelled search answers nothing");
+        }
+    }
+    finish_work(&mut app);
+    assert!(!app.busy());
+    assert_eq!(app.path_view().paths.len(), 3);
+
+    command(&mut app, "path lavrov israel --k 40");
+    assert!(app.busy());
+    app.update(Action::Cancel);
+    assert!(!app.busy(), "Esc stops the search");
+    assert_eq!(app.message(), Some("path search stopped"));
+    let effects = app.take_effects();
+    for effect in effects {
+        if let Effect::Compute(task) = effect {
+            assert!(task.run().is_none());
+        }
+    }
 }

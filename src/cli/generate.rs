@@ -11,16 +11,17 @@ use crate::export;
 use crate::formats::{self, Format};
 use crate::graph::KnowledgeGraph;
 use crate::model::Dataset;
+use crate::save;
 use crate::synthetic::{self, GenOptions};
 
 /// The arguments of `kgx gen`.
 #[derive(Debug, Args)]
 pub struct GenArgs {
-    /// How many actors
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// How many actors, 1 to 10 million
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=MOST_ACTORS))]
     actors: u64,
-    /// How many relations
-    #[arg(long, value_name = "M")]
+    /// How many relations, up to 100 million
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u64).range(0..=MOST_RELATIONS))]
     relations: u64,
     /// The same seed writes the same bytes
     #[arg(long, default_value_t = 1, value_name = "S")]
@@ -31,7 +32,16 @@ pub struct GenArgs {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// Replace PATH (and a CSV's actors file) if it exists
+    #[arg(long)]
+    force: bool,
 }
+
+/// Most actors `kgx gen` makes: each costs memory before a byte is
+/// written, and ten million is ten times the largest graph kgx is made for.
+const MOST_ACTORS: u64 = 10_000_000;
+/// Most relations `kgx gen` makes, for the same reason.
+const MOST_RELATIONS: u64 = 100_000_000;
 
 /// The formats `kgx gen` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -54,6 +64,14 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         relations: usize::try_from(args.relations).map_err(|_| too_many("relations"))?,
         seed: args.seed,
     };
+    let guard = save::Guard {
+        inputs: Vec::new(),
+        force: args.force,
+    };
+    // Refused before the work of generating, not after.
+    if let Some(path) = &args.output {
+        guard.check(std::slice::from_ref(path))?;
+    }
     let dataset = synthetic::generate(&options);
     let other = match args.format {
         GenFormat::Ron | GenFormat::Json => None,
@@ -66,33 +84,21 @@ pub fn run(args: GenArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         let graph = KnowledgeGraph::new(dataset).map_err(io::Error::other)?;
         match &args.output {
             Some(path) => {
-                formats::write_file(&graph, format, path)?;
+                formats::write_file(&graph, format, path, &guard, Default::default())?;
             }
             None => output
                 .out
+                .raw()
                 .write_all(formats::write(&graph, format)?.as_bytes())?,
         }
         return Ok(Outcome::Success);
     }
     let json = args.format == GenFormat::Json;
     match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path).map_err(|err| cannot_write(path, err))?;
-            let mut writer = BufWriter::new(file);
-            write_own(&dataset, json, &mut writer)
-                .and_then(|()| writer.flush())
-                .map_err(|err| cannot_write(path, err))?;
-        }
-        None => write_own(&dataset, json, &mut BufWriter::new(&mut *output.out))?,
+        Some(path) => save::write_with(path, |out| write_own(&dataset, json, out))?,
+        None => write_own(&dataset, json, &mut BufWriter::new(output.out.raw()))?,
     }
     Ok(Outcome::Success)
-}
-
-fn cannot_write(path: &std::path::Path, err: io::Error) -> io::Error {
-    io::Error::new(
-        err.kind(),
-        format!("cannot write {}: {err}", path.display()),
-    )
 }
 
 /// Writes `dataset` in kgx's own RON, or its JSON shape when `json`.

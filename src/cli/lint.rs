@@ -2,7 +2,7 @@
 //! prints their findings; exit status 0 when clean, 1 when anything was
 //! found or the file does not load.
 
-use std::io;
+use std::io::{self, Write};
 
 use clap::Args;
 use clap::builder::PossibleValuesParser;
@@ -11,6 +11,7 @@ use super::{FileArg, Outcome, Output};
 use crate::formats::{self, Format};
 use crate::lint::{self, CHECKS};
 use crate::load::{self, Input};
+use crate::safe_text::SafeWriter;
 
 /// The options of `kgx lint`.
 #[derive(Debug, Args)]
@@ -67,6 +68,7 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         Err(error) => {
             output
                 .err
+                .raw()
                 .write_all(error.render_width(output.color, output.width).as_bytes())?;
             return Ok(Outcome::Failure);
         }
@@ -88,10 +90,13 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     let findings = lint::lint(&dataset, &texts, &options);
     let report = lint::report::place(&name, text.as_deref(), findings);
     if args.json {
-        report.write_json(&mut *output.out)?;
+        report.write_json(&mut SafeWriter::json(output.out.raw()))?;
     } else {
+        // Rendered like the loader's diagnostics, already safe and maybe
+        // coloured.
         output
             .out
+            .raw()
             .write_all(report.render(output.color, output.width).as_bytes())?;
     }
     Ok(if report.is_clean() {

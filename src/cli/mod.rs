@@ -22,6 +22,7 @@ use crate::graph::{
 };
 use crate::load::Input;
 use crate::model::PartialDate;
+use crate::safe_text::{self, SafeWriter};
 
 /// Explore a knowledge graph of actors and dated, sourced relations.
 ///
@@ -54,6 +55,9 @@ pub struct Cli {
     no_mouse: bool,
     #[command(flatten)]
     settings: Settings,
+    /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = crate::load::input::parse_size)]
+    max_size: Option<u64>,
 }
 
 /// The explorer's options that come from the config file too.
@@ -82,6 +86,14 @@ pub struct Explore {
 }
 
 impl Cli {
+    /// Puts the limits the command line sets in force, before any input
+    /// is read.
+    pub fn apply_limits(&self) {
+        if let Some(bytes) = self.max_size {
+            crate::load::input::set_max_size(bytes);
+        }
+    }
+
     /// The explorer request, when the command line asks for the explorer.
     pub fn explore(&self) -> Option<Explore> {
         match &self.command {
@@ -192,11 +204,11 @@ enum Command {
         /// Use only relations of these kinds (comma-separated)
         #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
         via_kinds: Vec<String>,
-        /// The N shortest paths of any length that visit no actor twice
-        /// [default: up to 5 of the shortest]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), conflicts_with = "all")]
+        /// The N shortest paths of any length that visit no actor twice, N
+        /// up to 1000 [default: up to 5 of the shortest]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=KnowledgeGraph::MOST_PATHS_LISTED as i64), conflicts_with = "all")]
         k: Option<u16>,
-        /// Every shortest path, however many
+        /// Every shortest path, up to 1000
         #[arg(long)]
         all: bool,
         /// Print JSON instead of text
@@ -225,6 +237,12 @@ enum Command {
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Replace PATH (and a CSV's actors file) if it exists
+        #[arg(long)]
+        force: bool,
+        /// Write CSV cells that start with =, +, - or @ as they are, without the ' that keeps spreadsheets from running them
+        #[arg(long)]
+        keep_formulas: bool,
     },
     /// Convert a graph file from one format to another, by their extensions
     Convert {
@@ -246,6 +264,12 @@ enum Command {
         /// The language to take RDF names in (de, en-GB) [default: from LANG]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
+        /// Replace OUT (and a CSV's actors file) if it exists
+        #[arg(long)]
+        force: bool,
+        /// Write CSV cells that start with =, +, - or @ as they are, without the ' that keeps spreadsheets from running them
+        #[arg(long)]
+        keep_formulas: bool,
     },
     /// Check the explorer's config file (keys, theme, mouse, live reload)
     Config {
@@ -329,10 +353,12 @@ impl From<ReadFormat> for Format {
 
 /// Where command output goes, and whether diagnostics may use colour.
 pub struct Output<'a> {
-    /// Normal output (standard output).
-    pub out: &'a mut dyn Write,
-    /// Errors and diagnostics (standard error).
-    pub err: &'a mut dyn Write,
+    /// Normal output (standard output): text through [`SafeWriter`], data
+    /// (JSON, exports) through its `raw()`.
+    pub out: SafeWriter<&'a mut dyn Write>,
+    /// Errors and diagnostics (standard error), made safe the same way; a
+    /// rendered diagnostic, already safe and maybe coloured, goes raw.
+    pub err: SafeWriter<&'a mut dyn Write>,
     /// Style diagnostics with ANSI colour.
     pub color: bool,
     /// Columns to wrap diagnostics at.
@@ -494,7 +520,11 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let Some(goal) = resolve(graph, &to, out)? else {
                 return Ok(Outcome::Failure);
             };
-            let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
+            let shown = if all {
+                KnowledgeGraph::MOST_PATHS_LISTED
+            } else {
+                DEFAULT_PATHS
+            };
             // One path more than shown tells whether there are more.
             let mut options = PathOptions {
                 directed,
@@ -524,10 +554,17 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 options.filter.kinds = via_kinds.iter().cloned().collect();
             }
             let (paths, more) = match k {
-                Some(k) => (
-                    graph.k_shortest_paths(start, goal, usize::from(k), &options),
-                    false,
-                ),
+                Some(k) => {
+                    let found = graph.k_shortest_paths_within(
+                        start,
+                        goal,
+                        usize::from(k),
+                        &options,
+                        KnowledgeGraph::PATH_WORK,
+                        &|| false,
+                    );
+                    (found.paths, found.cut)
+                }
                 None => {
                     let mut paths = graph.shortest_paths(start, goal, &options);
                     let more = paths.len() > shown;
@@ -540,6 +577,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 goal,
                 options: &options,
                 k: k.map(usize::from),
+                all,
             };
             if json {
                 print_json(out, &paths_json(graph, &request, &paths, more))?;
@@ -560,6 +598,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             actors,
             lang,
             output: path,
+            force,
+            keep_formulas,
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
@@ -567,8 +607,9 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 actors,
                 lang: language(lang),
             };
+            let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, path.as_deref(), out)
+                write_graph(graph, format, path.as_deref(), &guard, keep_formulas, out)
             })
         }
         Some(Command::Convert {
@@ -578,6 +619,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             to,
             actors,
             lang,
+            force,
+            keep_formulas,
         }) => {
             let to_stdout = path.as_os_str() == "-";
             let Some(format) = to.or_else(|| Format::from_path(&path)) else {
@@ -595,8 +638,16 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 actors,
                 lang: language(lang),
             };
+            let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, (!to_stdout).then_some(path.as_path()), out)
+                write_graph(
+                    graph,
+                    format,
+                    (!to_stdout).then_some(path.as_path()),
+                    &guard,
+                    keep_formulas,
+                    out,
+                )
             })
         }
         Some(Command::Config {
@@ -605,7 +656,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             config,
         }) => crate::config::command(default, path, config.as_deref(), output),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out);
+            clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out.raw());
             Ok(Outcome::Success)
         }
     }
@@ -617,23 +668,29 @@ fn write_graph(
     graph: &KnowledgeGraph,
     format: Format,
     path: Option<&std::path::Path>,
+    guard: &crate::save::Guard,
+    keep_formulas: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
-    match path {
-        Some(path) => {
-            formats::write_file(graph, format, path)?;
-        }
+    let options = formats::WriteOptions {
+        defuse_formulas: !keep_formulas,
+    };
+    let warnings = match path {
+        Some(path) => formats::write_file(graph, format, path, guard, options)?.warnings,
         None => {
-            output
-                .out
-                .write_all(formats::write(graph, format)?.as_bytes())?;
+            let written = formats::write_with(graph, format, options)?;
+            output.out.raw().write_all(written.text.as_bytes())?;
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
                     output.err,
                     "note: only the relations were written; with -o FILE the actors go beside them"
                 )?;
             }
+            written.warnings
         }
+    };
+    for warning in warnings {
+        writeln!(output.err, "warning: {warning}")?;
     }
     Ok(Outcome::Success)
 }
@@ -683,6 +740,7 @@ fn with_graph(
         Err(error) => {
             output
                 .err
+                .raw()
                 .write_all(error.render_width(output.color, output.width).as_bytes())?;
             Ok(Outcome::Failure)
         }
@@ -757,9 +815,12 @@ fn resolve(
     }
 }
 
+/// Prints `value` as JSON that is safe on a terminal and reads back the same.
 fn print_json(output: &mut Output<'_>, value: &serde_json::Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *output.out, value)?;
-    writeln!(output.out)
+    let text = serde_json::to_string_pretty(value)?;
+    let out = output.out.raw();
+    out.write_all(safe_text::json(&text).as_bytes())?;
+    writeln!(out)
 }
 
 fn stats_json(graph: &KnowledgeGraph, top: usize) -> serde_json::Value {

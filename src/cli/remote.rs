@@ -1,7 +1,7 @@
 //! `show` and `path` over a SPARQL endpoint (`--sparql URL`): the answer is
 //! read into a small graph and printed exactly as for a local file.
 
-use std::io;
+use std::io::{self, Write};
 
 use oxrdf::NamedNode;
 
@@ -81,7 +81,11 @@ pub fn path(
         writeln!(output.err, "error: {to} is not an actor on {url}")?;
         return Ok(Outcome::Failure);
     };
-    let shown = if all { usize::MAX - 1 } else { DEFAULT_PATHS };
+    let shown = if all {
+        KnowledgeGraph::MOST_PATHS_LISTED
+    } else {
+        DEFAULT_PATHS
+    };
     let options = PathOptions {
         limit: shown + 1,
         ..PathOptions::default()
@@ -94,6 +98,7 @@ pub fn path(
         goal,
         options: &options,
         k: None,
+        all,
     };
     if json {
         print_json(output, &paths_json(&graph, &request, &paths, more))?;

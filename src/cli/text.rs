@@ -356,6 +356,8 @@ pub struct PathRequest<'a> {
     pub options: &'a PathOptions,
     /// `--k N`: the N shortest of any length; `None`: shortest only.
     pub k: Option<usize>,
+    /// `--all`: every shortest path, up to the cap.
+    pub all: bool,
 }
 
 /// The paths found, each hop as the relation reads in the data (from → to)
@@ -395,15 +397,26 @@ pub fn paths(
                 out,
                 "{found} from {from} to {to}, shortest first ({lengths} long, {mode})"
             )?;
+            if more {
+                writeln!(
+                    out,
+                    "(showing the first {}; more may exist: a search stops after looking at {} relations)",
+                    paths.len(),
+                    KnowledgeGraph::PATH_WORK
+                )?;
+            }
         }
         None => {
             let hops = plural(first.hops.len(), "relation", "relations");
             let found = plural(paths.len(), "shortest path", "shortest paths");
             writeln!(out, "{found} from {from} to {to} ({hops} long, {mode})")?;
-            if more {
+            if more && request.all {
+                writeln!(out, "(showing the first {}; more exist)", paths.len())?;
+            } else if more {
                 writeln!(
                     out,
-                    "(there are more; --all lists every one, --k N the N shortest of any length)"
+                    "(there are more; --all lists up to {}, --k N the N shortest of any length)",
+                    KnowledgeGraph::MOST_PATHS_LISTED
                 )?;
             }
         }

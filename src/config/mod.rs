@@ -8,7 +8,7 @@
 //! would cost more build time than it saves.
 
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -89,19 +89,25 @@ pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
     let path = match path {
         Some(path) => path.to_owned(),
         None => match default_path() {
-            Some(path) if path.exists() => path,
+            Some(path) if is_there(&path) => path,
             _ => return Ok(Config::default()),
         },
     };
-    let name = path.display().to_string();
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&name, &text),
-        Err(err) => Err(LoadError {
-            name: name.clone(),
-            text: Arc::from(""),
-            problems: vec![Problem::whole_file(format!("cannot read {name}: {err}"))],
-        }),
-    }
+    // Read as data files are: bounded, regular files only, and a byte
+    // that is not UTF-8 reported at its line and column.
+    let input = crate::load::Input::Path(path);
+    let text = crate::load::read_text(&input)?;
+    // Some editors start UTF-8 files with a byte-order mark; it is not text.
+    parse(
+        &input.name(),
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+    )
+}
+
+/// Whether anything is at `path`, even a link that leads nowhere or a
+/// file kgx may not read: those are reported, not taken for no config.
+fn is_there(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// Reads config text; `name` is how diagnostics name the file. Every
@@ -236,7 +242,7 @@ pub fn command(
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
     if default {
-        output.out.write_all(default_text().as_bytes())?;
+        output.out.raw().write_all(default_text().as_bytes())?;
         return Ok(Outcome::Success);
     }
     let Some(location) = given.map(Path::to_owned).or_else(default_path) else {
@@ -250,7 +256,7 @@ pub fn command(
         writeln!(output.out, "{}", location.display())?;
         return Ok(Outcome::Success);
     }
-    if given.is_none() && !location.exists() {
+    if given.is_none() && !is_there(&location) {
         writeln!(
             output.out,
             "{}: no config file, so kgx uses the defaults (`kgx config --default > FILE` writes them out)",
@@ -265,7 +271,7 @@ pub fn command(
         }
         Err(error) => {
             let report = error.render_width(output.color, output.width);
-            output.err.write_all(report.as_bytes())?;
+            output.err.raw().write_all(report.as_bytes())?;
             Ok(Outcome::Failure)
         }
     }

@@ -117,6 +117,18 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                     _ if inside_data => {}
                     "key" => {
                         let id = attr("id").unwrap_or_default();
+                        if keys.contains_key(&id) {
+                            let span = attrs
+                                .get("id")
+                                .map_or(tag.clone(), |(_, span)| span.clone());
+                            return Err(Box::new(
+                                Problem::at(span, format!("a second <key> with the id \"{id}\""))
+                                    .label("declared before")
+                                    .help(Some(
+                                        "each <key> needs an id of its own; a <data> could not tell which one it means".into(),
+                                    )),
+                            ));
+                        }
                         let name = attr("attr.name")
                             .or_else(|| attr("yfiles.type"))
                             .unwrap_or_else(|| id.clone());
@@ -132,8 +144,33 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                     }
                     "default" => default_text = Some((String::new(), after)),
                     "graph" if owner.is_empty() => {
-                        graph.directed = attr("edgedefault").as_deref() != Some("undirected");
+                        graph.directed = match attrs.get("edgedefault") {
+                            None => true,
+                            Some((value, _)) if value == "directed" => true,
+                            Some((value, _)) if value == "undirected" => false,
+                            Some((value, span)) => {
+                                return Err(Box::new(
+                                    Problem::at(
+                                        span.clone(),
+                                        format!("edgedefault=\"{value}\" is neither directed nor undirected"),
+                                    )
+                                    .label("expected directed or undirected")
+                                    .help(Some(
+                                        "GraphML knows edgedefault=\"directed\" and edgedefault=\"undirected\"".into(),
+                                    )),
+                                ));
+                            }
+                        };
                         owner.push(Owner::Graph);
+                    }
+                    "hyperedge" => {
+                        return Err(Box::new(
+                            Problem::at(tag, "a <hyperedge> joins several nodes at once, which kgx cannot hold")
+                                .label("hyperedge")
+                                .help(Some(
+                                    "write it as an <edge> between each pair, or as a node for the event with an edge to each member".into(),
+                                )),
+                        ));
                     }
                     "node" => {
                         let (id, id_span) = attrs.get("id").cloned().ok_or_else(|| {
@@ -163,12 +200,29 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                         };
                         let (source, source_span) = end("source")?;
                         let (target, target_span) = end("target")?;
+                        let directed = match attrs.get("directed") {
+                            None => None,
+                            Some((value, _)) if value == "true" || value == "1" => Some(true),
+                            Some((value, _)) if value == "false" || value == "0" => Some(false),
+                            Some((value, span)) => {
+                                return Err(Box::new(
+                                    Problem::at(
+                                        span.clone(),
+                                        format!("directed=\"{value}\" is neither true nor false"),
+                                    )
+                                    .label("expected true or false")
+                                    .help(Some(
+                                        "write directed=\"true\" or directed=\"false\", or leave it out to follow the graph's edgedefault".into(),
+                                    )),
+                                ));
+                            }
+                        };
                         graph.edges.push(EdgeRecord {
                             source,
                             source_span,
                             target,
                             target_span,
-                            directed: attr("directed").map(|d| d == "true" || d == "1"),
+                            directed,
                             span: tag.clone(),
                             items: Vec::new(),
                         });
@@ -244,7 +298,19 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    _ => resolve_predefined_entity(&reference)
+                    Err(_) => {
+                        return Err(Box::new(
+                            Problem::at(
+                                tag.clone(),
+                                format!("&{}; names no character XML allows", &*reference),
+                            )
+                            .label("not an XML character")
+                            .help(Some(
+                                "a character reference &#…; must name a character XML 1.0 holds: tab, line breaks and U+0020 upwards, not U+0000 or other controls".into(),
+                            )),
+                        ));
+                    }
+                    Ok(None) => resolve_predefined_entity(&reference)
                         .map(str::to_owned)
                         .ok_or_else(|| {
                             Problem::at(tag.clone(), format!("unknown entity &{};", &*reference))
@@ -630,6 +696,23 @@ fn data(out: &mut String, indent: &str, key: &str, value: &str) {
         "{indent}<data key=\"{key}\">{}</data>\n",
         escape_text(value)
     ));
+}
+
+/// `text` with every character XML 1.0 cannot hold (controls other than
+/// tab and line breaks, U+FFFE, U+FFFF) replaced by U+FFFD, and how many
+/// were replaced: networkx and every other reader must be able to read
+/// what kgx writes.
+pub fn xml_safe(text: String) -> (String, usize) {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    let replaced = text.chars().filter(|&c| !allowed(c)).count();
+    if replaced == 0 {
+        return (text, 0);
+    }
+    let text = text
+        .chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect();
+    (text, replaced)
 }
 
 /// Text content escaped so that it reads back exactly: markup characters

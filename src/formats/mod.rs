@@ -13,6 +13,7 @@ mod graphml;
 mod json;
 mod mermaid;
 pub(crate) mod rdf;
+mod spreadsheet;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -137,6 +138,18 @@ pub struct Request {
     pub lang: Option<String>,
 }
 
+impl Request {
+    /// What writing the graph read from this request may not touch: the
+    /// files it was read from; `force` allows replacing other files.
+    pub fn guard(&self, force: bool) -> crate::save::Guard {
+        let mut inputs: Vec<PathBuf> = self.actors.iter().cloned().collect();
+        if let Input::Path(path) = &self.input {
+            inputs.push(path.clone());
+        }
+        crate::save::Guard { inputs, force }
+    }
+}
+
 impl From<Input> for Request {
     fn from(input: Input) -> Self {
         Request {
@@ -190,6 +203,10 @@ impl Request {
 
 /// Reads and validates the data set a request names, in its format.
 pub fn load(request: &Request) -> Result<Dataset, LoadError> {
+    load_as_named(request).map_err(|error| hint_format(error, request))
+}
+
+fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     let format = request.format();
     if matches!(request.input, Input::Embedded) || format == Format::Ron {
         return load::load(&request.input);
@@ -237,12 +254,46 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
     let request = request.into();
-    match request.format() {
+    let loaded = match request.format() {
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),
         Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
-        _ => load::build(&request.input.name(), load(&request)?),
+        _ => return load::build(&request.input.name(), load(&request)?),
+    };
+    loaded.map_err(|error| hint_format(error, &request))
+}
+
+/// Adds a hint to name the format when a file that failed to read looks
+/// like another format than the one it was read as, by its first
+/// character (`{` or `[` for JSON, `<` for GraphML), and no format was
+/// named: an extension says nothing (`.txt`, standard input) or says wrong.
+fn hint_format(mut error: LoadError, request: &Request) -> LoadError {
+    if request.format.is_some() {
+        return error;
     }
+    let start = error.text.trim_start_matches('\u{feff}').trim_start();
+    let looks = match start.chars().next() {
+        Some('{' | '[') => Format::Json,
+        Some('<') => Format::GraphMl,
+        _ => return error,
+    };
+    let read_as = request.format();
+    if looks == read_as {
+        return error;
+    }
+    let hint = format!(
+        "the text looks like {}, not {}: name its format with --format {}",
+        looks.name(),
+        read_as.name(),
+        looks.name()
+    );
+    if let Some(first) = error.problems.first_mut() {
+        first.help = Some(match first.help.take() {
+            Some(help) => format!("{help}; {hint}"),
+            None => hint,
+        });
+    }
+    error
 }
 
 /// Reads text in `format` into a validated data set; `name` is how
@@ -301,57 +352,142 @@ fn delimiter(format: Format) -> u8 {
 /// The whole graph as one document in `format`. For CSV and TSV this is
 /// the edge list; [`write_actors`] gives the actors file that goes with it.
 pub fn write(graph: &KnowledgeGraph, format: Format) -> io::Result<String> {
+    write_with(graph, format, WriteOptions::default()).map(|written| written.text)
+}
+
+/// How a file is written beyond what its format says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Put a `'` before CSV/TSV cells a spreadsheet would run as formulas
+    /// (see `spreadsheet`); on unless `--keep-formulas`.
+    pub defuse_formulas: bool,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            defuse_formulas: true,
+        }
+    }
+}
+
+/// A document written, and what had to change to write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The document.
+    pub text: String,
+    /// What was changed or left out, one sentence each, for the person.
+    pub warnings: Vec<String>,
+}
+
+/// The graph in `format`, with `options`, and a warning for anything the
+/// format could not hold as it was.
+pub fn write_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: WriteOptions,
+) -> io::Result<Written> {
+    let mut warnings = Vec::new();
     // JSON is written straight from the graph; the other writers take the
     // file form.
     let dataset = || graph.to_dataset();
-    Ok(match format {
+    let text = match format {
         Format::Ron => export::to_ron(&dataset()).map_err(io::Error::other)?,
         Format::Json => {
             let mut text = serde_json::to_string_pretty(&export::JsonDocument(graph))?;
             text.push('\n');
             text
         }
-        Format::GraphMl => graphml::write(&dataset()),
-        Format::Csv | Format::Tsv => csv::write_edges(&dataset(), delimiter(format))?,
+        Format::GraphMl => {
+            let (text, replaced) = graphml::xml_safe(graphml::write(&dataset()));
+            if replaced > 0 {
+                warnings.push(format!(
+                    "{replaced} characters that XML cannot hold (control characters) were written as U+FFFD"
+                ));
+            }
+            text
+        }
+        Format::Csv | Format::Tsv => {
+            let mut dataset = dataset();
+            if options.defuse_formulas {
+                let defused = spreadsheet::defuse(&mut dataset);
+                if defused > 0 {
+                    warnings.push(format!(
+                        "{defused} cells began like a spreadsheet formula (=, +, -, @) and were written with a ' before them; --keep-formulas writes them as they are"
+                    ));
+                }
+            }
+            csv::write_edges(&dataset, delimiter(format))?
+        }
         Format::Dot => dot::write(&dataset()),
         Format::Mermaid => mermaid::write(&dataset()),
         // Turtle is TriG without graphs, N-Triples N-Quads without them.
         Format::Turtle | Format::TriG => rdf::turtle(&dataset())?,
         Format::NTriples | Format::NQuads => rdf::ntriples(&dataset())?,
-    })
+    };
+    Ok(Written { text, warnings })
 }
 
 /// The actors file of a CSV or TSV export (ids, names, kinds and every
 /// other field), or `None` for formats that hold actors in one document.
 pub fn write_actors(graph: &KnowledgeGraph, format: Format) -> io::Result<Option<String>> {
+    write_actors_with(graph, format, WriteOptions::default())
+}
+
+/// [`write_actors`] with `options`.
+fn write_actors_with(
+    graph: &KnowledgeGraph,
+    format: Format,
+    options: WriteOptions,
+) -> io::Result<Option<String>> {
     match format {
         Format::Csv | Format::Tsv => {
-            csv::write_actors(&graph.to_dataset(), delimiter(format)).map(Some)
+            let mut dataset = graph.to_dataset();
+            if options.defuse_formulas {
+                spreadsheet::defuse(&mut dataset);
+            }
+            csv::write_actors(&dataset, delimiter(format)).map(Some)
         }
         _ => Ok(None),
     }
 }
 
 /// Writes the graph to `path` in `format`; a CSV or TSV export also
-/// writes its actors beside it (`out.csv` and `out.actors.csv`). Returns
-/// the files written, to tell the person where their data went.
-pub fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut written = vec![path.to_owned()];
-    let save = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|err| {
-            io::Error::new(
-                err.kind(),
-                format!("cannot write {}: {err}", path.display()),
-            )
-        })
-    };
-    save(path, &write(graph, format)?)?;
-    if let Some(actors) = write_actors(graph, format)? {
-        let actors_file = actors_path(path, format);
-        save(&actors_file, &actors)?;
-        written.push(actors_file);
+/// writes its actors beside it (`out.csv` and `out.actors.csv`). Every
+/// file is checked against `guard` before any is written, and each is
+/// written atomically. Returns the files written, to tell the person where
+/// their data went, and any warnings.
+pub fn write_file(
+    graph: &KnowledgeGraph,
+    format: Format,
+    path: &Path,
+    guard: &crate::save::Guard,
+    options: WriteOptions,
+) -> io::Result<Saved> {
+    let actors = write_actors_with(graph, format, options)?;
+    let mut files = vec![path.to_owned()];
+    if actors.is_some() {
+        files.push(actors_path(path, format));
     }
-    Ok(written)
+    guard.check(&files)?;
+    let written = write_with(graph, format, options)?;
+    crate::save::write(path, written.text.as_bytes())?;
+    if let Some(actors) = actors {
+        crate::save::write(&files[1], actors.as_bytes())?;
+    }
+    Ok(Saved {
+        files,
+        warnings: written.warnings,
+    })
+}
+
+/// The files an export wrote, and what had to change to write them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Every file written, the one named first.
+    pub files: Vec<PathBuf>,
+    /// What was changed or left out (see [`Written`]).
+    pub warnings: Vec<String>,
 }
 
 /// Where the actors of the edge list at `path` go: `out.csv` →

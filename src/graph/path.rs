@@ -30,6 +30,15 @@ impl Default for PathOptions {
     }
 }
 
+/// The k shortest paths found within the work allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KPaths {
+    /// The paths, shortest first.
+    pub paths: Vec<Path>,
+    /// The work ran out before `k` paths were found; more may exist.
+    pub cut: bool,
+}
+
 /// One step of a path: a relation and the way it was walked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hop {
@@ -52,6 +61,16 @@ pub struct Path {
 }
 
 impl KnowledgeGraph {
+    /// Most paths `kgx path --all` lists and most `--k` or `:path --k` asks
+    /// for: past this no one reads them, and a graph of 30 diamonds in a
+    /// row has a billion shortest paths.
+    pub const MOST_PATHS_LISTED: usize = 1000;
+
+    /// The work the k shortest paths may take, in relations looked at:
+    /// about a second on a dense graph, after which the paths found so far
+    /// are shown.
+    pub const PATH_WORK: u64 = 20_000_000;
+
     /// All shortest paths from `start` to `goal` (up to `options.limit`),
     /// in a stable order: by the file order of their relations. Empty when
     /// they are not connected.
@@ -61,13 +80,15 @@ impl KnowledgeGraph {
         goal: NodeIndex,
         options: &PathOptions,
     ) -> Vec<Path> {
-        self.search(start, goal, options, &HashSet::new())
+        let mut unbounded = u64::MAX;
+        self.search(start, goal, options, &HashSet::new(), &mut unbounded)
     }
 
     /// The `k` shortest paths from `start` to `goal` that visit no actor
     /// twice, shortest first (Yen's algorithm): all the shortest ones when
     /// there are `k` of them, else longer ones too. `options.limit` is
-    /// ignored; `k` is the bound.
+    /// ignored; `k` is the bound, and the work is bounded by
+    /// [`KnowledgeGraph::PATH_WORK`].
     pub fn k_shortest_paths(
         &self,
         start: NodeIndex,
@@ -75,17 +96,43 @@ impl KnowledgeGraph {
         k: usize,
         options: &PathOptions,
     ) -> Vec<Path> {
+        self.k_shortest_paths_within(start, goal, k, options, Self::PATH_WORK, &|| false)
+            .paths
+    }
+
+    /// [`KnowledgeGraph::k_shortest_paths`] doing at most about `work`
+    /// steps (a relation looked at by a search counts one): on a dense
+    /// graph there are more simple paths than anyone could read, and each
+    /// costs a search. Says whether it stopped for lack of work. `stop`
+    /// is asked between searches; once it says yes, the paths found so far
+    /// are returned (the explorer cancels a search that way).
+    pub fn k_shortest_paths_within(
+        &self,
+        start: NodeIndex,
+        goal: NodeIndex,
+        k: usize,
+        options: &PathOptions,
+        work: u64,
+        stop: &dyn Fn() -> bool,
+    ) -> KPaths {
         let first = PathOptions {
             limit: k,
             ..options.clone()
         };
-        let mut found = self.shortest_paths(start, goal, &first);
+        let mut left = work;
+        let mut found = self.search(start, goal, &first, &HashSet::new(), &mut left);
+        let mut known: HashSet<Vec<usize>> = found.iter().map(relation_order).collect();
         let mut candidates: Vec<Path> = Vec::new();
+        let mut cut = false;
         while found.len() < k {
             let Some(last) = found.last().cloned() else {
                 break;
             };
             for spur_at in 0..last.hops.len() {
+                if left == 0 || stop() {
+                    cut = true;
+                    break;
+                }
                 let root = &last.hops[..spur_at];
                 let spur = root.last().map_or(start, |hop| hop.to);
                 let banned: HashSet<EdgeIndex> = found
@@ -105,15 +152,21 @@ impl KnowledgeGraph {
                 if spur == start {
                     spur_options.avoid.remove(&start);
                 }
-                let Some(tail) = self.search(spur, goal, &spur_options, &banned).pop() else {
+                let Some(tail) = self
+                    .search(spur, goal, &spur_options, &banned, &mut left)
+                    .pop()
+                else {
                     continue;
                 };
                 let mut hops = root.to_vec();
                 hops.extend(tail.hops);
                 let path = Path { hops };
-                if !found.contains(&path) && !candidates.contains(&path) {
+                if known.insert(relation_order(&path)) {
                     candidates.push(path);
                 }
+            }
+            if cut {
+                break;
             }
             let Some(best) = candidates
                 .iter()
@@ -125,7 +178,7 @@ impl KnowledgeGraph {
             };
             found.push(candidates.swap_remove(best));
         }
-        found
+        KPaths { paths: found, cut }
     }
 
     /// Shortest paths that use none of the `banned` relations. A search
@@ -138,6 +191,7 @@ impl KnowledgeGraph {
         goal: NodeIndex,
         options: &PathOptions,
         banned: &HashSet<EdgeIndex>,
+        work: &mut u64,
     ) -> Vec<Path> {
         if start == goal {
             return vec![Path { hops: Vec::new() }];
@@ -159,6 +213,7 @@ impl KnowledgeGraph {
                 } else {
                     self.steps_into(node, options)
                 };
+                *work = work.saturating_sub(hops.len() as u64 + 1);
                 for hop in hops {
                     if banned.contains(&hop.relation) {
                         continue;
@@ -369,6 +424,48 @@ mod tests {
 
     fn graph() -> KnowledgeGraph {
         KnowledgeGraph::new(fixture::dataset()).expect("valid")
+    }
+
+    /// Every actor related to every other: more simple paths than anyone
+    /// could read.
+    fn complete(size: usize) -> KnowledgeGraph {
+        let actors: Vec<String> = (0..size)
+            .map(|i| format!("Actor(id: \"a{i}\", name: \"A{i}\", kind: Person)"))
+            .collect();
+        let mut relations = Vec::new();
+        for i in 0..size {
+            for j in 0..size {
+                if i != j {
+                    relations.push(format!(
+                        "Relation(from: \"a{i}\", to: \"a{j}\", kind: \"knows\", label: \"knows\", status: Reported, stance: Neutral)"
+                    ));
+                }
+            }
+        }
+        let text = format!(
+            "Graph(title: \"complete\", actors: [{}], relations: [{}])",
+            actors.join(","),
+            relations.join(",")
+        );
+        KnowledgeGraph::new(crate::load::parse_str("complete.ron", &text).expect("valid"))
+            .expect("graph")
+    }
+
+    #[test]
+    fn the_k_shortest_stop_when_the_work_runs_out() {
+        let graph = complete(12);
+        let (a, b) = (
+            graph.find_id("a0").expect("a0"),
+            graph.find_id("a11").expect("a11"),
+        );
+        let options = PathOptions::default();
+        let plenty = graph.k_shortest_paths_within(a, b, 200, &options, u64::MAX, &|| false);
+        assert_eq!(plenty.paths.len(), 200);
+        assert!(!plenty.cut);
+        let short = graph.k_shortest_paths_within(a, b, 200, &options, 5_000, &|| false);
+        assert!(short.cut, "the work ran out");
+        assert!(!short.paths.is_empty() && short.paths.len() < 200);
+        assert_eq!(short.paths[..], plenty.paths[..short.paths.len()]);
     }
 
     fn route(graph: &KnowledgeGraph, path: &Path) -> String {

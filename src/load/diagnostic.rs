@@ -1,7 +1,9 @@
 //! Problems found in a data file, and their rendering as compiler-style
 //! diagnostics: file, line and column, the line itself with the spot marked,
-//! what was expected, and a hint.
+//! what was expected, and a hint. Everything quoted from the file (values,
+//! its name, the lines around the spot) passes through [`crate::safe_text`].
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -10,6 +12,8 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+
+use crate::safe_text::{self, safe, safe_lines};
 
 /// How many problems are shown before the rest are only counted: past this
 /// a person fixes the first ones and runs again.
@@ -112,9 +116,14 @@ impl LoadError {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(width.clamp(40, 200))
             .with_context_lines(1);
+        // Controls in the quoted lines become stand-ins of the same length,
+        // so that every span still points where it did.
         let source = ClippedSource {
-            name: self.name.clone(),
-            text: Arc::clone(&self.text),
+            name: safe(&self.name).into_owned(),
+            text: match safe_text::same_length(&self.text) {
+                Cow::Borrowed(_) => Arc::clone(&self.text),
+                Cow::Owned(text) => Arc::from(text),
+            },
             lines: std::sync::OnceLock::new(),
         };
         let mut out = String::new();
@@ -124,7 +133,7 @@ impl LoadError {
                 source: &source,
             };
             if handler.render_report(&mut out, &shown).is_err() {
-                out.push_str(&format!("  × {}\n", problem.message));
+                out.push_str(&format!("  × {}\n", safe_lines(&problem.message)));
             }
         }
         let total = self.problems.len();
@@ -140,9 +149,10 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = safe(&self.name);
         match self.problems.len() {
-            1 => write!(f, "error: {} has 1 problem", self.name),
-            n => write!(f, "error: {} has {n} problems", self.name),
+            1 => write!(f, "error: {name} has 1 problem"),
+            n => write!(f, "error: {name} has {n} problems"),
         }
     }
 }
@@ -220,7 +230,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.problem.message)
+        f.write_str(&safe_lines(&self.problem.message))
     }
 }
 
@@ -250,9 +260,10 @@ impl Diagnostic for Shown<'_> {
                 LabeledSpan::new_with_span(label, span)
             }
         };
-        let mut labels = vec![mark(&span, self.problem.label.clone(), true)];
-        if let Some((range, label)) = &self.problem.related {
-            labels.push(mark(range, Some(label.clone()), false));
+        let label = |text: &str| safe(text).into_owned();
+        let mut labels = vec![mark(&span, self.problem.label.as_deref().map(label), true)];
+        if let Some((range, text)) = &self.problem.related {
+            labels.push(mark(range, Some(label(text)), false));
         }
         Some(Box::new(labels.into_iter()))
     }
@@ -260,8 +271,8 @@ impl Diagnostic for Shown<'_> {
     fn help(&self) -> Option<Box<dyn fmt::Display + '_>> {
         self.problem
             .help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+            .as_deref()
+            .map(|help| Box::new(safe_lines(help)) as Box<dyn fmt::Display>)
     }
 }
 

@@ -7,13 +7,13 @@
 //! stopping at the first.
 
 pub mod diagnostic;
+pub mod input;
 pub(crate) mod ron_error;
 pub(crate) mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -80,14 +80,8 @@ pub fn read_text(input: &Input) -> Result<String, LoadError> {
     let name = input.name();
     let bytes = match input {
         Input::Embedded => return Ok(EMBEDDED.to_owned()),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-        }
-        Input::Path(path) => std::fs::read(path),
+        Input::Stdin => input::read_stdin(),
+        Input::Path(path) => input::read_file(path),
     };
     match bytes {
         Ok(bytes) => decode(&name, bytes),

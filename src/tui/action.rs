@@ -185,6 +185,15 @@ pub enum Action {
         /// Every dated entry in the filters, in time order.
         moments: std::sync::Arc<Vec<crate::graph::Moment>>,
     },
+    /// The k shortest paths, found in the background.
+    PathsReady {
+        /// The request it answers; older ones are dropped.
+        request: u64,
+        /// The paths, shortest first.
+        paths: std::sync::Arc<Vec<crate::graph::Path>>,
+        /// The search ran out of work before finding them all.
+        cut: bool,
+    },
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

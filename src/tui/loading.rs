@@ -7,8 +7,6 @@
 //! measured byte by byte, and the counts of actors and relations are shown
 //! as soon as parsing has produced them.
 
-use std::fs::File;
-use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -44,10 +42,6 @@ pub enum Phase {
 /// graph, per second.
 const PARSE_BYTES_PER_SECOND: f64 = 45e6;
 const BUILD_RELATIONS_PER_SECOND: f64 = 1.5e6;
-/// Read this much at a time, so the byte count moves while a large file
-/// comes off a slow disk.
-const READ_CHUNK: usize = 4 << 20;
-
 /// State the loading thread publishes and the screen reads.
 struct Shared {
     total_bytes: u64,
@@ -201,22 +195,10 @@ fn load_with_progress(request: &Request, shared: &Shared) -> Loaded {
 }
 
 fn read_counting(path: &std::path::Path, shared: &Shared) -> std::io::Result<Vec<u8>> {
-    let mut file = File::open(path)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(shared.total_bytes).unwrap_or(0));
-    let mut chunk = vec![0; READ_CHUNK];
-    loop {
-        match file.read(&mut chunk) {
-            Ok(0) => return Ok(bytes),
-            Ok(read) => {
-                bytes.extend_from_slice(&chunk[..read]);
-                shared
-                    .read_bytes
-                    .store(bytes.len() as u64, Ordering::Relaxed);
-            }
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(err),
-        }
-    }
+    let (file, size) = load::input::open(path)?;
+    load::input::read_limited(file, size, |read| {
+        shared.read_bytes.store(read, Ordering::Relaxed);
+    })
 }
 
 impl Snapshot {
@@ -290,6 +272,11 @@ fn thousands(count: u64) -> String {
 /// The progress screen: what is being opened, the step, a bar, the
 /// figures behind it, and how to cancel.
 pub fn draw(frame: &mut Frame<'_>, snapshot: &Snapshot, theme: Theme) {
+    draw_progress(frame, snapshot, theme);
+    super::ui::made_safe(frame);
+}
+
+fn draw_progress(frame: &mut Frame<'_>, snapshot: &Snapshot, theme: Theme) {
     let area = frame.area();
     let width = usize::from(area.width.saturating_sub(4));
     let [_, title, _, step, bar, figures, counts, _, hint] = Layout::vertical([

@@ -12,4 +12,4 @@ mod terminal;
 pub mod ui;
 mod watch;
 
-pub use terminal::{Opened, Options, run, run_loading};
+pub use terminal::{Opened, Options, ended_by_signal, run, run_loading};

@@ -5,16 +5,19 @@
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 use super::action::{Action, InputMode};
@@ -45,6 +48,8 @@ pub struct Options {
     /// The file to reload when it changes on disk, and how to read it;
     /// `None` leaves the graph as it was loaded.
     pub watch: Option<(PathBuf, Request)>,
+    /// The files the graph was read from, which `:export` never writes.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
@@ -57,12 +62,13 @@ const BUSY_POLL: Duration = Duration::from_millis(15);
 /// Runs the explorer on `graph` until the person quits or a termination
 /// signal arrives; the terminal is restored in every case.
 pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
-    let stop = stop_on_signals()?;
+    let signals = Signals::register()?;
     install_panic_hook();
     let mut terminal = enter(options.mouse)?;
     let events = read_events();
-    let result = event_loop(&mut terminal, graph, options, &stop, &events);
+    let result = event_loop(&mut terminal, graph, options, &signals, &events);
     leave();
+    signals.record();
     result
 }
 
@@ -86,7 +92,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 /// in the same terminal session; the terminal is restored in every case,
 /// and before a failed load's problems are returned.
 pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
-    let stop = stop_on_signals()?;
+    let signals = Signals::register()?;
     install_panic_hook();
     let mut terminal = enter(options.mouse)?;
     let events = read_events();
@@ -95,8 +101,15 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         palette: options.palette,
     };
     let loaded = loop {
-        if stop.load(Ordering::Relaxed) {
+        if signals.ended() {
             break None;
+        }
+        let suspended = signals.suspend.swap(false, Ordering::Relaxed);
+        if suspended {
+            suspend(&mut terminal, options.mouse)?;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) && !suspended {
+            resume(&mut terminal, options.mouse)?;
         }
         let snapshot = loading.snapshot();
         if let Err(err) = terminal.draw(|frame| loading::draw(frame, &snapshot, theme)) {
@@ -107,6 +120,9 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
             break Some(loaded);
         }
         match events.recv_timeout(PROGRESS_TICK) {
+            Ok(Event::Key(key)) if is_ctrl_z(&key) => {
+                signals.suspend.store(true, Ordering::Relaxed);
+            }
             Ok(Event::Key(key)) => {
                 let action = options.keymap.action(key, InputMode::Keys);
                 if let Some(Action::Quit | Action::Cancel) = action {
@@ -121,20 +137,98 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         None => Ok(Opened::Cancelled),
         Some(Err(error)) => Ok(Opened::Failed(error)),
         Some(Ok(graph)) => {
-            event_loop(&mut terminal, graph, options, &stop, &events).map(|()| Opened::Explored)
+            event_loop(&mut terminal, graph, options, &signals, &events).map(|()| Opened::Explored)
         }
     };
     leave();
+    signals.record();
     result
 }
 
-/// A flag set by SIGTERM and SIGHUP, which the loops check to end cleanly.
-fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+/// The signal that ended the explorer, if one did (0 if none).
+static ENDED_BY: AtomicUsize = AtomicUsize::new(0);
+
+/// The signal (SIGINT, SIGTERM, SIGHUP) that ended the last explorer
+/// session, so that kgx exits with 128 + its number as shells expect.
+pub fn ended_by_signal() -> Option<i32> {
+    match ENDED_BY.load(Ordering::Relaxed) {
+        0 => None,
+        signal => i32::try_from(signal).ok(),
     }
-    Ok(stop)
+}
+
+/// Flags set by signals, which the loops check: a handler itself may do
+/// almost nothing, and the terminal must be restored by the loop.
+struct Signals {
+    /// The number of the signal that asks kgx to end, or 0.
+    ended: Arc<AtomicUsize>,
+    /// SIGTSTP (`kill -TSTP`, or Ctrl-Z where the terminal sends it):
+    /// restore the terminal, then stop.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: the shell had the terminal; take it back and redraw.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Signals> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let signals = Signals {
+            ended: Arc::new(AtomicUsize::new(0)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            let number = usize::try_from(signal).unwrap_or_default();
+            signal_hook::flag::register_usize(signal, Arc::clone(&signals.ended), number)?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
+        Ok(signals)
+    }
+
+    fn ended(&self) -> bool {
+        self.ended.load(Ordering::Relaxed) != 0
+    }
+
+    /// Keeps the ending signal for [`ended_by_signal`].
+    fn record(&self) {
+        ENDED_BY.store(self.ended.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+}
+
+/// Ctrl-Z, which raw mode delivers as a key instead of SIGTSTP.
+fn is_ctrl_z(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('z')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.kind == KeyEventKind::Press
+}
+
+/// Gives the terminal back to the shell and stops, as Ctrl-Z does in any
+/// program; once continued (`fg`), takes the terminal again and redraws.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+    leave();
+    // SIGSTOP cannot be caught: the process stops here until SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    resume(terminal, mouse)
+}
+
+/// Takes the terminal back after the process was stopped, however it was
+/// stopped: raw mode, the alternate screen, the mouse, and a full redraw.
+fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        terminal.backend_mut(),
+        EnterAlternateScreen,
+        Clear(ClearType::All)
+    )?;
+    if mouse {
+        execute!(terminal.backend_mut(), EnableMouseCapture)?;
+    }
+    // A fresh terminal paints every cell on its first draw. Terminal::clear
+    // would ask for the cursor's position, and the answer would go to the
+    // thread that reads keys.
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -196,7 +290,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     graph: KnowledgeGraph,
     options: Options,
-    stop: &AtomicBool,
+    signals: &Signals,
     events: &mpsc::Receiver<Event>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
@@ -223,10 +317,27 @@ fn event_loop(
         None => None,
     };
     let mut last_progress = Instant::now();
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+    while !app.should_quit() && !signals.ended() {
+        let suspended = signals.suspend.swap(false, Ordering::Relaxed);
+        if suspended {
+            suspend(terminal, capturing)?;
+        }
+        let resumed = signals.resumed.swap(false, Ordering::Relaxed);
+        if resumed && !suspended {
+            resume(terminal, capturing)?;
+        }
+        if suspended || resumed {
+            // The terminal may have been resized while kgx was stopped.
+            let size = terminal.size()?;
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+            dirty = true;
+        }
         while let Ok(action) = results.try_recv() {
             app.update(action);
-            perform_effects(&mut app, &finished);
+            perform_effects(&mut app, &finished, &options.inputs);
             dirty = true;
         }
         if dirty {
@@ -248,6 +359,12 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         let action = match event {
+            // Ctrl-Z suspends, as in every terminal program; raw mode
+            // delivers it as a key instead of SIGTSTP.
+            Event::Key(key) if is_ctrl_z(&key) => {
+                signals.suspend.store(true, Ordering::Relaxed);
+                None
+            }
             Event::Key(key) => app.keymap().action(key, app.input_mode()),
             Event::Mouse(mouse) if capturing => super::keymap::mouse_action(mouse),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
@@ -255,7 +372,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            perform_effects(&mut app, &finished);
+            perform_effects(&mut app, &finished, &options.inputs);
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -273,25 +390,44 @@ fn event_loop(
 /// Does what the app asked for: files are written at once and reported in
 /// the status bar; computations go to a worker thread whose result comes
 /// back through `finished`.
-fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>) {
+fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>, inputs: &[PathBuf]) {
     for effect in app.take_effects() {
         match effect {
             Effect::Export {
                 graph,
                 format,
                 path,
+                force,
             } => {
-                let report = match crate::formats::write_file(&graph, format, &path) {
-                    Ok(files) => format!(
-                        "wrote {} actors and {} relations to {}",
-                        graph.actor_count(),
-                        graph.relation_count(),
-                        files
-                            .iter()
-                            .map(|file| file.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                let guard = crate::save::Guard {
+                    inputs: inputs.to_vec(),
+                    force,
+                };
+                let report = match crate::formats::write_file(
+                    &graph,
+                    format,
+                    &path,
+                    &guard,
+                    Default::default(),
+                ) {
+                    Ok(saved) => {
+                        let mut report = format!(
+                            "wrote {} actors and {} relations to {}",
+                            graph.actor_count(),
+                            graph.relation_count(),
+                            saved
+                                .files
+                                .iter()
+                                .map(|file| file.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
+                        for warning in saved.warnings {
+                            report.push_str("; ");
+                            report.push_str(&warning);
+                        }
+                        report
+                    }
                     Err(error) => error.to_string(),
                 };
                 app.update(Action::Notify(report));

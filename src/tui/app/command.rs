@@ -23,7 +23,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("depth", "1 | 2 — how far the graph view reaches"),
     (
         "export",
-        "[FORMAT] FILE — write what is shown (format from the extension)",
+        "[FORMAT] FILE — write what is shown (format from the extension); export! replaces a file",
     ),
     ("help", "the keys and commands"),
     ("quit", "leave kgx (also :q)"),
@@ -272,7 +272,8 @@ impl App {
                 self.show_view(View::Graph);
                 Ok(())
             }
-            "export" => self.export_command(args),
+            "export" => self.export_command(args, false),
+            "export!" => self.export_command(args, true),
             "help" => {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 Ok(())
@@ -346,8 +347,13 @@ impl App {
                     let k: usize = value("--k")?
                         .parse()
                         .ok()
-                        .filter(|&k| k >= 1)
-                        .ok_or_else(|| "--k takes a number of paths, 1 or more".to_owned())?;
+                        .filter(|k| (1..=KnowledgeGraph::MOST_PATHS_LISTED).contains(k))
+                        .ok_or_else(|| {
+                            format!(
+                                "--k takes a number of paths, 1 to {}",
+                                KnowledgeGraph::MOST_PATHS_LISTED
+                            )
+                        })?;
                     mode = PathMode::KShortest(k);
                 }
                 flag if flag.starts_with("--") => {
@@ -457,7 +463,7 @@ impl App {
         Ok(())
     }
 
-    fn export_command(&mut self, args: &[String]) -> Result<(), String> {
+    fn export_command(&mut self, args: &[String], force: bool) -> Result<(), String> {
         let names = Format::ALL.map(Format::name);
         let (format, file) = match args {
             [file] => {
@@ -482,6 +488,7 @@ impl App {
             graph: Box::new(graph),
             format,
             path: PathBuf::from(file),
+            force,
         });
         Ok(())
     }

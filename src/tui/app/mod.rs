@@ -35,7 +35,8 @@ pub use command::{COMMANDS, CommandLine};
 pub use reload::Reload;
 pub use task::Task;
 pub use views::{
-    GraphView, MOST_PATHS, PathMode, PathRow, PathView, StatsColumn, StatsView, TimelineView,
+    GraphView, MOST_PATHS, PathMode, PathRow, PathSearch, PathView, StatsColumn, StatsView,
+    TimelineView,
 };
 use vocabulary::Vocabulary;
 
@@ -51,6 +52,8 @@ pub enum Effect {
         format: crate::formats::Format,
         /// Where to write.
         path: PathBuf,
+        /// Replace the file if it exists (`:export!`).
+        force: bool,
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
@@ -181,6 +184,9 @@ pub struct App {
     graph_request: Option<(u64, Option<NodeIndex>)>,
     /// The timeline being ordered in the background.
     timeline_request: Option<u64>,
+    /// The k shortest paths being searched for in the background, and
+    /// how to cancel the search.
+    path_request: Option<(u64, Arc<Progress>)>,
     /// The scope generation the timeline's entries are for.
     timeline_scope: Option<u64>,
     /// What the graph, timeline and statistics views were computed from.
@@ -248,6 +254,7 @@ impl App {
             requests: 0,
             graph_request: None,
             timeline_request: None,
+            path_request: None,
             timeline_scope: None,
             view_inputs: Default::default(),
             command: None,
@@ -311,6 +318,11 @@ impl App {
             Action::TimelineReady { request, moments } => {
                 return self.timeline_ready(request, moments);
             }
+            Action::PathsReady {
+                request,
+                paths,
+                cut,
+            } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
@@ -381,6 +393,7 @@ impl App {
                     self.message = Some(format!("no actor matches \"{}\"", self.query));
                 }
             }
+            Action::Cancel if self.path_request.is_some() => self.cancel_path_search(),
             Action::Cancel => {
                 if self.editing_filter || !self.query.is_empty() {
                     self.editing_filter = false;
@@ -434,7 +447,8 @@ impl App {
             | Action::Reloaded(_)
             | Action::CentralityReady { .. }
             | Action::NeighbourhoodReady { .. }
-            | Action::TimelineReady { .. } => {}
+            | Action::TimelineReady { .. }
+            | Action::PathsReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -1339,7 +1353,10 @@ impl App {
 
     /// True while background work the screen waits for is running.
     pub fn busy(&self) -> bool {
-        self.computing.is_some() || self.graph_request.is_some() || self.timeline_request.is_some()
+        self.computing.is_some()
+            || self.graph_request.is_some()
+            || self.timeline_request.is_some()
+            || self.path_request.is_some()
     }
 
     /// How far the statistics being computed have got (0.0–1.0), while

@@ -1,6 +1,6 @@
 //! Work too slow for the UI thread on a large graph: the statistics'
-//! centrality, and on the largest graphs the neighbourhood drawing and the
-//! timeline. The app asks for it as an `Effect`; the shell runs it on a
+//! centrality, the k shortest paths, and on the largest graphs the
+//! neighbourhood drawing and the timeline. The app asks for it as an `Effect`; the shell runs it on a
 //! worker thread and hands the result back as an action, which the app
 //! takes only if nothing newer was asked for since.
 
@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::graph::{KnowledgeGraph, NodeIndex, Progress, Scope};
+use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions, Progress, Scope};
 use crate::tui::action::Action;
 use crate::tui::ui::radial;
 
@@ -35,6 +35,16 @@ pub(super) enum Job {
     },
     /// Every dated entry in time order.
     Timeline { request: u64 },
+    /// The `k` shortest paths from `from` to `to`: on a dense graph
+    /// seconds of work, so never on the UI thread, and cancelled by Esc
+    /// or a newer search.
+    Paths {
+        request: u64,
+        from: NodeIndex,
+        to: NodeIndex,
+        k: usize,
+        options: Box<PathOptions>,
+    },
 }
 
 impl Task {
@@ -70,6 +80,27 @@ impl Task {
                 request,
                 moments: Arc::new(graph.timeline(&scope)),
             },
+            Job::Paths {
+                request,
+                from,
+                to,
+                k,
+                options,
+            } => {
+                let found = graph.k_shortest_paths_within(
+                    from,
+                    to,
+                    k,
+                    &options,
+                    KnowledgeGraph::PATH_WORK,
+                    &|| progress.is_cancelled(),
+                );
+                Action::PathsReady {
+                    request,
+                    paths: Arc::new(found.paths),
+                    cut: found.cut,
+                }
+            }
         };
         (!progress.is_cancelled()).then_some(action)
     }

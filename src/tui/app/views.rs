@@ -82,10 +82,25 @@ pub struct PathView {
     pub mode: PathMode,
     /// The paths found.
     pub paths: Vec<Path>,
+    /// Where the search for them is.
+    pub search: PathSearch,
     /// The lines shown.
     pub rows: Vec<PathRow>,
     /// Selection and scroll.
     pub cursor: Cursor,
+}
+
+/// Where the search for the path view's paths is, so an empty view can
+/// say why it is empty.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PathSearch {
+    /// The paths shown are all there are (or none exist).
+    #[default]
+    Done,
+    /// A search is running in the background.
+    Running,
+    /// The person stopped the search (Esc).
+    Stopped,
 }
 
 impl Default for PathView {
@@ -98,6 +113,7 @@ impl Default for PathView {
             via_kinds: BTreeSet::new(),
             mode: PathMode::Shortest,
             paths: Vec::new(),
+            search: PathSearch::Done,
             rows: Vec::new(),
             cursor: Cursor::default(),
         }
@@ -517,10 +533,70 @@ impl App {
             avoid: view.avoid.iter().copied().chain(hidden).collect(),
             filter,
         };
-        view.paths = match view.mode {
-            PathMode::Shortest => self.graph.shortest_paths(from, to, &options),
-            PathMode::KShortest(k) => self.graph.k_shortest_paths(from, to, k, &options),
+        // A newer search replaces any still running.
+        if let Some((_, progress)) = self.path_request.take() {
+            progress.cancel();
+        }
+        match view.mode {
+            PathMode::Shortest => {
+                let paths = self.graph.shortest_paths(from, to, &options);
+                self.show_paths(paths);
+            }
+            PathMode::KShortest(k) => {
+                view.paths.clear();
+                view.rows.clear();
+                view.search = PathSearch::Running;
+                self.requests += 1;
+                let progress = Arc::new(Progress::default());
+                self.path_request = Some((self.requests, Arc::clone(&progress)));
+                self.effects.push(Effect::Compute(Task {
+                    job: Job::Paths {
+                        request: self.requests,
+                        from,
+                        to,
+                        k,
+                        options: Box::new(options),
+                    },
+                    graph: Arc::clone(&self.graph),
+                    scope: self.scope.clone(),
+                    progress,
+                }));
+                self.message = Some(format!("looking for the {k} shortest paths… (Esc stops)"));
+            }
+        }
+    }
+
+    /// Takes the k shortest paths found in the background, unless a newer
+    /// search was asked for or this one was cancelled.
+    pub(super) fn paths_ready(&mut self, request: u64, paths: Arc<Vec<Path>>, cut: bool) {
+        if self.path_request.as_ref().map(|(r, _)| *r) != Some(request) {
+            return;
+        }
+        self.path_request = None;
+        let found = paths.len();
+        self.show_paths(Arc::unwrap_or_clone(paths));
+        self.message = cut.then(|| {
+            format!("showing the first {found} paths found; more may exist (the search has a limit of work)")
+        });
+    }
+
+    /// Stops the search for paths that is running (Esc).
+    pub(super) fn cancel_path_search(&mut self) {
+        if let Some((_, progress)) = self.path_request.take() {
+            progress.cancel();
+            self.path_view.search = PathSearch::Stopped;
+            self.message = Some("path search stopped".into());
+        }
+    }
+
+    /// Shows `paths` in the path view, one row per actor, hop and quote.
+    fn show_paths(&mut self, paths: Vec<Path>) {
+        let view = &mut self.path_view;
+        let Some(from) = view.from else {
+            return;
         };
+        view.paths = paths;
+        view.search = PathSearch::Done;
         let mut rows = Vec::new();
         for (index, path) in view.paths.iter().enumerate() {
             if index > 0 {

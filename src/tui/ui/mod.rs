@@ -15,6 +15,8 @@ pub(crate) mod text;
 pub mod theme;
 mod timeline;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -23,10 +25,27 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use super::action::{Pane, View};
 use super::app::{App, Overlay};
+use crate::safe_text;
 use theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
+    draw_screen(frame, app, theme);
+    made_safe(frame);
+}
+
+/// Leaves out of every cell the characters from data that must not reach
+/// the terminal ([`safe_text::cell`]): ratatui drops the controls, but not
+/// the bidirectional overrides. Every screen passes through here.
+pub fn made_safe(frame: &mut Frame<'_>) {
+    for cell in &mut frame.buffer_mut().content {
+        if let Cow::Owned(symbol) = safe_text::cell(cell.symbol()) {
+            cell.set_symbol(if symbol.is_empty() { " " } else { &symbol });
+        }
+    }
+}
+
+fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) {
     let area = frame.area();
     let Some(areas) = layout::areas(area.width, area.height, app.view()) else {
         too_small(frame, area);

@@ -11,7 +11,7 @@ use super::text::clip;
 use super::theme::{Theme, kind_letter};
 use super::{list_row, pane_block, scrollbar};
 use crate::tui::action::Pane;
-use crate::tui::app::{App, MOST_PATHS, PathMode, PathRow};
+use crate::tui::app::{App, MOST_PATHS, PathMode, PathRow, PathSearch};
 
 /// Draws the path pane.
 pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
@@ -66,6 +66,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let empty = match (view.from, view.to) {
         (None, _) => Some("select an actor and press m to start a path there; then select another and press p (or :path A B)".to_owned()),
         (Some(_), None) => Some("now select where the path should end and press p".to_owned()),
+        (Some(_), Some(_)) if view.search == PathSearch::Running => {
+            Some("looking for paths… (Esc stops the search)".to_owned())
+        }
+        (Some(_), Some(_)) if view.search == PathSearch::Stopped => {
+            Some("the search was stopped; p or :path searches again".to_owned())
+        }
         (Some(from), Some(to)) if view.paths.is_empty() => Some(format!(
             "no path from {} to {} with these settings and filters (d: {} · F clears filters)",
             graph.actor(from).name,

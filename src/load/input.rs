@@ -1,0 +1,243 @@
+//! Reading an input kgx did not make, without letting it run the reader
+//! out of memory or time.
+//!
+//! Only regular files are opened: a named pipe (FIFO), a socket or a
+//! device such as `/dev/zero` may never end, and a pipe can block the
+//! reader for ever, so they are refused before anything is read (the file
+//! is opened without blocking and checked again once open, in case it
+//! was swapped in between). A stream is read from standard input instead.
+//! Every read stops at [`max_size`] bytes ([`DEFAULT_MAX_SIZE`] unless
+//! `--max-size` says otherwise), at the first NUL byte (no text format
+//! holds one: it is a binary file or `/dev/zero`), and at the first byte
+//! that is not UTF-8 (reported at its place by the loader).
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The most bytes read from one input unless `--max-size` raises it: far
+/// more than the largest graph kgx is made for, far less than an endless
+/// stream would take.
+pub const DEFAULT_MAX_SIZE: u64 = 4 << 30;
+
+/// The limit in force; one per process, set from the command line.
+static MAX_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_SIZE);
+
+/// Sets the most bytes read from any one input.
+pub fn set_max_size(bytes: u64) {
+    MAX_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// The most bytes read from any one input.
+pub fn max_size() -> u64 {
+    MAX_SIZE.load(Ordering::Relaxed)
+}
+
+/// Bytes read at a time: the checks for NUL and UTF-8 run on each.
+const CHUNK: usize = 1 << 20;
+
+/// Opens `path` if it is a regular file no larger than [`max_size`], and
+/// returns it with its size.
+pub fn open(path: &Path) -> io::Result<(File, u64)> {
+    refuse_unless_regular(&std::fs::metadata(path)?)?;
+    // Without O_NONBLOCK, opening a pipe that was swapped in since the
+    // check would wait for a writer for ever.
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let metadata = file.metadata()?;
+    refuse_unless_regular(&metadata)?;
+    let size = metadata.len();
+    if size > max_size() {
+        return Err(too_large());
+    }
+    Ok((file, size))
+}
+
+/// The bytes of the regular file at `path`, within the limits.
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let (file, size) = open(path)?;
+    read_limited(file, size, |_| {})
+}
+
+/// The bytes of standard input, within the limits.
+pub fn read_stdin() -> io::Result<Vec<u8>> {
+    read_limited(io::stdin().lock(), 0, |_| {})
+}
+
+/// Reads `reader` to its end (`expected` bytes, if known, sizes the buffer)
+/// and reports the bytes read so far to `progress` after each chunk. Stops
+/// past [`max_size`] or at a NUL byte with an error, and at the first byte
+/// that is not UTF-8 with the bytes up to and including it, for the
+/// loader to point at.
+pub fn read_limited(
+    mut reader: impl Read,
+    expected: u64,
+    mut progress: impl FnMut(u64),
+) -> io::Result<Vec<u8>> {
+    let limit = max_size();
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK];
+    // Bytes known to be UTF-8 text; a character cut by a chunk's end is
+    // checked with the next chunk.
+    let mut checked = 0;
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if bytes.len() as u64 + read as u64 > limit {
+            return Err(too_large());
+        }
+        let start = bytes.len();
+        bytes.extend_from_slice(&chunk[..read]);
+        progress(bytes.len() as u64);
+        // The first byte that is not UTF-8, if any, ends the text.
+        let mut end = bytes.len();
+        match std::str::from_utf8(&bytes[checked..]) {
+            Ok(_) => checked = bytes.len(),
+            Err(err) => match err.error_len() {
+                Some(bad) => end = checked + err.valid_up_to() + bad,
+                None => checked += err.valid_up_to(),
+            },
+        }
+        if let Some(at) = bytes[start..end.max(start)].iter().position(|&b| b == 0) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "byte {} is NUL, which no text holds: this is a binary file, not RON, JSON, GraphML or CSV",
+                    start + at
+                ),
+            ));
+        }
+        if end < bytes.len() {
+            // Kept up to the bad byte, for the loader to point at.
+            bytes.truncate(end);
+            return Ok(bytes);
+        }
+    }
+}
+
+/// An error unless `metadata` is a regular file's, naming what it is.
+fn refuse_unless_regular(metadata: &std::fs::Metadata) -> io::Result<()> {
+    let kind = metadata.file_type();
+    let what = if kind.is_file() {
+        return Ok(());
+    } else if kind.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a folder, not a file",
+        ));
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "it is {what}, which may never end; kgx reads regular files (to read a stream, give `-` and send it to standard input)"
+        ),
+    ))
+}
+
+fn too_large() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!(
+            "it is larger than {}, the most kgx reads; --max-size raises the limit",
+            describe_size(max_size())
+        ),
+    )
+}
+
+/// A size in the units `--max-size` takes.
+pub fn describe_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit && bytes.is_multiple_of(unit) {
+            return format!("{} {name}", bytes / unit);
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// Reads a size as `--max-size` takes it: bytes, or a number with K, M, G
+/// or T (powers of 1024, with or without "iB").
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a size; write e.g. 8G, 500M or 1048576"))?;
+    let shift = match unit.trim().to_ascii_lowercase().trim_end_matches("ib") {
+        "" | "b" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        "t" => 40,
+        other => return Err(format!("unknown unit \"{other}\"; use K, M, G or T")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| format!("\"{text}\" is not a size kgx can use"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_and_print_in_binary_units() {
+        assert_eq!(parse_size("4G"), Ok(4 << 30));
+        assert_eq!(parse_size("500MiB"), Ok(500 << 20));
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999T").is_err());
+        assert_eq!(describe_size(DEFAULT_MAX_SIZE), "4 GiB");
+        assert_eq!(describe_size(1000), "1000 bytes");
+    }
+
+    #[test]
+    fn a_read_stops_at_a_nul_byte() {
+        let zeros = io::repeat(0);
+        let err = read_limited(zeros, 0, |_| {}).unwrap_err();
+        assert!(err.to_string().contains("byte 0 is NUL"), "{err}");
+    }
+
+    #[test]
+    fn a_read_stops_at_the_first_byte_that_is_not_utf8() {
+        let endless = b"Graph(\xff".chain(io::repeat(b'x'));
+        let bytes = read_limited(endless, 0, |_| {}).expect("bytes");
+        assert_eq!(bytes, b"Graph(\xff");
+        // A character cut by a chunk's end is not taken for a bad one.
+        let mut text = "x".repeat(CHUNK - 1).into_bytes();
+        text.extend_from_slice("é and more".as_bytes());
+        let bytes = read_limited(&text[..], 0, |_| {}).expect("bytes");
+        assert_eq!(bytes, text);
+    }
+
+    #[test]
+    fn devices_and_pipes_are_refused_before_reading() {
+        let err = read_file(Path::new("/dev/zero")).unwrap_err();
+        assert!(err.to_string().contains("character device"), "{err}");
+        let err = read_file(Path::new("/")).unwrap_err();
+        assert!(err.to_string().contains("folder"), "{err}");
+    }
+}

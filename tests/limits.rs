@@ -1,0 +1,288 @@
+//! Inputs made to exhaust kgx meet documented limits instead: enumerations
+//! are capped, reads are bounded, arguments are checked.
+
+#[path = "common/terminal.rs"]
+mod terminal;
+
+use std::process::{Command, Output, Stdio};
+
+use terminal::Scratch;
+
+fn kgx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("kgx runs")
+}
+
+/// The output as text, with a diagnostic's wrapped lines joined again.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace("\n  │ ", " ")
+}
+
+/// A RON data set of the given actors and "knows" relations.
+fn ron(actors: &[String], relations: &[(String, String)]) -> String {
+    let actors: Vec<String> = actors
+        .iter()
+        .map(|id| format!("Actor(id: \"{id}\", name: \"{id}\", kind: Person)"))
+        .collect();
+    let relations: Vec<String> = relations
+        .iter()
+        .map(|(from, to)| {
+            format!("Relation(from: \"{from}\", to: \"{to}\", kind: \"knows\", label: \"knows\", status: Reported, stance: Neutral)")
+        })
+        .collect();
+    format!(
+        "Graph(title: \"t\", actors: [{}], relations: [{}])",
+        actors.join(",\n"),
+        relations.join(",\n")
+    )
+}
+
+/// 30 diamonds in a row: 2^30 shortest paths from n0 to n30.
+fn diamonds() -> String {
+    let mut actors = vec!["n0".to_owned()];
+    let mut relations = Vec::new();
+    for i in 0..30 {
+        let (here, up, down, next) = (
+            format!("n{i}"),
+            format!("u{i}"),
+            format!("d{i}"),
+            format!("n{}", i + 1),
+        );
+        relations.extend([
+            (here.clone(), up.clone()),
+            (here, down.clone()),
+            (up.clone(), next.clone()),
+            (down.clone(), next.clone()),
+        ]);
+        actors.extend([up, down, next]);
+    }
+    ron(&actors, &relations)
+}
+
+/// 40 actors, each related to every other.
+fn complete() -> String {
+    let actors: Vec<String> = (0..40).map(|i| format!("a{i}")).collect();
+    let mut relations = Vec::new();
+    for from in &actors {
+        for to in &actors {
+            if from != to {
+                relations.push((from.clone(), to.clone()));
+            }
+        }
+    }
+    ron(&actors, &relations)
+}
+
+#[test]
+fn path_all_lists_the_first_thousand_and_says_more_exist() {
+    let scratch = Scratch::new("diamonds");
+    let file = scratch.file("diamonds.ron", diamonds());
+    let output = kgx(&["path", "n0", "n30", "--all", file.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(
+        out.starts_with("1000 shortest paths from n0 to n30 (60 relations long")
+            && out.contains("(showing the first 1000; more exist)"),
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    let json = kgx(&[
+        "path",
+        "n0",
+        "n30",
+        "--all",
+        "--json",
+        file.to_str().expect("path"),
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["paths"].as_array().map(Vec::len), Some(1000));
+    assert_eq!(value["more"], true);
+}
+
+#[test]
+fn path_k_is_bounded_on_a_complete_graph() {
+    let scratch = Scratch::new("complete");
+    let file = scratch.file("complete.ron", complete());
+    let file = file.to_str().expect("path");
+    let output = kgx(&["path", "a0", "a39", "--k", "1000", file]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("1000 paths from a0 to a39, shortest first"));
+
+    let output = kgx(&["path", "a0", "a39", "--k", "65535", file]);
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+    assert!(
+        text(&output.stderr).contains("65535 is not in 1..=1000"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn inputs_that_never_end_are_refused_without_reading() {
+    let scratch = Scratch::new("endless");
+    let fifo = scratch.0.join("pipe.ron");
+    mkfifo(&fifo);
+    for (file, what) in [
+        ("/dev/zero", "it is a character device, which may never end"),
+        (
+            fifo.to_str().expect("path"),
+            "it is a named pipe (FIFO), which may never end",
+        ),
+    ] {
+        let output = kgx(&["validate", file]);
+        assert_eq!(output.status.code(), Some(1));
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(what) && errors.contains("give `-`"),
+            "{errors}"
+        );
+        let output = kgx(&["config", "--config", file]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            text(&output.stderr).contains(what),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["validate", "-"])
+        .stdin(zero)
+        .output()
+        .expect("kgx runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("byte 0 is NUL, which no text holds"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn max_size_caps_what_is_read() {
+    let scratch = Scratch::new("max-size");
+    let file = scratch.file("complete.ron", complete());
+    let file = file.to_str().expect("path");
+    let output = kgx(&["stats", file, "--max-size", "1K"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr)
+            .contains("it is larger than 1 KiB, the most kgx reads; --max-size raises the limit"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(kgx(&["stats", file, "--max-size", "1M"]).status.success());
+    let output = kgx(&["stats", file, "--max-size", "lots"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn config_with_a_bom_bad_bytes_or_a_loop_says_what_and_where() {
+    let scratch = Scratch::new("config");
+    let bom = scratch.file("bom.ron", "\u{feff}(mouse: false)\n");
+    let output = kgx(&["config", "--config", bom.to_str().expect("path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+
+    let latin1 = scratch.file("latin1.ron", b"(theme: \"caf\xe9\")\n");
+    let output = kgx(&["config", "--config", latin1.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains("not UTF-8 text (byte 0xe9)") && errors.contains("latin1.ron:1:13"),
+        "{errors}"
+    );
+
+    // The usual place, as a link to itself: reported, not taken for none.
+    let home = scratch.0.join("home");
+    std::fs::create_dir_all(home.join("kgx")).expect("config folder");
+    let looped = home.join("kgx").join("config.ron");
+    std::os::unix::fs::symlink(&looped, &looped).expect("a link loop");
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["config"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .expect("kgx runs");
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stderr).contains("cannot read")
+            && text(&output.stderr).contains("symbolic links"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+/// The watched file replaced by a pipe: the reload reports it and later
+/// saves still load.
+#[test]
+fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
+    let scratch = Scratch::new("reload-fifo");
+    let data = |extra: &str| {
+        let mut actors = vec!["alpha".to_owned(), "beta".to_owned()];
+        if !extra.is_empty() {
+            actors.push(extra.to_owned());
+        }
+        ron(&actors, &[("alpha".to_owned(), "beta".to_owned())])
+    };
+    let file = scratch.file("graph.ron", data(""));
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session = terminal::Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", &home)],
+    );
+    session.wait_for("the graph", |s| s.screen().contains("alpha"));
+
+    std::fs::remove_file(&file).expect("remove");
+    mkfifo(&file);
+    session.wait_for("the pipe refused", |s| s.screen().contains("named pipe"));
+    session.type_keys("\x1b");
+
+    let written = scratch.0.join("graph.ron.new");
+    std::fs::write(&written, data("gamma")).expect("write");
+    std::fs::rename(&written, &file).expect("rename");
+    session.wait_for("the next good save", |s| s.screen().contains("gamma"));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+/// On a complete graph the k shortest paths take a while; the explorer
+/// searches in the background, Esc stops the search and q still quits.
+#[test]
+fn the_explorer_stays_responsive_during_a_long_path_search() {
+    let scratch = Scratch::new("explorer-paths");
+    let file = scratch.file("complete.ron", complete());
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session = terminal::Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", &home)],
+    );
+    session.wait_for("the graph", |s| s.screen().contains("40/40"));
+    session.type_keys(":path a0 a39 --k 1000\r");
+    session.wait_for("the search under way", |s| {
+        s.screen().contains("Esc stops") && s.screen().contains("looking for paths")
+    });
+    session.type_keys("\u{1b}");
+    session.wait_for("the search stopped", |s| {
+        s.screen().contains("path search stopped") && s.screen().contains("the search was stopped")
+    });
+    session.type_keys(":path a0 a39 --k 65535\r");
+    session.wait_for("the bound", |s| s.screen().contains("1 to 1000"));
+    // An Esc followed at once by q would read as Alt-q.
+    session.type_keys("\u{1b}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}

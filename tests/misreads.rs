@@ -1,0 +1,160 @@
+//! GraphML that kgx cannot hold as written is an error at its line and
+//! column, never a silent change; and files in the wrong format get a hint.
+
+#[path = "common/terminal.rs"]
+mod terminal;
+
+use std::process::{Command, Output, Stdio};
+
+use terminal::Scratch;
+
+fn kgx(args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kgx starts");
+    let mut input = child.stdin.take().expect("stdin");
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).expect("stdin");
+    }
+    drop(input);
+    child.wait_with_output().expect("kgx finishes")
+}
+
+/// The errors, with a diagnostic's wrapped lines joined again.
+fn errors(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).replace("\n  │ ", " ")
+}
+
+const KEYS: &str =
+    "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n";
+
+#[test]
+fn graphml_that_kgx_cannot_hold_is_an_error_at_its_place() {
+    let scratch = Scratch::new("graphml");
+    let cases = [
+        (
+            "hyperedge.graphml",
+            "<graph><node id=\"a\"/><node id=\"b\"/>\n<hyperedge><endpoint node=\"a\"/><endpoint node=\"b\"/></hyperedge></graph></graphml>",
+            "a <hyperedge> joins several nodes at once",
+            ":5:1]",
+        ),
+        (
+            "maybe.graphml",
+            "<graph><node id=\"a\"/><node id=\"b\"/>\n<edge source=\"a\" target=\"b\" directed=\"maybe\"/></graph></graphml>",
+            "directed=\"maybe\" is neither true nor false",
+            ":5:39]",
+        ),
+        (
+            "edgedefault.graphml",
+            "<graph edgedefault=\"sideways\"><node id=\"a\"/></graph></graphml>",
+            "edgedefault=\"sideways\" is neither directed nor undirected",
+            ":4:21]",
+        ),
+        (
+            "duplicate.graphml",
+            "<key id=\"l\" for=\"node\" attr.name=\"name\"/>\n<graph><node id=\"a\"/></graph></graphml>",
+            "a second <key> with the id \"l\"",
+            ":4:10]",
+        ),
+        (
+            "nul.graphml",
+            "<graph><node id=\"a\"><data key=\"l\">x&#0;y</data></node></graph></graphml>",
+            "&#0; names no character XML allows",
+            ":4:36]",
+        ),
+    ];
+    for (name, body, message, place) in cases {
+        let file = scratch.file(name, format!("{KEYS}{body}"));
+        let output = kgx(&["validate", file.to_str().expect("path")], None);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let errors = errors(&output);
+        assert!(errors.contains(message), "{name}: {errors}");
+        assert!(
+            errors.contains(&format!("{name}{place}")),
+            "{name} at {place}: {errors}"
+        );
+    }
+}
+
+#[test]
+fn text_in_another_format_than_read_gets_a_hint_to_say_which() {
+    let scratch = Scratch::new("sniff");
+    let json = scratch.file("graph.txt", "{\"nodes\": [{\"id\": \"a\"}], \"links\": []}");
+    let output = kgx(&["validate", json.to_str().expect("path")], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        errors(&output).contains("--format json"),
+        "{}",
+        errors(&output)
+    );
+
+    let output = kgx(
+        &["validate", "-"],
+        Some("<?xml version=\"1.0\"?><graphml><graph/></graphml>"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        errors(&output).contains("--format graphml"),
+        "{}",
+        errors(&output)
+    );
+
+    let output = kgx(
+        &["validate", "-", "--format", "graphml"],
+        Some("<?xml version=\"1.0\"?><graphml><graph/></graphml>"),
+    );
+    assert!(output.status.success(), "{}", errors(&output));
+}
+
+#[test]
+fn a_full_standard_output_says_it_was_standard_output() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["export", "--format", "ron"])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("kgx runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        errors(&output).contains("cannot write to standard output: No space left on device"),
+        "{}",
+        errors(&output)
+    );
+}
+
+/// `kgx explore -` reads the data from standard input, then the keys from
+/// the terminal.
+#[test]
+fn explore_reads_data_from_stdin_and_keys_from_the_terminal() {
+    let scratch = Scratch::new("explore-stdin");
+    let file = scratch.file(
+        "piped.ron",
+        "Graph(title: \"Piped graph\", actors: [Actor(id: \"a\", name: \"Alpha\", kind: Person)], relations: [])",
+    );
+    let script = format!(
+        "exec '{}' explore - < '{}'",
+        env!("CARGO_BIN_EXE_kgx"),
+        file.display()
+    );
+    let home = scratch.0.to_str().expect("path").to_owned();
+    let mut session =
+        terminal::Session::start_program("sh", &["-c", &script], &[("XDG_CONFIG_HOME", &home)]);
+    session.wait_for("the piped graph", |s| {
+        s.screen().contains("Piped graph") && s.screen().contains("Alpha")
+    });
+    session.type_keys("5");
+    session.wait_for("a key from the terminal", |s| {
+        s.screen().contains("Statistics")
+    });
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}
