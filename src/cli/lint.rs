@@ -27,6 +27,9 @@ pub struct LintArgs {
     /// Also run the pedantic checks, which give hints rather than faults
     #[arg(long)]
     pedantic: bool,
+    /// Show every finding in full, not the first 100 of each check
+    #[arg(long)]
+    all: bool,
     /// List the checks with what each finds, and exit
     #[arg(long)]
     list: bool,
@@ -58,6 +61,7 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
                 .strip_prefix('\u{feff}')
                 .map(str::to_owned)
                 .unwrap_or(text);
+            let text: std::sync::Arc<str> = text.into();
             load::parse_str(&name, &text).map(|dataset| (dataset, Some(text)))
         })
     } else {
@@ -88,16 +92,17 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         allow: args.allow,
     };
     let findings = lint::lint(&dataset, &texts, &options);
-    let report = lint::report::place(&name, text.as_deref(), findings);
+    let report = lint::report::place(&name, text, findings);
     if args.json {
         report.write_json(&mut SafeWriter::json(output.out.raw()))?;
     } else {
         // Rendered like the loader's diagnostics, already safe and maybe
         // coloured.
-        output
-            .out
-            .raw()
-            .write_all(report.render(output.color, output.width).as_bytes())?;
+        output.out.raw().write_all(
+            report
+                .render(output.color, output.width, args.all)
+                .as_bytes(),
+        )?;
     }
     Ok(if report.is_clean() {
         Outcome::Success

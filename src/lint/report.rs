@@ -11,9 +11,14 @@ use serde_json::{Value, json};
 use super::directives::{self, Directive};
 use super::{CHECKS, Finding, Record};
 use crate::load::diagnostic::LineIndex;
-use crate::load::tree::{self, Node};
+use crate::load::tree::{self, Outline};
 use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
+
+/// How many findings of each check the text report shows in full unless
+/// asked for all: enough to see what a check finds, few enough that a
+/// million findings do not flood a terminal.
+pub const SHOWN_PER_CHECK: usize = 100;
 
 /// The findings of one run, placed in the file's text.
 #[derive(Clone, Debug)]
@@ -45,18 +50,29 @@ pub struct Placed {
 }
 
 /// Places `findings` in `text` (RON) and drops those its directives allow.
-pub fn place(name: &str, text: Option<&str>, findings: Vec<Finding>) -> Report {
-    let doc = text
-        .filter(|text| !findings.is_empty() || text.contains(directives::MARK))
-        .and_then(|text| tree::parse(text).ok());
-    let (directives, directive_problems) = match (text, &doc) {
-        (Some(text), Some(doc)) if text.contains(directives::MARK) => directives::read(text, doc),
+///
+/// Only the start of each record is found in a pass over the text; the
+/// record a finding is about is then read again on its own to place the
+/// finding inside it, so a million findings in a 300 MB file need neither
+/// the file's whole tree nor more than one pass.
+pub fn place(name: &str, text: Option<Arc<str>>, findings: Vec<Finding>) -> Report {
+    let text = text.filter(|text| !findings.is_empty() || text.contains(directives::MARK));
+    let outline = text.as_deref().and_then(|text| tree::outline(text).ok());
+    let (directives, directive_problems) = match (&text, &outline) {
+        (Some(text), Some(_)) if text.contains(directives::MARK) => match tree::parse(text) {
+            Ok(doc) => directives::read(text, &doc),
+            Err(_) => (Vec::new(), Vec::new()),
+        },
         _ => (Vec::new(), Vec::new()),
+    };
+    let locate = |path: &[Step]| match (&text, &outline) {
+        (Some(text), Some(outline)) => Some(locate(text, outline, path)),
+        _ => None,
     };
     let mut allowed = 0;
     let mut placed = Vec::with_capacity(findings.len());
     for finding in findings {
-        let span = doc.as_ref().map(|doc| locate(&doc.root, &finding.path));
+        let span = locate(&finding.path);
         let is_allowed = |d: &Directive| {
             span.as_ref()
                 .is_some_and(|s| d.allows(finding.check, s.start))
@@ -64,10 +80,10 @@ pub fn place(name: &str, text: Option<&str>, findings: Vec<Finding>) -> Report {
         if directives.iter().any(is_allowed) {
             allowed += 1;
         } else {
-            let related = match (&doc, &finding.related) {
-                (Some(doc), Some((path, label))) => Some((locate(&doc.root, path), label.clone())),
-                _ => None,
-            };
+            let related = finding
+                .related
+                .as_ref()
+                .and_then(|(path, label)| Some((locate(path)?, label.clone())));
             let group = CHECKS
                 .iter()
                 .position(|check| check.name == finding.check)
@@ -82,17 +98,28 @@ pub fn place(name: &str, text: Option<&str>, findings: Vec<Finding>) -> Report {
     }
     Report {
         name: name.to_owned(),
-        text: doc.and(text).map(Arc::from),
+        text: outline.and(text),
         findings: placed,
         allowed,
         directive_problems,
     }
 }
 
-/// The span of the value at `path`, or of the deepest part that exists.
-fn locate(root: &Node, path: &[Step]) -> Range<usize> {
-    let mut node = root;
-    for step in path {
+/// The span of the value at `path` (`relations[3].evidence[0].quote`), or
+/// of the deepest part of it that exists.
+fn locate(text: &str, outline: &Outline, path: &[Step]) -> Range<usize> {
+    let whole = 0..text.len();
+    let (Some(Step::Field(list)), Some(Step::Index(index))) = (path.first(), path.get(1)) else {
+        return whole;
+    };
+    let Some(record) = outline
+        .element_start(list, *index)
+        .and_then(|start| tree::value_at(text, start).ok())
+    else {
+        return whole;
+    };
+    let mut node = &record;
+    for step in &path[2..] {
         let next = match *step {
             Step::Field(name) => node.field(name).map(|f| &f.value),
             Step::Index(index) => node.element(index),
@@ -134,9 +161,10 @@ impl Report {
         }
     }
 
-    /// The report as text: a heading per check, then each finding with its
-    /// place marked, then one line that sums up.
-    pub fn render(&self, color: bool, width: usize) -> String {
+    /// The report as text: a heading per check, then the first
+    /// [`SHOWN_PER_CHECK`] findings of each (every one with `all`) with its
+    /// place marked and a count of the rest, then one line that sums up.
+    pub fn render(&self, color: bool, width: usize, all: bool) -> String {
         let mut out = String::new();
         let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
         let diagnostics = |problems: Vec<Problem>| LoadError {
@@ -150,6 +178,8 @@ impl Report {
                 &diagnostics(self.directive_problems.clone()).render_problems(color, width),
             );
         }
+        let renderer = diagnostics(Vec::new()).renderer(color, width);
+        let shown = if all { usize::MAX } else { SHOWN_PER_CHECK };
         for (group, check) in CHECKS.iter().enumerate() {
             let found: Vec<_> = self
                 .findings
@@ -165,20 +195,19 @@ impl Report {
                 found.len(),
                 check.description
             ));
-            let problems = found
+            let problems: Vec<Problem> = found
                 .iter()
-                .take(crate::load::MAX_SHOWN)
+                .take(shown)
                 .map(|placed| Report::problem(placed))
                 .collect();
-            let mut rendered = diagnostics(problems).render_problems(color, width);
-            if found.len() > crate::load::MAX_SHOWN {
-                rendered.push_str(&format!(
-                    "… and {} more {} findings not shown\n",
-                    found.len() - crate::load::MAX_SHOWN,
+            out.push_str(&renderer.render(&problems));
+            if found.len() > problems.len() {
+                out.push_str(&format!(
+                    "… and {} more {} findings not shown (--all shows every one)\n",
+                    found.len() - problems.len(),
                     check.name
                 ));
             }
-            out.push_str(&rendered);
         }
         out.push_str(&self.summary());
         out.push('\n');

@@ -108,6 +108,22 @@ impl LoadError {
     /// Each problem with its place marked, without the closing count: for
     /// reports that sum up in their own words (`kgx lint`).
     pub fn render_problems(&self, color: bool, width: usize) -> String {
+        let shown = &self.problems[..self.problems.len().min(MAX_SHOWN)];
+        let mut out = self.renderer(color, width).render(shown);
+        let total = self.problems.len();
+        if total > MAX_SHOWN {
+            out.push_str(&format!(
+                "… and {} more problems not shown\n",
+                total - MAX_SHOWN
+            ));
+        }
+        out
+    }
+
+    /// A renderer of problems in this error's text, for reports that render
+    /// many groups of problems in one large file: the text is made safe and
+    /// its lines indexed once, not once per group.
+    pub fn renderer(&self, color: bool, width: usize) -> ProblemRenderer {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -126,22 +142,28 @@ impl LoadError {
             },
             lines: std::sync::OnceLock::new(),
         };
+        ProblemRenderer { handler, source }
+    }
+}
+
+/// Renders problems with their place marked; see [`LoadError::renderer`].
+pub struct ProblemRenderer {
+    handler: GraphicalReportHandler,
+    source: ClippedSource,
+}
+
+impl ProblemRenderer {
+    /// Each of `problems` with its place marked.
+    pub fn render(&self, problems: &[Problem]) -> String {
         let mut out = String::new();
-        for problem in self.problems.iter().take(MAX_SHOWN) {
+        for problem in problems {
             let shown = Shown {
                 problem,
-                source: &source,
+                source: &self.source,
             };
-            if handler.render_report(&mut out, &shown).is_err() {
+            if self.handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&format!("  × {}\n", safe_lines(&problem.message)));
             }
-        }
-        let total = self.problems.len();
-        if total > MAX_SHOWN {
-            out.push_str(&format!(
-                "… and {} more problems not shown\n",
-                total - MAX_SHOWN
-            ));
         }
         out
     }

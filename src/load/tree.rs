@@ -107,6 +107,100 @@ pub fn parse(text: &str) -> Result<Document, Malformed> {
     Ok(Document { extensions, root })
 }
 
+/// Where each element of the root's lists starts, and nothing else: what
+/// placing a million findings needs, without holding the whole tree (a
+/// 300 MB file's tree takes gigabytes). Each element is read and dropped.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Each list field of the root, by name, with its elements' offsets.
+    lists: Vec<(String, Vec<usize>)>,
+}
+
+impl Outline {
+    /// Where element `index` of the root's list `name` starts.
+    pub fn element_start(&self, name: &str, index: usize) -> Option<usize> {
+        self.lists
+            .iter()
+            .find(|(list, _)| list == name)
+            .and_then(|(_, starts)| starts.get(index).copied())
+    }
+}
+
+/// Outlines `text`, a RON struct whose fields may be lists; fails like
+/// [`parse`] on anything not well-formed.
+pub fn outline(text: &str) -> Result<Outline, Malformed> {
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    reader.attributes()?;
+    reader.skip_blank()?;
+    reader.identifier();
+    reader.skip_blank()?;
+    reader.expect(b'(')?;
+    let mut outline = Outline::default();
+    loop {
+        reader.skip_blank()?;
+        if reader.eat(b')') {
+            break;
+        }
+        let name = reader
+            .identifier()
+            .ok_or(Malformed)?
+            .trim_start_matches("r#")
+            .to_owned();
+        reader.skip_blank()?;
+        reader.expect(b':')?;
+        reader.skip_blank()?;
+        if reader.eat(b'[') {
+            let mut starts = Vec::new();
+            loop {
+                reader.skip_blank()?;
+                if reader.eat(b']') {
+                    break;
+                }
+                starts.push(reader.pos);
+                reader.value(2)?;
+                reader.skip_blank()?;
+                if !reader.eat(b',') {
+                    reader.skip_blank()?;
+                    reader.expect(b']')?;
+                    break;
+                }
+            }
+            outline.lists.push((name, starts));
+        } else {
+            reader.value(1)?;
+        }
+        reader.skip_blank()?;
+        if !reader.eat(b',') {
+            reader.skip_blank()?;
+            reader.expect(b')')?;
+            break;
+        }
+    }
+    reader.skip_blank()?;
+    if reader.pos != reader.bytes.len() {
+        return Err(Malformed);
+    }
+    Ok(outline)
+}
+
+/// Reads the one value that starts at byte `start` of `text` (an offset
+/// from an [`Outline`]), with spans into the whole text.
+pub fn value_at(text: &str, start: usize) -> Result<Node, Malformed> {
+    if !text.is_char_boundary(start) {
+        return Err(Malformed);
+    }
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        text,
+        pos: start,
+    };
+    reader.value(1)
+}
+
 /// True when `text` holds nothing but white space and comments.
 pub fn is_blank(text: &str) -> bool {
     let mut reader = Reader {
@@ -501,6 +595,21 @@ Graph(
             .unwrap();
         assert_eq!(&SAMPLE[to.field("to").unwrap().value.span.clone()], "\"b\"");
         assert!(SAMPLE[to.span.clone()].starts_with("Relation("));
+    }
+
+    #[test]
+    fn outlines_lists_and_reads_one_element_at_a_time() {
+        let outline = outline(SAMPLE).expect("well-formed");
+        let doc = parse(SAMPLE).expect("well-formed");
+        let second = outline.element_start("actors", 1).expect("two actors");
+        let actor = value_at(SAMPLE, second).expect("an actor");
+        let whole = doc.root.field("actors").unwrap().value.element(1).unwrap();
+        assert_eq!(actor.span, whole.span);
+        assert_eq!(actor.field("id").unwrap().value.as_str(), Some("b"));
+        assert!(outline.element_start("actors", 2).is_none());
+        assert!(outline.element_start("relations", 0).is_some());
+        assert!(outline.element_start("title", 0).is_none());
+        assert!(value_at(SAMPLE, SAMPLE.len() + 1).is_err());
     }
 
     #[test]
