@@ -127,6 +127,9 @@ pub enum Action {
     ClearFilters,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Open the problems overlay: the file's load problems or its lint
+    /// findings.
+    ShowProblems,
     /// Turn mouse capture off (for the terminal's own text selection) or on.
     ToggleMouse,
     /// Draw the neighbourhood one step deeper (positive) or shallower.
@@ -193,6 +196,13 @@ pub enum Action {
         paths: std::sync::Arc<Vec<crate::graph::Path>>,
         /// The search ran out of work before finding them all.
         cut: bool,
+    },
+    /// The lint findings of the graph shown, found in the background.
+    LintReady {
+        /// The request it answers; older ones are dropped.
+        request: u64,
+        /// The findings, placed in the file when it is RON.
+        report: crate::tui::app::LintFindings,
     },
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },

@@ -374,6 +374,12 @@ pub const BINDABLE: &[Bindable] = &[
     ),
     bind("help", Action::ToggleHelp, &["?"], "the help overlay"),
     bind(
+        "problems",
+        Action::ShowProblems,
+        &["!"],
+        "the problems overlay: load problems and lint findings",
+    ),
+    bind(
         "mouse",
         Action::ToggleMouse,
         &["M"],
@@ -491,6 +497,7 @@ const HELP: &[Section] = &[
         title: "Other",
         rows: &[
             (&["help"], "this help"),
+            (&["problems"], "load problems and lint findings"),
             (
                 &["mouse"],
                 "mouse capture on / off (off lets the terminal select text)",
@@ -646,6 +653,15 @@ impl Keymap {
                 .get(&key)
                 .map(|&index| BINDABLE[index].action.clone()),
         }
+    }
+
+    /// The first key of the action called `name`, for a hint in the
+    /// status line ("(none)" when nothing is bound to it).
+    pub fn first_key(&self, name: &str) -> String {
+        self.shown(name)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "(none)".to_owned())
     }
 
     /// The keys of the action called `name`, as help shows them.

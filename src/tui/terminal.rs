@@ -294,8 +294,14 @@ fn event_loop(
     events: &mpsc::Receiver<Event>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app =
-        App::new(graph, size.width, size.height).with_keymap(Arc::new(options.keymap.clone()));
+    let mut app = App::new(graph, size.width, size.height)
+        .with_keymap(Arc::new(options.keymap.clone()))
+        // Findings are placed in the file's text only when the graph is
+        // that one file.
+        .with_lint(match options.inputs.as_slice() {
+            [file] => Some(file.clone()),
+            _ => None,
+        });
     let theme = Theme {
         color: options.color,
         palette: options.palette,

@@ -4,6 +4,7 @@
 //! outside (writing a file) is asked for as an [`Effect`].
 
 mod command;
+mod lint;
 mod reload;
 mod task;
 mod views;
@@ -32,6 +33,7 @@ use crate::graph::{
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use command::{COMMANDS, CommandLine};
+pub use lint::LintFindings;
 pub use reload::Reload;
 pub use task::Task;
 pub use views::{
@@ -217,6 +219,8 @@ pub struct App {
     keymap: Arc<Keymap>,
     /// What is wrong with the open file, since its last reload failed.
     problems: Option<Arc<crate::load::LoadError>>,
+    /// The lint's findings on the graph shown.
+    lint: lint::LintState,
 }
 
 impl App {
@@ -276,6 +280,7 @@ impl App {
             matcher: Matcher::new(Config::DEFAULT),
             keymap: Arc::default(),
             problems: None,
+            lint: lint::LintState::default(),
         };
         app.refresh_list();
         app
@@ -324,6 +329,7 @@ impl App {
                 cut,
             } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
+            Action::LintReady { request, report } => return self.lint_ready(request, report),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
@@ -448,8 +454,10 @@ impl App {
             | Action::CentralityReady { .. }
             | Action::NeighbourhoodReady { .. }
             | Action::TimelineReady { .. }
-            | Action::PathsReady { .. } => {}
+            | Action::PathsReady { .. }
+            | Action::LintReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some(if self.mouse {

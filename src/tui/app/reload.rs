@@ -99,6 +99,7 @@ impl App {
                     self.overlay = None;
                 }
                 self.message = Some(report);
+                self.request_lint();
             }
             Reload::Failed(error) => {
                 self.message = Some(format!(

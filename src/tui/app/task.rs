@@ -1,6 +1,6 @@
 //! Work too slow for the UI thread on a large graph: the statistics'
 //! centrality, the k shortest paths, and on the largest graphs the
-//! neighbourhood drawing and the timeline. The app asks for it as an `Effect`; the shell runs it on a
+//! neighbourhood drawing and the timeline, and the lint after each load. The app asks for it as an `Effect`; the shell runs it on a
 //! worker thread and hands the result back as an action, which the app
 //! takes only if nothing newer was asked for since.
 
@@ -44,6 +44,11 @@ pub(super) enum Job {
         to: NodeIndex,
         k: usize,
         options: Box<PathOptions>,
+    },
+    /// The lint's findings on the graph, placed in `file` when it is RON.
+    Lint {
+        request: u64,
+        file: Option<std::path::PathBuf>,
     },
 }
 
@@ -101,6 +106,13 @@ impl Task {
                     cut: found.cut,
                 }
             }
+            Job::Lint { request, file } => Action::LintReady {
+                request,
+                report: super::lint::LintFindings(Arc::new(super::lint::run(
+                    &graph,
+                    file.as_deref(),
+                ))),
+            },
         };
         (!progress.is_cancelled()).then_some(action)
     }

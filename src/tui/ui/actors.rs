@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     kind_letter(&actor.kind).to_string(),
                     theme.kind(&actor.kind),
                 ),
-                Span::raw(" "),
+                lint_marker(app.actor_flagged(listed.node), theme),
             ];
             let name = clip(&actor.name, name_width);
             let used = width(&name);
@@ -148,4 +148,12 @@ fn highlighted(name: &str, matched: &[u32], theme: Theme) -> Vec<Span<'static>> 
         ));
     }
     spans
+}
+
+/// One cell that says a lint finding is about the row: `!`, or a blank.
+pub(crate) fn lint_marker(flagged: bool, theme: Theme) -> Span<'static> {
+    match flagged {
+        true => Span::styled("!", theme.message()),
+        false => Span::raw(" "),
+    }
 }

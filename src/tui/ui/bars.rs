@@ -103,6 +103,9 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             ]
         })
         .collect();
+    if let Some(lint) = app.lint_summary() {
+        spans.push(Span::styled(format!("{lint} "), theme.dim()));
+    }
     match app.message() {
         Some(message) => spans.push(Span::styled(message.to_owned(), theme.message())),
         None => {

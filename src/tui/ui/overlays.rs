@@ -68,7 +68,9 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Th
 /// What is wrong with the open file's new version, as `kgx validate`
 /// would print it, over the last good graph.
 pub fn problems(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Theme) {
-    let Some(error) = app.problems() else { return };
+    let Some(error) = app.problems() else {
+        return lint_findings(frame, area, app, scroll, theme);
+    };
     let box_area = centred(
         area,
         area.width.saturating_sub(4),
@@ -90,6 +92,34 @@ pub fn problems(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme
                         theme.strong(),
                     )),
             )
+            .scroll((scroll, 0)),
+        box_area,
+    );
+}
+
+/// The lint's findings on the graph shown, as `kgx lint` prints them (the
+/// first of each check in full), when the file itself loads.
+fn lint_findings(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Theme) {
+    let Some(report) = app.lint_report() else {
+        return;
+    };
+    let box_area = centred(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    let text = report.render(false, usize::from(box_area.width.saturating_sub(2)), false);
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|line| Line::raw(line.to_owned()))
+        .collect();
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(
+                " Lint findings — rows they are about carry ! · ↑↓ scroll · Esc closes ",
+                theme.strong(),
+            )))
             .scroll((scroll, 0)),
         box_area,
     );

@@ -2,6 +2,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::actors::lint_marker;
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
@@ -129,7 +130,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     relation.phrase().into_owned()
                 };
                 let spans = vec![
-                    Span::raw(" "),
+                    lint_marker(app.relation_flagged(link.relation), theme),
                     Span::styled(fit(&phrase, phrase_width), theme.stance(relation.stance())),
                     Span::raw(format!(" {} ", link.direction.arrow())),
                     Span::styled(

@@ -1,0 +1,138 @@
+//! `kgx lint` in the explorer: the findings arrive from a worker after the
+//! load and each reload, the status line counts them, the problems overlay
+//! shows them, and the rows they are about carry a `!`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use kgx::load::{Input, load_graph};
+use kgx::tui::action::{Action, Pane};
+use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
+use kgx::tui::ui::{
+    self,
+    theme::{Palette, Theme},
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A lint fixture, by a path relative to the crate, as a person types it
+/// (tests run in the crate's folder), so that screens do not name the
+/// machine's folders.
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from("tests/fixtures/lint").join(name)
+}
+
+fn explorer(name: &str) -> App {
+    let file = fixture(name);
+    let graph = load_graph(&Input::Path(file.clone())).expect("fixture loads");
+    App::new(graph, 100, 30).with_lint(Some(file))
+}
+
+/// Runs what the app asked to have computed, as the terminal shell does
+/// on a worker thread.
+fn finish_work(app: &mut App) {
+    for effect in app.take_effects() {
+        if let Effect::Compute(task) = effect
+            && let Some(result) = task.run()
+        {
+            app.update(result);
+        }
+    }
+}
+
+fn flagged_relations(app: &App) -> Vec<String> {
+    app.graph()
+        .relations()
+        .filter(|(edge, _)| app.relation_flagged(*edge))
+        .map(|(_, relation)| relation.kind().to_owned())
+        .collect()
+}
+
+fn screen(app: &App) -> String {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let theme = Theme {
+        color: false,
+        palette: Palette::Dark,
+    };
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draws");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn findings_arrive_from_a_worker_and_mark_their_rows() {
+    let mut app = explorer("no-evidence.ron");
+    assert!(app.lint_report().is_none(), "nothing before the worker ran");
+    assert_eq!(app.lint_summary(), None);
+    finish_work(&mut app);
+    let report = app.lint_report().expect("the lint ran");
+    assert_eq!(report.findings.len(), 1, "{}", report.summary());
+    assert_eq!(flagged_relations(&app), ["traded_with"]);
+    assert_eq!(
+        app.lint_summary().as_deref(),
+        Some("lint: 1 finding (! shows it)")
+    );
+    app.update(Action::ShowProblems);
+    assert_eq!(app.overlay(), Some(Overlay::Problems { scroll: 0 }));
+    app.update(Action::Cancel);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn directives_in_the_file_allow_findings_in_the_explorer_too() {
+    let mut app = explorer("directives.ron");
+    finish_work(&mut app);
+    let report = app.lint_report().expect("the lint ran");
+    assert!(report.is_clean(), "{}", report.summary());
+    assert_eq!(report.allowed, 2);
+    assert!(
+        app.graph()
+            .actors()
+            .all(|(node, _)| !app.actor_flagged(node))
+    );
+    assert_eq!(app.lint_summary().as_deref(), Some("lint: clean"));
+    app.update(Action::ShowProblems);
+    assert_eq!(app.overlay(), None, "nothing to show");
+    assert!(app.message().is_some_and(|m| m.contains("no problems")));
+}
+
+#[test]
+fn a_reload_lints_the_new_version_and_an_older_answer_is_dropped() {
+    let mut app = explorer("no-evidence.ron");
+    let stale = app.take_effects();
+    let clean = load_graph(&Input::Path(fixture("clean.ron"))).expect("fixture loads");
+    app.update(Action::Reloaded(Reload::Loaded(Arc::new(clean))));
+    // The first load's lint answers after the reload's was asked for.
+    for effect in stale {
+        if let Effect::Compute(task) = effect
+            && let Some(result) = task.run()
+        {
+            app.update(result);
+        }
+    }
+    assert!(app.lint_report().is_none(), "the stale answer is dropped");
+    finish_work(&mut app);
+    assert!(flagged_relations(&app).is_empty());
+    assert!(app.lint_report().is_some());
+}
+
+#[test]
+fn the_screen_marks_the_row_counts_the_findings_and_shows_them() {
+    let mut app = explorer("no-evidence.ron");
+    finish_work(&mut app);
+    app.update(Action::Activate);
+    while app.pane() != Pane::Relations {
+        app.update(Action::NextPane);
+    }
+    assert!(
+        app.rows().iter().any(
+            |row| matches!(row, RelationRow::Link(link) if app.relation_flagged(link.relation))
+        )
+    );
+    app.update(Action::Cancel);
+    insta::assert_snapshot!("lint_marks_and_status", screen(&app));
+    app.update(Action::ShowProblems);
+    insta::assert_snapshot!("lint_findings_overlay", screen(&app));
+}
