@@ -218,3 +218,34 @@ fn list_names_every_check() {
         assert!(text.contains(name), "{text}");
     }
 }
+
+#[test]
+fn the_first_hundred_findings_of_a_check_are_shown_and_all_shows_the_rest() {
+    let dir = std::env::temp_dir().join(format!("kgx-lint-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let path = dir.join("many.ron");
+    let relations: String = (0..130)
+        .map(|i| format!("Relation(from: \"a\", to: \"b\", kind: \"met_{i}\"),\n"))
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            "Graph(title: \"x\", actors: [Actor(id: \"a\", name: \"A\", kind: State), Actor(id: \"b\", name: \"B\", kind: State)],\nrelations: [\n{relations}])"
+        ),
+    )
+    .expect("scratch file");
+    let path = path.display().to_string();
+    let shown = |output: &Output| stdout(output).matches("╰── no evidence").count();
+    let capped = kgx(&["lint", &path]);
+    assert_eq!(capped.status.code(), Some(1));
+    assert_eq!(shown(&capped), 100);
+    assert!(
+        stdout(&capped)
+            .contains("… and 30 more no-evidence findings not shown (--all shows every one)"),
+        "{}",
+        stdout(&capped)
+    );
+    let all = kgx(&["lint", "--all", &path]);
+    assert_eq!(shown(&all), 130);
+    assert!(stdout(&all).contains("130 findings (130 no-evidence)"));
+}

@@ -2,6 +2,9 @@
 //! load and each reload, the status line counts them, the problems overlay
 //! shows them, and the rows they are about carry a `!`.
 
+#[path = "common/terminal.rs"]
+mod terminal;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,6 +17,7 @@ use kgx::tui::ui::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use terminal::{Scratch, Session};
 
 /// A lint fixture, by a path relative to the crate, as a person types it
 /// (tests run in the crate's folder), so that screens do not name the
@@ -135,4 +139,43 @@ fn the_screen_marks_the_row_counts_the_findings_and_shows_them() {
     insta::assert_snapshot!("lint_marks_and_status", screen(&app));
     app.update(Action::ShowProblems);
     insta::assert_snapshot!("lint_findings_overlay", screen(&app));
+}
+
+#[test]
+fn the_real_explorer_counts_findings_before_any_key_and_recounts_on_save() {
+    let scratch = Scratch::new("lint-explorer");
+    let clean = std::fs::read_to_string(fixture("clean.ron")).expect("fixture");
+    let note = std::fs::read(fixture("field-note.txt")).expect("fixture");
+    scratch.file("field-note.txt", note);
+    let file = scratch.file("graph.ron", &clean);
+    // The scratch folder holds no config file.
+    let home = scratch.0.to_str().expect("path");
+    let mut kgx = Session::start_with_env(
+        &[file.to_str().expect("path")],
+        &[("XDG_CONFIG_HOME", home)],
+    );
+    kgx.wait_for("a clean lint", |s| s.screen().contains("lint: clean"));
+    let unsourced = clean.replacen(
+        "    ],\n)",
+        "        Relation(from: \"north\", to: \"south\", kind: \"traded_with\"),\n    ],\n)",
+        1,
+    );
+    assert_ne!(
+        unsourced, clean,
+        "the fixture ends its relations as expected"
+    );
+    std::fs::write(&file, unsourced).expect("save");
+    // The reload's own message has the status line until the next key.
+    kgx.wait_for("the marker on the new relation", |s| {
+        s.screen().contains("!traded with")
+    });
+    kgx.type_keys("!");
+    kgx.wait_for("the findings", |s| s.screen().contains("no-evidence (1)"));
+    kgx.type_keys("\x1b");
+    kgx.wait_for("the count", |s| {
+        s.screen().contains("lint: 1 finding (! shows it)")
+    });
+    kgx.type_keys("q");
+    kgx.type_keys("q");
+    kgx.wait_exit();
 }

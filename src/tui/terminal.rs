@@ -323,6 +323,8 @@ fn event_loop(
             .ok(),
         None => None,
     };
+    // What the app asked for before the loop (the first lint) starts now.
+    perform_effects(&mut app, &finished, &options.inputs);
     let mut last_progress = Instant::now();
     while !app.should_quit() && !signals.ended() {
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);

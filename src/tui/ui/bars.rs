@@ -103,12 +103,13 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             ]
         })
         .collect();
-    if let Some(lint) = app.lint_summary() {
-        spans.push(Span::styled(format!("{lint} "), theme.dim()));
-    }
     match app.message() {
         Some(message) => spans.push(Span::styled(message.to_owned(), theme.message())),
         None => {
+            // A message says more than the count, which is back after it.
+            if let Some(lint) = app.lint_summary() {
+                spans.push(Span::styled(format!("{lint} "), theme.dim()));
+            }
             let hints = if app.editing_filter() {
                 "type to filter · Enter keep · Esc clear · ↑↓ move".to_owned()
             } else {
