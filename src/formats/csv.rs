@@ -91,6 +91,10 @@ pub fn read(
         directed: true,
         ..ForeignGraph::default()
     };
+    let problems = ends_problems(&table, &[from, to]);
+    if !problems.is_empty() {
+        return Err(fail(name, text, problems));
+    }
     let mut seen: HashSet<String> = HashSet::new();
     for (span, cells) in &table.rows {
         let (source, source_span) = cells[from].clone();
@@ -119,6 +123,47 @@ pub fn read(
         graph.nodes = nodes;
     }
     foreign::build(name, text, graph)
+}
+
+/// Every relation end in the `columns` that would be misread: an empty
+/// cell (it would become an actor with no id), and an id that differs
+/// from another only by the spaces around it (` a ` and `a` would become
+/// two actors).
+fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut by_trimmed: HashMap<&str, (&str, &Range<usize>)> = HashMap::new();
+    for (_, cells) in &table.rows {
+        for &column in columns {
+            let (id, span) = &cells[column];
+            let trimmed = id.trim();
+            if trimmed.is_empty() {
+                problems.push(
+                    Problem::at(span.clone(), format!("the `{}` cell is empty", table.header[column].0.trim()))
+                        .label("no actor id here")
+                        .help(Some("every row names both ends of its relation; fill the cell in or delete the row".into())),
+                );
+                continue;
+            }
+            match by_trimmed.get(trimmed) {
+                Some((first, first_span)) if *first != id.as_str() => problems.push(Problem {
+                    related: Some(((*first_span).clone(), format!("written \"{first}\" here"))),
+                    ..Problem::at(
+                        span.clone(),
+                        format!("the id \"{id}\" differs from \"{first}\" only by spaces around it"),
+                    )
+                    .label("spaces around the id")
+                    .help(Some(format!(
+                        "kgx does not guess whether they are one actor: write \"{trimmed}\" the same way in every row"
+                    )))
+                }),
+                Some(_) => {}
+                None => {
+                    by_trimmed.insert(trimmed, (id.as_str(), span));
+                }
+            }
+        }
+    }
+    problems
 }
 
 /// The actors of an actors file, or every problem in it.
@@ -216,6 +261,13 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
             Ok(false) => break,
             Ok(true) => {
                 let start = record.position().map_or(start, |p| p.byte() as usize);
+                if let Some(quote) = unclosed_quote(text, start, delimiter) {
+                    return Err(vec![
+                        Problem::at(quote..quote + 1, "this quote is never closed: every row after it was read as part of one field")
+                            .label("opening quote")
+                            .help(Some("close the quoted field with a second \", or double a quote inside a field: \"say \"\"hi\"\"\"".into())),
+                    ]);
+                }
                 let spans = field_spans(text, start, delimiter);
                 let end = spans.last().map_or(start, |s| s.end);
                 let cells: Cells = record
@@ -286,6 +338,26 @@ fn kind_name(delimiter: u8) -> &'static str {
 
 fn separator_name(delimiter: u8) -> &'static str {
     if delimiter == b'\t' { "tab" } else { "comma" }
+}
+
+/// The place of a quote that opens a field of the record starting at
+/// `start` and is still open at the end of the text: CSV readers take
+/// everything after it as one field.
+fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open = None;
+    let mut field_start = true;
+    for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        match open {
+            Some(_) if byte == b'"' => open = None,
+            Some(_) => {}
+            None if byte == b'"' && field_start => open = Some(at),
+            None if byte == b'\n' || byte == b'\r' => return None,
+            None => {}
+        }
+        field_start = open.is_none() && byte == delimiter;
+    }
+    open
 }
 
 /// Where each field of the record starting at `start` is in the text
