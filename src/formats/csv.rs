@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde_json::json;
 
 use super::foreign::{self, EdgeRecord, ForeignGraph, Item, NodeRecord};
-use crate::load::{LoadError, Problem};
+use crate::load::{Collected, LoadError, Problem};
 use crate::model::Dataset;
 
 /// Column names read as a relation's first end.
@@ -130,7 +130,7 @@ pub fn read(
 /// from another only by the spaces around it (` a ` and `a` would become
 /// two actors).
 fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = Collected::default();
     let mut by_trimmed: HashMap<&str, (&str, &Range<usize>)> = HashMap::new();
     for (_, cells) in &table.rows {
         for &column in columns {
@@ -163,7 +163,7 @@ fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
             }
         }
     }
-    problems
+    problems.into_problems()
 }
 
 /// The actors of an actors file, or every problem in it.
@@ -246,14 +246,17 @@ fn items(
 }
 
 /// Reads the header and rows; reports every row whose number of fields
-/// differs from the header's, and an empty file.
+/// differs from the header's (the first ones in full, the rest counted;
+/// no row is kept once one is wrong), and an empty file.
 fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut header: Option<Cells> = None;
     let mut rows = Vec::new();
+    let mut problems = Collected::default();
     let mut record = csv::StringRecord::new();
     loop {
         let start = reader.position().byte() as usize;
@@ -270,12 +273,25 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
                 }
                 let spans = field_spans(text, start, delimiter);
                 let end = spans.last().map_or(start, |s| s.end);
+                if let Some(header) = &header
+                    && record.len() != header.len()
+                {
+                    problems.push(ragged(start..end, record.len(), header.len(), delimiter));
+                    rows = Vec::new();
+                    continue;
+                }
+                if !problems.is_empty() {
+                    continue;
+                }
                 let cells: Cells = record
                     .iter()
                     .zip(spans.into_iter().chain(std::iter::repeat(end..end)))
                     .map(|(value, span)| (value.to_owned(), span))
                     .collect();
-                rows.push((start..end, cells));
+                match header {
+                    None => header = Some(cells),
+                    Some(_) => rows.push((start..end, cells)),
+                }
             }
             Err(err) => {
                 let at = err
@@ -290,8 +306,7 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
             }
         }
     }
-    let mut rows = rows.into_iter();
-    let Some((_, header)) = rows.next() else {
+    let Some(header) = header else {
         return Err(vec![
             Problem::at(0..0, format!("the {} is empty", kind_name(delimiter)))
                 .label("expected a header row")
@@ -300,36 +315,29 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
                 )),
         ]);
     };
-    let rows: Vec<_> = rows.collect();
-    let problems: Vec<Problem> = rows
-        .iter()
-        .filter(|(_, cells)| cells.len() != header.len())
-        .map(|(span, cells)| {
-            let hint = if cells.len() > header.len() {
-                format!(
-                    "a value with a {} in it goes in double quotes: \"Damascus{} Syria\"",
-                    separator_name(delimiter),
-                    char::from(delimiter)
-                )
-            } else {
-                "leave a field empty rather than out: a,b,,d".to_owned()
-            };
-            Problem::at(
-                span.clone(),
-                format!(
-                    "this row has {} fields, the header has {}",
-                    cells.len(),
-                    header.len()
-                ),
-            )
-            .label(format!("{} fields", cells.len()))
-            .help(Some(hint))
-        })
-        .collect();
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into_problems());
     }
     Ok(Table { header, rows })
+}
+
+/// A row with `fields` fields where the header has `expected`.
+fn ragged(span: Range<usize>, fields: usize, expected: usize, delimiter: u8) -> Problem {
+    let hint = if fields > expected {
+        format!(
+            "a value with a {} in it goes in double quotes: \"Damascus{} Syria\"",
+            separator_name(delimiter),
+            char::from(delimiter)
+        )
+    } else {
+        "leave a field empty rather than out: a,b,,d".to_owned()
+    };
+    Problem::at(
+        span,
+        format!("this row has {fields} fields, the header has {expected}"),
+    )
+    .label(format!("{fields} fields"))
+    .help(Some(hint))
 }
 
 fn kind_name(delimiter: u8) -> &'static str {
