@@ -699,3 +699,47 @@ fn a_long_path_search_runs_in_the_background_and_stops_on_esc() {
         }
     }
 }
+
+#[test]
+fn on_large_graphs_the_filter_matches_on_a_worker_and_enter_never_takes_a_stale_list() {
+    let mut background = app().compute_in_background_above(0);
+    let mut direct = app();
+    background.update(Action::StartFilter);
+    direct.update(Action::StartFilter);
+    let everyone = background.listed().to_vec();
+    for c in "lav".chars() {
+        background.update(Action::FilterChar(c));
+        direct.update(Action::FilterChar(c));
+    }
+    assert_eq!(background.query(), "lav", "typing is never held up");
+    assert_eq!(
+        background.listed(),
+        everyone,
+        "the list waits for the match"
+    );
+    assert!(background.busy());
+    // Only the newest query's answer is taken; the older ones were
+    // cancelled and bring nothing.
+    finish_work(&mut background);
+    assert!(!background.busy());
+    assert_eq!(background.listed(), direct.listed());
+    assert_ne!(background.listed(), everyone.as_slice());
+
+    // Enter while a match is still running lists for the whole query
+    // first, so the focus is the actor typed, not the stale top row.
+    background.update(Action::Cancel);
+    finish_work(&mut background);
+    background.update(Action::StartFilter);
+    background.update(Action::FilterChar('s'));
+    finish_work(&mut background);
+    let stale_top = background.listed()[0].node;
+    for c in "hibani".chars() {
+        background.update(Action::FilterChar(c));
+    }
+    background.update(Action::AcceptFilter);
+    assert!(!background.busy(), "the pending match was done at once");
+    assert_ne!(Some(stale_top), background.focus());
+    assert_eq!(focus(&background), "al-shibani");
+    finish_work(&mut background);
+    assert_eq!(focus(&background), "al-shibani");
+}

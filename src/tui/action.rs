@@ -185,6 +185,15 @@ pub enum Action {
         /// Every dated entry in the filters, in time order.
         moments: std::sync::Arc<Vec<crate::graph::Moment>>,
     },
+    /// The actors a filter query lists, matched in the background.
+    MatchesReady {
+        /// The request it answers; older ones are dropped.
+        request: u64,
+        /// The query they match.
+        query: String,
+        /// The list, best match first.
+        listed: std::sync::Arc<Vec<crate::tui::app::ListedActor>>,
+    },
     /// The k shortest paths, found in the background.
     PathsReady {
         /// The request it answers; older ones are dropped.

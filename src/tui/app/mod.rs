@@ -4,17 +4,16 @@
 //! outside (writing a file) is asked for as an [`Effect`].
 
 mod command;
+mod matching;
 mod reload;
 mod task;
 mod views;
 mod vocabulary;
 
-use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use ratatui::layout::{Position, Rect};
@@ -33,6 +32,7 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use command::{COMMANDS, CommandLine};
 pub use reload::Reload;
+use task::Job;
 pub use task::Task;
 pub use views::{
     GraphView, MOST_PATHS, PathMode, PathRow, PathSearch, PathView, StatsColumn, StatsView,
@@ -187,6 +187,8 @@ pub struct App {
     /// The k shortest paths being searched for in the background, and
     /// how to cancel the search.
     path_request: Option<(u64, Arc<Progress>)>,
+    /// The filter match running on a worker, if any.
+    match_request: Option<(u64, Arc<Progress>)>,
     /// The scope generation the timeline's entries are for.
     timeline_scope: Option<u64>,
     /// What the graph, timeline and statistics views were computed from.
@@ -255,6 +257,7 @@ impl App {
             graph_request: None,
             timeline_request: None,
             path_request: None,
+            match_request: None,
             timeline_scope: None,
             view_inputs: Default::default(),
             command: None,
@@ -318,6 +321,11 @@ impl App {
             Action::TimelineReady { request, moments } => {
                 return self.timeline_ready(request, moments);
             }
+            Action::MatchesReady {
+                request,
+                query,
+                listed,
+            } => return self.matches_ready(request, query, listed),
             Action::PathsReady {
                 request,
                 paths,
@@ -386,6 +394,11 @@ impl App {
             }
             Action::AcceptFilter => {
                 self.editing_filter = false;
+                // Enter acts on the list for the whole query, never on a
+                // stale one: a match still running is finished here.
+                if self.match_request.is_some() {
+                    self.relist(false);
+                }
                 self.actors.selected = 0;
                 self.actors.offset = 0;
                 self.preview_selected_actor();
@@ -448,6 +461,7 @@ impl App {
             | Action::CentralityReady { .. }
             | Action::NeighbourhoodReady { .. }
             | Action::TimelineReady { .. }
+            | Action::MatchesReady { .. }
             | Action::PathsReady { .. } => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => {
@@ -894,12 +908,14 @@ impl App {
     /// Recomputes the actor list from the filters, keeping the selected
     /// actor selected when it is still listed.
     fn refresh_list(&mut self) {
+        self.relist(self.graph.relation_count() > self.background_above);
+    }
+
+    /// [`refresh_list`](Self::refresh_list), matching a query on a worker
+    /// when `in_background`.
+    fn relist(&mut self, in_background: bool) {
         self.refresh_scope();
-        // An empty list has no selection; the focus is what to keep then.
-        let previous = self.selected_actor().or(self.focus);
-        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
-        let mut scored: Vec<(u32, ListedActor)> = Vec::new();
-        let mut buffer = Vec::new();
+        self.cancel_matching();
         // While the query only grows and the filters stay, the matches can
         // only be among the previous ones.
         let narrowing = self.listed_scope == self.scope_generation
@@ -909,76 +925,67 @@ impl App {
         } else {
             self.graph.actors().map(|(node, _)| node).collect()
         };
-        for node in candidates {
-            let actor = self.graph.actor(node);
-            if !self.scope.shows_actor(node) {
-                continue;
-            }
-            if self.query.is_empty() {
-                scored.push((
-                    0,
-                    ListedActor {
-                        node,
-                        matched: Vec::new(),
-                    },
-                ));
-                continue;
-            }
-            let mut matched = Vec::new();
-            let name_score = pattern.indices(
-                filter::haystack(&actor.name, &mut buffer),
-                &mut self.matcher,
-                &mut matched,
-            );
-            let other_score = std::iter::once(&actor.id)
-                .chain(&actor.aliases)
-                .filter_map(|other| {
-                    pattern.score(filter::haystack(other, &mut buffer), &mut self.matcher)
-                })
-                .max();
-            let best = match (name_score, other_score) {
-                (Some(name), Some(other)) if other > name => {
-                    matched.clear();
-                    Some(other)
-                }
-                (Some(name), _) => Some(name),
-                (None, other) => {
-                    matched.clear();
-                    other
-                }
-            };
-            if let Some(score) = best {
-                matched.sort_unstable();
-                matched.dedup();
-                scored.push((score, ListedActor { node, matched }));
-            }
+        if in_background && !self.query.is_empty() {
+            self.request_matches(candidates);
+            return;
         }
-        // Best score first, then the sort order; ties in file order. Keys
-        // are computed once per actor, not once per comparison.
-        match self.sort {
-            Sort::Degree => {
-                let graph = &self.graph;
-                scored.sort_unstable_by_key(|(score, listed)| {
-                    (
-                        Reverse(*score),
-                        Reverse(graph.degree(listed.node).total()),
-                        listed.node,
-                    )
-                });
-            }
-            Sort::Name => {
-                let graph = &self.graph;
-                scored.sort_by_cached_key(|(score, listed)| {
-                    (
-                        Reverse(*score),
-                        graph.actor(listed.node).name.to_lowercase(),
-                        listed.node,
-                    )
-                });
-            }
+        let listed = matching::match_actors(
+            &self.graph,
+            &self.scope,
+            &candidates,
+            &self.query,
+            self.sort,
+            &mut self.matcher,
+            &|| false,
+        )
+        .unwrap_or_default();
+        let query = self.query.clone();
+        self.show_list(listed, query);
+    }
+
+    /// Scores the actors for the query on a worker; the list keeps what it
+    /// shows until the answer comes ([`matches_ready`](Self::matches_ready)).
+    fn request_matches(&mut self, candidates: Vec<NodeIndex>) {
+        self.requests += 1;
+        let progress = Arc::new(Progress::default());
+        self.match_request = Some((self.requests, Arc::clone(&progress)));
+        self.effects.push(Effect::Compute(Task {
+            job: Job::Match {
+                request: self.requests,
+                query: self.query.clone(),
+                candidates,
+                sort: self.sort,
+            },
+            graph: Arc::clone(&self.graph),
+            scope: self.scope.clone(),
+            progress,
+        }));
+    }
+
+    /// Stops the match running on a worker, if one is.
+    fn cancel_matching(&mut self) {
+        if let Some((_, progress)) = self.match_request.take() {
+            progress.cancel();
         }
-        self.listed = scored.into_iter().map(|(_, listed)| listed).collect();
-        self.listed_for.clone_from(&self.query);
+    }
+
+    /// Takes a list matched in the background, unless a newer query or
+    /// filter asked again since.
+    fn matches_ready(&mut self, request: u64, query: String, listed: Arc<Vec<ListedActor>>) {
+        if self.match_request.as_ref().map(|(id, _)| *id) != Some(request) {
+            return;
+        }
+        self.match_request = None;
+        self.show_list(Arc::unwrap_or_clone(listed), query);
+    }
+
+    /// Shows `listed`, matched for `query`, keeping the selected actor
+    /// selected when it is still listed.
+    fn show_list(&mut self, listed: Vec<ListedActor>, query: String) {
+        // An empty list has no selection; the focus is what to keep then.
+        let previous = self.selected_actor().or(self.focus);
+        self.listed = listed;
+        self.listed_for = query;
         self.listed_scope = self.scope_generation;
         self.actors.selected = previous
             .and_then(|node| self.listed.iter().position(|l| l.node == node))
@@ -1357,6 +1364,7 @@ impl App {
             || self.graph_request.is_some()
             || self.timeline_request.is_some()
             || self.path_request.is_some()
+            || self.match_request.is_some()
     }
 
     /// How far the statistics being computed have got (0.0–1.0), while

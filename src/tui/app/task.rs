@@ -1,6 +1,6 @@
 //! Work too slow for the UI thread on a large graph: the statistics'
 //! centrality, the k shortest paths, and on the largest graphs the
-//! neighbourhood drawing and the timeline. The app asks for it as an `Effect`; the shell runs it on a
+//! filter's matching, the neighbourhood drawing and the timeline. The app asks for it as an `Effect`; the shell runs it on a
 //! worker thread and hands the result back as an action, which the app
 //! takes only if nothing newer was asked for since.
 
@@ -35,6 +35,13 @@ pub(super) enum Job {
     },
     /// Every dated entry in time order.
     Timeline { request: u64 },
+    /// The actors a filter query lists, in order.
+    Match {
+        request: u64,
+        query: String,
+        candidates: Vec<NodeIndex>,
+        sort: super::Sort,
+    },
     /// The `k` shortest paths from `from` to `to`: on a dense graph
     /// seconds of work, so never on the UI thread, and cancelled by Esc
     /// or a newer search.
@@ -79,6 +86,24 @@ impl Task {
             Job::Timeline { request } => Action::TimelineReady {
                 request,
                 moments: Arc::new(graph.timeline(&scope)),
+            },
+            Job::Match {
+                request,
+                query,
+                candidates,
+                sort,
+            } => Action::MatchesReady {
+                request,
+                listed: Arc::new(super::matching::match_actors(
+                    &graph,
+                    &scope,
+                    &candidates,
+                    &query,
+                    sort,
+                    &mut nucleo_matcher::Matcher::new(nucleo_matcher::Config::DEFAULT),
+                    &|| progress.is_cancelled(),
+                )?),
+                query,
             },
             Job::Paths {
                 request,
