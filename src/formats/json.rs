@@ -28,6 +28,14 @@ use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Sta
 /// read straight into the graph; anything else goes through [`read`].
 pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The streaming reader would keep the last of two equal keys.
+    if let Some(problem) = super::unique_keys::duplicate_key(text) {
+        return Err(LoadError {
+            name: name.to_owned(),
+            text: Arc::from(text),
+            problems: vec![problem],
+        });
+    }
     match stream(text) {
         Some(graph) => Ok(graph),
         None => crate::load::build(name, read(name, text)?),
@@ -130,6 +138,9 @@ pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     };
     let top: BTreeMap<String, &RawValue> =
         serde_json::from_str(text).map_err(|err| fail(vec![syntax(text, &err)]))?;
+    if let Some(problem) = super::unique_keys::duplicate_key(text) {
+        return Err(fail(vec![problem]));
+    }
     if top.contains_key("nodes") {
         let graph = node_link(text, &top).map_err(fail)?;
         foreign::build(name, text, graph)
@@ -254,14 +265,43 @@ fn node_link<'a>(
             );
             continue;
         };
+        let Some(id) = node_id(id_raw) else {
+            problems.push(
+                Problem::at(
+                    span(text, id_raw),
+                    format!(
+                        "the node id {} is not a string or a whole number",
+                        clip(id_raw.get())
+                    ),
+                )
+                .label("not an id")
+                .help(Some(
+                    "give every node an id such as \"a\" or 7; links name their ends by it".into(),
+                )),
+            );
+            continue;
+        };
         graph.nodes.push(NodeRecord {
-            id: as_text(id_raw).unwrap_or_default(),
+            id,
             id_span: span(text, id_raw),
             span: span(text, raw),
             items: items(text, &fields, &["id"]),
         });
     }
     let ids: HashSet<&str> = graph.nodes.iter().map(|node| node.id.as_str()).collect();
+    if let (Some(links), Some(edges)) = (top.get("links"), top.get("edges")) {
+        problems.push(Problem {
+            related: Some((span(text, links), "\"links\" here".into())),
+            ..Problem::at(
+                span(text, edges),
+                "the file has both \"links\" and \"edges\"",
+            )
+            .label("\"edges\" here")
+            .help(Some(
+                "node-link JSON names its links once: merge the two lists into \"links\"".into(),
+            ))
+        });
+    }
     let links_key = if top.contains_key("links") {
         "links"
     } else {
@@ -310,6 +350,27 @@ fn node_link<'a>(
         Ok(graph)
     } else {
         Err(problems)
+    }
+}
+
+/// A node's id as text: a string, or a whole number as written; `None`
+/// for anything else (`null`, `1e400`, `1.5`, lists), which has no one
+/// spelling a link could name it by.
+fn node_id(raw: &RawValue) -> Option<String> {
+    match serde_json::from_str::<Value>(raw.get()).ok()? {
+        Value::String(id) => Some(id),
+        Value::Number(number) if number.is_u64() || number.is_i64() => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A value quoted in a message: its start, and how long it was when it
+/// is longer than that.
+fn clip(value: &str) -> String {
+    const KEEP: usize = 40;
+    match value.char_indices().nth(KEEP) {
+        Some((end, _)) => format!("{}… ({} bytes)", &value[..end], value.len()),
+        None => value.to_owned(),
     }
 }
 
