@@ -28,14 +28,9 @@ use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Sta
 /// read straight into the graph; anything else goes through [`read`].
 pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The streaming reader would keep the last of two equal keys.
-    if let Some(problem) = super::unique_keys::duplicate_key(text) {
-        return Err(LoadError {
-            name: name.to_owned(),
-            text: Arc::from(text),
-            problems: vec![problem],
-        });
-    }
+    // The streaming reader refuses a key given twice (derived records
+    // refuse a repeated field, maps through `unique_map`), so such a file
+    // goes to `read`, which says where.
     match stream(text) {
         Some(graph) => Ok(graph),
         None => crate::load::build(name, read(name, text)?),
@@ -87,7 +82,7 @@ struct OwnRelationRecord<'a> {
     _stance_score: Option<i8>,
     #[serde(borrow, default)]
     evidence: Vec<OwnEvidenceRecord<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "unique_map")]
     attributes: BTreeMap<Text<'a>, Text<'a>>,
 }
 
@@ -439,9 +434,9 @@ struct OwnActor {
     roles: Vec<JsonRole>,
     #[serde(default)]
     date: Option<When>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     external_ids: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     attributes: BTreeMap<String, String>,
 }
 
@@ -471,6 +466,42 @@ struct OwnRelation {
 
 fn yes() -> bool {
     true
+}
+
+/// A JSON object as a map, refusing a key given twice where serde's own
+/// map would keep the last.
+fn unique_map<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord,
+    V: Deserialize<'de>,
+{
+    struct UniqueMap<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for UniqueMap<K, V>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry()? {
+                if entries.insert(key, value).is_some() {
+                    return Err(serde::de::Error::custom(
+                        "a key appears twice in one object",
+                    ));
+                }
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_map(UniqueMap(std::marker::PhantomData))
 }
 
 impl From<OwnActor> for Actor {
@@ -568,6 +599,22 @@ mod tests {
         let strict = read("t.json", &text).expect("valid");
         assert_eq!(streamed.to_dataset(), strict);
         assert_eq!(streamed.to_dataset(), dataset);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_by_the_streaming_reader_and_located_by_the_other() {
+        for text in [
+            r#"{"title": "t", "title": "u", "actors": [], "relations": []}"#,
+            r#"{"title": "t", "actors": [{"id": "a", "name": "A", "kind": "State", "attributes": {"x": "1", "x": "2"}}], "relations": []}"#,
+            r#"{"title": "t", "actors": [{"id": "a", "name": "A", "kind": "State"}], "relations": [{"from": "a", "to": "a", "kind": "met", "attributes": {"x": "1", "x": "2"}}]}"#,
+        ] {
+            assert!(stream(text).is_none(), "{text}");
+            let error = read_graph("d.json", text).expect_err("refused");
+            assert!(
+                error.problems[0].message.contains("appears twice"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
