@@ -15,8 +15,13 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// How alike two words are, 0.0 to 1.0, after folding.
+/// How alike two words are, 0.0 to 1.0, after folding. A word many times
+/// longer than the other is no typo of it, and comparing a 100 MB value
+/// with each name would take seconds.
 fn likeness(a: &str, b: &str) -> f64 {
+    if a.len() > 4 * b.len() + 16 || b.len() > 4 * a.len() + 16 {
+        return 0.0;
+    }
     let (a, b) = (fold(a), fold(b));
     if a == b {
         return 1.0;
@@ -67,6 +72,13 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_many_times_longer_than_a_name_is_no_typo_of_it() {
+        let long = format!("dark{}", "k".repeat(1_000));
+        assert!(closest(&long, ["dark", "light"], 3).is_empty());
+        assert_eq!(closest("darkk", ["dark", "light"], 3), ["dark"]);
+    }
 
     #[test]
     fn separators_and_case_do_not_matter() {

@@ -286,3 +286,56 @@ fn the_explorer_stays_responsive_during_a_long_path_search() {
     session.type_keys("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn a_file_broken_many_times_lists_the_first_problems_and_counts_the_rest() {
+    let scratch = Scratch::new("broken-many");
+    let ragged = format!("from,to,kind\n{}", "a,b,c,d\n".repeat(20_000));
+    let records = format!(
+        "Graph(title: \"t\", actors: [], relations: [{}])",
+        "1,".repeat(20_000)
+    );
+    for (name, contents, total) in [
+        ("ragged.csv", ragged, 20_000),
+        ("records.ron", records, 20_000),
+    ] {
+        let path = scratch.file(name, contents);
+        let output = kgx(&["validate", path.to_str().expect("path")]);
+        let errors = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(
+            errors.contains(&format!("{} more problems not listed", total - 49)),
+            "{name}: {errors}"
+        );
+        assert!(
+            errors.contains(&format!("has {total} problems")),
+            "{name}: {errors}"
+        );
+        assert!(errors.len() < 40_000, "{name}: {} bytes", errors.len());
+    }
+}
+
+#[test]
+fn a_huge_value_is_quoted_by_its_start_and_its_length() {
+    let scratch = Scratch::new("huge-value");
+    let id = "x".repeat(1_000_000);
+    let data = format!(
+        "Graph(title: \"t\", actors: [Actor(id: \"a\", name: \"A\", kind: State)], relations: [Relation(from: \"a\", to: \"{id}\", kind: \"met\")])"
+    );
+    let path = scratch.file("unknown.ron", data);
+    let output = kgx(&["validate", path.to_str().expect("path")]);
+    let errors = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(errors.contains("(1000002 characters)"), "{errors}");
+    assert!(errors.len() < 5_000, "{} bytes", errors.len());
+
+    let config = scratch.file(
+        "config.ron",
+        format!("(theme: \"{}\")", "y".repeat(1_000_000)),
+    );
+    let output = kgx(&["config", "--config", config.to_str().expect("path")]);
+    let errors = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(errors.contains("(1000002 characters)"), "{errors}");
+    assert!(errors.len() < 5_000, "{} bytes", errors.len());
+}

@@ -158,3 +158,109 @@ fn explore_reads_data_from_stdin_and_keys_from_the_terminal() {
     session.type_keys("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+#[test]
+fn json_and_csv_that_would_be_misread_are_errors_at_their_place() {
+    let scratch = Scratch::new("json-csv");
+    let cases = [
+        (
+            "quote.csv",
+            "from,to,kind\na,b,met\n\"c,d,met\ne,f,met\n",
+            "this quote is never closed",
+            "quote.csv:3:1]",
+        ),
+        (
+            "empty.csv",
+            "from,to,kind\na,b,met\nc,,met\n",
+            "the `to` cell is empty",
+            "empty.csv:3:3]",
+        ),
+        (
+            "padded.csv",
+            "from,to,kind\na,b,met\nc, a ,met\n",
+            "the id \" a \" differs from \"a\" only by spaces around it",
+            "padded.csv:3:3]",
+        ),
+        (
+            "both.json",
+            "{\"nodes\": [{\"id\": \"a\"}],\n\"links\": [],\n\"edges\": []}",
+            "the file has both \"links\" and \"edges\"",
+            "both.json:3:10]",
+        ),
+        (
+            "twice.json",
+            "{\"nodes\": [{\"id\": \"a\",\n \"id\": \"b\"}], \"links\": []}",
+            "the key \"id\" appears twice in one object",
+            "twice.json:2:2]",
+        ),
+        (
+            "null.json",
+            "{\"nodes\": [{\"id\": \"a\"},\n{\"id\": null}], \"links\": []}",
+            "the node id null is not a string or a whole number",
+            "null.json:2:8]",
+        ),
+        (
+            "huge.json",
+            "{\"nodes\": [{\"id\": 1e400}], \"links\": []}",
+            "the node id 1e400 is not a string or a whole number",
+            "huge.json:1:19]",
+        ),
+    ];
+    for (name, text, message, place) in cases {
+        let path = scratch.file(name, text);
+        let output = kgx(&["validate", path.to_str().expect("path")], None);
+        let errors = errors(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}: {errors}");
+        assert!(errors.contains(message), "{name}: {errors}");
+        assert!(errors.contains(place), "{name}: {errors}");
+    }
+}
+
+#[test]
+fn a_repeated_key_in_kgx_own_json_is_refused_although_it_would_stream() {
+    let scratch = Scratch::new("own-json");
+    let own = kgx(&["export", "--format", "json"], None);
+    assert!(own.status.success());
+    let text = String::from_utf8_lossy(&own.stdout).replacen(
+        "\"title\"",
+        "\"title\": \"x\", \"title\"",
+        1,
+    );
+    let path = scratch.file("own.json", &text);
+    for command in ["validate", "stats"] {
+        let output = kgx(&[command, path.to_str().expect("path")], None);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(
+            errors(&output).contains("the key \"title\" appears twice"),
+            "{}",
+            errors(&output)
+        );
+    }
+}
+
+#[test]
+fn an_actors_file_with_anything_but_an_edge_list_is_refused() {
+    let scratch = Scratch::new("actors-flag");
+    let actors = scratch.file("actors.csv", "id,name\na,A\n");
+    let data = scratch.file(
+        "graph.json",
+        "{\"nodes\": [{\"id\": \"a\"}], \"links\": []}",
+    );
+    for command in ["validate", "stats"] {
+        let output = kgx(
+            &[
+                command,
+                data.to_str().expect("path"),
+                "--actors",
+                actors.to_str().expect("path"),
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(
+            errors(&output).contains("is only read with a CSV or TSV edge list"),
+            "{}",
+            errors(&output)
+        );
+    }
+}

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde_json::json;
 
 use super::foreign::{self, EdgeRecord, ForeignGraph, Item, NodeRecord};
-use crate::load::{LoadError, Problem};
+use crate::load::{Collected, LoadError, Problem};
 use crate::model::Dataset;
 
 /// Column names read as a relation's first end.
@@ -91,6 +91,10 @@ pub fn read(
         directed: true,
         ..ForeignGraph::default()
     };
+    let problems = ends_problems(&table, &[from, to]);
+    if !problems.is_empty() {
+        return Err(fail(name, text, problems));
+    }
     let mut seen: HashSet<String> = HashSet::new();
     for (span, cells) in &table.rows {
         let (source, source_span) = cells[from].clone();
@@ -119,6 +123,47 @@ pub fn read(
         graph.nodes = nodes;
     }
     foreign::build(name, text, graph)
+}
+
+/// Every relation end in the `columns` that would be misread: an empty
+/// cell (it would become an actor with no id), and an id that differs
+/// from another only by the spaces around it (` a ` and `a` would become
+/// two actors).
+fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
+    let mut problems = Collected::default();
+    let mut by_trimmed: HashMap<&str, (&str, &Range<usize>)> = HashMap::new();
+    for (_, cells) in &table.rows {
+        for &column in columns {
+            let (id, span) = &cells[column];
+            let trimmed = id.trim();
+            if trimmed.is_empty() {
+                problems.push(
+                    Problem::at(span.clone(), format!("the `{}` cell is empty", table.header[column].0.trim()))
+                        .label("no actor id here")
+                        .help(Some("every row names both ends of its relation; fill the cell in or delete the row".into())),
+                );
+                continue;
+            }
+            match by_trimmed.get(trimmed) {
+                Some((first, first_span)) if *first != id.as_str() => problems.push(Problem {
+                    related: Some(((*first_span).clone(), format!("written \"{first}\" here"))),
+                    ..Problem::at(
+                        span.clone(),
+                        format!("the id \"{id}\" differs from \"{first}\" only by spaces around it"),
+                    )
+                    .label("spaces around the id")
+                    .help(Some(format!(
+                        "kgx does not guess whether they are one actor: write \"{trimmed}\" the same way in every row"
+                    )))
+                }),
+                Some(_) => {}
+                None => {
+                    by_trimmed.insert(trimmed, (id.as_str(), span));
+                }
+            }
+        }
+    }
+    problems.into_problems()
 }
 
 /// The actors of an actors file, or every problem in it.
@@ -201,14 +246,17 @@ fn items(
 }
 
 /// Reads the header and rows; reports every row whose number of fields
-/// differs from the header's, and an empty file.
+/// differs from the header's (the first ones in full, the rest counted;
+/// no row is kept once one is wrong), and an empty file.
 fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut header: Option<Cells> = None;
     let mut rows = Vec::new();
+    let mut problems = Collected::default();
     let mut record = csv::StringRecord::new();
     loop {
         let start = reader.position().byte() as usize;
@@ -216,14 +264,34 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
             Ok(false) => break,
             Ok(true) => {
                 let start = record.position().map_or(start, |p| p.byte() as usize);
+                if let Some(quote) = unclosed_quote(text, start, delimiter) {
+                    return Err(vec![
+                        Problem::at(quote..quote + 1, "this quote is never closed: every row after it was read as part of one field")
+                            .label("opening quote")
+                            .help(Some("close the quoted field with a second \", or double a quote inside a field: \"say \"\"hi\"\"\"".into())),
+                    ]);
+                }
                 let spans = field_spans(text, start, delimiter);
                 let end = spans.last().map_or(start, |s| s.end);
+                if let Some(header) = &header
+                    && record.len() != header.len()
+                {
+                    problems.push(ragged(start..end, record.len(), header.len(), delimiter));
+                    rows = Vec::new();
+                    continue;
+                }
+                if !problems.is_empty() {
+                    continue;
+                }
                 let cells: Cells = record
                     .iter()
                     .zip(spans.into_iter().chain(std::iter::repeat(end..end)))
                     .map(|(value, span)| (value.to_owned(), span))
                     .collect();
-                rows.push((start..end, cells));
+                match header {
+                    None => header = Some(cells),
+                    Some(_) => rows.push((start..end, cells)),
+                }
             }
             Err(err) => {
                 let at = err
@@ -238,8 +306,7 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
             }
         }
     }
-    let mut rows = rows.into_iter();
-    let Some((_, header)) = rows.next() else {
+    let Some(header) = header else {
         return Err(vec![
             Problem::at(0..0, format!("the {} is empty", kind_name(delimiter)))
                 .label("expected a header row")
@@ -248,36 +315,29 @@ fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
                 )),
         ]);
     };
-    let rows: Vec<_> = rows.collect();
-    let problems: Vec<Problem> = rows
-        .iter()
-        .filter(|(_, cells)| cells.len() != header.len())
-        .map(|(span, cells)| {
-            let hint = if cells.len() > header.len() {
-                format!(
-                    "a value with a {} in it goes in double quotes: \"Damascus{} Syria\"",
-                    separator_name(delimiter),
-                    char::from(delimiter)
-                )
-            } else {
-                "leave a field empty rather than out: a,b,,d".to_owned()
-            };
-            Problem::at(
-                span.clone(),
-                format!(
-                    "this row has {} fields, the header has {}",
-                    cells.len(),
-                    header.len()
-                ),
-            )
-            .label(format!("{} fields", cells.len()))
-            .help(Some(hint))
-        })
-        .collect();
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into_problems());
     }
     Ok(Table { header, rows })
+}
+
+/// A row with `fields` fields where the header has `expected`.
+fn ragged(span: Range<usize>, fields: usize, expected: usize, delimiter: u8) -> Problem {
+    let hint = if fields > expected {
+        format!(
+            "a value with a {} in it goes in double quotes: \"Damascus{} Syria\"",
+            separator_name(delimiter),
+            char::from(delimiter)
+        )
+    } else {
+        "leave a field empty rather than out: a,b,,d".to_owned()
+    };
+    Problem::at(
+        span,
+        format!("this row has {fields} fields, the header has {expected}"),
+    )
+    .label(format!("{fields} fields"))
+    .help(Some(hint))
 }
 
 fn kind_name(delimiter: u8) -> &'static str {
@@ -286,6 +346,26 @@ fn kind_name(delimiter: u8) -> &'static str {
 
 fn separator_name(delimiter: u8) -> &'static str {
     if delimiter == b'\t' { "tab" } else { "comma" }
+}
+
+/// The place of a quote that opens a field of the record starting at
+/// `start` and is still open at the end of the text: CSV readers take
+/// everything after it as one field.
+fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open = None;
+    let mut field_start = true;
+    for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        match open {
+            Some(_) if byte == b'"' => open = None,
+            Some(_) => {}
+            None if byte == b'"' && field_start => open = Some(at),
+            None if byte == b'\n' || byte == b'\r' => return None,
+            None => {}
+        }
+        field_start = open.is_none() && byte == delimiter;
+    }
+    open
 }
 
 /// Where each field of the record starting at `start` is in the text

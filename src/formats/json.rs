@@ -28,6 +28,9 @@ use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Sta
 /// read straight into the graph; anything else goes through [`read`].
 pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The streaming reader refuses a key given twice (derived records
+    // refuse a repeated field, maps through `unique_map`), so such a file
+    // goes to `read`, which says where.
     match stream(text) {
         Some(graph) => Ok(graph),
         None => crate::load::build(name, read(name, text)?),
@@ -79,7 +82,7 @@ struct OwnRelationRecord<'a> {
     _stance_score: Option<i8>,
     #[serde(borrow, default)]
     evidence: Vec<OwnEvidenceRecord<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "unique_map")]
     attributes: BTreeMap<Text<'a>, Text<'a>>,
 }
 
@@ -130,6 +133,9 @@ pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     };
     let top: BTreeMap<String, &RawValue> =
         serde_json::from_str(text).map_err(|err| fail(vec![syntax(text, &err)]))?;
+    if let Some(problem) = super::unique_keys::duplicate_key(text) {
+        return Err(fail(vec![problem]));
+    }
     if top.contains_key("nodes") {
         let graph = node_link(text, &top).map_err(fail)?;
         foreign::build(name, text, graph)
@@ -254,14 +260,43 @@ fn node_link<'a>(
             );
             continue;
         };
+        let Some(id) = node_id(id_raw) else {
+            problems.push(
+                Problem::at(
+                    span(text, id_raw),
+                    format!(
+                        "the node id {} is not a string or a whole number",
+                        clip(id_raw.get())
+                    ),
+                )
+                .label("not an id")
+                .help(Some(
+                    "give every node an id such as \"a\" or 7; links name their ends by it".into(),
+                )),
+            );
+            continue;
+        };
         graph.nodes.push(NodeRecord {
-            id: as_text(id_raw).unwrap_or_default(),
+            id,
             id_span: span(text, id_raw),
             span: span(text, raw),
             items: items(text, &fields, &["id"]),
         });
     }
     let ids: HashSet<&str> = graph.nodes.iter().map(|node| node.id.as_str()).collect();
+    if let (Some(links), Some(edges)) = (top.get("links"), top.get("edges")) {
+        problems.push(Problem {
+            related: Some((span(text, links), "\"links\" here".into())),
+            ..Problem::at(
+                span(text, edges),
+                "the file has both \"links\" and \"edges\"",
+            )
+            .label("\"edges\" here")
+            .help(Some(
+                "node-link JSON names its links once: merge the two lists into \"links\"".into(),
+            ))
+        });
+    }
     let links_key = if top.contains_key("links") {
         "links"
     } else {
@@ -310,6 +345,27 @@ fn node_link<'a>(
         Ok(graph)
     } else {
         Err(problems)
+    }
+}
+
+/// A node's id as text: a string, or a whole number as written; `None`
+/// for anything else (`null`, `1e400`, `1.5`, lists), which has no one
+/// spelling a link could name it by.
+fn node_id(raw: &RawValue) -> Option<String> {
+    match serde_json::from_str::<Value>(raw.get()).ok()? {
+        Value::String(id) => Some(id),
+        Value::Number(number) if number.is_u64() || number.is_i64() => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A value quoted in a message: its start, and how long it was when it
+/// is longer than that.
+fn clip(value: &str) -> String {
+    const KEEP: usize = 40;
+    match value.char_indices().nth(KEEP) {
+        Some((end, _)) => format!("{}… ({} bytes)", &value[..end], value.len()),
+        None => value.to_owned(),
     }
 }
 
@@ -378,9 +434,9 @@ struct OwnActor {
     roles: Vec<JsonRole>,
     #[serde(default)]
     date: Option<When>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     external_ids: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     attributes: BTreeMap<String, String>,
 }
 
@@ -410,6 +466,42 @@ struct OwnRelation {
 
 fn yes() -> bool {
     true
+}
+
+/// A JSON object as a map, refusing a key given twice where serde's own
+/// map would keep the last.
+fn unique_map<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord,
+    V: Deserialize<'de>,
+{
+    struct UniqueMap<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for UniqueMap<K, V>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry()? {
+                if entries.insert(key, value).is_some() {
+                    return Err(serde::de::Error::custom(
+                        "a key appears twice in one object",
+                    ));
+                }
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_map(UniqueMap(std::marker::PhantomData))
 }
 
 impl From<OwnActor> for Actor {
@@ -507,6 +599,22 @@ mod tests {
         let strict = read("t.json", &text).expect("valid");
         assert_eq!(streamed.to_dataset(), strict);
         assert_eq!(streamed.to_dataset(), dataset);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_by_the_streaming_reader_and_located_by_the_other() {
+        for text in [
+            r#"{"title": "t", "title": "u", "actors": [], "relations": []}"#,
+            r#"{"title": "t", "actors": [{"id": "a", "name": "A", "kind": "State", "attributes": {"x": "1", "x": "2"}}], "relations": []}"#,
+            r#"{"title": "t", "actors": [{"id": "a", "name": "A", "kind": "State"}], "relations": [{"from": "a", "to": "a", "kind": "met", "attributes": {"x": "1", "x": "2"}}]}"#,
+        ] {
+            assert!(stream(text).is_none(), "{text}");
+            let error = read_graph("d.json", text).expect_err("refused");
+            assert!(
+                error.problems[0].message.contains("appears twice"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod json;
 mod mermaid;
 pub(crate) mod rdf;
 mod spreadsheet;
+mod unique_keys;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -208,6 +209,7 @@ pub fn load(request: &Request) -> Result<Dataset, LoadError> {
 
 fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     let format = request.format();
+    actors_fit(request, format)?;
     if matches!(request.input, Input::Embedded) || format == Format::Ron {
         return load::load(&request.input);
     }
@@ -239,6 +241,29 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     }
 }
 
+/// Refuses an actors file (`--actors`) for anything but a CSV or TSV edge
+/// list: other formats hold their actors themselves, and ignoring the
+/// file would leave the person thinking it was read.
+fn actors_fit(request: &Request, format: Format) -> Result<(), LoadError> {
+    match &request.actors {
+        Some(actors) if !matches!(format, Format::Csv | Format::Tsv) => Err(LoadError {
+            name: request.input.name(),
+            text: "".into(),
+            problems: vec![
+                load::Problem::whole_file(format!(
+                    "--actors {} is only read with a CSV or TSV edge list, and this is {}",
+                    actors.display(),
+                    format.name()
+                ))
+                .help(Some(
+                    "leave --actors out (the file holds its own actors), or name the edge list's format with --format csv".into(),
+                )),
+            ],
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The RDF syntax a format is, if it is one.
 fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
     match format {
@@ -254,6 +279,7 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
     let request = request.into();
+    actors_fit(&request, request.format())?;
     let loaded = match request.format() {
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),

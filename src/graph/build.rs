@@ -307,8 +307,10 @@ impl From<Dataset> for GraphBuilder {
         builder.set_description(dataset.description);
         builder.sources = dataset.sources;
         builder.actors = dataset.actors;
-        for relation in &dataset.relations {
-            builder.add_record(relation);
+        // Each record is dropped once interned, so its strings are freed
+        // while the rest are read rather than all at the end.
+        for relation in dataset.relations {
+            builder.add_record(&relation);
         }
         builder
     }

@@ -19,6 +19,63 @@ use crate::safe_text::{self, safe, safe_lines};
 /// a person fixes the first ones and runs again.
 pub const MAX_SHOWN: usize = 50;
 
+/// Problems as a reader finds them: the first ones in full, the rest only
+/// counted, so that a file broken a million times costs no more memory
+/// and no more output than one broken fifty times.
+#[derive(Debug, Default)]
+pub struct Collected {
+    problems: Vec<Problem>,
+    more: usize,
+}
+
+/// How many problems [`Collected`] keeps; with the count of the rest they
+/// fill the [`MAX_SHOWN`] a report shows.
+const KEPT: usize = MAX_SHOWN - 1;
+/// The label of the problem that counts those not kept.
+const COUNTED: &str = "counted, not listed";
+
+impl Collected {
+    /// Keeps `problem` if fewer than the limit are kept, else counts it.
+    pub fn push(&mut self, problem: Problem) {
+        if self.problems.len() < KEPT {
+            self.problems.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The kept problems, and one that counts the rest when there are more.
+    pub fn into_problems(self) -> Vec<Problem> {
+        let mut problems = self.problems;
+        if self.more > 0 {
+            problems.push(
+                Problem::whole_file(format!("{} more problems not listed", self.more))
+                    .label(COUNTED)
+                    .help(Some("fix the ones above and run again".into())),
+            );
+        }
+        problems
+    }
+}
+
+/// How many problems `problems` stands for: those kept and those a
+/// [`Collected`] only counted.
+fn total(problems: &[Problem]) -> usize {
+    let counted = problems
+        .last()
+        .filter(|last| last.label.as_deref() == Some(COUNTED))
+        .and_then(|last| last.message.split(' ').next()?.parse::<usize>().ok());
+    match counted {
+        Some(more) => problems.len() - 1 + more,
+        None => problems.len(),
+    }
+}
+
 /// One thing wrong with a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -162,7 +219,7 @@ impl ProblemRenderer {
                 source: &self.source,
             };
             if self.handler.render_report(&mut out, &shown).is_err() {
-                out.push_str(&format!("  × {}\n", safe_lines(&problem.message)));
+                out.push_str(&format!("  × {}\n", safe_lines(&clip(&problem.message))));
             }
         }
         out
@@ -172,7 +229,7 @@ impl ProblemRenderer {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = safe(&self.name);
-        match self.problems.len() {
+        match total(&self.problems) {
             1 => write!(f, "error: {name} has 1 problem"),
             n => write!(f, "error: {name} has {n} problems"),
         }
@@ -252,8 +309,50 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&safe_lines(&self.problem.message))
+        f.write_str(&safe_lines(&clip(&self.problem.message)))
     }
+}
+
+/// The longest run of text without a space a message keeps in full: a
+/// 10 MB id quoted in a message is cut to its start and its length.
+const MAX_RUN: usize = 80;
+/// How much of a clipped run is kept.
+const KEPT_RUN: usize = 60;
+
+/// `text` with every run of more than [`MAX_RUN`] characters without a
+/// space cut to its first [`KEPT_RUN`], followed by how long it was.
+pub fn clip(text: &str) -> Cow<'_, str> {
+    let mut run = 0;
+    if !text.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > MAX_RUN
+    }) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        match word.char_indices().nth(MAX_RUN) {
+            Some(_) => {
+                let keep = word.char_indices().nth(KEPT_RUN).map_or(end, |(at, _)| at);
+                out.push_str(&format!(
+                    "{}… ({} characters)",
+                    &word[..keep],
+                    word.chars().count()
+                ));
+            }
+            None => out.push_str(word),
+        }
+        rest = &rest[end..];
+    }
+    Cow::Owned(out)
 }
 
 impl std::error::Error for Shown<'_> {}
@@ -282,7 +381,7 @@ impl Diagnostic for Shown<'_> {
                 LabeledSpan::new_with_span(label, span)
             }
         };
-        let label = |text: &str| safe(text).into_owned();
+        let label = |text: &str| safe(&clip(text)).into_owned();
         let mut labels = vec![mark(&span, self.problem.label.as_deref().map(label), true)];
         if let Some((range, text)) = &self.problem.related {
             labels.push(mark(range, Some(label(text)), false));
@@ -294,7 +393,7 @@ impl Diagnostic for Shown<'_> {
         self.problem
             .help
             .as_deref()
-            .map(|help| Box::new(safe_lines(help)) as Box<dyn fmt::Display>)
+            .map(|help| Box::new(safe_lines(&clip(help)).into_owned()) as Box<dyn fmt::Display>)
     }
 }
 
@@ -386,6 +485,42 @@ impl SourceCode for ClippedSource {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_quoted_value_is_cut_to_its_start_and_length() {
+        let long = format!("no actor \"{}\" here", "x".repeat(10_000));
+        let clipped = clip(&long);
+        assert!(clipped.len() < 200, "{clipped}");
+        assert!(clipped.starts_with("no actor \"xxxx"), "{clipped}");
+        assert!(clipped.contains("(10002 characters)"), "{clipped}");
+        assert!(clipped.ends_with(" here"), "{clipped}");
+        assert!(matches!(clip("a short message"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn problems_past_the_limit_are_counted_not_kept() {
+        let mut collected = Collected::default();
+        for at in 0..1_000 {
+            collected.push(Problem::at(at..at, "wrong"));
+        }
+        let problems = collected.into_problems();
+        assert_eq!(problems.len(), MAX_SHOWN);
+        assert_eq!(total(&problems), 1_000);
+        let error = LoadError {
+            name: "big.ron".into(),
+            text: Arc::from("x".repeat(1_000)),
+            problems,
+        };
+        let rendered = error.render(false);
+        assert!(
+            rendered.contains("951 more problems not listed"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("error: big.ron has 1000 problems\n"),
+            "{rendered}"
+        );
+    }
+
     use super::*;
 
     fn error(text: &str, problems: Vec<Problem>) -> LoadError {

@@ -22,7 +22,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-pub use diagnostic::{LoadError, MAX_SHOWN, Problem};
+pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem};
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, Dataset, Relation, Source};
@@ -161,7 +161,8 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
         Err(first) => collect_all(text, first),
     };
     let mut problems = problems;
-    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    // Problems with no place (the count of those not listed) go last.
+    problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     Err(LoadError {
         name: name.to_owned(),
         text: Arc::from(text),
@@ -285,7 +286,7 @@ fn collect_all(text: &str, first: ron::error::SpannedError) -> Vec<Problem> {
         .filter_map(|name| Extensions::from_ident(name))
         .fold(Extensions::empty(), |all, one| all | one);
     let options = options(extensions);
-    let mut problems = Vec::new();
+    let mut problems = Collected::default();
     if let Err(err) = options.from_str::<TopLevel>(text) {
         problems.push(ron_error::problem(text, 0, None, &err));
     }
@@ -325,8 +326,10 @@ fn collect_all(text: &str, first: ron::error::SpannedError) -> Vec<Problem> {
         relations: relations.iter().map(|(i, r)| (*i, r)).collect(),
         unparsed_ids,
     };
-    problems.extend(locate_all(&doc, validate::validate(&parts)));
-    problems
+    for problem in locate_all(&doc, validate::validate(&parts)) {
+        problems.push(problem);
+    }
+    problems.into_problems()
 }
 
 /// Parses each element of the list `field` on its own; broken ones become
@@ -336,7 +339,7 @@ fn records<T: for<'de> Deserialize<'de>>(
     doc: &Document,
     field: &str,
     options: &ron::Options,
-    problems: &mut Vec<Problem>,
+    problems: &mut Collected,
     unparsed_ids: &mut HashSet<String>,
 ) -> Vec<(usize, T)> {
     let Some(list) = doc.root.field(field) else {
