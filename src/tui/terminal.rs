@@ -2,6 +2,7 @@
 //! mouse capture, and their restoration on quit, error, panic, SIGTERM and
 //! SIGHUP. The only module of kgx that talks to the real terminal.
 
+use std::io::IsTerminal;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -70,7 +71,19 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
     let result = event_loop(&mut terminal, graph, options, &signals, &events);
     leave();
     signals.record();
+    abandon_if_gone(terminal);
     result
+}
+
+/// Drops `terminal` unless the terminal is gone. ratatui shows the cursor
+/// when its `Terminal` is dropped and prints to standard error when it
+/// cannot, which panics when standard error is that same dead terminal.
+fn abandon_if_gone(terminal: Terminal<CrosstermBackend<Stdout>>) {
+    if io::stdout().is_terminal() {
+        drop(terminal);
+    } else {
+        std::mem::forget(terminal);
+    }
 }
 
 /// How a load shown on the progress screen ended.
@@ -143,6 +156,7 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
     };
     leave();
     signals.record();
+    abandon_if_gone(terminal);
     result
 }
 
@@ -185,6 +199,12 @@ impl Signals {
         signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
         signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
         Ok(signals)
+    }
+
+    /// Ends as SIGHUP does: the terminal is gone.
+    fn hang_up(&self) {
+        let number = usize::try_from(signal_hook::consts::SIGHUP).unwrap_or_default();
+        self.ended.store(number, Ordering::Relaxed);
     }
 
     fn ended(&self) -> bool {
@@ -358,6 +378,14 @@ fn event_loop(
         let event = match events.recv_timeout(wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
+                // A terminal closed without a SIGHUP (a program that never
+                // made it our controlling terminal) leaves crossterm's reader
+                // spinning and sends nothing; it is then no terminal any
+                // more, so end as a hang-up would.
+                if !io::stdout().is_terminal() {
+                    signals.hang_up();
+                    break;
+                }
                 // Keep a progress display moving, a few times a second.
                 if app.computing().is_some() && last_progress.elapsed() >= SIGNAL_CHECK {
                     last_progress = Instant::now();
