@@ -19,7 +19,9 @@ use super::foreign::{
     self, EdgeRecord, ForeignGraph, Item, JsonEvidence, JsonRole, JsonSource, NodeRecord,
 };
 use crate::graph::{GraphBuilder, KnowledgeGraph, NewRelation};
-use crate::load::stream::{GraphSeed, Record, Shape, Text};
+use crate::load::stream::{
+    EvidenceRecord, GraphSeed, Record, Shape, Text, add_evidence_and_attributes,
+};
 use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Status, When};
@@ -81,21 +83,9 @@ struct OwnRelationRecord<'a> {
     #[serde(default, rename = "stance_score")]
     _stance_score: Option<i8>,
     #[serde(borrow, default)]
-    evidence: Vec<OwnEvidenceRecord<'a>>,
+    evidence: Vec<EvidenceRecord<'a>>,
     #[serde(borrow, default, deserialize_with = "unique_map")]
     attributes: BTreeMap<Text<'a>, Text<'a>>,
-}
-
-/// [`JsonEvidence`] with its text borrowed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OwnEvidenceRecord<'a> {
-    #[serde(borrow)]
-    source: Text<'a>,
-    #[serde(borrow)]
-    quote: Text<'a>,
-    #[serde(borrow, default)]
-    attributed_to: Option<Text<'a>>,
 }
 
 impl Record for OwnRelationRecord<'_> {
@@ -110,16 +100,7 @@ impl Record for OwnRelationRecord<'_> {
             status: self.status,
             stance: self.stance,
         });
-        for evidence in &self.evidence {
-            builder.add_evidence(
-                evidence.source.as_str(),
-                evidence.quote.as_str(),
-                evidence.attributed_to.as_ref().map(Text::as_str),
-            );
-        }
-        for (key, value) in &self.attributes {
-            builder.add_attribute(key.as_str(), value.as_str());
-        }
+        add_evidence_and_attributes(builder, &self.evidence, &self.attributes);
     }
 }
 

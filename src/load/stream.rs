@@ -107,10 +107,11 @@ pub struct RelationRecord<'a> {
     attributes: BTreeMap<Text<'a>, Text<'a>>,
 }
 
-/// `model::Evidence` with its text borrowed.
+/// `model::Evidence` with its text borrowed; kgx's JSON export writes
+/// evidence in the same shape.
 #[derive(Deserialize)]
 #[serde(rename = "Evidence", deny_unknown_fields)]
-struct EvidenceRecord<'a> {
+pub struct EvidenceRecord<'a> {
     #[serde(borrow)]
     source: Text<'a>,
     #[serde(borrow)]
@@ -122,25 +123,34 @@ struct EvidenceRecord<'a> {
 impl Record for RelationRecord<'_> {
     fn add_to(&self, builder: &mut GraphBuilder) {
         builder.add_relation(NewRelation {
-            from: &self.from.0,
-            to: &self.to.0,
-            kind: &self.kind.0,
-            label: self.label.as_ref().map(|label| &*label.0),
+            from: self.from.as_str(),
+            to: self.to.as_str(),
+            kind: self.kind.as_str(),
+            label: self.label.as_ref().map(Text::as_str),
             directed: self.directed,
             date: self.date,
             status: self.status,
             stance: self.stance,
         });
-        for evidence in &self.evidence {
-            builder.add_evidence(
-                &evidence.source.0,
-                &evidence.quote.0,
-                evidence.attributed_to.as_ref().map(|who| &*who.0),
-            );
-        }
-        for (key, value) in &self.attributes {
-            builder.add_attribute(&key.0, &value.0);
-        }
+        add_evidence_and_attributes(builder, &self.evidence, &self.attributes);
+    }
+}
+
+/// Adds a relation's evidence and attributes, after the relation itself.
+pub fn add_evidence_and_attributes(
+    builder: &mut GraphBuilder,
+    evidence: &[EvidenceRecord<'_>],
+    attributes: &BTreeMap<Text<'_>, Text<'_>>,
+) {
+    for passage in evidence {
+        builder.add_evidence(
+            passage.source.as_str(),
+            passage.quote.as_str(),
+            passage.attributed_to.as_ref().map(Text::as_str),
+        );
+    }
+    for (key, value) in attributes {
+        builder.add_attribute(key.as_str(), value.as_str());
     }
 }
 
