@@ -646,7 +646,7 @@ impl From<JsonRole> for Role {
 /// Evidence as kgx's JSON export writes it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JsonEvidence {
+struct JsonEvidence {
     source: String,
     quote: String,
     #[serde(default)]

@@ -15,16 +15,14 @@ use serde::de::DeserializeSeed;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::foreign::{
-    self, EdgeRecord, ForeignGraph, Item, JsonEvidence, JsonRole, JsonSource, NodeRecord,
-};
+use super::foreign::{self, EdgeRecord, ForeignGraph, Item, JsonRole, JsonSource, NodeRecord};
 use crate::graph::{GraphBuilder, KnowledgeGraph, NewRelation};
 use crate::load::stream::{
     EvidenceRecord, GraphSeed, Record, Shape, Text, add_evidence_and_attributes,
 };
 use crate::load::validate::Step;
 use crate::load::{LoadError, Problem};
-use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source, Stance, Status, When};
+use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When};
 
 /// Reads either JSON shape into a graph. kgx's own export, when sound, is
 /// read straight into the graph; anything else goes through [`read`].
@@ -60,7 +58,7 @@ impl Shape for OwnShape {
     type Relation<'de> = OwnRelationRecord<'de>;
 }
 
-/// [`OwnRelation`] with its text borrowed.
+/// A relation of kgx's JSON export, its text borrowed from the file.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OwnRelationRecord<'a> {
@@ -389,7 +387,7 @@ fn items(text: &str, fields: &BTreeMap<String, &RawValue>, skip: &[&str]) -> Vec
 /// kgx's own JSON export, as `export::to_json` writes it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OwnGraph {
+struct OwnGraph<'a> {
     title: String,
     #[serde(default)]
     description: Option<String>,
@@ -397,8 +395,8 @@ struct OwnGraph {
     sources: Vec<JsonSource>,
     #[serde(default)]
     actors: Vec<OwnActor>,
-    #[serde(default)]
-    relations: Vec<OwnRelation>,
+    #[serde(borrow, default)]
+    relations: Vec<OwnRelationRecord<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -418,30 +416,6 @@ struct OwnActor {
     #[serde(default, deserialize_with = "unique_map")]
     external_ids: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "unique_map")]
-    attributes: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OwnRelation {
-    from: String,
-    to: String,
-    kind: String,
-    #[serde(default)]
-    label: Option<String>,
-    #[serde(default = "yes")]
-    directed: bool,
-    #[serde(default)]
-    date: Option<When>,
-    #[serde(default)]
-    status: Status,
-    #[serde(default)]
-    stance: Stance,
-    #[serde(default, rename = "stance_score")]
-    _stance_score: Option<i8>,
-    #[serde(default)]
-    evidence: Vec<JsonEvidence>,
-    #[serde(default)]
     attributes: BTreeMap<String, String>,
 }
 
@@ -517,16 +491,24 @@ fn own(name: &str, text: &str) -> Result<Dataset, LoadError> {
             .relations
             .into_iter()
             .map(|relation| Relation {
-                from: relation.from,
-                to: relation.to,
-                kind: relation.kind,
-                label: relation.label,
+                from: relation.from.into_string(),
+                to: relation.to.into_string(),
+                kind: relation.kind.into_string(),
+                label: relation.label.map(Text::into_string),
                 directed: relation.directed,
                 date: relation.date,
                 status: relation.status,
                 stance: relation.stance,
-                evidence: relation.evidence.into_iter().map(Evidence::from).collect(),
-                attributes: relation.attributes,
+                evidence: relation
+                    .evidence
+                    .into_iter()
+                    .map(EvidenceRecord::into_evidence)
+                    .collect(),
+                attributes: relation
+                    .attributes
+                    .into_iter()
+                    .map(|(key, value)| (key.into_string(), value.into_string()))
+                    .collect(),
             })
             .collect(),
     };

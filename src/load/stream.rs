@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::graph::{GraphBuilder, NewRelation};
-use crate::model::{Actor, Source, Stance, Status, When};
+use crate::model::{Actor, Evidence, Source, Stance, Status, When};
 
 /// The record types of one file format.
 pub trait Shape {
@@ -52,6 +52,11 @@ impl Text<'_> {
     /// The text, wherever it lives.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The text as an owned string.
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
     }
 }
 
@@ -118,6 +123,17 @@ pub struct EvidenceRecord<'a> {
     quote: Text<'a>,
     #[serde(borrow, default)]
     attributed_to: Option<Text<'a>>,
+}
+
+impl EvidenceRecord<'_> {
+    /// The passage in the file's form.
+    pub fn into_evidence(self) -> Evidence {
+        Evidence {
+            source: self.source.into_string(),
+            quote: self.quote.into_string(),
+            attributed_to: self.attributed_to.map(Text::into_string),
+        }
+    }
 }
 
 impl Record for RelationRecord<'_> {
