@@ -3,6 +3,7 @@
 //! found or the file does not load.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use clap::Args;
 use clap::builder::PossibleValuesParser;
@@ -55,19 +56,17 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     let request = args.file.input();
     let name = request.input.name();
     let is_ron = matches!(request.input, Input::Embedded) || request.format() == Format::Ron;
+    // RON is read as `kgx validate` reads it, straight into the compact
+    // graph, and its text is kept to place the findings in.
     let loaded = if is_ron {
         load::read_text(&request.input).and_then(|text| {
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_owned)
-                .unwrap_or(text);
-            let text: std::sync::Arc<str> = text.into();
-            load::parse_str(&name, &text).map(|dataset| (dataset, Some(text)))
+            let text: Arc<str> = Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
+            load::parse_graph(&name, &text).map(|graph| (graph, Some(text)))
         })
     } else {
-        formats::load(&request).map(|dataset| (dataset, None))
+        formats::load_graph(request.clone()).map(|graph| (graph, None))
     };
-    let (dataset, text) = match loaded {
+    let (graph, text) = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             output
@@ -86,12 +85,14 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         ),
         _ => None,
     };
-    let texts = lint::source_texts(&dataset, base.as_deref());
+    let texts = lint::source_texts(&graph, base.as_deref());
     let options = lint::Options {
         pedantic: args.pedantic,
         allow: args.allow,
     };
-    let findings = lint::lint(&dataset, &texts, &options);
+    let findings = lint::lint(&graph, &texts, &options);
+    // The graph is done with: placing the findings needs only the text.
+    drop(graph);
     let report = lint::report::place(&name, text, findings);
     if args.json {
         report.write_json(&mut SafeWriter::json(output.out.raw()))?;
