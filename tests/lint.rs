@@ -56,6 +56,7 @@ fn each_check_finds_its_fault_in_its_fixture_and_nothing_else() {
         ("quote-not-in-source.ron", "quote-not-in-source", 1),
         ("unsupported-date.ron", "unsupported-date", 2),
         ("after-source.ron", "after-source", 1),
+        ("event-after-source.ron", "after-source", 1),
         ("outside-lifetime.ron", "outside-lifetime", 1),
         ("hedge-as-fact.ron", "hedge-as-fact", 1),
         ("contradiction.ron", "contradiction", 1),

@@ -237,6 +237,16 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
         .map(|(_, a)| dates_run && a.roles.iter().any(|r| r.date.is_some()))
         .collect();
     let any_terms = with_terms.contains(&true);
+    // When each Event actor began, and the first report of one that came
+    // out before it: (relation, evidence, source).
+    let event_starts: Vec<Option<PartialDate>> = graph
+        .actors()
+        .map(|(_, a)| match a.kind {
+            ActorKind::Event => a.date.and_then(|d| d.bounds().0),
+            _ => None,
+        })
+        .collect();
+    let mut early_events: HashMap<NodeIndex, (usize, usize, &Source, PartialDate)> = HashMap::new();
     let mut actor_quotes: HashMap<NodeIndex, Vec<Quoted>> = HashMap::new();
     let (mut words, mut quoted) = (Vec::new(), Vec::new());
 
@@ -256,6 +266,19 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
                         .entry(who)
                         .or_default()
                         .extend_from_slice(&quoted);
+                }
+            }
+        }
+        if after_run && relation.status() != Status::Planned {
+            for node in [from, to] {
+                let Some(start) = event_starts[node.index()] else {
+                    continue;
+                };
+                if !early_events.contains_key(&node)
+                    && let Some((evidence_index, source, published)) =
+                        published_before(&relation, start, &sources)
+                {
+                    early_events.insert(node, (edge.index(), evidence_index, source, published));
                 }
             }
         }
@@ -319,6 +342,30 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
     }
 
     for (node, actor) in graph.actors() {
+        if let (Some(&(index, evidence_index, source, published)), Some(date)) =
+            (early_events.get(&node), actor.date)
+        {
+            findings.push(
+                Finding::new(
+                    "after-source",
+                    Record::Actor(node.index()),
+                    &[Step::Field("date")],
+                    format!(
+                        "the event \"{}\" is dated {date}, after its source \"{}\" was published ({})",
+                        actor.id, source.id, published
+                    ),
+                )
+                .label("after the report")
+                .related(
+                    Record::Relation(index),
+                    &[Step::Field("evidence"), Step::Index(evidence_index), Step::Field("source")],
+                    "reported here",
+                )
+                .help(AFTER_SOURCE_HELP),
+            );
+        }
+    }
+    for (node, actor) in graph.actors() {
         let traced = actor.external_ids.keys().any(|key| background(key));
         if traced || !dates_run {
             continue;
@@ -346,6 +393,27 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
     findings
 }
 
+/// What to do about something dated after its report.
+const AFTER_SOURCE_HELP: &str = "a report cannot tell what had not happened yet: check the date, or make the status Planned if it was announced";
+
+/// The first evidence of `relation` whose source was published before
+/// `start`: its index, the source and the publication's latest day.
+fn published_before<'s>(
+    relation: &RelationRef<'_>,
+    start: PartialDate,
+    sources: &HashMap<&str, &'s Source>,
+) -> Option<(usize, &'s Source, PartialDate)> {
+    relation
+        .evidence()
+        .iter()
+        .enumerate()
+        .find_map(|(evidence_index, evidence)| {
+            let source = *sources.get(evidence.source())?;
+            let published = source.date.and_then(|d| d.bounds().1)?;
+            (start.earliest() > published.latest()).then_some((evidence_index, source, published))
+        })
+}
+
 fn check_after_source(
     relation: &RelationRef<'_>,
     index: usize,
@@ -354,36 +422,31 @@ fn check_after_source(
     findings: &mut Vec<Finding>,
 ) {
     let Some(start) = when.bounds().0 else { return };
-    for (evidence_index, evidence) in relation.evidence().iter().enumerate() {
-        let Some(source) = sources.get(evidence.source()) else {
-            continue;
-        };
-        let Some(published) = source.date.and_then(|d| d.bounds().1) else {
-            continue;
-        };
-        if start.earliest() > published.latest() {
-            findings.push(
-                Finding::new(
-                    "after-source",
-                    Record::Relation(index),
-                    &[Step::Field("date")],
-                    format!(
-                        "{} is dated {when}, after its source \"{}\" was published ({})",
-                        relation_name(relation),
-                        source.id,
-                        published
-                    ),
-                )
-                .label("after the report")
-                .related(
-                    Record::Relation(index),
-                    &[Step::Field("evidence"), Step::Index(evidence_index), Step::Field("source")],
-                    "cited here",
-                )
-                .help("a report cannot tell what had not happened yet: check the date, or make the status Planned if it was announced"),
-            );
-            return;
-        }
+    if let Some((evidence_index, source, published)) = published_before(relation, start, sources) {
+        findings.push(
+            Finding::new(
+                "after-source",
+                Record::Relation(index),
+                &[Step::Field("date")],
+                format!(
+                    "{} is dated {when}, after its source \"{}\" was published ({})",
+                    relation_name(relation),
+                    source.id,
+                    published
+                ),
+            )
+            .label("after the report")
+            .related(
+                Record::Relation(index),
+                &[
+                    Step::Field("evidence"),
+                    Step::Index(evidence_index),
+                    Step::Field("source"),
+                ],
+                "cited here",
+            )
+            .help(AFTER_SOURCE_HELP),
+        );
     }
 }
 
