@@ -3,6 +3,7 @@
 //! found or the file does not load.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use clap::Args;
 use clap::builder::PossibleValuesParser;
@@ -58,10 +59,8 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     // RON is read as `kgx validate` reads it, straight into the compact
     // graph, and its text is kept to place the findings in.
     let loaded = if is_ron {
-        load::read_text(&request.input).and_then(|mut text| {
-            if text.starts_with('\u{feff}') {
-                text.drain(..'\u{feff}'.len_utf8());
-            }
+        load::read_text(&request.input).and_then(|text| {
+            let text: Arc<str> = Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
             load::parse_graph(&name, &text).map(|graph| (graph, Some(text)))
         })
     } else {
@@ -94,12 +93,7 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     let findings = lint::lint(&graph, &texts, &options);
     // The graph is done with: placing the findings needs only the text.
     drop(graph);
-    let shown = if args.json || args.all {
-        usize::MAX
-    } else {
-        lint::report::SHOWN_PER_CHECK
-    };
-    let report = lint::report::place(&name, text.as_deref(), findings, shown);
+    let report = lint::report::place(&name, text, findings);
     if args.json {
         report.write_json(&mut SafeWriter::json(output.out.raw()))?;
     } else {

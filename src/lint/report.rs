@@ -25,12 +25,9 @@ pub const SHOWN_PER_CHECK: usize = 100;
 pub struct Report {
     /// The file as the person named it.
     pub name: String,
-    /// The RON text findings point into, as far as the last finding the
-    /// report shows needs; `None` for other formats, whose findings name
-    /// their record instead.
+    /// The RON text findings point into; `None` for other formats, whose
+    /// findings name their record instead.
     pub text: Option<Arc<str>>,
-    /// How many findings of each check the report can show in full.
-    shown: usize,
     /// Where each record of the text starts, to find a finding's place
     /// when it is shown.
     outline: Option<Outline>,
@@ -43,26 +40,24 @@ pub struct Report {
 }
 
 /// Drops the `findings` that `text`'s (RON) directives allow and keeps the
-/// rest, grouped by check, to be placed in the text when they are shown:
-/// the first `shown` of each check (`usize::MAX` for every one).
+/// rest, grouped by check, to be placed in the text when they are shown.
 ///
 /// Only the start of each record is found, in one pass over the text; a
 /// finding is placed inside its record by reading that record again on its
-/// own, and only when it is shown or a directive sits in its record. The
-/// report keeps the text only as far as the findings it shows reach, so a
-/// million findings in a 300 MB file need neither the file's whole tree,
-/// nor a place each, nor a second copy of the file.
-pub fn place(name: &str, text: Option<&str>, mut findings: Vec<Finding>, shown: usize) -> Report {
+/// own, and only when it is shown or a directive sits in its record, so a
+/// million findings in a 300 MB file need neither the file's whole tree nor
+/// a place each.
+pub fn place(name: &str, text: Option<Arc<str>>, mut findings: Vec<Finding>) -> Report {
     let text = text.filter(|text| !findings.is_empty() || text.contains(directives::MARK));
-    let outline = text.and_then(|text| tree::outline(text).ok());
-    let (directives, directive_problems) = match (text, &outline) {
+    let outline = text.as_deref().and_then(|text| tree::outline(text).ok());
+    let (directives, directive_problems) = match (&text, &outline) {
         (Some(text), Some(_)) if text.contains(directives::MARK) => match tree::parse(text) {
             Ok(doc) => directives::read(text, &doc),
             Err(_) => (Vec::new(), Vec::new()),
         },
         _ => (Vec::new(), Vec::new()),
     };
-    let whole_file = |d: &&Directive| text.is_some_and(|t| d.scope == (0..t.len()));
+    let whole_file = |d: &&Directive| text.as_ref().is_some_and(|t| d.scope == (0..t.len()));
     let for_file: Vec<&Directive> = directives.iter().filter(whole_file).collect();
     let mut in_records: Vec<&Directive> = directives.iter().filter(|d| !whole_file(d)).collect();
     in_records.sort_by_key(|d| d.scope.start);
@@ -73,7 +68,7 @@ pub fn place(name: &str, text: Option<&str>, mut findings: Vec<Finding>, shown: 
         {
             return true;
         }
-        let (Some(text), Some(outline)) = (text, &outline) else {
+        let (Some(text), Some(outline)) = (&text, &outline) else {
             return false;
         };
         if in_records.is_empty() {
@@ -95,56 +90,14 @@ pub fn place(name: &str, text: Option<&str>, mut findings: Vec<Finding>, shown: 
     findings.retain(|finding| !is_allowed(finding));
     let allowed = before - findings.len();
     findings.sort_by_cached_key(Finding::group);
-    let text = match (text, &outline) {
-        (Some(text), Some(outline)) => {
-            let end = reach(text, outline, &findings, shown);
-            Some(Arc::from(&text[..end]))
-        }
-        _ => None,
-    };
     Report {
         name: name.to_owned(),
-        text,
-        shown,
+        text: outline.is_some().then_some(text).flatten(),
         outline,
         findings,
         allowed,
         directive_problems,
     }
-}
-
-/// How far into `text` the first `shown` findings of each check and the
-/// places they refer to reach: to the end of the line after the last record
-/// any of them is about, which the rendering shows as context.
-fn reach(text: &str, outline: &Outline, findings: &[Finding], shown: usize) -> usize {
-    let record_end = |record: Record| {
-        let (list, index) = super::list_of(record);
-        outline.element_start(list, index + 1).unwrap_or(text.len())
-    };
-    let mut end = 0;
-    let mut taken = 0;
-    let mut group = usize::MAX;
-    for finding in findings {
-        if finding.group() != group {
-            group = finding.group();
-            taken = 0;
-        }
-        if taken == shown {
-            continue;
-        }
-        taken += 1;
-        end = end.max(record_end(finding.record));
-        if let Some(related) = &finding.related {
-            end = end.max(record_end(related.0));
-        }
-    }
-    // The record's own last line, and the line after it.
-    for _ in 0..2 {
-        end = text[end.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |at| end + at + 1);
-    }
-    end.min(text.len())
 }
 
 /// The span of the value at `path` (`relations[3].evidence[0].quote`), or
@@ -237,11 +190,7 @@ impl Report {
             );
         }
         let renderer = diagnostics(Vec::new()).renderer(color, width);
-        let shown = if all {
-            self.shown
-        } else {
-            SHOWN_PER_CHECK.min(self.shown)
-        };
+        let shown = if all { usize::MAX } else { SHOWN_PER_CHECK };
         for (group, check) in CHECKS.iter().enumerate() {
             let found = self.group(group);
             if found.is_empty() {

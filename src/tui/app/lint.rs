@@ -56,13 +56,10 @@ pub(super) fn run(graph: &KnowledgeGraph, file: Option<&Path>) -> Report {
     let is_ron = file.is_some_and(|file| file.extension().is_some_and(|ext| ext == "ron"));
     let text = file
         .filter(|_| is_ron)
-        .and_then(|file| std::fs::read_to_string(file).ok());
-    let text = text
-        .as_deref()
-        .map(|text| text.strip_prefix('\u{feff}').unwrap_or(text));
+        .and_then(|file| std::fs::read_to_string(file).ok())
+        .map(|text| Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)));
     let name = file.map_or_else(|| "the data".to_owned(), |file| file.display().to_string());
-    // The overlay shows the first findings of each check, as `kgx lint`.
-    lint::report::place(&name, text, findings, lint::report::SHOWN_PER_CHECK)
+    lint::report::place(&name, text, findings)
 }
 
 impl App {
