@@ -29,7 +29,7 @@ fn fixture(name: &str) -> PathBuf {
 fn explorer(name: &str) -> App {
     let file = fixture(name);
     let graph = load_graph(&Input::Path(file.clone())).expect("fixture loads");
-    App::new(graph, 100, 30).with_lint(Some(file))
+    App::new(graph, 100, 30).with_lint(Some(Input::Path(file)))
 }
 
 /// Runs what the app asked to have computed, as the terminal shell does
@@ -249,4 +249,14 @@ fn the_timeline_statistics_and_graph_views_mark_what_findings_are_about() {
         !graph.contains("!Southland") && !graph.contains("Southland!"),
         "{graph}"
     );
+}
+
+#[test]
+fn the_embedded_seed_lints_clean_in_the_explorer_with_its_directives() {
+    let graph = load_graph(&Input::Embedded).expect("the seed loads");
+    let mut app = App::new(graph, 100, 30).with_lint(Some(Input::Embedded));
+    finish_work(&mut app);
+    let report = app.lint_report().expect("the lint ran");
+    assert_eq!(report.allowed, 16, "{}", report.summary());
+    assert_eq!(app.lint_summary().as_deref(), Some("lint: clean"));
 }

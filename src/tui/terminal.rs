@@ -318,9 +318,10 @@ fn event_loop(
     let mut app = App::new(graph, size.width, size.height)
         .with_keymap(Arc::new(options.keymap.clone()))
         // Findings are placed in the file's text only when the graph is
-        // that one file.
+        // that one file, or the embedded seed.
         .with_lint(match options.inputs.as_slice() {
-            [file] => Some(file.clone()),
+            [] => Some(crate::load::Input::Embedded),
+            [file] => Some(crate::load::Input::Path(file.clone())),
             _ => None,
         });
     let theme = Theme {

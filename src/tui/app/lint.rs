@@ -4,22 +4,24 @@
 //! relations they are about carry a marker in the lists.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::task::Job;
 use super::{App, Effect, Overlay, Task};
 use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, Progress};
 use crate::lint::{self, Record, Report};
+use crate::load::{self, Input};
 
 /// What the explorer knows of the lint.
 #[derive(Debug, Default)]
 pub(super) struct LintState {
     /// Whether the lint runs: the shell turns it on, tests choose.
     enabled: bool,
-    /// The data file, whose folder `text_file` paths are relative to and
-    /// whose directives allow findings; `None` for the embedded seed.
-    file: Option<PathBuf>,
+    /// Where the graph was read from: the data file, whose folder
+    /// `text_file` paths are relative to, or the embedded seed; its
+    /// directives allow findings. `None` when the graph is several files.
+    input: Option<Input>,
     /// The lint being run, by request number.
     request: Option<u64>,
     /// The findings on the graph shown.
@@ -43,31 +45,38 @@ impl PartialEq for LintFindings {
 }
 
 /// Every check (but the pedantic ones) on `graph`; the findings are placed
-/// in `file`'s text when it is RON, so that its directives apply. The
-/// graph lists actors and relations in file order, so a finding's record
-/// index is also the node or edge it is about.
-pub(super) fn run(graph: &KnowledgeGraph, file: Option<&Path>) -> Report {
+/// in the text `input` holds when it is RON, so that its directives apply.
+/// The graph lists actors and relations in file order, so a finding's
+/// record index is also the node or edge it is about.
+pub(super) fn run(graph: &KnowledgeGraph, input: Option<&Input>) -> Report {
+    let file = match input {
+        Some(Input::Path(file)) => Some(file.as_path()),
+        _ => None,
+    };
     let base = file.map(|file| match file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     });
     let texts = lint::source_texts(graph, base.as_deref());
     let findings = lint::lint(graph, &texts, &lint::Options::default());
-    let is_ron = file.is_some_and(|file| file.extension().is_some_and(|ext| ext == "ron"));
-    let text = file
-        .filter(|_| is_ron)
-        .and_then(|file| std::fs::read_to_string(file).ok())
-        .map(|text| Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)));
-    let name = file.map_or_else(|| "the data".to_owned(), |file| file.display().to_string());
+    let text = match input {
+        Some(Input::Embedded) => Some(load::EMBEDDED.to_owned()),
+        Some(Input::Path(file)) if file.extension().is_some_and(|ext| ext == "ron") => {
+            std::fs::read_to_string(file).ok()
+        }
+        _ => None,
+    };
+    let text = text.map(|text| Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)));
+    let name = input.map_or_else(|| "the data".to_owned(), Input::name);
     lint::report::place(&name, text, findings)
 }
 
 impl App {
-    /// The same explorer, linting the graph it shows: `file` is where it
-    /// was read from (`None` for the embedded seed).
-    pub fn with_lint(mut self, file: Option<PathBuf>) -> App {
+    /// The same explorer, linting the graph it shows: `input` is where it
+    /// was read from (`None` when it was put together from several files).
+    pub fn with_lint(mut self, input: Option<Input>) -> App {
         self.lint.enabled = true;
-        self.lint.file = file;
+        self.lint.input = input;
         self.request_lint();
         self
     }
@@ -82,7 +91,7 @@ impl App {
         self.effects.push(Effect::Compute(Task {
             job: Job::Lint {
                 request: self.requests,
-                file: self.lint.file.clone(),
+                input: self.lint.input.clone(),
             },
             graph: Arc::clone(&self.graph),
             scope: self.scope.clone(),

@@ -53,10 +53,11 @@ pub(super) enum Job {
         k: usize,
         options: Box<PathOptions>,
     },
-    /// The lint's findings on the graph, placed in `file` when it is RON.
+    /// The lint's findings on the graph, placed in the text of `input`
+    /// when it is RON.
     Lint {
         request: u64,
-        file: Option<std::path::PathBuf>,
+        input: Option<crate::load::Input>,
     },
 }
 
@@ -132,11 +133,11 @@ impl Task {
                     cut: found.cut,
                 }
             }
-            Job::Lint { request, file } => Action::LintReady {
+            Job::Lint { request, input } => Action::LintReady {
                 request,
                 report: super::lint::LintFindings(Arc::new(super::lint::run(
                     &graph,
-                    file.as_deref(),
+                    input.as_ref(),
                 ))),
             },
         };
