@@ -23,6 +23,7 @@ use clap::ValueEnum;
 
 use crate::export;
 use crate::graph::KnowledgeGraph;
+use crate::load::warnings::{self, Warnings};
 use crate::load::{self, Input, LoadError};
 use crate::model::Dataset;
 
@@ -275,6 +276,22 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
     }
 }
 
+/// Reads the data set a request names, with what reading it changed or
+/// left out: what a command shows a person.
+pub fn read_dataset(request: &Request) -> Result<(Dataset, Warnings), LoadError> {
+    let (loaded, warnings) = warnings::collect(|| load(request));
+    loaded.map(|dataset| (dataset, warnings))
+}
+
+/// Reads the graph a request names, with what reading it changed or left
+/// out: what a command or the explorer shows a person. [`load_graph`]
+/// gives the graph alone, for callers that show nothing.
+pub fn read_graph(request: impl Into<Request>) -> Result<(KnowledgeGraph, Warnings), LoadError> {
+    let request = request.into();
+    let (loaded, warnings) = warnings::collect(|| load_graph(&request));
+    loaded.map(|graph| (graph, warnings))
+}
+
 /// Reads and validates the data set a request names into its graph.
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
@@ -387,12 +404,16 @@ pub struct WriteOptions {
     /// Put a `'` before CSV/TSV cells a spreadsheet would run as formulas
     /// (see `spreadsheet`); on unless `--keep-formulas`.
     pub defuse_formulas: bool,
+    /// Write nothing when the format cannot hold the graph as it is
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             defuse_formulas: true,
+            deny_warnings: false,
         }
     }
 }
@@ -497,6 +518,12 @@ pub fn write_file(
     }
     guard.check(&files)?;
     let written = write_with(graph, format, options)?;
+    if options.deny_warnings && !written.warnings.is_empty() {
+        return Ok(Saved {
+            files: Vec::new(),
+            warnings: written.warnings,
+        });
+    }
     crate::save::write(path, written.text.as_bytes())?;
     if let Some(actors) = actors {
         crate::save::write(&files[1], actors.as_bytes())?;
@@ -510,7 +537,8 @@ pub fn write_file(
 /// The files an export wrote, and what had to change to write them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
-    /// Every file written, the one named first.
+    /// Every file written, the one named first; none when warnings and
+    /// [`WriteOptions::deny_warnings`] kept them from being written.
     pub files: Vec<PathBuf>,
     /// What was changed or left out (see [`Written`]).
     pub warnings: Vec<String>,
