@@ -290,3 +290,26 @@ fn a_reload_that_warns_says_so_and_a_clean_one_clears_the_warnings() {
     app.update(Action::Reloaded(Reload::Loaded(Arc::new(graph))));
     assert!(app.warnings().is_none());
 }
+
+#[test]
+fn what_a_format_cannot_hold_is_a_warning_on_writing() {
+    let output = kgx(&["export", "--format", "dot"]);
+    assert_eq!(output.status.code(), Some(0));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("warning: dot is a drawing: the aliases, summaries, roles, dates and attributes of 43 actors"),
+        "{errors}"
+    );
+    let output = kgx(&["export", "--format", "csv"]);
+    assert!(
+        stderr(&output).contains("warning: an edge list has no place for the graph's description"),
+        "{}",
+        stderr(&output)
+    );
+    let output = kgx(&["export", "--format", "mermaid", "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "nothing is written");
+    assert!(stderr(&output).contains("nothing was written"));
+    let output = kgx(&["export", "--format", "graphml", "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(0), "GraphML holds everything");
+}

@@ -464,15 +464,92 @@ pub fn write_with(
                     ));
                 }
             }
+            warnings.extend(edge_list_losses(&dataset));
             csv::write_edges(&dataset, delimiter(format))?
         }
-        Format::Dot => dot::write(&dataset()),
-        Format::Mermaid => mermaid::write(&dataset()),
+        Format::Dot | Format::Mermaid => {
+            let dataset = dataset();
+            warnings.extend(drawing_losses(&dataset, format));
+            match format {
+                Format::Dot => dot::write(&dataset),
+                _ => mermaid::write(&dataset),
+            }
+        }
         // Turtle is TriG without graphs, N-Triples N-Quads without them.
         Format::Turtle | Format::TriG => rdf::turtle(&dataset())?,
         Format::NTriples | Format::NQuads => rdf::ntriples(&dataset())?,
     };
     Ok(Written { text, warnings })
+}
+
+/// What a CSV or TSV edge list and its actors file have no place for:
+/// the graph's description and its sources beyond their ids.
+fn edge_list_losses(dataset: &Dataset) -> Option<String> {
+    let mut lost = Vec::new();
+    if dataset.description.is_some() {
+        lost.push("the graph's description".to_owned());
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!(
+            "the title, publisher, date, address and text of {} sources (evidence keeps their ids)",
+            dataset.sources.len()
+        ));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "an edge list has no place for {}, which are left out; RON, JSON, GraphML and Turtle keep them",
+            lost.join(" or ")
+        )
+    })
+}
+
+/// What a drawing (DOT, Mermaid) leaves out: it holds actors' names and
+/// kinds and relations' kinds, directions and certainty only.
+fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
+    let actors = dataset
+        .actors
+        .iter()
+        .filter(|a| {
+            !a.aliases.is_empty()
+                || a.summary.is_some()
+                || !a.roles.is_empty()
+                || a.date.is_some()
+                || !a.external_ids.is_empty()
+                || !a.attributes.is_empty()
+        })
+        .count();
+    let relations = dataset
+        .relations
+        .iter()
+        .filter(|r| {
+            r.label.is_some()
+                || r.date.is_some()
+                || !r.evidence.is_empty()
+                || !r.attributes.is_empty()
+                || r.stance != crate::model::Stance::default()
+        })
+        .count();
+    let mut lost = Vec::new();
+    if actors > 0 {
+        lost.push(format!(
+            "the aliases, summaries, roles, dates and attributes of {actors} actors"
+        ));
+    }
+    if relations > 0 {
+        lost.push(format!(
+            "the labels, dates, stances, evidence and attributes of {relations} relations"
+        ));
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!("{} sources", dataset.sources.len()));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "{} is a drawing: {} are left out; RON, JSON, GraphML and Turtle keep them",
+            format.name(),
+            lost.join(", ")
+        )
+    })
 }
 
 /// The actors file of a CSV or TSV export (ids, names, kinds and every
