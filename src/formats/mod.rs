@@ -341,7 +341,7 @@ pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadErr
     let loaded = match request.format() {
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),
-        Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        Format::Json => json::read_graph(&request.input.name(), load::read_text(&request.input)?),
         Format::Csv | Format::Tsv => EdgeList::read(&request, request.format())?.graph(),
         _ => return load::build(&request.input.name(), load(&request)?),
     };
