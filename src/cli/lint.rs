@@ -62,12 +62,13 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
                 .map(str::to_owned)
                 .unwrap_or(text);
             let text: std::sync::Arc<str> = text.into();
-            load::parse_str(&name, &text).map(|dataset| (dataset, Some(text)))
+            load::parse_str(&name, &text)
+                .map(|dataset| (dataset, load::Warnings::default(), Some(text)))
         })
     } else {
-        formats::load(&request).map(|dataset| (dataset, None))
+        formats::read_dataset(&request).map(|(dataset, warnings)| (dataset, warnings, None))
     };
-    let (dataset, text) = match loaded {
+    let (dataset, warnings, text) = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             output
@@ -77,6 +78,9 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
+    if super::report_warnings(&warnings, output)? == Outcome::Failure {
+        return Ok(Outcome::Failure);
+    }
     let base = match &request.input {
         Input::Path(path) => Some(
             path.parent()

@@ -153,6 +153,7 @@ impl Report {
             None => format!("{}: {}", record_name(finding.record), finding.message),
         };
         Problem {
+            severity: crate::load::diagnostic::Severity::Error,
             message,
             span: placed.span.clone(),
             label: finding.label.clone(),

@@ -13,6 +13,7 @@ pub(crate) mod ron_error;
 pub(crate) mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
+pub mod warnings;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -23,7 +24,8 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem};
+pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem, Severity};
+pub use warnings::Warnings;
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, Dataset, Relation, Source};
@@ -393,6 +395,7 @@ fn records<T: for<'de> Deserialize<'de>>(
 
 fn unlocated(issue: Issue) -> Problem {
     Problem {
+        severity: diagnostic::Severity::Error,
         message: issue.message,
         span: None,
         label: issue.label,
