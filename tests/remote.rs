@@ -243,3 +243,87 @@ fn a_hub_shows_its_first_page_and_how_much_there_is() {
         text(&output.stdout)
     );
 }
+
+#[test]
+fn timeline_stats_and_export_work_on_a_neighbourhood_of_the_endpoint() {
+    let Some(server) = server("around") else {
+        return;
+    };
+    for actor in ["lavrov", "russia", "assad"] {
+        let local = kgx(&["timeline", "--actor", actor]);
+        let remote = kgx(&["timeline", "--actor", actor, "--sparql", &server.url]);
+        assert!(remote.status.success(), "{actor}: {}", text(&remote.stderr));
+        assert_eq!(
+            sorted_lines(&remote),
+            sorted_lines(&local),
+            "timeline {actor}"
+        );
+    }
+
+    // Lavrov's relations (6 of his own) with his neighbours, counted.
+    let stats = kgx(&[
+        "stats",
+        "--json",
+        "--sparql",
+        &server.url,
+        "--around",
+        "lavrov",
+    ]);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    let counted: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("JSON");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&kgx(&["show", "lavrov", "--json"]).stdout).expect("JSON");
+    assert_eq!(
+        counted["relations"].as_u64(),
+        Some(shown["relations"].as_array().expect("relations").len() as u64)
+    );
+    assert_eq!(counted["most_connected"][0]["id"], "lavrov");
+
+    // The exported neighbourhood shows the actor as the whole file does.
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-export", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let file = dir.join("lavrov.ttl");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().expect("path");
+    let export = kgx(&[
+        "export",
+        "--format",
+        "turtle",
+        "-o",
+        path,
+        "--sparql",
+        &server.url,
+        "--around",
+        "lavrov",
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert_eq!(
+        sorted_lines(&kgx(&["show", "lavrov", path])),
+        sorted_lines(&kgx(&["show", "lavrov"]))
+    );
+}
+
+#[test]
+fn an_endpoint_is_never_asked_for_the_whole_graph() {
+    let url = "http://127.0.0.1:9/query";
+    for (args, needs) in [
+        (&["stats", "--sparql", url][..], "kgx stats --around ACTOR"),
+        (&["timeline", "--sparql", url], "kgx timeline --actor ACTOR"),
+        (
+            &["export", "--format", "ron", "--sparql", url],
+            "kgx export --around ACTOR",
+        ),
+    ] {
+        let output = kgx(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(needs) && errors.contains("one actor's neighbourhood at a time"),
+            "{errors}"
+        );
+    }
+    let output = kgx(&["stats", "--around", "lavrov"]);
+    assert_eq!(output.status.code(), Some(2), "--around needs --sparql");
+    let output = kgx(&["path", "a", "b", "--directed", "--sparql", url]);
+    assert_eq!(output.status.code(), Some(2), "--directed needs a file");
+}

@@ -1,17 +1,47 @@
-//! `show` and `path` over a SPARQL endpoint (`--sparql URL`): the answer is
-//! read into a small graph and printed exactly as for a local file.
+//! The headless commands over a SPARQL endpoint (`--sparql URL`): `show`,
+//! `timeline`, `stats` and `export` work on one actor's neighbourhood,
+//! `path` on the shortest paths between two; the answer is read into a
+//! small graph and printed exactly as for a local file.
 
 use std::io::{self, Write};
 
 use oxrdf::NamedNode;
 
 use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, text};
-use crate::graph::{KnowledgeGraph, PathOptions};
+use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions};
 use crate::remote::{self, Endpoint, Fetched, Found, RemoteError, TIMEOUT};
 
 /// `kgx show ACTOR --sparql URL`.
 pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::Result<Outcome> {
-    let shown = (|| {
+    around(url, Some(actor), "show", output, |graph, node, out| {
+        if json {
+            print_json(out, &show_json(graph, node))?;
+        } else {
+            text::card(graph, node, out)?;
+        }
+        Ok(Outcome::Success)
+    })
+}
+
+/// Runs `command` on the neighbourhood of `actor` fetched from the
+/// endpoint (what `show` shows), noting on standard error when the
+/// endpoint had more than one page; `needs` names the option that gives
+/// the actor, for the message when it is missing.
+pub fn around(
+    url: &str,
+    actor: Option<&str>,
+    needs: &str,
+    output: &mut Output<'_>,
+    command: impl FnOnce(&KnowledgeGraph, NodeIndex, &mut Output<'_>) -> io::Result<Outcome>,
+) -> io::Result<Outcome> {
+    let Some(actor) = actor else {
+        writeln!(
+            output.err,
+            "error: kgx {needs} ACTOR is needed with --sparql: an endpoint is asked one actor's neighbourhood at a time, never the whole graph"
+        )?;
+        return Ok(Outcome::Failure);
+    };
+    let fetched = (|| {
         let mut endpoint = Endpoint::new(url, TIMEOUT)?;
         let Some(focus) = find(&mut endpoint, actor, output)? else {
             return Ok(None);
@@ -24,7 +54,7 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
         };
         Ok(Some((focus, fetched, total)))
     })();
-    let Some((focus, fetched, total)) = report(shown, output)? else {
+    let Some((focus, fetched, total)) = report(fetched, output)? else {
         return Ok(Outcome::Failure);
     };
     if let Some(total) = total {
@@ -37,12 +67,7 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
     let Some((graph, node)) = graph_with(fetched, &focus, total.is_some(), output)? else {
         return Ok(Outcome::Failure);
     };
-    if json {
-        print_json(output, &show_json(&graph, node))?;
-    } else {
-        text::card(&graph, node, output)?;
-    }
-    Ok(Outcome::Success)
+    command(&graph, node, output)
 }
 
 /// `kgx path FROM TO --sparql URL` (with `--all`, every shortest path).
@@ -163,7 +188,7 @@ fn graph_with(
     focus: &NamedNode,
     noted: bool,
     output: &mut Output<'_>,
-) -> io::Result<Option<(KnowledgeGraph, crate::graph::NodeIndex)>> {
+) -> io::Result<Option<(KnowledgeGraph, NodeIndex)>> {
     if fetched.truncated && !noted {
         writeln!(
             output.err,

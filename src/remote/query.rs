@@ -15,14 +15,16 @@ PREFIX kgx: <urn:kgx:vocab:>\n";
 /// The predicates that name or type a resource, and a role's fields.
 const NAMING: &str = "rdf:type, rdfs:label, skos:prefLabel, schema:name, foaf:name, kgx:title";
 
-/// The triples the focus takes part in, its own description (roles too),
+/// The triples the focus takes part in (but not others' evidence
+/// attributed to it, nor others' roles in it: those belong to other
+/// relations and actors), its own description (roles too),
 /// its neighbours' names and types, the reified statements about its
 /// relations with their evidence and sources, and the graph's title.
 pub fn neighbourhood(focus: &NamedNode, limit: usize) -> String {
     format!(
         "{PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   {{ BIND({focus} AS ?s) {focus} ?p ?o }}
-  UNION {{ BIND({focus} AS ?o) ?s ?p {focus} }}
+  UNION {{ BIND({focus} AS ?o) ?s ?p {focus} . FILTER(?p NOT IN (kgx:attributedTo, kgx:of)) }}
   UNION {{ {focus} ?q ?s . ?s ?p ?o . FILTER(?p IN ({NAMING}, kgx:of, kgx:date, kgx:start, kgx:end)) }}
   UNION {{ {focus} kgx:role ?r . ?r kgx:of ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
   UNION {{ ?s ?q {focus} . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
