@@ -327,3 +327,152 @@ fn an_endpoint_is_never_asked_for_the_whole_graph() {
     let output = kgx(&["path", "a", "b", "--directed", "--sparql", url]);
     assert_eq!(output.status.code(), Some(2), "--directed needs a file");
 }
+
+/// A one-request HTTP server on a free port that answers one triple and
+/// hands back the request's head (request line and headers).
+fn recording_listener() -> (String, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = listener.local_addr().expect("address").port();
+    let (sender, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+            head.push_str(&line);
+        }
+        let mut body = vec![0; length];
+        let _ = reader.read_exact(&mut body);
+        let answer =
+            "<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n";
+        let _ = write!(
+            reader.get_mut(),
+            "HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+            answer.len()
+        );
+        let _ = sender.send(head);
+    });
+    (format!("http://127.0.0.1:{port}/sparql"), received)
+}
+
+/// The request head a listener received, or a failure after a while.
+fn head_of(received: &std::sync::mpsc::Receiver<String>) -> String {
+    received
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the listener got a request")
+}
+
+#[test]
+fn the_config_gives_the_user_agent_and_each_endpoint_its_own_headers() {
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-headers", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let (url, received) = recording_listener();
+    let config = dir.join("config.ron");
+    std::fs::write(
+        &config,
+        format!(
+            r#"(sparql: (
+                user_agent: "kgx-tests/1.0 (tests@example.org)",
+                headers: {{
+                    "{}": {{"Authorization": "Bearer secret-1", "X-Project": "kgx"}},
+                    "https://elsewhere.example/": {{"Authorization": "Bearer not-for-this-one"}},
+                }},
+            ))"#,
+            url.trim_end_matches("sparql")
+        ),
+    )
+    .expect("config written");
+    let config = config.to_str().expect("path");
+    let output = kgx(&[
+        "show",
+        "http://example.org/a",
+        "--sparql",
+        &url,
+        "--config",
+        config,
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("A · Node"));
+    let head = head_of(&received).to_ascii_lowercase();
+    assert!(head.starts_with("post /sparql "), "{head}");
+    assert!(
+        head.contains("\r\nuser-agent: kgx-tests/1.0 (tests@example.org)\r\n"),
+        "{head}"
+    );
+    assert!(
+        head.contains("\r\nauthorization: bearer secret-1\r\n"),
+        "{head}"
+    );
+    assert!(head.contains("\r\nx-project: kgx\r\n"), "{head}");
+    assert!(!head.contains("not-for-this-one"), "{head}");
+    assert!(
+        head.contains("\r\naccept: application/n-triples\r\n"),
+        "{head}"
+    );
+
+    // Without a config, kgx says who it is.
+    let (url, received) = recording_listener();
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["show", "http://example.org/a", "--sparql", &url])
+        .env("HOME", &dir)
+        .env("XDG_CONFIG_HOME", &dir)
+        .output()
+        .expect("kgx runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let head = head_of(&received).to_ascii_lowercase();
+    assert!(
+        head.contains(&format!(
+            "\r\nuser-agent: kgx/{} (",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{head}"
+    );
+    assert!(!head.contains("authorization"), "{head}");
+}
+
+#[test]
+fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-bad-header", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let config = dir.join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  sparql: (\n    headers: {\"https://graph.example.org/\": {\"X-Token\": \"a\\r\\nHost: evil\", \"Bad Name\": \"b\"}},\n  ),\n)\n",
+    )
+    .expect("config written");
+    let config = config.to_str().expect("path");
+    let check = kgx(&["config", "--config", config]);
+    assert_eq!(check.status.code(), Some(1));
+    let errors = text(&check.stderr);
+    assert!(
+        errors.contains("the value of the header \"X-Token\" holds a control character")
+            && errors.contains("\"Bad Name\" is not an HTTP header name")
+            && errors.contains("config.ron:3:"),
+        "{errors}"
+    );
+    let show = kgx(&[
+        "show",
+        "lavrov",
+        "--sparql",
+        "https://graph.example.org/sparql",
+        "--config",
+        config,
+    ]);
+    assert_eq!(show.status.code(), Some(1));
+    assert!(
+        text(&show.stderr).contains("X-Token"),
+        "{}",
+        text(&show.stderr)
+    );
+}

@@ -332,6 +332,19 @@ struct EndpointArgs {
     /// Ask this SPARQL endpoint instead of reading a file, a neighbourhood at a time
     #[arg(long, value_name = "URL", conflicts_with = "file")]
     sparql: Option<String>,
+    /// Read the User-Agent and headers to send the endpoint from this config file [default: kgx config --path]
+    #[arg(long, value_name = "PATH", requires = "sparql")]
+    config: Option<PathBuf>,
+}
+
+impl EndpointArgs {
+    /// The endpoint to ask, if one was named.
+    fn remote(&self) -> Option<remote::Remote<'_>> {
+        self.sparql.as_deref().map(|url| remote::Remote {
+            url,
+            config: self.config.as_deref(),
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -467,9 +480,9 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let count = |graph: &KnowledgeGraph, out: &mut Output<'_>| {
                 stats(graph, top, centrality, as_of, json, out)
             };
-            match &endpoint.sparql {
-                Some(url) => remote::around(
-                    url,
+            match endpoint.remote() {
+                Some(at) => remote::around(
+                    at,
                     around.as_deref(),
                     "stats --around",
                     output,
@@ -484,9 +497,9 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             as_of,
             actor,
             json,
-        }) => match &endpoint.sparql {
-            Some(url) => remote::around(
-                url,
+        }) => match endpoint.remote() {
+            Some(at) => remote::around(
+                at,
                 actor.as_deref(),
                 "timeline --actor",
                 output,
@@ -505,22 +518,43 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         },
         Some(Command::Show {
             actor,
-            endpoint: EndpointArgs {
-                sparql: Some(url), ..
-            },
+            endpoint:
+                EndpointArgs {
+                    sparql: Some(url),
+                    config,
+                },
             json,
             ..
-        }) => remote::show(&url, &actor, json, output),
+        }) => remote::show(
+            remote::Remote {
+                url: &url,
+                config: config.as_deref(),
+            },
+            &actor,
+            json,
+            output,
+        ),
         Some(Command::Path {
             from,
             to,
-            endpoint: EndpointArgs {
-                sparql: Some(url), ..
-            },
+            endpoint:
+                EndpointArgs {
+                    sparql: Some(url),
+                    config,
+                },
             all,
             json,
             ..
-        }) => remote::path(&url, [&from, &to], all, json, output),
+        }) => remote::path(
+            remote::Remote {
+                url: &url,
+                config: config.as_deref(),
+            },
+            [&from, &to],
+            all,
+            json,
+            output,
+        ),
         Some(Command::Show {
             actor, file, json, ..
         }) => with_graph(&file.input(), output, |graph, out| {
@@ -624,9 +658,11 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         }),
         Some(Command::Gen(args)) => generate::run(args, output),
         Some(Command::Export {
-            endpoint: EndpointArgs {
-                sparql: Some(url), ..
-            },
+            endpoint:
+                EndpointArgs {
+                    sparql: Some(url),
+                    config,
+                },
             around,
             format,
             output: path,
@@ -639,7 +675,10 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 force,
             };
             remote::around(
-                &url,
+                remote::Remote {
+                    url: &url,
+                    config: config.as_deref(),
+                },
                 around.as_deref(),
                 "export --around",
                 output,

@@ -4,16 +4,57 @@
 //! small graph and printed exactly as for a local file.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use oxrdf::NamedNode;
 
 use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, text};
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions};
-use crate::remote::{self, Endpoint, Fetched, Found, RemoteError, TIMEOUT};
+use crate::remote::{self, Access, Endpoint, Fetched, Found, RemoteError};
+
+/// An endpoint named on the command line, and the config file that says
+/// what to send it.
+#[derive(Clone, Copy, Debug)]
+pub struct Remote<'a> {
+    /// The endpoint's URL.
+    pub url: &'a str,
+    /// The config file named with `--config`, else the usual one.
+    pub config: Option<&'a Path>,
+}
+
+impl Remote<'_> {
+    /// The endpoint, with the User-Agent and headers the config gives it,
+    /// or `None` after saying why not.
+    fn connect(&self, output: &mut Output<'_>) -> io::Result<Option<Endpoint>> {
+        let config = match crate::config::load(self.config) {
+            Ok(config) => config,
+            Err(error) => {
+                let report = error.render_width(output.color, output.width);
+                output.err.raw().write_all(report.as_bytes())?;
+                return Ok(None);
+            }
+        };
+        let access = Access {
+            user_agent: config
+                .sparql
+                .user_agent
+                .clone()
+                .unwrap_or_else(remote::default_user_agent),
+            headers: config.sparql.headers_for(self.url),
+            ..Access::default()
+        };
+        report(Endpoint::new(self.url, access).map(Some), output)
+    }
+}
 
 /// `kgx show ACTOR --sparql URL`.
-pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::Result<Outcome> {
-    around(url, Some(actor), "show", output, |graph, node, out| {
+pub fn show(
+    at: Remote<'_>,
+    actor: &str,
+    json: bool,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    around(at, Some(actor), "show", output, |graph, node, out| {
         if json {
             print_json(out, &show_json(graph, node))?;
         } else {
@@ -28,7 +69,7 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
 /// endpoint had more than one page; `needs` names the option that gives
 /// the actor, for the message when it is missing.
 pub fn around(
-    url: &str,
+    at: Remote<'_>,
     actor: Option<&str>,
     needs: &str,
     output: &mut Output<'_>,
@@ -41,8 +82,10 @@ pub fn around(
         )?;
         return Ok(Outcome::Failure);
     };
+    let Some(mut endpoint) = at.connect(output)? else {
+        return Ok(Outcome::Failure);
+    };
     let fetched = (|| {
-        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
         let Some(focus) = find(&mut endpoint, actor, output)? else {
             return Ok(None);
         };
@@ -60,7 +103,8 @@ pub fn around(
     if let Some(total) = total {
         writeln!(
             output.err,
-            "note: {focus} takes part in {total} triples on {url}; this is the first page of {}",
+            "note: {focus} takes part in {total} triples on {}; this is the first page of {}",
+            at.url,
             remote::PAGE
         )?;
     }
@@ -72,14 +116,16 @@ pub fn around(
 
 /// `kgx path FROM TO --sparql URL` (with `--all`, every shortest path).
 pub fn path(
-    url: &str,
+    at: Remote<'_>,
     [from, to]: [&str; 2],
     all: bool,
     json: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
+    let Some(mut endpoint) = at.connect(output)? else {
+        return Ok(Outcome::Failure);
+    };
     let found = (|| {
-        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
         let Some(start) = find(&mut endpoint, from, output)? else {
             return Ok(None);
         };
@@ -94,8 +140,9 @@ pub fn path(
     let Some(fetched) = fetched else {
         writeln!(
             output.err,
-            "no path between {from} and {to} within {} hops on {url}",
-            remote::MAX_HOPS
+            "no path between {from} and {to} within {} hops on {}",
+            remote::MAX_HOPS,
+            at.url
         )?;
         return Ok(Outcome::Failure);
     };
@@ -103,7 +150,7 @@ pub fn path(
         return Ok(Outcome::Failure);
     };
     let Some(goal) = remote::actor_of(&graph, &goal) else {
-        writeln!(output.err, "error: {to} is not an actor on {url}")?;
+        writeln!(output.err, "error: {to} is not an actor on {}", at.url)?;
         return Ok(Outcome::Failure);
     };
     let shown = if all {

@@ -30,36 +30,66 @@ impl fmt::Display for RemoteError {
 
 impl std::error::Error for RemoteError {}
 
+/// What every request to an endpoint carries, and how long it may take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Access {
+    /// The User-Agent header.
+    pub user_agent: String,
+    /// Other headers (a token, say), sent as they are.
+    pub headers: Vec<(String, String)>,
+    /// How long one query may take.
+    pub timeout: Duration,
+}
+
+impl Default for Access {
+    fn default() -> Self {
+        Access {
+            user_agent: default_user_agent(),
+            headers: Vec::new(),
+            timeout: TIMEOUT,
+        }
+    }
+}
+
+/// `kgx/VERSION (+repository)`, as public endpoints' policies ask: it
+/// names the tool and where to learn about it (without a repository in
+/// Cargo.toml, a description instead).
+pub fn default_user_agent() -> String {
+    let about = match env!("CARGO_PKG_REPOSITORY") {
+        "" => "terminal knowledge-graph explorer".to_owned(),
+        repository => format!("+{repository}"),
+    };
+    format!("kgx/{} ({about})", env!("CARGO_PKG_VERSION"))
+}
+
 /// A SPARQL endpoint and the session's cache of its answers.
 pub struct Endpoint {
     url: String,
     agent: ureq::Agent,
+    headers: Vec<(String, String)>,
     timeout: Duration,
     cache: Cache,
 }
 
 impl Endpoint {
     /// An endpoint at an `http://` or `https://` URL.
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, RemoteError> {
+    pub fn new(url: &str, access: Access) -> Result<Self, RemoteError> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(RemoteError(format!(
                 "\"{url}\" is not a SPARQL endpoint URL: it must start with http:// or https://"
             )));
         }
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
+            .timeout_global(Some(access.timeout))
             .http_status_as_error(false)
-            .user_agent(concat!(
-                "kgx/",
-                env!("CARGO_PKG_VERSION"),
-                " (terminal knowledge-graph explorer)"
-            ))
+            .user_agent(access.user_agent)
             .build()
             .into();
         Ok(Endpoint {
             url: url.to_owned(),
             agent,
-            timeout,
+            headers: access.headers,
+            timeout: access.timeout,
             cache: Cache::new(CACHE_BUDGET),
         })
     }
@@ -76,10 +106,14 @@ impl Endpoint {
             return Ok(answer);
         }
         let failed = |what: String| RemoteError(format!("the SPARQL endpoint {} {what}", self.url));
-        let mut response = self
+        let mut request = self
             .agent
             .post(&self.url)
-            .header("Accept", "application/n-triples")
+            .header("Accept", "application/n-triples");
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        let mut response = request
             .send_form([("query", query)])
             .map_err(|err| failed(describe(&err, self.timeout)))?;
         let status = response.status().as_u16();

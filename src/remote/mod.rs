@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use oxrdf::{NamedNode, Term};
 
-pub use client::{Endpoint, RemoteError, TIMEOUT};
+pub use client::{Access, Endpoint, RemoteError, TIMEOUT, default_user_agent};
 
 use crate::formats::rdf::prefixes::Prefixes;
 use crate::formats::rdf::vocab::{self, ACTOR};
