@@ -62,7 +62,15 @@ fn server(test: &str) -> Option<Server> {
     server_with(test, None)
 }
 
-fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
+/// A server holding `data`: a file name (its extension tells the syntax),
+/// its text, and a name on it to ask for until the server answers.
+struct Data<'a> {
+    file: &'a str,
+    text: &'a str,
+    probe: &'a str,
+}
+
+fn server_with(test: &str, data: Option<Data<'_>>) -> Option<Server> {
     let Some(venv) = std::env::var_os("KGX_RDF_VENV") else {
         eprintln!(
             "skipping {test}: KGX_RDF_VENV is not set (.ci/run sets it; see README, Developing)"
@@ -80,10 +88,10 @@ fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
     let dir = std::env::temp_dir().join(format!("kgx-remote-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
-    let seed = match data {
-        Some(triples) => {
-            let path = dir.join("data.nt");
-            std::fs::write(&path, triples).expect("data written");
+    let seed = match &data {
+        Some(data) => {
+            let path = dir.join(data.file);
+            std::fs::write(&path, data.text).expect("data written");
             path
         }
         None => {
@@ -124,7 +132,7 @@ fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
         child,
         url: format!("http://127.0.0.1:{port}/query"),
     };
-    let probe = if data.is_some() { "hub" } else { "lavrov" };
+    let probe = data.as_ref().map_or("lavrov", |data| data.probe);
     wait_until_answering(&server.url, probe, &dir);
     Some(server)
 }
@@ -227,7 +235,12 @@ fn a_hub_shows_its_first_page_and_how_much_there_is() {
             "<http://example.org/hub> <http://example.org/knows> <http://example.org/n{n}> .\n"
         ));
     }
-    let Some(server) = server_with("hub", Some(&triples)) else {
+    let data = Data {
+        file: "hub.nt",
+        text: &triples,
+        probe: "hub",
+    };
+    let Some(server) = server_with("hub", Some(data)) else {
         return;
     };
     let output = kgx(&["show", "hub", "--sparql", &server.url]);
@@ -474,5 +487,77 @@ fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
         text(&show.stderr).contains("X-Token"),
         "{}",
         text(&show.stderr)
+    );
+}
+
+#[test]
+fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rdf/wikidata.ttl"
+    );
+    let turtle = std::fs::read_to_string(fixture).expect("fixture");
+    let data = Data {
+        file: "wikidata.ttl",
+        text: &turtle,
+        probe: "Ada Example",
+    };
+    let Some(server) = server_with("wikidata", Some(data)) else {
+        return;
+    };
+    let profile = ["--profile", "wikidata", "--lang", "en"];
+    let remote = kgx(&[
+        &["show", "wd:Q90001", "--sparql", &server.url][..],
+        &profile,
+    ]
+    .concat());
+    assert!(remote.status.success(), "{}", text(&remote.stderr));
+    let local = kgx(&[&["show", "wd:Q90001", fixture][..], &profile].concat());
+    // The endpoint is asked for names in the wanted language and English.
+    let mut local = sorted_lines(&local);
+    local.retain(|line| !line.ends_with("@de"));
+    assert_eq!(sorted_lines(&remote), local);
+    let shown = text(&remote.stdout);
+    assert!(
+        shown.contains("→ position held → Ambassador to Nowhere [wd:Q90011]  · 1999-05 · Disputed")
+            && shown.contains("· 2004-03-09..2024 · Reported"),
+        "{shown}"
+    );
+
+    let timeline = kgx(&[
+        &[
+            "timeline",
+            "--actor",
+            "Bob Example",
+            "--sparql",
+            &server.url,
+        ][..],
+        &profile,
+    ]
+    .concat());
+    assert!(
+        text(&timeline.stdout).contains("2010..  Bob Example → spouse → Ada Example"),
+        "{}",
+        text(&timeline.stdout)
+    );
+
+    let path = kgx(&[
+        &[
+            "path",
+            "Bob Example",
+            "Exampleland",
+            "--sparql",
+            &server.url,
+        ][..],
+        &profile,
+    ]
+    .concat());
+    assert!(path.status.success(), "{}", text(&path.stderr));
+    let found = text(&path.stdout);
+    assert!(
+        found.contains("spouse")
+            && found.contains("country of citizenship")
+            && found.contains("2010.."),
+        "{found}"
     );
 }

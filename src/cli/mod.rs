@@ -50,6 +50,9 @@ pub struct Cli {
     /// The language to take RDF names in (de, en-GB) [default: from LANG]
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+    #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+    profile: ProfileArg,
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
@@ -103,6 +106,7 @@ impl Cli {
                     format: self.format.map(Format::from),
                     actors: self.actors.clone(),
                     lang: language(self.lang.clone()),
+                    profile: self.profile.into(),
                 },
                 mouse: !self.no_mouse,
                 config: self.settings.config.clone(),
@@ -268,6 +272,9 @@ enum Command {
         /// The language to take RDF names in (de, en-GB) [default: from LANG]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
+        /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+        #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+        profile: ProfileArg,
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -298,6 +305,9 @@ enum Command {
         /// The language to take RDF names in (de, en-GB) [default: from LANG]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
+        /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+        #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+        profile: ProfileArg,
         /// Replace OUT (and a CSV's actors file) if it exists
         #[arg(long)]
         force: bool,
@@ -339,10 +349,12 @@ struct EndpointArgs {
 
 impl EndpointArgs {
     /// The endpoint to ask, if one was named.
-    fn remote(&self) -> Option<remote::Remote<'_>> {
+    fn remote(&self, lang: Option<String>, profile: ProfileArg) -> Option<remote::Remote<'_>> {
         self.sparql.as_deref().map(|url| remote::Remote {
             url,
             config: self.config.as_deref(),
+            lang: language(lang),
+            profile: profile.into(),
         })
     }
 }
@@ -361,6 +373,28 @@ struct FileArg {
     /// The language to take RDF names in (de, en-GB) [default: from LANG]
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+    #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+    profile: ProfileArg,
+}
+
+/// How RDF maps onto actors and relations (docs/format.md).
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+enum ProfileArg {
+    /// any RDF
+    #[default]
+    Generic,
+    /// Wikidata's statements, qualifiers, references and ranks
+    Wikidata,
+}
+
+impl From<ProfileArg> for formats::Profile {
+    fn from(profile: ProfileArg) -> Self {
+        match profile {
+            ProfileArg::Generic => formats::Profile::Generic,
+            ProfileArg::Wikidata => formats::Profile::Wikidata,
+        }
+    }
 }
 
 /// The formats kgx can read, for the options that say how to read a file
@@ -439,6 +473,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: cli.format.map(Format::from),
                 actors: cli.actors,
                 lang: language(cli.lang),
+                profile: cli.profile.into(),
             },
             output,
             |graph, out| {
@@ -480,7 +515,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             let count = |graph: &KnowledgeGraph, out: &mut Output<'_>| {
                 stats(graph, top, centrality, as_of, json, out)
             };
-            match endpoint.remote() {
+            match endpoint.remote(file.lang.clone(), file.profile) {
                 Some(at) => remote::around(
                     at,
                     around.as_deref(),
@@ -497,7 +532,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             as_of,
             actor,
             json,
-        }) => match endpoint.remote() {
+        }) => match endpoint.remote(file.lang.clone(), file.profile) {
             Some(at) => remote::around(
                 at,
                 actor.as_deref(),
@@ -518,43 +553,25 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         },
         Some(Command::Show {
             actor,
-            endpoint:
-                EndpointArgs {
-                    sparql: Some(url),
-                    config,
-                },
+            file,
+            endpoint,
             json,
-            ..
-        }) => remote::show(
-            remote::Remote {
-                url: &url,
-                config: config.as_deref(),
-            },
-            &actor,
-            json,
-            output,
-        ),
+        }) if endpoint.sparql.is_some() => match endpoint.remote(file.lang.clone(), file.profile) {
+            Some(at) => remote::show(at, &actor, json, output),
+            None => Ok(Outcome::Failure),
+        },
         Some(Command::Path {
             from,
             to,
-            endpoint:
-                EndpointArgs {
-                    sparql: Some(url),
-                    config,
-                },
+            file,
+            endpoint,
             all,
             json,
             ..
-        }) => remote::path(
-            remote::Remote {
-                url: &url,
-                config: config.as_deref(),
-            },
-            [&from, &to],
-            all,
-            json,
-            output,
-        ),
+        }) if endpoint.sparql.is_some() => match endpoint.remote(file.lang.clone(), file.profile) {
+            Some(at) => remote::path(at, [&from, &to], all, json, output),
+            None => Ok(Outcome::Failure),
+        },
         Some(Command::Show {
             actor, file, json, ..
         }) => with_graph(&file.input(), output, |graph, out| {
@@ -665,6 +682,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 },
             around,
             format,
+            lang,
+            profile,
             output: path,
             force,
             keep_formulas,
@@ -678,6 +697,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 remote::Remote {
                     url: &url,
                     config: config.as_deref(),
+                    lang: language(lang),
+                    profile: profile.into(),
                 },
                 around.as_deref(),
                 "export --around",
@@ -693,6 +714,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             from,
             actors,
             lang,
+            profile,
             output: path,
             force,
             keep_formulas,
@@ -703,6 +725,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: from.map(Format::from),
                 actors,
                 lang: language(lang),
+                profile: profile.into(),
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
@@ -716,6 +739,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             to,
             actors,
             lang,
+            profile,
             force,
             keep_formulas,
         }) => {
@@ -734,6 +758,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: from.map(Format::from),
                 actors,
                 lang: language(lang),
+                profile: profile.into(),
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
@@ -866,6 +891,7 @@ impl FileArg {
             format: self.format.map(Format::from),
             actors: self.actors.clone(),
             lang: language(self.lang.clone()),
+            profile: self.profile.into(),
         }
     }
 }

@@ -9,17 +9,22 @@ use std::path::Path;
 use oxrdf::NamedNode;
 
 use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, text};
+use crate::formats::Profile;
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions};
 use crate::remote::{self, Access, Endpoint, Fetched, Found, RemoteError};
 
 /// An endpoint named on the command line, and the config file that says
 /// what to send it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Remote<'a> {
     /// The endpoint's URL.
     pub url: &'a str,
     /// The config file named with `--config`, else the usual one.
     pub config: Option<&'a Path>,
+    /// The language to take names in.
+    pub lang: Option<String>,
+    /// How the answers map onto actors and relations.
+    pub profile: Profile,
 }
 
 impl Remote<'_> {
@@ -43,7 +48,9 @@ impl Remote<'_> {
             headers: config.sparql.headers_for(self.url),
             ..Access::default()
         };
-        report(Endpoint::new(self.url, access).map(Some), output)
+        let endpoint = Endpoint::new(self.url, access)
+            .map(|endpoint| Some(endpoint.reading(self.lang.clone(), self.profile)));
+        report(endpoint, output)
     }
 }
 

@@ -16,6 +16,8 @@ pub(crate) mod rdf;
 mod spreadsheet;
 mod unique_keys;
 
+pub use rdf::Profile;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -137,6 +139,8 @@ pub struct Request {
     pub actors: Option<PathBuf>,
     /// The language to take names in from an RDF file (`--lang de`).
     pub lang: Option<String>,
+    /// How an RDF file maps onto actors and relations (`--profile`).
+    pub profile: rdf::Profile,
 }
 
 impl Request {
@@ -158,6 +162,7 @@ impl From<Input> for Request {
             format: None,
             actors: None,
             lang: None,
+            profile: rdf::Profile::default(),
         }
     }
 }
@@ -235,7 +240,13 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
             )
         }
         _ => match rdf_syntax(format) {
-            Some(syntax) => rdf::read(&name, &text, syntax, request.lang.as_deref()),
+            Some(syntax) => rdf::read(
+                &name,
+                &text,
+                syntax,
+                request.lang.as_deref(),
+                request.profile,
+            ),
             None => read_str(&name, &text, format),
         },
     }
@@ -332,7 +343,7 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadE
         Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
         Format::Turtle | Format::NTriples | Format::NQuads | Format::TriG => {
             match rdf_syntax(format) {
-                Some(syntax) => rdf::read(name, text, syntax, None),
+                Some(syntax) => rdf::read(name, text, syntax, None, rdf::Profile::Generic),
                 None => Err(unreadable(name, format)),
             }
         }

@@ -10,6 +10,7 @@ use oxrdf::Triple;
 use oxttl::NTriplesParser;
 
 use super::cache::Cache;
+use crate::formats::Profile;
 
 /// How long one query may take before kgx gives up on it.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -69,6 +70,9 @@ pub struct Endpoint {
     headers: Vec<(String, String)>,
     timeout: Duration,
     cache: Cache,
+    /// How answers are read: names' language and the mapping profile.
+    lang: Option<String>,
+    profile: Profile,
 }
 
 impl Endpoint {
@@ -91,7 +95,26 @@ impl Endpoint {
             headers: access.headers,
             timeout: access.timeout,
             cache: Cache::new(CACHE_BUDGET),
+            lang: None,
+            profile: Profile::Generic,
         })
+    }
+
+    /// Reads answers taking names in `lang` and mapping them by `profile`.
+    pub fn reading(mut self, lang: Option<String>, profile: Profile) -> Self {
+        self.lang = lang;
+        self.profile = profile;
+        self
+    }
+
+    /// The language names are taken in.
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
+    }
+
+    /// How answers map onto actors and relations.
+    pub fn profile(&self) -> Profile {
+        self.profile
     }
 
     /// The endpoint's URL.
