@@ -226,34 +226,49 @@ fn an_endpoint_that_is_not_there_gives_a_clear_message() {
 }
 
 #[test]
-fn a_hub_shows_its_first_page_and_how_much_there_is() {
+fn a_hub_of_100k_edges_shows_its_first_page_and_how_much_there_is() {
     let mut triples = String::from(
-        "<http://example.org/hub> <http://www.w3.org/2000/01/rdf-schema#label> \"hub\" .\n",
+        "<http://example.org/hub> <http://www.w3.org/2000/01/rdf-schema#label> \"The Hub\" .\n",
     );
-    for n in 0..12_000 {
+    for n in 0..60_000 {
         triples.push_str(&format!(
             "<http://example.org/hub> <http://example.org/knows> <http://example.org/n{n}> .\n"
+        ));
+    }
+    for n in 60_000..100_000 {
+        triples.push_str(&format!(
+            "<http://example.org/n{n}> <http://example.org/follows> <http://example.org/hub> .\n"
         ));
     }
     let data = Data {
         file: "hub.nt",
         text: &triples,
-        probe: "hub",
+        probe: "http://example.org/n1",
     };
     let Some(server) = server_with("hub", Some(data)) else {
         return;
     };
-    let output = kgx(&["show", "hub", "--sparql", &server.url]);
+    let started = Instant::now();
+    let output = kgx(&["show", "The Hub", "--json", "--sparql", &server.url]);
+    // A figure, not an assertion: the time depends on the machine.
+    eprintln!(
+        "a hub of 100 000 edges: first page and count in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
     assert!(output.status.success(), "{}", text(&output.stderr));
     let errors = text(&output.stderr);
     assert!(
-        errors.contains("takes part in 12001 triples") && errors.contains("first page of 10000"),
+        errors.contains("takes part in 100001 triples on")
+            && errors.contains("first page of 10000"),
         "{errors}"
     );
-    assert!(
-        text(&output.stdout).starts_with("hub · Node"),
-        "{}",
-        text(&output.stdout)
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let relations = shown["relations"].as_array().expect("relations").len();
+    let named = shown["actor"]["name"] == "The Hub";
+    assert_eq!(
+        relations + usize::from(named),
+        10_000,
+        "one page of triples: the hub's name (if on it) and its links"
     );
 }
 
@@ -559,5 +574,62 @@ fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
             && found.contains("country of citizenship")
             && found.contains("2010.."),
         "{found}"
+    );
+}
+
+#[test]
+fn a_server_killed_mid_session_gives_a_clear_message_and_no_hang() {
+    let Some(mut server) = server("killed") else {
+        return;
+    };
+    let first = kgx(&["show", "lavrov", "--sparql", &server.url]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    server.child.kill().expect("the server ends");
+    server.child.wait().expect("the server is gone");
+    let started = Instant::now();
+    for args in [
+        &["show", "lavrov", "--sparql", &server.url][..],
+        &["path", "lavrov", "rubio", "--sparql", &server.url],
+        &["stats", "--around", "lavrov", "--sparql", &server.url],
+    ] {
+        let output = kgx(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(&server.url) && errors.contains("cannot be reached"),
+            "{errors}"
+        );
+    }
+    eprintln!(
+        "three commands against a dead server ended in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn a_server_that_dies_in_the_middle_of_an_answer_gives_a_clear_message() {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: 5000\r\n\r\n<http://example.org/a> <http://exa",
+            );
+            // Dropping the stream closes the connection half-way.
+        }
+    });
+    let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains(&url)
+            && errors.contains("closed the connection before its answer was complete"),
+        "{errors}"
     );
 }

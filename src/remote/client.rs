@@ -178,6 +178,17 @@ fn describe(error: &ureq::Error, timeout: Duration) -> String {
         ureq::Error::Io(error) if error.kind() == std::io::ErrorKind::ConnectionRefused => {
             "cannot be reached (connection refused): is the server running?".to_owned()
         }
+        ureq::Error::Io(error)
+            if matches!(
+                error.kind(),
+                std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+            ) =>
+        {
+            "closed the connection before its answer was complete: did the server stop?".to_owned()
+        }
         ureq::Error::Io(error) => format!("cannot be reached: {error}"),
         ureq::Error::BodyExceedsLimit(_) => {
             format!("sent an answer over {} MB", MAX_ANSWER / 1024 / 1024)

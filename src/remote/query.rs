@@ -20,19 +20,29 @@ const NAMING: &str = "rdf:type, rdfs:label, skos:prefLabel, schema:name, foaf:na
 /// relations and actors), its own description (roles too),
 /// its neighbours' names and types, the reified statements about its
 /// relations with their evidence and sources, and the graph's title.
+///
+/// What is looked up per neighbour or per statement is bounded by
+/// subqueries of `limit` rows, so a hub of millions of edges costs the
+/// endpoint a page of work, not a scan of all its neighbours.
 pub fn neighbourhood(focus: &NamedNode, limit: usize) -> String {
+    let out = format!(
+        "{{ SELECT DISTINCT ?s WHERE {{ {focus} ?q ?s . FILTER(!isLiteral(?s)) }} LIMIT {limit} }}"
+    );
+    let into = format!("{{ SELECT DISTINCT ?s WHERE {{ ?s ?q {focus} }} LIMIT {limit} }}");
+    let statements =
+        format!("{{ SELECT ?t WHERE {{ ?t rdf:subject|rdf:object {focus} }} LIMIT {limit} }}");
     format!(
         "{PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   {{ BIND({focus} AS ?s) {focus} ?p ?o }}
   UNION {{ BIND({focus} AS ?o) ?s ?p {focus} . FILTER(?p NOT IN (kgx:attributedTo, kgx:of)) }}
-  UNION {{ {focus} ?q ?s . ?s ?p ?o . FILTER(?p IN ({NAMING}, kgx:of, kgx:date, kgx:start, kgx:end)) }}
+  UNION {{ {out} ?s ?p ?o . FILTER(?p IN ({NAMING}, kgx:of, kgx:date, kgx:start, kgx:end)) }}
   UNION {{ {focus} kgx:role ?r . ?r kgx:of ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?s ?q {focus} . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?s rdf:subject|rdf:object {focus} . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t rdf:subject|rdf:object ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?s . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?e . ?e kgx:source ?s . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?e . ?e kgx:attributedTo ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {into} ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {statements} ?t ?p ?o . BIND(?t AS ?s) }}
+  UNION {{ {statements} ?t rdf:subject|rdf:object ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {statements} ?t kgx:evidence ?s . ?s ?p ?o }}
+  UNION {{ {statements} ?t kgx:evidence ?e . ?e kgx:source ?s . ?s ?p ?o }}
+  UNION {{ {statements} ?t kgx:evidence ?e . ?e kgx:attributedTo ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
   UNION {{ ?s a kgx:Graph ; ?p ?o }}
 }} LIMIT {limit}"
     )
