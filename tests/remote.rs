@@ -3,6 +3,9 @@
 //! the same answers as the local file (in the endpoint's order: RDF has
 //! none), and a server that is not there gives a clear message.
 
+#[path = "common/terminal.rs"]
+mod terminal;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -445,7 +448,7 @@ fn the_config_gives_the_user_agent_and_each_endpoint_its_own_headers() {
     assert!(head.contains("\r\nx-project: kgx\r\n"), "{head}");
     assert!(!head.contains("not-for-this-one"), "{head}");
     assert!(
-        head.contains("\r\naccept: application/n-triples\r\n"),
+        head.contains("\r\naccept: application/n-triples, text/turtle;q=0.9\r\n"),
         "{head}"
     );
 
@@ -632,4 +635,76 @@ fn a_server_that_dies_in_the_middle_of_an_answer_gives_a_clear_message() {
             && errors.contains("closed the connection before its answer was complete"),
         "{errors}"
     );
+}
+
+/// Lines of the terminal's screen, for messages in the status line.
+fn shows(session: &terminal::Session, text: &str) -> bool {
+    session.screen().contains(text)
+}
+
+#[test]
+fn the_explorer_grows_its_graph_from_the_endpoint_and_outlives_it() {
+    let Some(mut server) = server("explorer") else {
+        return;
+    };
+    let mut session = terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
+    session.wait_for("Lavrov's neighbourhood", |s| {
+        shows(s, "Sergey Lavrov") && shows(s, "Outgoing (6)")
+    });
+
+    // A local match at once; focusing it fetches its neighbourhood (its
+    // aliases come only with its own description).
+    session.type_keys("/Syria\r");
+    session.wait_for("Syria's neighbourhood", |s| {
+        shows(s, "Syrian Arab Republic") && shows(s, "Incoming (13)")
+    });
+
+    // Rubio is not in the local graph: the endpoint finds him by name.
+    session.type_keys("\x1b");
+    session.wait_for("the filter cleared", |s| shows(s, "/ to filter"));
+    session.type_keys("/rubio");
+    session.wait_for("the endpoint's match", |s| shows(s, "Marco Rubio"));
+    session.type_keys("\r");
+    session.wait_for("Rubio's neighbourhood", |s| {
+        shows(s, "US Secretary of State")
+    });
+
+    // The server goes away: the next fetch fails with a message, and the
+    // explorer goes on with what it has.
+    server.child.kill().expect("the server ends");
+    server.child.wait().expect("the server is gone");
+    session.type_keys("\t\r");
+    session.wait_for("the failure in the status line", |s| {
+        shows(s, "cannot be reached")
+    });
+    session.type_keys("\x7f");
+    session.wait_for("Rubio again, from what was fetched", |s| {
+        shows(s, "US Secretary of State")
+    });
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_slow_endpoint_shows_a_spinner_and_esc_cancels() {
+    // A server that takes the request and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept() {
+            held.push(stream);
+        }
+    });
+    let mut session = terminal::Session::start(&["--sparql", &url, "lavrov"]);
+    session.wait_for("the spinner", |s| {
+        shows(s, "asking") && shows(s, "about lavrov · Esc cancels")
+    });
+    session.type_keys("\x1b");
+    session.wait_for("the cancellation", |s| shows(s, "cancelled"));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
 }

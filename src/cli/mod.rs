@@ -56,6 +56,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
+    /// Explore this SPARQL endpoint, a neighbourhood at a time; FILE is then the actor to open first (an IRI, prefix:name or name)
+    #[arg(long, value_name = "URL", conflicts_with_all = ["format", "actors"])]
+    sparql: Option<String>,
     #[command(flatten)]
     settings: Settings,
     /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
@@ -86,6 +89,9 @@ pub struct Explore {
     /// Reload the file when it changes (unless `--no-watch`; the config
     /// may still say no).
     pub watch: bool,
+    /// The SPARQL endpoint to explore instead of a file (`--sparql URL`),
+    /// and the actor to open first.
+    pub sparql: Option<(String, Option<String>)>,
 }
 
 impl Cli {
@@ -111,6 +117,10 @@ impl Cli {
                 mouse: !self.no_mouse,
                 config: self.settings.config.clone(),
                 watch: !self.settings.no_watch,
+                sparql: self.sparql.clone().map(|url| {
+                    let actor = self.file.as_ref().map(|f| f.to_string_lossy().into_owned());
+                    (url, actor)
+                }),
             }),
             Some(Command::Explore {
                 file,
@@ -121,6 +131,7 @@ impl Cli {
                 mouse: !no_mouse,
                 config: settings.config.clone(),
                 watch: !settings.no_watch,
+                sparql: None,
             }),
             Some(_) => None,
         }
@@ -466,6 +477,13 @@ pub enum Outcome {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
+    if cli.sparql.is_some() && cli.command.is_none() {
+        writeln!(
+            output.err,
+            "error: exploring an endpoint needs a terminal; in scripts use kgx show, path, timeline, stats or export with --sparql URL"
+        )?;
+        return Ok(Outcome::Failure);
+    }
     match cli.command {
         None => with_graph(
             &Request {

@@ -1,13 +1,13 @@
 //! Asking a SPARQL 1.1 endpoint over HTTP: CONSTRUCT queries answered as
-//! N-Triples, with a timeout, a cap on the answer's size, a bounded cache,
+//! N-Triples or Turtle, with a timeout, a cap on the answer's size, a bounded cache,
 //! and errors that say what went wrong in a person's terms.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use oxrdf::Triple;
-use oxttl::NTriplesParser;
+use oxttl::TurtleParser;
 
 use super::cache::Cache;
 use crate::formats::Profile;
@@ -63,16 +63,27 @@ pub fn default_user_agent() -> String {
     format!("kgx/{} ({about})", env!("CARGO_PKG_VERSION"))
 }
 
-/// A SPARQL endpoint and the session's cache of its answers.
+/// A SPARQL endpoint and the session's cache of its answers. Clones share
+/// the cache and the connections, so workers can ask at the same time.
+#[derive(Clone)]
 pub struct Endpoint {
     url: String,
     agent: ureq::Agent,
     headers: Vec<(String, String)>,
     timeout: Duration,
-    cache: Cache,
+    cache: Arc<Mutex<Cache>>,
     /// How answers are read: names' language and the mapping profile.
     lang: Option<String>,
     profile: Profile,
+}
+
+impl fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Endpoint")
+            .field("url", &self.url)
+            .field("profile", &self.profile)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Endpoint {
@@ -94,7 +105,7 @@ impl Endpoint {
             agent,
             headers: access.headers,
             timeout: access.timeout,
-            cache: Cache::new(CACHE_BUDGET),
+            cache: Arc::new(Mutex::new(Cache::new(CACHE_BUDGET))),
             lang: None,
             profile: Profile::Generic,
         })
@@ -125,14 +136,16 @@ impl Endpoint {
     /// The N-Triples answer to a CONSTRUCT query, from the cache when it
     /// was asked before.
     pub fn construct(&mut self, query: &str) -> Result<Arc<str>, RemoteError> {
-        if let Some(answer) = self.cache.get(query) {
+        if let Some(answer) = self.cached(query) {
             return Ok(answer);
         }
         let failed = |what: String| RemoteError(format!("the SPARQL endpoint {} {what}", self.url));
         let mut request = self
             .agent
             .post(&self.url)
-            .header("Accept", "application/n-triples");
+            // N-Triples where the engine has it; QLever answers CONSTRUCT
+            // in Turtle only, which the Turtle parser reads as well.
+            .header("Accept", "application/n-triples, text/turtle;q=0.9");
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }
@@ -151,19 +164,25 @@ impl Endpoint {
             return Err(failed(format!("answered HTTP {status}: {said}")));
         }
         let answer: Arc<str> = Arc::from(body);
-        self.cache.put(query.to_owned(), answer.clone());
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.put(query.to_owned(), answer.clone());
+        }
         Ok(answer)
+    }
+
+    fn cached(&self, query: &str) -> Option<Arc<str>> {
+        self.cache.lock().ok()?.get(query)
     }
 
     /// The triples a CONSTRUCT query answers with.
     pub fn triples(&mut self, query: &str) -> Result<Vec<Triple>, RemoteError> {
         let answer = self.construct(query)?;
-        NTriplesParser::new()
+        TurtleParser::new()
             .for_slice(answer.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|err| {
                 RemoteError(format!(
-                    "the SPARQL endpoint {} sent N-Triples kgx cannot read: {err}",
+                    "the SPARQL endpoint {} sent RDF kgx cannot read: {err}",
                     self.url
                 ))
             })

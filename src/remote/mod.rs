@@ -228,15 +228,39 @@ fn distances(
     found
 }
 
-/// An answer read as N-Triples through the RDF mapping.
+/// An answer (N-Triples or Turtle) read through the RDF mapping.
 fn read(endpoint: &Endpoint, answer: &str) -> Result<Dataset, RemoteError> {
     let (url, lang, profile) = (endpoint.url(), endpoint.lang(), endpoint.profile());
-    formats::rdf::read(url, answer, Syntax::NTriples, lang, profile).map_err(|error| {
+    formats::rdf::read(url, answer, Syntax::Turtle, lang, profile).map_err(|error| {
         RemoteError(format!(
             "the SPARQL endpoint's answer does not make a valid graph:\n{}",
             error.render(false)
         ))
     })
+}
+
+/// Resources whose name or alias contains `text` (ignoring case), as a
+/// data set of named actors: the explorer's `/` filter asking the endpoint.
+pub fn search(endpoint: &mut Endpoint, text: &str) -> Result<Fetched, RemoteError> {
+    let answer = endpoint.construct(&query::named(text, true, SEARCHED))?;
+    let truncated = answer.lines().filter(|l| !l.trim().is_empty()).count() >= SEARCHED;
+    Ok(Fetched {
+        dataset: read(endpoint, &answer)?,
+        truncated,
+    })
+}
+
+/// The most resources one search lists.
+pub const SEARCHED: usize = 50;
+
+/// The resource an actor read from an endpoint stands for: its own IRI,
+/// or its IRI in kgx's namespace; `None` for a blank node, which cannot
+/// be asked about.
+pub fn resource_of(actor: &crate::model::Actor) -> Option<NamedNode> {
+    if let Some(iri) = actor.external_ids.get(vocab::IRI_ID) {
+        return NamedNode::new(iri.as_str()).ok();
+    }
+    (!actor.id.starts_with("_:")).then(|| vocab::named(ACTOR, &actor.id))
 }
 
 /// The actor a resource became in a graph read from the endpoint.

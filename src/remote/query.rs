@@ -28,7 +28,9 @@ pub fn neighbourhood(focus: &NamedNode, limit: usize) -> String {
     let out = format!(
         "{{ SELECT DISTINCT ?s WHERE {{ {focus} ?q ?s . FILTER(!isLiteral(?s)) }} LIMIT {limit} }}"
     );
-    let into = format!("{{ SELECT DISTINCT ?s WHERE {{ ?s ?q {focus} }} LIMIT {limit} }}");
+    let into = format!(
+        "{{ SELECT DISTINCT ?s WHERE {{ ?s ?q {focus} . FILTER(?q NOT IN (kgx:attributedTo, kgx:of)) }} LIMIT {limit} }}"
+    );
     let statements =
         format!("{{ SELECT ?t WHERE {{ ?t rdf:subject|rdf:object {focus} }} LIMIT {limit} }}");
     format!(

@@ -22,7 +22,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use super::action::{Action, InputMode};
-use super::app::{App, Effect};
+use super::app::{App, Effect, RemoteStart};
 use super::keymap::Keymap;
 use super::loading::{self, Loading};
 use super::ui::{
@@ -53,8 +53,26 @@ pub struct Options {
     pub inputs: Vec<PathBuf>,
 }
 
+/// Runs the explorer on a SPARQL endpoint instead of a graph in memory
+/// (see `app::RemoteStart`), as [`run`] does.
+pub fn run_remote(start: RemoteStart, options: Options) -> io::Result<()> {
+    let signals = Signals::register()?;
+    install_panic_hook();
+    let mut terminal = enter(options.mouse)?;
+    let events = read_events();
+    let open = |width, height| App::on_endpoint(start, width, height).map_err(io::Error::other);
+    let result = event_loop(&mut terminal, open, options, &signals, &events);
+    leave();
+    signals.record();
+    abandon_if_gone(terminal);
+    result
+}
+
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// How often a progress display or spinner moves.
+const SPINNER_TICK: Duration = Duration::from_millis(100);
 
 /// How often the loop looks for background results while some are due:
 /// a result waits at most this long to be shown. A filter keystroke's
@@ -68,7 +86,8 @@ pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
     install_panic_hook();
     let mut terminal = enter(options.mouse)?;
     let events = read_events();
-    let result = event_loop(&mut terminal, graph, options, &signals, &events);
+    let open = |width, height| Ok(App::new(graph, width, height));
+    let result = event_loop(&mut terminal, open, options, &signals, &events);
     leave();
     signals.record();
     abandon_if_gone(terminal);
@@ -151,7 +170,8 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         None => Ok(Opened::Cancelled),
         Some(Err(error)) => Ok(Opened::Failed(error)),
         Some(Ok(graph)) => {
-            event_loop(&mut terminal, graph, options, &signals, &events).map(|()| Opened::Explored)
+            let open = |width, height| Ok(App::new(graph, width, height));
+            event_loop(&mut terminal, open, options, &signals, &events).map(|()| Opened::Explored)
         }
     };
     leave();
@@ -309,13 +329,13 @@ fn read_events() -> mpsc::Receiver<Event> {
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    graph: KnowledgeGraph,
+    open: impl FnOnce(u16, u16) -> io::Result<App>,
     options: Options,
     signals: &Signals,
     events: &mpsc::Receiver<Event>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(graph, size.width, size.height)
+    let mut app = open(size.width, size.height)?
         .with_keymap(Arc::new(options.keymap.clone()))
         // Findings are placed in the file's text only when the graph is
         // that one file.
@@ -387,7 +407,9 @@ fn event_loop(
                     break;
                 }
                 // Keep a progress display moving, a few times a second.
-                if app.computing().is_some() && last_progress.elapsed() >= SIGNAL_CHECK {
+                if (app.computing().is_some() || app.fetching())
+                    && last_progress.elapsed() >= SPINNER_TICK
+                {
                     last_progress = Instant::now();
                     dirty = true;
                 }

@@ -7,6 +7,7 @@ mod command;
 mod lint;
 mod matching;
 mod reload;
+mod remote;
 mod task;
 mod views;
 mod vocabulary;
@@ -34,6 +35,7 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 pub use command::{COMMANDS, CommandLine};
 pub use lint::LintFindings;
 pub use reload::Reload;
+pub use remote::{RemoteAnswer, RemoteStart};
 use task::Job;
 pub use task::Task;
 pub use views::{
@@ -223,6 +225,8 @@ pub struct App {
     problems: Option<Arc<crate::load::LoadError>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
+    /// The SPARQL endpoint explored, when the graph comes from one.
+    remote: Option<Box<remote::RemoteState>>,
 }
 
 impl App {
@@ -284,6 +288,7 @@ impl App {
             keymap: Arc::default(),
             problems: None,
             lint: lint::LintState::default(),
+            remote: None,
         };
         app.refresh_list();
         app
@@ -338,8 +343,12 @@ impl App {
             } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
             Action::LintReady { request, report } => return self.lint_ready(request, report),
+            Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
+        }
+        if self.remote_takes(&action) {
+            return;
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
@@ -349,6 +358,7 @@ impl App {
             None => self.update_main(action),
         }
         self.refresh_view();
+        self.remote_follow();
     }
 
     fn update_command(&mut self, action: Action) {
@@ -469,7 +479,8 @@ impl App {
             | Action::TimelineReady { .. }
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
-            | Action::LintReady { .. } => {}
+            | Action::LintReady { .. }
+            | Action::RemoteReady(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -1496,7 +1507,7 @@ impl App {
 
     /// A transient message for the status bar.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.message.as_deref().or_else(|| self.remote_status())
     }
 
     /// True while the explorer captures the mouse.
