@@ -7,6 +7,7 @@
 //! mapped (an edge to no node, an id used twice) at that place, and runs
 //! kgx's own validation with its findings located the same way.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -287,7 +288,7 @@ fn map_ids(nodes: &[NodeRecord], problems: &mut Vec<Problem>) -> Vec<String> {
         .collect()
 }
 
-fn is_kgx_id(id: &str) -> bool {
+pub(crate) fn is_kgx_id(id: &str) -> bool {
     !id.trim().is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
@@ -321,7 +322,7 @@ fn end<'a>(
 
 /// An attribute name as the mapping compares it: lower case, letters and
 /// digits only, so `Edge Label`, `edge_label` and `EdgeLabel` are one.
-fn folded(key: &str) -> String {
+pub(crate) fn folded(key: &str) -> String {
     key.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -357,21 +358,38 @@ pub fn actor_kind(text: &str) -> ActorKind {
 /// `hosted_in`), and whether that changed it. Text with no letter to start
 /// a kind with gives the default kind.
 pub fn relation_kind(text: &str) -> (String, bool) {
-    let text = text.trim();
-    let snake: String = text
+    let kind = snake_kind(text);
+    let changed = kind != text.trim();
+    (kind.into_owned(), changed)
+}
+
+/// [`relation_kind`] borrowed from the text when it already is one, as
+/// it is on nearly every row of a large edge list.
+fn snake_kind(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let is_snake = trimmed.starts_with(|c: char| c.is_ascii_lowercase())
+        && !trimmed.ends_with('_')
+        && !trimmed.contains("__")
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if is_snake {
+        return Cow::Borrowed(trimmed);
+    }
+    let snake: String = trimmed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| word.to_lowercase())
         .collect::<Vec<_>>()
         .join("_");
-    if !snake.starts_with(char::is_alphabetic) {
-        return (DEFAULT_RELATION_KIND.to_owned(), true);
+    if snake.starts_with(char::is_alphabetic) {
+        Cow::Owned(snake)
+    } else {
+        Cow::Borrowed(DEFAULT_RELATION_KIND)
     }
-    let changed = snake != text;
-    (snake, changed)
 }
 
-fn actor(node: &NodeRecord, id: String) -> Actor {
+pub(crate) fn actor(node: &NodeRecord, id: String) -> Actor {
     let mut actor = Actor {
         name: String::new(),
         id,
@@ -436,12 +454,66 @@ fn actor(node: &NodeRecord, id: String) -> Actor {
 }
 
 fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation {
-    let mut relation = Relation {
+    let items = edge.items.iter().map(|item| EdgeItem {
+        key: &item.key,
+        folded: Cow::Owned(folded(&item.key)),
+        value: &item.value,
+    });
+    let fields = edge_fields(items, edge.directed.unwrap_or(directed));
+    Relation {
         from: from.to_owned(),
         to: to.to_owned(),
-        kind: String::new(),
+        kind: fields.kind.into_owned(),
+        label: fields.label.map(Cow::into_owned),
+        directed: fields.directed,
+        date: fields.date,
+        status: fields.status,
+        stance: fields.stance,
+        evidence: fields.evidence,
+        attributes: fields
+            .attributes
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value.to_owned()))
+            .collect(),
+    }
+}
+
+/// One attribute of an edge as the mapping reads it.
+pub(crate) struct EdgeItem<'a, 'k> {
+    /// The attribute's name as written.
+    pub key: &'a str,
+    /// The name as [`folded`] compares it, computed once per column by
+    /// readers that meet the same names on every row.
+    pub folded: Cow<'k, str>,
+    /// The value as text.
+    pub value: &'a str,
+}
+
+/// A relation's fields as an edge's attributes give them, borrowed from
+/// the attributes where they are taken as written.
+pub(crate) struct EdgeFields<'a> {
+    pub kind: Cow<'a, str>,
+    pub label: Option<Cow<'a, str>>,
+    pub directed: bool,
+    pub date: Option<When>,
+    pub status: Status,
+    pub stance: Stance,
+    pub evidence: Vec<Evidence>,
+    /// The attributes the mapping does not read, by name (the last value
+    /// of a name given twice).
+    pub attributes: BTreeMap<&'a str, &'a str>,
+}
+
+/// Maps an edge's attributes, in file order, onto a relation's fields;
+/// `directed` is what the edge reads as unless an attribute says.
+pub(crate) fn edge_fields<'a, 'k>(
+    items: impl IntoIterator<Item = EdgeItem<'a, 'k>>,
+    directed: bool,
+) -> EdgeFields<'a> {
+    let mut fields = EdgeFields {
+        kind: Cow::Borrowed(DEFAULT_RELATION_KIND),
         label: None,
-        directed: edge.directed.unwrap_or(directed),
+        directed,
         date: None,
         status: Status::default(),
         stance: Stance::default(),
@@ -449,80 +521,76 @@ fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation
         attributes: BTreeMap::new(),
     };
     let mut kind_text = None;
-    for item in edge
-        .items
-        .iter()
+    for item in items
+        .into_iter()
         .filter(|item| !item.value.trim().is_empty())
     {
-        let value = &item.value;
-        let kept = match folded(&item.key).as_str() {
+        let value = item.value;
+        let kept = match item.folded.as_ref() {
             // Gephi's edge tables say "Directed" or "Undirected" under Type.
             "type" if value.trim().eq_ignore_ascii_case("directed") => {
-                relation.directed = true;
+                fields.directed = true;
                 true
             }
             "type" if value.trim().eq_ignore_ascii_case("undirected") => {
-                relation.directed = false;
+                fields.directed = false;
                 true
             }
             "kind" | "type" | "relation" | "relationship" | "predicate" | "interaction"
                 if kind_text.is_none() =>
             {
-                kind_text = Some(value.clone());
+                kind_text = Some(value);
                 true
             }
-            "label" | "edgelabel" | "edgegraphics" if relation.label.is_none() => {
-                relation.label = Some(value.clone());
+            "label" | "edgelabel" | "edgegraphics" if fields.label.is_none() => {
+                fields.label = Some(Cow::Borrowed(value));
                 true
             }
             "directed" => match value.trim().to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" => {
-                    relation.directed = true;
+                    fields.directed = true;
                     true
                 }
                 "false" | "0" | "no" => {
-                    relation.directed = false;
+                    fields.directed = false;
                     true
                 }
                 _ => false,
             },
-            "date" if relation.date.is_none() => value
+            "date" if fields.date.is_none() => value
                 .parse::<When>()
-                .map(|date| relation.date = Some(date))
+                .map(|date| fields.date = Some(date))
                 .is_ok(),
             "status" => Status::ALL
                 .iter()
                 .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
-                .map(|&s| relation.status = s)
+                .map(|&s| fields.status = s)
                 .is_some(),
             "stance" => Stance::ALL
                 .iter()
                 .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
-                .map(|&s| relation.stance = s)
+                .map(|&s| fields.stance = s)
                 .is_some(),
-            "evidence" if relation.evidence.is_empty() => parse_json::<Vec<JsonEvidence>>(value)
+            "evidence" if fields.evidence.is_empty() => parse_json::<Vec<JsonEvidence>>(value)
                 .map(|evidence| {
-                    relation.evidence = evidence.into_iter().map(Evidence::from).collect()
+                    fields.evidence = evidence.into_iter().map(Evidence::from).collect()
                 })
                 .is_some(),
             _ => false,
         };
         if !kept {
-            relation.attributes.insert(item.key.clone(), value.clone());
+            fields.attributes.insert(item.key, value);
         }
     }
-    match kind_text {
-        Some(text) => {
-            let (kind, changed) = relation_kind(&text);
-            let reads_the_same = text.trim() == kind.replace('_', " ");
-            if changed && !reads_the_same && relation.label.is_none() {
-                relation.label = Some(text.trim().to_owned());
-            }
-            relation.kind = kind;
+    if let Some(text) = kind_text {
+        let kind = snake_kind(text);
+        let changed = kind != text.trim();
+        if changed && fields.label.is_none() && text.trim() != kind.replace('_', " ") {
+            fields.label = Some(Cow::Borrowed(text.trim()));
         }
-        None => relation.kind = DEFAULT_RELATION_KIND.to_owned(),
+        fields.kind = kind;
     }
-    relation
+    fields
 }
 
 /// The place in the file of the value at a validation path.

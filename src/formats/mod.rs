@@ -7,6 +7,7 @@
 //! RON file, so a bad file from Gephi is reported as well as a bad RON one.
 
 mod csv;
+mod csv_stream;
 mod dot;
 mod foreign;
 mod graphml;
@@ -222,33 +223,73 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     if !format.is_readable() {
         return Err(unreadable(&name, format));
     }
+    if matches!(format, Format::Csv | Format::Tsv) {
+        let list = EdgeList::read(request, format)?;
+        return csv::read(&list.name, &list.text, list.delimiter, list.actors());
+    }
     let text = load::read_text(&request.input)?;
-    match request.actors_file(format) {
-        Some(path) if matches!(format, Format::Csv | Format::Tsv) => {
-            // The actors file is read by its own extension.
-            let actors_format = match Format::from_path(&path) {
-                Some(own @ (Format::Csv | Format::Tsv)) => own,
-                _ => format,
-            };
-            let actors_input = Input::Path(path);
-            let actors_text = load::read_text(&actors_input)?;
-            csv::read(
-                &name,
-                &text,
-                delimiter(format),
-                Some((&actors_input.name(), &actors_text, delimiter(actors_format))),
-            )
-        }
-        _ => match rdf_syntax(format) {
-            Some(syntax) => rdf::read(
-                &name,
-                &text,
-                syntax,
-                request.lang.as_deref(),
-                request.profile,
+    match rdf_syntax(format) {
+        Some(syntax) => rdf::read(
+            &name,
+            &text,
+            syntax,
+            request.lang.as_deref(),
+            request.profile,
+        ),
+        None => read_str(&name, &text, format),
+    }
+}
+
+/// An edge list's text and its actors file's, as a request names them.
+struct EdgeList {
+    name: String,
+    text: String,
+    delimiter: u8,
+    /// The actors file's name, text and delimiter.
+    actors: Option<(String, String, u8)>,
+}
+
+impl EdgeList {
+    fn read(request: &Request, format: Format) -> Result<EdgeList, LoadError> {
+        let text = load::read_text(&request.input)?;
+        let actors = match request.actors_file(format) {
+            Some(path) => {
+                // The actors file is read by its own extension.
+                let actors_format = match Format::from_path(&path) {
+                    Some(own @ (Format::Csv | Format::Tsv)) => own,
+                    _ => format,
+                };
+                let actors_input = Input::Path(path);
+                let actors_text = load::read_text(&actors_input)?;
+                Some((actors_input.name(), actors_text, delimiter(actors_format)))
+            }
+            None => None,
+        };
+        Ok(EdgeList {
+            name: request.input.name(),
+            text,
+            delimiter: delimiter(format),
+            actors,
+        })
+    }
+
+    fn actors(&self) -> Option<(&str, &str, u8)> {
+        self.actors
+            .as_ref()
+            .map(|(name, text, delimiter)| (name.as_str(), text.as_str(), *delimiter))
+    }
+
+    /// The graph, read a row at a time when the lists are sound, else
+    /// through the reader that locates every problem.
+    fn graph(&self) -> Result<KnowledgeGraph, LoadError> {
+        let actors = self.actors().map(|(_, text, delimiter)| (text, delimiter));
+        match csv_stream::graph(&self.name, &self.text, self.delimiter, actors) {
+            Some(graph) => Ok(graph),
+            None => load::build(
+                &self.name,
+                csv::read(&self.name, &self.text, self.delimiter, self.actors())?,
             ),
-            None => read_str(&name, &text, format),
-        },
+        }
     }
 }
 
@@ -295,6 +336,7 @@ pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadErr
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),
         Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        Format::Csv | Format::Tsv => EdgeList::read(&request, request.format())?.graph(),
         _ => return load::build(&request.input.name(), load(&request)?),
     };
     loaded.map_err(|error| hint_format(error, &request))
