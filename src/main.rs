@@ -41,6 +41,47 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
         };
+        if let Some((url, actor)) = &request.sparql {
+            let access = kgx::remote::Access {
+                user_agent: config
+                    .sparql
+                    .user_agent
+                    .clone()
+                    .unwrap_or_else(kgx::remote::default_user_agent),
+                headers: config.sparql.headers_for(url),
+                ..kgx::remote::Access::default()
+            };
+            let endpoint = match kgx::remote::Endpoint::new(url, access) {
+                Ok(endpoint) => endpoint,
+                Err(error) => {
+                    eprintln!("error: {}", safe(&error.to_string()));
+                    return ExitCode::from(1);
+                }
+            };
+            let start = tui::RemoteStart {
+                endpoint: endpoint.reading(request.input.lang.clone(), request.input.profile),
+                actor: actor.clone(),
+            };
+            let options = tui::Options {
+                mouse: request.mouse && config.mouse,
+                color: !no_color,
+                palette: config.palette,
+                keymap: config.keymap,
+                watch: None,
+                inputs: Vec::new(),
+                deny_warnings,
+            };
+            let code = match tui::run_remote(start, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {}", safe(&err.to_string()));
+                    ExitCode::from(1)
+                }
+            };
+            return tui::ended_by_signal()
+                .and_then(|signal| u8::try_from(128 + signal).ok())
+                .map_or(code, ExitCode::from);
+        }
         // Only a file on disk can change under the explorer.
         let watch = match &request.input.input {
             kgx::load::Input::Path(path) if request.watch && config.watch => {

@@ -17,6 +17,8 @@ pub(crate) mod rdf;
 mod spreadsheet;
 mod unique_keys;
 
+pub use rdf::Profile;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -139,6 +141,8 @@ pub struct Request {
     pub actors: Option<PathBuf>,
     /// The language to take names in from an RDF file (`--lang de`).
     pub lang: Option<String>,
+    /// How an RDF file maps onto actors and relations (`--profile`).
+    pub profile: rdf::Profile,
 }
 
 impl Request {
@@ -160,6 +164,7 @@ impl From<Input> for Request {
             format: None,
             actors: None,
             lang: None,
+            profile: rdf::Profile::default(),
         }
     }
 }
@@ -225,7 +230,13 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     }
     let text = load::read_text(&request.input)?;
     match rdf_syntax(format) {
-        Some(syntax) => rdf::read(&name, &text, syntax, request.lang.as_deref()),
+        Some(syntax) => rdf::read(
+            &name,
+            &text,
+            syntax,
+            request.lang.as_deref(),
+            request.profile,
+        ),
         None => read_str(&name, &text, format),
     }
 }
@@ -391,7 +402,7 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadE
         Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
         Format::Turtle | Format::NTriples | Format::NQuads | Format::TriG => {
             match rdf_syntax(format) {
-                Some(syntax) => rdf::read(name, text, syntax, None),
+                Some(syntax) => rdf::read(name, text, syntax, None, rdf::Profile::Generic),
                 None => Err(unreadable(name, format)),
             }
         }

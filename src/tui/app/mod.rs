@@ -7,6 +7,7 @@ mod command;
 mod lint;
 mod matching;
 mod reload;
+mod remote;
 mod task;
 mod views;
 mod vocabulary;
@@ -34,6 +35,7 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 pub use command::{COMMANDS, CommandLine};
 pub use lint::LintFindings;
 pub use reload::Reload;
+pub use remote::{RemoteAnswer, RemoteStart};
 use task::Job;
 pub use task::Task;
 pub use views::{
@@ -225,6 +227,8 @@ pub struct App {
     warnings: Option<Arc<crate::load::Warnings>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
+    /// The SPARQL endpoint explored, when the graph comes from one.
+    remote: Option<Box<remote::RemoteState>>,
 }
 
 impl App {
@@ -287,6 +291,7 @@ impl App {
             problems: None,
             warnings: None,
             lint: lint::LintState::default(),
+            remote: None,
         };
         app.refresh_list();
         app
@@ -368,8 +373,12 @@ impl App {
             } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
             Action::LintReady { request, report } => return self.lint_ready(request, report),
+            Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
+        }
+        if self.remote_takes(&action) {
+            return;
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
@@ -379,6 +388,7 @@ impl App {
             None => self.update_main(action),
         }
         self.refresh_view();
+        self.remote_follow();
     }
 
     fn update_command(&mut self, action: Action) {
@@ -499,7 +509,8 @@ impl App {
             | Action::TimelineReady { .. }
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
-            | Action::LintReady { .. } => {}
+            | Action::LintReady { .. }
+            | Action::RemoteReady(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -1526,7 +1537,7 @@ impl App {
 
     /// A transient message for the status bar.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.message.as_deref().or_else(|| self.remote_status())
     }
 
     /// True while the explorer captures the mouse.

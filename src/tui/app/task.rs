@@ -67,6 +67,8 @@ pub(super) enum Job {
         request: u64,
         file: Option<std::path::PathBuf>,
     },
+    /// A question to the SPARQL endpoint explored.
+    Remote(Box<super::remote::Fetch>),
 }
 
 impl Task {
@@ -160,6 +162,7 @@ impl Task {
                     file.as_deref(),
                 ))),
             },
+            Job::Remote(fetch) => fetch.run(),
         };
         (!progress.is_cancelled()).then_some(action)
     }
