@@ -59,14 +59,18 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     // RON is read as `kgx validate` reads it, straight into the compact
     // graph, and its text is kept to place the findings in.
     let loaded = if is_ron {
-        load::read_text(&request.input).and_then(|text| {
-            let text: Arc<str> = Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
-            load::parse_graph(&name, &text).map(|graph| (graph, Some(text)))
+        load::read_text(&request.input).and_then(|mut text| {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            let graph = load::parse_graph_keeping(&name, &mut text)?;
+            let text: Arc<str> = Arc::from(text);
+            Ok((graph, load::Warnings::default(), Some(text)))
         })
     } else {
-        formats::load_graph(request.clone()).map(|graph| (graph, None))
+        formats::read_graph(request.clone()).map(|(graph, warnings)| (graph, warnings, None))
     };
-    let (graph, text) = match loaded {
+    let (graph, warnings, text) = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             output
@@ -76,6 +80,9 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
+    if super::report_warnings(&warnings, output)? == Outcome::Failure {
+        return Ok(Outcome::Failure);
+    }
     let base = match &request.input {
         Input::Path(path) => Some(
             path.parent()

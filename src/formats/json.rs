@@ -22,6 +22,7 @@ use crate::load::stream::{
     EvidenceRecord, GraphSeed, Record, Records, Shape, Text, add_evidence_and_attributes,
 };
 use crate::load::validate::Step;
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When};
 
@@ -146,6 +147,34 @@ pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     if top.contains_key("nodes") {
         let graph = node_link(text, &top).map_err(fail)?;
+        for (key, raw) in &top {
+            if !NODE_LINK_KEYS.contains(&key.as_str()) {
+                warn(
+                    name,
+                    text,
+                    Problem::at(span(text, raw), format!("\"{key}\" is left out"))
+                        .label("not read")
+                        .help(Some(format!(
+                            "node-link JSON has {}; kgx keeps the graph's own values under \"graph\"",
+                            NODE_LINK_KEYS.join(", ")
+                        ))),
+                );
+            }
+        }
+        if let Some(raw) = top.get("graph").filter(|raw| object(raw).is_none()) {
+            warn(
+                name,
+                text,
+                Problem::at(
+                    span(text, raw),
+                    "\"graph\" is not an object, and is left out",
+                )
+                .label("expected {\"name\": …}")
+                .help(Some(
+                    "the graph's own values (name, description, sources) go in an object".into(),
+                )),
+            );
+        }
         foreign::build(name, text, graph)
     } else if top.contains_key("actors") || top.contains_key("relations") {
         own(name, text)
@@ -218,6 +247,32 @@ fn object(raw: &RawValue) -> Option<BTreeMap<String, &RawValue>> {
     serde_json::from_str(raw.get()).ok()
 }
 
+/// The top-level keys of node-link JSON that kgx reads (`multigraph`
+/// says only that links may repeat, which kgx allows anyway).
+const NODE_LINK_KEYS: [&str; 6] = ["directed", "multigraph", "graph", "nodes", "links", "edges"];
+
+/// A `directed` value as a boolean; anything else is added to `problems`.
+fn boolean(text: &str, raw: &RawValue, whose: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+    let read = serde_json::from_str::<bool>(raw.get()).ok();
+    if read.is_none() {
+        problems.push(
+            Problem::at(
+                span(text, raw),
+                format!(
+                    "{whose} \"directed\" is {}, not true or false",
+                    clip(raw.get())
+                ),
+            )
+            .label("expected true or false")
+            .help(Some(
+                "write \"directed\": true or false, or leave it out (links then follow the graph)"
+                    .into(),
+            )),
+        );
+    }
+    read
+}
+
 /// The nodes and links of a node-link document.
 fn node_link<'a>(
     text: &'a str,
@@ -228,8 +283,10 @@ fn node_link<'a>(
         directed: true,
         ..ForeignGraph::default()
     };
-    if let Some(directed) = top.get("directed") {
-        graph.directed = directed.get().trim() != "false";
+    if let Some(directed) = top.get("directed")
+        && let Some(directed) = boolean(text, directed, "the graph's", &mut problems)
+    {
+        graph.directed = directed;
     }
     if let Some(attributes) = top.get("graph").and_then(|raw| object(raw)) {
         graph.items = items(text, &attributes, &[]);
@@ -337,7 +394,7 @@ fn node_link<'a>(
         if let [(source, source_span), (target, target_span)] = ends.as_slice() {
             let directed = fields
                 .get("directed")
-                .and_then(|raw| serde_json::from_str::<bool>(raw.get()).ok());
+                .and_then(|raw| boolean(text, raw, "a link's", &mut problems));
             graph.edges.push(EdgeRecord {
                 source: source.clone(),
                 source_span: source_span.clone(),

@@ -164,6 +164,7 @@ impl Report {
             .related_path()
             .and_then(|(path, label)| Some((self.span_of(&path)?, label.to_owned())));
         Problem {
+            severity: crate::load::diagnostic::Severity::Error,
             message,
             span,
             label: finding.label.as_ref().map(|label| label.to_string()),

@@ -13,6 +13,7 @@ pub(crate) mod ron_error;
 pub(crate) mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
+pub mod warnings;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -23,7 +24,8 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem};
+pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem, Severity};
+pub use warnings::Warnings;
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, Dataset, Relation, Source};
@@ -185,13 +187,19 @@ pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> 
 /// [`parse_graph`] of text the loader owns: a large file's relations are
 /// read on two threads (see [`parallel`]) when it is sound.
 pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
+    parse_graph_keeping(name, &mut text)
+}
+
+/// [`parse_graph_owned`] for a caller that needs the text afterwards; it
+/// is given back as it was.
+pub fn parse_graph_keeping(name: &str, text: &mut String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
         && let Some(graph) =
-            parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves).and_then(finish_sound)
+            parallel::read(text, parallel::Syntax::Ron, &RonHalves).and_then(finish_sound)
     {
         return Ok(graph);
     }
-    parse_graph(name, &text)
+    parse_graph(name, text)
 }
 
 /// The head and the relation lists of a RON file cut in two.
@@ -393,6 +401,7 @@ fn records<T: for<'de> Deserialize<'de>>(
 
 fn unlocated(issue: Issue) -> Problem {
     Problem {
+        severity: diagnostic::Severity::Error,
         message: issue.message,
         span: None,
         label: issue.label,

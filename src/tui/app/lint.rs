@@ -152,7 +152,7 @@ impl App {
     /// Opens the problems overlay, if there is anything to show in it.
     pub(super) fn show_problems(&mut self) {
         let has_findings = self.lint_report().is_some_and(|report| !report.is_clean());
-        if self.problems.is_some() || has_findings {
+        if self.problems.is_some() || self.warnings.is_some() || has_findings {
             self.overlay = Some(Overlay::Problems { scroll: 0 });
         } else {
             self.message = Some(match self.lint.request {

@@ -7,6 +7,7 @@ mod command;
 mod lint;
 mod matching;
 mod reload;
+mod remote;
 mod task;
 mod views;
 mod vocabulary;
@@ -34,6 +35,7 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 pub use command::{COMMANDS, CommandLine};
 pub use lint::LintFindings;
 pub use reload::Reload;
+pub use remote::{RemoteAnswer, RemoteStart};
 use task::Job;
 pub use task::Task;
 pub use views::{
@@ -221,8 +223,12 @@ pub struct App {
     keymap: Arc<Keymap>,
     /// What is wrong with the open file, since its last reload failed.
     problems: Option<Arc<crate::load::LoadError>>,
+    /// What reading the graph shown changed or left out, if anything.
+    warnings: Option<Arc<crate::load::Warnings>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
+    /// The SPARQL endpoint explored, when the graph comes from one.
+    remote: Option<Box<remote::RemoteState>>,
 }
 
 impl App {
@@ -283,7 +289,9 @@ impl App {
             matcher: Matcher::new(Config::DEFAULT),
             keymap: Arc::default(),
             problems: None,
+            warnings: None,
             lint: lint::LintState::default(),
+            remote: None,
         };
         app.refresh_list();
         app
@@ -294,6 +302,33 @@ impl App {
     pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
         self.keymap = keymap;
         self
+    }
+
+    /// The same explorer with what reading its graph changed or left out,
+    /// which the problems overlay shows; the status line says so.
+    pub fn with_warnings(mut self, warnings: crate::load::Warnings) -> App {
+        if !warnings.is_empty() {
+            self.message = Some(format!(
+                "read with {}",
+                self.warnings_note(&warnings).trim_start_matches(", ")
+            ));
+            self.warnings = Some(Arc::new(warnings));
+        }
+        self
+    }
+
+    /// ", 3 warnings (p shows them)", for a status message.
+    fn warnings_note(&self, warnings: &crate::load::Warnings) -> String {
+        let key = self.keymap.first_key("problems");
+        match warnings.count() {
+            1 => format!(", 1 warning ({key} shows it)"),
+            n => format!(", {n} warnings ({key} shows them)"),
+        }
+    }
+
+    /// What reading the graph shown changed or left out, if anything.
+    pub fn warnings(&self) -> Option<&crate::load::Warnings> {
+        self.warnings.as_deref()
     }
 
     /// The keys in force.
@@ -338,8 +373,12 @@ impl App {
             } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
             Action::LintReady { request, report } => return self.lint_ready(request, report),
+            Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
+        }
+        if self.remote_takes(&action) {
+            return;
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
@@ -349,6 +388,7 @@ impl App {
             None => self.update_main(action),
         }
         self.refresh_view();
+        self.remote_follow();
     }
 
     fn update_command(&mut self, action: Action) {
@@ -469,7 +509,8 @@ impl App {
             | Action::TimelineReady { .. }
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
-            | Action::LintReady { .. } => {}
+            | Action::LintReady { .. }
+            | Action::RemoteReady(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -1496,7 +1537,7 @@ impl App {
 
     /// A transient message for the status bar.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.message.as_deref().or_else(|| self.remote_status())
     }
 
     /// True while the explorer captures the mouse.
