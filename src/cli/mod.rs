@@ -9,6 +9,7 @@ mod remote;
 mod text;
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -20,7 +21,8 @@ use crate::formats::{self, Format, Request};
 use crate::graph::{
     KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
 };
-use crate::load::Input;
+use crate::load::diagnostic::LineIndex;
+use crate::load::{Input, Warnings};
 use crate::model::PartialDate;
 use crate::safe_text::{self, SafeWriter};
 
@@ -33,6 +35,11 @@ use crate::safe_text::{self, SafeWriter};
 /// --format; `-` reads standard input (RON
 /// unless --format says otherwise); without one, kgx uses its embedded
 /// seed graph (the Russia–Syria talks of July 2025).
+///
+/// What kgx changes or leaves out of a file it reads (an id with spaces, a
+/// GraphML port, a value given twice) or cannot write in a format is a
+/// warning on standard error, with its line and column; --deny-warnings
+/// makes warnings errors (exit 1, nothing written).
 #[derive(Debug, Parser)]
 #[command(name = "kgx", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -64,6 +71,9 @@ pub struct Cli {
     /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
     #[arg(long, global = true, value_name = "SIZE", value_parser = crate::load::input::parse_size)]
     max_size: Option<u64>,
+    /// Fail (exit 1) when reading or writing a file changes or leaves out anything, instead of warning
+    #[arg(long, global = true)]
+    deny_warnings: bool,
 }
 
 /// The explorer's options that come from the config file too.
@@ -95,12 +105,23 @@ pub struct Explore {
 }
 
 impl Cli {
+    /// Parses the command line, taking the global options (`--max-size`,
+    /// `--deny-warnings`) before a command as well as after it.
+    pub fn parse_args() -> Cli {
+        Cli::parse_from(globals_after_command(std::env::args_os()))
+    }
+
     /// Puts the limits the command line sets in force, before any input
     /// is read.
     pub fn apply_limits(&self) {
         if let Some(bytes) = self.max_size {
             crate::load::input::set_max_size(bytes);
         }
+    }
+
+    /// Whether warnings fail the command (`--deny-warnings`).
+    pub fn deny_warnings(&self) -> bool {
+        self.deny_warnings
     }
 
     /// The explorer request, when the command line asks for the explorer.
@@ -138,6 +159,49 @@ impl Cli {
     }
 }
 
+/// `args` with the global options written before a command's name moved
+/// after it (`kgx --max-size 10G validate big.ron`). clap takes global
+/// options after a command; before one, `args_conflicts_with_subcommands`
+/// (which keeps `kgx FILE` from ever being read as a command) ends the
+/// search for the command at the first option.
+pub fn globals_after_command(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let cli = Cli::command();
+    let globals: Vec<(String, bool)> = cli
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .filter_map(|arg| {
+            Some((
+                format!("--{}", arg.get_long()?),
+                arg.get_action().takes_values(),
+            ))
+        })
+        .collect();
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let mut end = 1;
+    while let Some(arg) = args.get(end).and_then(|arg| arg.to_str()) {
+        let Some((_, takes_value)) = globals
+            .iter()
+            .find(|(long, _)| arg == long || arg.starts_with(&format!("{long}=")))
+        else {
+            break;
+        };
+        end += if *takes_value && !arg.contains('=') {
+            2
+        } else {
+            1
+        };
+    }
+    let is_command = args
+        .get(end)
+        .and_then(|arg| arg.to_str())
+        .is_some_and(|name| cli.find_subcommand(name).is_some());
+    if end > 1 && is_command {
+        let options: Vec<OsString> = args.drain(1..end).collect();
+        args.splice(2..2, options);
+    }
+    args
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Open the interactive explorer (the default without a command)
@@ -150,8 +214,14 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
-    /// Check a data file and report every problem in it
-    Validate(FileArg),
+    /// Check a data file and report every problem and warning in it
+    Validate {
+        #[command(flatten)]
+        file: FileArg,
+        /// Print the result as JSON: every problem and warning with its severity, line and column
+        #[arg(long)]
+        json: bool,
+    },
     /// Check every fact against its sources: evidence, quotes, dates, stances
     Lint(lint::LintArgs),
     /// Count actors and relations by kind, and list the most connected actors
@@ -464,6 +534,9 @@ pub struct Output<'a> {
     pub color: bool,
     /// Columns to wrap diagnostics at.
     pub width: usize,
+    /// Fail when reading or writing changed or left out anything
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What a command ended in; becomes the process's exit status.
@@ -506,7 +579,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             )?;
             Ok(Outcome::Failure)
         }
-        Some(Command::Validate(file)) => {
+        Some(Command::Validate { file, json: true }) => validate_json(&file.input(), output),
+        Some(Command::Validate { file, json: false }) => {
             let input = file.input();
             with_graph(&input, output, |graph, out| {
                 writeln!(
@@ -881,12 +955,15 @@ fn write_graph(
 ) -> io::Result<Outcome> {
     let options = formats::WriteOptions {
         defuse_formulas: !keep_formulas,
+        deny_warnings: output.deny_warnings,
     };
     let warnings = match path {
         Some(path) => formats::write_file(graph, format, path, guard, options)?.warnings,
         None => {
             let written = formats::write_with(graph, format, options)?;
-            output.out.raw().write_all(written.text.as_bytes())?;
+            if !options.deny_warnings || written.warnings.is_empty() {
+                output.out.raw().write_all(written.text.as_bytes())?;
+            }
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
                     output.err,
@@ -896,8 +973,15 @@ fn write_graph(
             written.warnings
         }
     };
-    for warning in warnings {
+    for warning in &warnings {
         writeln!(output.err, "warning: {warning}")?;
+    }
+    if output.deny_warnings && !warnings.is_empty() {
+        writeln!(
+            output.err,
+            "error: --deny-warnings makes the warnings above errors; nothing was written"
+        )?;
+        return Ok(Outcome::Failure);
     }
     Ok(Outcome::Success)
 }
@@ -943,8 +1027,11 @@ fn with_graph(
     output: &mut Output<'_>,
     command: impl FnOnce(&KnowledgeGraph, &mut Output<'_>) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
-    match formats::load_graph(input) {
-        Ok(graph) => command(&graph, output),
+    match formats::read_graph(input) {
+        Ok((graph, warnings)) => match report_warnings(&warnings, output)? {
+            Outcome::Success => command(&graph, output),
+            Outcome::Failure => Ok(Outcome::Failure),
+        },
         Err(error) => {
             output
                 .err
@@ -953,6 +1040,73 @@ fn with_graph(
             Ok(Outcome::Failure)
         }
     }
+}
+
+/// Prints what reading a file changed or left out on standard error;
+/// fails with `--deny-warnings` when there is anything.
+pub(super) fn report_warnings(warnings: &Warnings, output: &mut Output<'_>) -> io::Result<Outcome> {
+    if warnings.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    output
+        .err
+        .raw()
+        .write_all(warnings.render(output.color, output.width).as_bytes())?;
+    if output.deny_warnings {
+        writeln!(
+            output.err,
+            "error: --deny-warnings makes {} an error",
+            match warnings.count() {
+                1 => "this warning".to_owned(),
+                n => format!("these {n} warnings"),
+            }
+        )?;
+        return Ok(Outcome::Failure);
+    }
+    Ok(Outcome::Success)
+}
+
+/// `kgx validate --json`: whether the file is valid, its counts, and every
+/// problem and warning with its severity and place.
+fn validate_json(input: &Request, output: &mut Output<'_>) -> io::Result<Outcome> {
+    let name = input.input.name();
+    let (value, outcome) = match formats::read_graph(input) {
+        Ok((graph, warnings)) => {
+            let fails = output.deny_warnings && !warnings.is_empty();
+            let value = json!({
+                "file": name,
+                "valid": !fails,
+                "actors": graph.actor_count(),
+                "relations": graph.relation_count(),
+                "sources": graph.sources().len(),
+                "problems": warnings.to_json(),
+                "not_listed": warnings.not_listed(),
+            });
+            (
+                value,
+                if fails {
+                    Outcome::Failure
+                } else {
+                    Outcome::Success
+                },
+            )
+        }
+        Err(error) => {
+            let lines = LineIndex::new(&error.text);
+            let value = json!({
+                "file": name,
+                "valid": false,
+                "problems": error
+                    .problems
+                    .iter()
+                    .map(|problem| problem.to_json(&error.name, &lines))
+                    .collect::<Vec<_>>(),
+            });
+            (value, Outcome::Failure)
+        }
+    };
+    print_json(output, &value)?;
+    Ok(outcome)
 }
 
 /// Shortest paths listed when neither `--all` nor `--k` is given.

@@ -138,7 +138,12 @@ fn read_actors(text: &str, delimiter: u8, builder: &mut GraphBuilder) -> Option<
             span: 0..0,
             items,
         };
-        builder.add_actor(foreign::actor(&node, node.id.clone()));
+        // A value given twice is a warning the located reader gives.
+        let mut replaced = Vec::new();
+        builder.add_actor(foreign::actor(&node, node.id.clone(), &mut replaced));
+        if !replaced.is_empty() {
+            return None;
+        }
     }
     Some(())
 }
@@ -173,7 +178,8 @@ fn read_edges(text: &str, delimiter: u8, declared: bool, builder: &mut GraphBuil
                     span: 0..0,
                     items: Vec::new(),
                 };
-                builder.add_actor(foreign::actor(&node, node.id.clone()));
+                // A node without items replaces nothing.
+                builder.add_actor(foreign::actor(&node, node.id.clone(), &mut Vec::new()));
             }
         }
         let items = cells
@@ -186,6 +192,9 @@ fn read_edges(text: &str, delimiter: u8, declared: bool, builder: &mut GraphBuil
                 value,
             });
         let fields = foreign::edge_fields(items, true);
+        if !fields.replaced.is_empty() {
+            return None;
+        }
         builder.add_relation(NewRelation {
             from: cells[from],
             to: cells[to],
@@ -271,12 +280,15 @@ mod tests {
     #[test]
     fn every_column_the_mapping_reads_is_read_the_same_way() {
         let edges = "\u{feff}Source,Target,Type,Relationship,Label,Date,Status,Stance,weight,note,note\n\
-            a,b,Undirected,Hosted In,,2025-07,claimed,hostile,3,x,y\n\
+            a,b,Undirected,Hosted In,,2025-07,claimed,hostile,3,x,\n\
             b,c,,\"met, twice\",\"a \"\"label\"\"\",not a date,Unknown-status,,,\"two\nlines\",\n\
             c,a,Directed,knows,,,,,1.5,,\n";
         let streamed = stream(edges, None).expect("a sound edge list streams");
         assert_eq!(streamed, located(edges, None));
         assert_eq!(streamed.actors.len(), 3, "the ends become actors");
+        // A second value of one name replaces the first: a warning the
+        // located reader gives.
+        assert!(stream("from,to,note,note\na,b,x,y\n", None).is_none());
         let actors = "name,kind,summary\nA b,Person,\"says, things\"\nc,organisation,\n";
         let edges = "from,to\nA b,c\n";
         // A name with a space is no kgx id: the located reader renames it.

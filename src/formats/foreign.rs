@@ -15,6 +15,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::load::validate::{self, Parts, Step};
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Role, Source, Stance, Status, When,
@@ -96,11 +97,18 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     };
     let mut problems = Vec::new();
     let ids = map_ids(&graph.nodes, &mut problems);
+    for (node, id) in graph.nodes.iter().zip(&ids).filter(|(n, id)| n.id != **id) {
+        warn(name, text, Problem::at(node.id_span.clone(), format!("the node id \"{}\" is read as \"{id}\"", node.id))
+            .label("rewritten")
+            .help(Some("kgx ids are not empty and hold no spaces or control characters; the id as written stays in the actor's name or its attribute \"id\"".into())));
+    }
+    // A value that replaces an earlier one of the same name is lost.
+    let mut replaced = Vec::new();
     let actors: Vec<Actor> = graph
         .nodes
         .iter()
         .zip(&ids)
-        .map(|(node, id)| actor(node, id.clone()))
+        .map(|(node, id)| actor(node, id.clone(), &mut replaced))
         .collect();
     let mut relations = Vec::new();
     let by_original: HashMap<&str, &str> = graph
@@ -125,12 +133,26 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             "target",
         );
         match (from, to) {
-            (Ok(from), Ok(to)) => relations.push(relation(edge, graph.directed, from, to)),
+            (Ok(from), Ok(to)) => {
+                relations.push(relation(edge, graph.directed, from, to, &mut replaced))
+            }
             (from, to) => problems.extend(from.err().into_iter().chain(to.err()).map(|p| *p)),
         }
     }
     if !problems.is_empty() {
         return fail(problems);
+    }
+    for (key, span) in replaced {
+        warn(
+            name,
+            text,
+            Problem::at(
+                span,
+                format!("a second \"{key}\" replaces the first, which is left out"),
+            )
+            .label("given twice")
+            .help(Some("give each value its own name".into())),
+        );
     }
 
     let mut dataset = Dataset {
@@ -139,6 +161,20 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
         sources: Vec::new(),
         actors,
         relations,
+    };
+    let left_out = |item: &Item, why: &str| {
+        warn(
+            name,
+            text,
+            Problem::at(
+                item.span.clone(),
+                format!("the graph's \"{}\" {why}, and is left out", item.key),
+            )
+            .label("not read")
+            .help(Some(
+                "kgx keeps a graph's title, description and sources".into(),
+            )),
+        );
     };
     for item in &graph.items {
         match folded(&item.key).as_str() {
@@ -150,12 +186,15 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             "description" if dataset.description.is_none() => {
                 dataset.description = Some(item.value.clone());
             }
-            "sources" => {
-                if let Some(sources) = parse_json::<Vec<JsonSource>>(&item.value) {
-                    dataset.sources = sources.into_iter().map(Source::from).collect();
+            "sources" if dataset.sources.is_empty() => {
+                match parse_json::<Vec<JsonSource>>(&item.value) {
+                    Some(sources) => {
+                        dataset.sources = sources.into_iter().map(Source::from).collect()
+                    }
+                    None => left_out(item, "is not a list of sources kgx reads"),
                 }
             }
-            _ => {}
+            _ => left_out(item, "has no place in a kgx graph"),
         }
     }
     if dataset.title.is_empty() {
@@ -198,6 +237,7 @@ pub fn checked(
     let mut problems: Vec<Problem> = issues
         .into_iter()
         .map(|issue| Problem {
+            severity: crate::load::diagnostic::Severity::Error,
             span: Some(locate(&issue.path)),
             message: issue.message,
             label: issue.label,
@@ -389,7 +429,13 @@ fn snake_kind(text: &str) -> Cow<'_, str> {
     }
 }
 
-pub(crate) fn actor(node: &NodeRecord, id: String) -> Actor {
+/// The actor a node maps to; a value that replaces an earlier one of the
+/// same name is added to `replaced`, with its place.
+pub(crate) fn actor(
+    node: &NodeRecord,
+    id: String,
+    replaced: &mut Vec<(String, Range<usize>)>,
+) -> Actor {
     let mut actor = Actor {
         name: String::new(),
         id,
@@ -437,8 +483,13 @@ pub(crate) fn actor(node: &NodeRecord, id: String) -> Actor {
                 .is_some(),
             _ => false,
         };
-        if !kept {
-            actor.attributes.insert(item.key.clone(), value.clone());
+        if !kept
+            && actor
+                .attributes
+                .insert(item.key.clone(), value.clone())
+                .is_some()
+        {
+            replaced.push((item.key.clone(), item.span.clone()));
         }
     }
     if actor.name.is_empty() {
@@ -453,13 +504,23 @@ pub(crate) fn actor(node: &NodeRecord, id: String) -> Actor {
     actor
 }
 
-fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation {
+fn relation(
+    edge: &EdgeRecord,
+    directed: bool,
+    from: &str,
+    to: &str,
+    replaced: &mut Vec<(String, Range<usize>)>,
+) -> Relation {
     let items = edge.items.iter().map(|item| EdgeItem {
         key: &item.key,
         folded: Cow::Owned(folded(&item.key)),
         value: &item.value,
     });
     let fields = edge_fields(items, edge.directed.unwrap_or(directed));
+    for &index in &fields.replaced {
+        let item = &edge.items[index];
+        replaced.push((item.key.clone(), item.span.clone()));
+    }
     Relation {
         from: from.to_owned(),
         to: to.to_owned(),
@@ -502,6 +563,9 @@ pub(crate) struct EdgeFields<'a> {
     /// The attributes the mapping does not read, by name (the last value
     /// of a name given twice).
     pub attributes: BTreeMap<&'a str, &'a str>,
+    /// The places, among the items given, of the values that replaced an
+    /// earlier one of the same name (a warning: the earlier is lost).
+    pub replaced: Vec<usize>,
 }
 
 /// Maps an edge's attributes, in file order, onto a relation's fields;
@@ -519,11 +583,13 @@ pub(crate) fn edge_fields<'a, 'k>(
         stance: Stance::default(),
         evidence: Vec::new(),
         attributes: BTreeMap::new(),
+        replaced: Vec::new(),
     };
     let mut kind_text = None;
-    for item in items
+    for (index, item) in items
         .into_iter()
-        .filter(|item| !item.value.trim().is_empty())
+        .enumerate()
+        .filter(|(_, item)| !item.value.trim().is_empty())
     {
         let value = item.value;
         let kept = match item.folded.as_ref() {
@@ -578,8 +644,8 @@ pub(crate) fn edge_fields<'a, 'k>(
                 .is_some(),
             _ => false,
         };
-        if !kept {
-            fields.attributes.insert(item.key, value);
+        if !kept && fields.attributes.insert(item.key, value).is_some() {
+            fields.replaced.push(index);
         }
     }
     if let Some(text) = kind_text {

@@ -26,6 +26,7 @@ use clap::ValueEnum;
 
 use crate::export;
 use crate::graph::KnowledgeGraph;
+use crate::load::warnings::{self, Warnings};
 use crate::load::{self, Input, LoadError};
 use crate::model::Dataset;
 
@@ -327,6 +328,22 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
     }
 }
 
+/// Reads the data set a request names, with what reading it changed or
+/// left out: what a command shows a person.
+pub fn read_dataset(request: &Request) -> Result<(Dataset, Warnings), LoadError> {
+    let (loaded, warnings) = warnings::collect(|| load(request));
+    loaded.map(|dataset| (dataset, warnings))
+}
+
+/// Reads the graph a request names, with what reading it changed or left
+/// out: what a command or the explorer shows a person. [`load_graph`]
+/// gives the graph alone, for callers that show nothing.
+pub fn read_graph(request: impl Into<Request>) -> Result<(KnowledgeGraph, Warnings), LoadError> {
+    let request = request.into();
+    let (loaded, warnings) = warnings::collect(|| load_graph(&request));
+    loaded.map(|graph| (graph, warnings))
+}
+
 /// Reads and validates the data set a request names into its graph.
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
@@ -335,7 +352,7 @@ pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadErr
     let loaded = match request.format() {
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),
-        Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        Format::Json => json::read_graph(&request.input.name(), load::read_text(&request.input)?),
         Format::Csv | Format::Tsv => EdgeList::read(&request, request.format())?.graph(),
         _ => return load::build(&request.input.name(), load(&request)?),
     };
@@ -440,12 +457,16 @@ pub struct WriteOptions {
     /// Put a `'` before CSV/TSV cells a spreadsheet would run as formulas
     /// (see `spreadsheet`); on unless `--keep-formulas`.
     pub defuse_formulas: bool,
+    /// Write nothing when the format cannot hold the graph as it is
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             defuse_formulas: true,
+            deny_warnings: false,
         }
     }
 }
@@ -496,15 +517,92 @@ pub fn write_with(
                     ));
                 }
             }
+            warnings.extend(edge_list_losses(&dataset));
             csv::write_edges(&dataset, delimiter(format))?
         }
-        Format::Dot => dot::write(&dataset()),
-        Format::Mermaid => mermaid::write(&dataset()),
+        Format::Dot | Format::Mermaid => {
+            let dataset = dataset();
+            warnings.extend(drawing_losses(&dataset, format));
+            match format {
+                Format::Dot => dot::write(&dataset),
+                _ => mermaid::write(&dataset),
+            }
+        }
         // Turtle is TriG without graphs, N-Triples N-Quads without them.
         Format::Turtle | Format::TriG => rdf::turtle(&dataset())?,
         Format::NTriples | Format::NQuads => rdf::ntriples(&dataset())?,
     };
     Ok(Written { text, warnings })
+}
+
+/// What a CSV or TSV edge list and its actors file have no place for:
+/// the graph's description and its sources beyond their ids.
+fn edge_list_losses(dataset: &Dataset) -> Option<String> {
+    let mut lost = Vec::new();
+    if dataset.description.is_some() {
+        lost.push("the graph's description".to_owned());
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!(
+            "the title, publisher, date, address and text of {} sources (evidence keeps their ids)",
+            dataset.sources.len()
+        ));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "an edge list has no place for {}, which are left out; RON, JSON, GraphML and Turtle keep them",
+            lost.join(" or ")
+        )
+    })
+}
+
+/// What a drawing (DOT, Mermaid) leaves out: it holds actors' names and
+/// kinds and relations' kinds, directions and certainty only.
+fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
+    let actors = dataset
+        .actors
+        .iter()
+        .filter(|a| {
+            !a.aliases.is_empty()
+                || a.summary.is_some()
+                || !a.roles.is_empty()
+                || a.date.is_some()
+                || !a.external_ids.is_empty()
+                || !a.attributes.is_empty()
+        })
+        .count();
+    let relations = dataset
+        .relations
+        .iter()
+        .filter(|r| {
+            r.label.is_some()
+                || r.date.is_some()
+                || !r.evidence.is_empty()
+                || !r.attributes.is_empty()
+                || r.stance != crate::model::Stance::default()
+        })
+        .count();
+    let mut lost = Vec::new();
+    if actors > 0 {
+        lost.push(format!(
+            "the aliases, summaries, roles, dates and attributes of {actors} actors"
+        ));
+    }
+    if relations > 0 {
+        lost.push(format!(
+            "the labels, dates, stances, evidence and attributes of {relations} relations"
+        ));
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!("{} sources", dataset.sources.len()));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "{} is a drawing: {} are left out; RON, JSON, GraphML and Turtle keep them",
+            format.name(),
+            lost.join(", ")
+        )
+    })
 }
 
 /// The actors file of a CSV or TSV export (ids, names, kinds and every
@@ -550,6 +648,12 @@ pub fn write_file(
     }
     guard.check(&files)?;
     let written = write_with(graph, format, options)?;
+    if options.deny_warnings && !written.warnings.is_empty() {
+        return Ok(Saved {
+            files: Vec::new(),
+            warnings: written.warnings,
+        });
+    }
     crate::save::write(path, written.text.as_bytes())?;
     if let Some(actors) = actors {
         crate::save::write(&files[1], actors.as_bytes())?;
@@ -563,7 +667,8 @@ pub fn write_file(
 /// The files an export wrote, and what had to change to write them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
-    /// Every file written, the one named first.
+    /// Every file written, the one named first; none when warnings and
+    /// [`WriteOptions::deny_warnings`] kept them from being written.
     pub files: Vec<PathBuf>,
     /// What was changed or left out (see [`Written`]).
     pub warnings: Vec<String>,

@@ -223,6 +223,8 @@ pub struct App {
     keymap: Arc<Keymap>,
     /// What is wrong with the open file, since its last reload failed.
     problems: Option<Arc<crate::load::LoadError>>,
+    /// What reading the graph shown changed or left out, if anything.
+    warnings: Option<Arc<crate::load::Warnings>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
     /// The SPARQL endpoint explored, when the graph comes from one.
@@ -287,6 +289,7 @@ impl App {
             matcher: Matcher::new(Config::DEFAULT),
             keymap: Arc::default(),
             problems: None,
+            warnings: None,
             lint: lint::LintState::default(),
             remote: None,
         };
@@ -299,6 +302,33 @@ impl App {
     pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
         self.keymap = keymap;
         self
+    }
+
+    /// The same explorer with what reading its graph changed or left out,
+    /// which the problems overlay shows; the status line says so.
+    pub fn with_warnings(mut self, warnings: crate::load::Warnings) -> App {
+        if !warnings.is_empty() {
+            self.message = Some(format!(
+                "read with {}",
+                self.warnings_note(&warnings).trim_start_matches(", ")
+            ));
+            self.warnings = Some(Arc::new(warnings));
+        }
+        self
+    }
+
+    /// ", 3 warnings (p shows them)", for a status message.
+    fn warnings_note(&self, warnings: &crate::load::Warnings) -> String {
+        let key = self.keymap.first_key("problems");
+        match warnings.count() {
+            1 => format!(", 1 warning ({key} shows it)"),
+            n => format!(", {n} warnings ({key} shows them)"),
+        }
+    }
+
+    /// What reading the graph shown changed or left out, if anything.
+    pub fn warnings(&self) -> Option<&crate::load::Warnings> {
+        self.warnings.as_deref()
     }
 
     /// The keys in force.
