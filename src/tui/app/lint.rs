@@ -19,7 +19,7 @@ pub(super) struct LintState {
     enabled: bool,
     /// The data file, whose folder `text_file` paths are relative to and
     /// whose directives allow findings; `None` for the embedded seed.
-    file: Option<PathBuf>,
+    pub(super) file: Option<PathBuf>,
     /// The lint being run, by request number.
     request: Option<u64>,
     /// The findings on the graph shown.
