@@ -6,7 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, RelationRef};
 
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source};
 
@@ -59,7 +59,7 @@ impl Serialize for JsonDocument<'_> {
             &Records(|| {
                 graph
                     .relations()
-                    .map(|(_, relation)| relation_json(&relation.to_relation()))
+                    .map(|(_, relation)| RelationJson(relation))
             }),
         )?;
         document.end()
@@ -72,11 +72,62 @@ struct Records<F>(F);
 impl<F, I> Serialize for Records<F>
 where
     F: Fn() -> I,
-    I: Iterator<Item = Value>,
+    I: Iterator,
+    I::Item: Serialize,
 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)())
     }
+}
+
+/// One relation in the shape of [`relation_json`], written from where the
+/// graph keeps it: a million relations are not each copied into a
+/// `Relation` and a JSON tree on the way out.
+struct RelationJson<'g>(RelationRef<'g>);
+
+impl Serialize for RelationJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let relation = &self.0;
+        let mut map = serializer.serialize_map(Some(11))?;
+        map.serialize_entry("from", relation.from_id())?;
+        map.serialize_entry("to", relation.to_id())?;
+        map.serialize_entry("kind", relation.kind())?;
+        map.serialize_entry("label", &relation.label())?;
+        map.serialize_entry("directed", &relation.directed())?;
+        map.serialize_entry("date", &relation.date().map(|d| d.to_string()))?;
+        map.serialize_entry("status", relation.status().name())?;
+        map.serialize_entry("stance", relation.stance().name())?;
+        map.serialize_entry("stance_score", &relation.stance().score())?;
+        map.serialize_entry(
+            "evidence",
+            &Records(|| {
+                relation.evidence().iter().map(|evidence| EvidenceJson {
+                    source: evidence.source(),
+                    quote: evidence.quote(),
+                    attributed_to: evidence.attributed_to(),
+                })
+            }),
+        )?;
+        map.serialize_entry("attributes", &Attributes(relation))?;
+        map.end()
+    }
+}
+
+/// A relation's attributes as a JSON object, in the graph's order.
+struct Attributes<'r, 'g>(&'r RelationRef<'g>);
+
+impl Serialize for Attributes<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.attributes())
+    }
+}
+
+/// One passage of evidence in the shape of `evidence_json`.
+#[derive(serde::Serialize)]
+struct EvidenceJson<'g> {
+    source: &'g str,
+    quote: &'g str,
+    attributed_to: Option<&'g str>,
 }
 
 /// One source in the JSON shape.

@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
 use kgx::cli::{self, Cli, Outcome, Output};
 use kgx::safe_text::{SafeWriter, safe};
 use kgx::tui::{self, Opened, loading::Loading};
@@ -15,8 +14,9 @@ use kgx::tui::{self, Opened, loading::Loading};
 const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     cli.apply_limits();
+    let deny_warnings = cli.deny_warnings();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let stderr = std::io::stderr();
     let color = stderr.is_terminal() && !no_color;
@@ -41,6 +41,47 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
         };
+        if let Some((url, actor)) = &request.sparql {
+            let access = kgx::remote::Access {
+                user_agent: config
+                    .sparql
+                    .user_agent
+                    .clone()
+                    .unwrap_or_else(kgx::remote::default_user_agent),
+                headers: config.sparql.headers_for(url),
+                ..kgx::remote::Access::default()
+            };
+            let endpoint = match kgx::remote::Endpoint::new(url, access) {
+                Ok(endpoint) => endpoint,
+                Err(error) => {
+                    eprintln!("error: {}", safe(&error.to_string()));
+                    return ExitCode::from(1);
+                }
+            };
+            let start = tui::RemoteStart {
+                endpoint: endpoint.reading(request.input.lang.clone(), request.input.profile),
+                actor: actor.clone(),
+            };
+            let options = tui::Options {
+                mouse: request.mouse && config.mouse,
+                color: !no_color,
+                palette: config.palette,
+                keymap: config.keymap,
+                watch: None,
+                inputs: Vec::new(),
+                deny_warnings,
+            };
+            let code = match tui::run_remote(start, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {}", safe(&err.to_string()));
+                    ExitCode::from(1)
+                }
+            };
+            return tui::ended_by_signal()
+                .and_then(|signal| u8::try_from(128 + signal).ok())
+                .map_or(code, ExitCode::from);
+        }
         // Only a file on disk can change under the explorer.
         let watch = match &request.input.input {
             kgx::load::Input::Path(path) if request.watch && config.watch => {
@@ -56,6 +97,7 @@ fn main() -> ExitCode {
             keymap: config.keymap,
             watch,
             inputs,
+            deny_warnings,
         };
         let print_problems = |error: kgx::load::LoadError| {
             let _ = stderr
@@ -71,7 +113,19 @@ fn main() -> ExitCode {
         // on the normal screen and no progress screen flashes by; a large
         // one shows its progress on the explorer's screen instead.
         let loading = Loading::start(request.input);
+        let print_warnings = |warnings: &kgx::load::Warnings| {
+            let mut stderr = stderr.lock();
+            let _ = stderr.write_all(warnings.render(color, width).as_bytes());
+            let _ = writeln!(
+                stderr,
+                "error: --deny-warnings makes the warnings above errors; the explorer was not opened"
+            );
+            ExitCode::from(1)
+        };
         let code = match loading.wait(QUIET_LOAD) {
+            Some(Ok((_, warnings))) if deny_warnings && !warnings.is_empty() => {
+                print_warnings(&warnings)
+            }
             Some(Ok(graph)) => {
                 tui::run(graph, options).map_or_else(print_error, |()| ExitCode::SUCCESS)
             }
@@ -79,6 +133,7 @@ fn main() -> ExitCode {
             None => match tui::run_loading(loading, options) {
                 Ok(Opened::Explored | Opened::Cancelled) => ExitCode::SUCCESS,
                 Ok(Opened::Failed(error)) => print_problems(error),
+                Ok(Opened::Denied(warnings)) => print_warnings(&warnings),
                 Err(err) => print_error(err),
             },
         };
@@ -101,6 +156,7 @@ fn main() -> ExitCode {
         err: SafeWriter::new(&mut err),
         color,
         width,
+        deny_warnings,
     };
     match cli::run(cli, &mut output) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -281,6 +281,7 @@ fn an_actors_file_names_and_kinds_the_actors() {
         format: None,
         actors: Some(fixture("actors.csv")),
         lang: None,
+        profile: Default::default(),
     });
     assert_eq!(actor(&dataset, "lavrov").name, "Sergey Lavrov");
     assert_eq!(actor(&dataset, "al-shibani").kind, ActorKind::Person);
@@ -294,6 +295,7 @@ fn an_edge_to_an_actor_missing_from_the_actors_file_is_reported() {
         format: None,
         actors: Some(fixture("actors.csv")),
         lang: None,
+        profile: Default::default(),
     })
     .expect_err("moscow is not in actors.csv");
     assert_eq!(error.problems.len(), 1);

@@ -339,3 +339,63 @@ fn a_huge_value_is_quoted_by_its_start_and_its_length() {
     assert!(errors.contains("(1000002 characters)"), "{errors}");
     assert!(errors.len() < 5_000, "{} bytes", errors.len());
 }
+
+/// On the largest graphs every shortest path (`:path a b`, `--all`) is
+/// searched for off the UI thread as the k shortest are: Esc stops the
+/// search, and a newer search cancels the older one, whose answer is never
+/// shown.
+#[test]
+fn the_explorer_searches_all_shortest_paths_on_a_worker_on_large_graphs() {
+    use kgx::formats::load_graph;
+    use kgx::load::Input;
+    use kgx::tui::action::Action;
+    use kgx::tui::app::{App, Effect};
+
+    let run_command = |app: &mut App, text: &str| {
+        app.update(Action::OpenCommand);
+        for c in text.chars() {
+            app.update(Action::CommandChar(c));
+        }
+        app.update(Action::RunCommand);
+    };
+    let graph = load_graph(&Input::Embedded).expect("seed graph");
+    let mut direct = App::new(graph.clone(), 120, 40);
+    run_command(&mut direct, "path lavrov israel --all");
+    let expected = direct.path_view().paths.clone();
+    assert!(!expected.is_empty());
+
+    let mut app = App::new(graph, 120, 40).compute_in_background_above(0);
+    run_command(&mut app, "path lavrov israel --all");
+    assert!(app.busy(), "searching");
+    assert!(app.path_view().paths.is_empty(), "nothing on the UI thread");
+    assert_eq!(
+        app.message(),
+        Some("looking for the shortest paths… (Esc stops)")
+    );
+    let first = app.take_effects();
+    run_command(&mut app, "path lavrov israel");
+    for effect in first {
+        if let Effect::Compute(task) = effect {
+            assert!(task.run().is_none(), "a replaced search answers nothing");
+        }
+    }
+    for effect in app.take_effects() {
+        if let Effect::Compute(task) = effect
+            && let Some(result) = task.run()
+        {
+            app.update(result);
+        }
+    }
+    assert!(!app.busy());
+    assert_eq!(app.path_view().paths, expected);
+
+    run_command(&mut app, "path lavrov israel --all");
+    app.update(Action::Cancel);
+    assert!(!app.busy(), "Esc stops the search");
+    assert_eq!(app.message(), Some("path search stopped"));
+    for effect in app.take_effects() {
+        if let Effect::Compute(task) = effect {
+            assert!(task.run().is_none());
+        }
+    }
+}

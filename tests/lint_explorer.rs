@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kgx::load::{Input, load_graph};
-use kgx::tui::action::{Action, Pane};
+use kgx::tui::action::{Action, Pane, View};
 use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
 use kgx::tui::ui::{
     self,
@@ -178,4 +178,75 @@ fn the_real_explorer_counts_findings_before_any_key_and_recounts_on_save() {
     kgx.type_keys("q");
     kgx.type_keys("q");
     kgx.wait_exit();
+}
+
+/// The screen's rows that hold `text`, trimmed.
+fn rows_with(screen: &str, text: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter(|line| line.contains(text))
+        .map(|line| line.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_timeline_statistics_and_graph_views_mark_what_findings_are_about() {
+    let mut app = explorer("markers.ron");
+    finish_work(&mut app);
+    let summary = app.lint_report().expect("the lint ran").summary();
+    assert!(
+        summary.contains("2 findings (1 no-evidence, 1 unsupported-date)"),
+        "{summary}"
+    );
+
+    app.update(Action::ShowView(View::Timeline));
+    finish_work(&mut app);
+    let timeline = screen(&app);
+    insta::assert_snapshot!("lint_marks_timeline", timeline);
+    let traded = rows_with(&timeline, "traded with");
+    assert!(
+        traded.iter().all(|row| row.contains("┃!2024 ")),
+        "{traded:?}"
+    );
+    let met = rows_with(&timeline, "met with");
+    assert!(
+        met.iter().all(|row| row.contains("┃ 2025-03-04 ")),
+        "{met:?}"
+    );
+
+    app.update(Action::ShowView(View::Stats));
+    finish_work(&mut app);
+    let stats = screen(&app);
+    insta::assert_snapshot!("lint_marks_stats", stats);
+    assert!(
+        rows_with(&stats, "Envoy Ash")
+            .iter()
+            .all(|row| row.contains("P!Envoy Ash"))
+    );
+    assert!(
+        rows_with(&stats, "Southland")
+            .iter()
+            .all(|row| row.contains("S Southland"))
+    );
+
+    // The neighbourhood of Northland, which the envoy is drawn in.
+    app.update(Action::ShowView(View::Explore));
+    app.update(Action::StartFilter);
+    for c in "Northland".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::Cancel);
+    app.update(Action::ShowView(View::Graph));
+    finish_work(&mut app);
+    let graph = screen(&app);
+    insta::assert_snapshot!("lint_marks_graph", graph);
+    assert!(
+        graph.contains("!Envoy Ash") || graph.contains("Envoy Ash!"),
+        "{graph}"
+    );
+    assert!(
+        !graph.contains("!Southland") && !graph.contains("Southland!"),
+        "{graph}"
+    );
 }

@@ -347,8 +347,8 @@ fn the_format_reference_shows_what_kgx_reads_and_writes() {
     let examples = blocks(reference, "turtle");
     assert_eq!(
         examples.len(),
-        2,
-        "the worked example and a reified statement"
+        3,
+        "the worked example, the Wikidata profile's and a reified statement"
     );
     let dataset = formats::read_str("example.ttl", examples[0], Format::Turtle)
         .map_err(|e| e.render(false))
@@ -367,9 +367,153 @@ fn the_format_reference_shows_what_kgx_reads_and_writes() {
         ]
     );
     assert_eq!(dataset.relations[0].label.as_deref(), Some("works in"));
+    let fixture = std::fs::read_to_string(fixture("wikidata.ttl")).expect("fixture");
+    let prefixes: String = fixture
+        .lines()
+        .filter(|line| line.starts_with("@prefix"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let file = scratch("reference").join("statement.ttl");
+    std::fs::write(&file, format!("{prefixes}{}", examples[1])).expect("written");
+    let statement = formats::load(&Request {
+        lang: Some("en".to_owned()),
+        profile: formats::Profile::Wikidata,
+        ..Request::from(Input::Path(file))
+    })
+    .map_err(|e| e.render(false))
+    .expect("the Wikidata example reads");
+    let relation = &statement.relations[0];
+    assert_eq!(
+        (relation.from.as_str(), relation.to.as_str()),
+        ("wd:Q90001", "wd:Q90011")
+    );
+    assert_eq!(relation.status, kgx::model::Status::Disputed);
+    assert_eq!(
+        relation.date.as_ref().map(ToString::to_string).as_deref(),
+        Some("1999-05")
+    );
+    assert_eq!(statement.sources[0].title, "Example Gazette");
     let seed = written(&seed(), Format::Turtle);
     assert!(
-        seed.contains(examples[1]),
+        seed.contains(examples[2]),
         "docs/format.md should show:\n{seed}"
+    );
+}
+
+/// The Wikidata-shaped fixture read with the Wikidata profile.
+fn wikidata(lang: &str) -> Dataset {
+    formats::load(&Request {
+        lang: Some(lang.to_owned()),
+        profile: formats::Profile::Wikidata,
+        ..Request::from(Input::Path(fixture("wikidata.ttl")))
+    })
+    .map_err(|e| e.render(false))
+    .expect("reads")
+}
+
+#[test]
+fn the_wikidata_profile_reads_qualifiers_references_and_ranks() {
+    let dataset = wikidata("en");
+    let ada = actor(&dataset, "wd:Q90001");
+    assert_eq!(ada.name, "Ada Example");
+    assert_eq!(
+        ada.kind,
+        ActorKind::Other("human".into()),
+        "P31 is the kind"
+    );
+    assert_eq!(ada.summary.as_deref(), Some("invented diplomat"));
+    assert_eq!(ada.aliases, ["A. Example"]);
+    let ids: BTreeSet<&str> = dataset.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        BTreeSet::from([
+            "wd:Q90001",
+            "wd:Q90002",
+            "wd:Q90010",
+            "wd:Q90011",
+            "wd:Q90020"
+        ]),
+        "classes, properties, references, value nodes, sitelinks and what is only \
+         \"stated in\" are not actors"
+    );
+    let to = |id: &str| {
+        dataset
+            .relations
+            .iter()
+            .find(|r| r.from == "wd:Q90001" && r.to == id)
+            .unwrap_or_else(|| panic!("no relation to {id}"))
+    };
+    let minister = to("wd:Q90010");
+    assert_eq!(minister.kind, "p39");
+    assert_eq!(minister.label.as_deref(), Some("position held"));
+    assert_eq!(
+        minister.date.as_ref().map(ToString::to_string).as_deref(),
+        Some("2004-03-09..2024"),
+        "start at day precision, end at year precision"
+    );
+    assert_eq!(minister.status, kgx::model::Status::Reported);
+    assert_eq!(
+        minister.attributes.get("pq:P1545").map(String::as_str),
+        Some("5")
+    );
+    assert_eq!(minister.evidence.len(), 1);
+    let source = dataset
+        .sources
+        .iter()
+        .find(|s| s.id == minister.evidence[0].source)
+        .expect("the reference is a source");
+    assert_eq!(source.title, "Ada Example appointed foreign minister");
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://news.example.org/ada-appointed")
+    );
+
+    let ambassador = to("wd:Q90011");
+    assert_eq!(
+        ambassador.status,
+        kgx::model::Status::Disputed,
+        "deprecated rank"
+    );
+    assert_eq!(
+        ambassador.date.as_ref().map(ToString::to_string).as_deref(),
+        Some("1999-05")
+    );
+    assert_eq!(
+        ambassador.evidence[0].quote,
+        "Ada Example never held the post of ambassador"
+    );
+    let gazette = dataset
+        .sources
+        .iter()
+        .find(|s| s.id == ambassador.evidence[0].source)
+        .expect("source");
+    assert_eq!(gazette.title, "Example Gazette", "from P248 stated in");
+
+    assert_eq!(
+        dataset.relations.len(),
+        4,
+        "truthy triples and statements merge: {:#?}",
+        dataset.relations
+    );
+    // Names in the person's language.
+    assert_eq!(actor(&wikidata("de"), "wd:Q90020").name, "Beispielland");
+}
+
+#[test]
+fn without_the_profile_wikidata_is_plain_rdf() {
+    let dataset = open(&fixture("wikidata.ttl"), Some("en"));
+    let ada = actor(&dataset, "wd:Q90001");
+    assert!(
+        dataset
+            .relations
+            .iter()
+            .all(|r| r.status == kgx::model::Status::Reported),
+        "no ranks read"
+    );
+    assert!(
+        dataset
+            .relations
+            .iter()
+            .any(|r| r.from == ada.id && r.kind == "p39" && r.date.is_none())
     );
 }

@@ -3,6 +3,9 @@
 //! the same answers as the local file (in the endpoint's order: RDF has
 //! none), and a server that is not there gives a clear message.
 
+#[path = "common/terminal.rs"]
+mod terminal;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -62,7 +65,15 @@ fn server(test: &str) -> Option<Server> {
     server_with(test, None)
 }
 
-fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
+/// A server holding `data`: a file name (its extension tells the syntax),
+/// its text, and a name on it to ask for until the server answers.
+struct Data<'a> {
+    file: &'a str,
+    text: &'a str,
+    probe: &'a str,
+}
+
+fn server_with(test: &str, data: Option<Data<'_>>) -> Option<Server> {
     let Some(venv) = std::env::var_os("KGX_RDF_VENV") else {
         eprintln!(
             "skipping {test}: KGX_RDF_VENV is not set (.ci/run sets it; see README, Developing)"
@@ -80,10 +91,10 @@ fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
     let dir = std::env::temp_dir().join(format!("kgx-remote-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
-    let seed = match data {
-        Some(triples) => {
-            let path = dir.join("data.nt");
-            std::fs::write(&path, triples).expect("data written");
+    let seed = match &data {
+        Some(data) => {
+            let path = dir.join(data.file);
+            std::fs::write(&path, data.text).expect("data written");
             path
         }
         None => {
@@ -124,7 +135,7 @@ fn server_with(test: &str, data: Option<&str>) -> Option<Server> {
         child,
         url: format!("http://127.0.0.1:{port}/query"),
     };
-    let probe = if data.is_some() { "hub" } else { "lavrov" };
+    let probe = data.as_ref().map_or("lavrov", |data| data.probe);
     wait_until_answering(&server.url, probe, &dir);
     Some(server)
 }
@@ -218,28 +229,482 @@ fn an_endpoint_that_is_not_there_gives_a_clear_message() {
 }
 
 #[test]
-fn a_hub_shows_its_first_page_and_how_much_there_is() {
+fn a_hub_of_100k_edges_shows_its_first_page_and_how_much_there_is() {
     let mut triples = String::from(
-        "<http://example.org/hub> <http://www.w3.org/2000/01/rdf-schema#label> \"hub\" .\n",
+        "<http://example.org/hub> <http://www.w3.org/2000/01/rdf-schema#label> \"The Hub\" .\n",
     );
-    for n in 0..12_000 {
+    for n in 0..60_000 {
         triples.push_str(&format!(
             "<http://example.org/hub> <http://example.org/knows> <http://example.org/n{n}> .\n"
         ));
     }
-    let Some(server) = server_with("hub", Some(&triples)) else {
+    for n in 60_000..100_000 {
+        triples.push_str(&format!(
+            "<http://example.org/n{n}> <http://example.org/follows> <http://example.org/hub> .\n"
+        ));
+    }
+    let data = Data {
+        file: "hub.nt",
+        text: &triples,
+        probe: "http://example.org/n1",
+    };
+    let Some(server) = server_with("hub", Some(data)) else {
         return;
     };
-    let output = kgx(&["show", "hub", "--sparql", &server.url]);
+    let started = Instant::now();
+    let output = kgx(&["show", "The Hub", "--json", "--sparql", &server.url]);
+    // A figure, not an assertion: the time depends on the machine.
+    eprintln!(
+        "a hub of 100 000 edges: first page and count in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
     assert!(output.status.success(), "{}", text(&output.stderr));
     let errors = text(&output.stderr);
     assert!(
-        errors.contains("takes part in 12001 triples") && errors.contains("first page of 10000"),
+        errors.contains("takes part in 100001 triples on")
+            && errors.contains("first page of 10000"),
         "{errors}"
     );
-    assert!(
-        text(&output.stdout).starts_with("hub · Node"),
-        "{}",
-        text(&output.stdout)
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let relations = shown["relations"].as_array().expect("relations").len();
+    let named = shown["actor"]["name"] == "The Hub";
+    assert_eq!(
+        relations + usize::from(named),
+        10_000,
+        "one page of triples: the hub's name (if on it) and its links"
     );
+}
+
+#[test]
+fn timeline_stats_and_export_work_on_a_neighbourhood_of_the_endpoint() {
+    let Some(server) = server("around") else {
+        return;
+    };
+    for actor in ["lavrov", "russia", "assad"] {
+        let local = kgx(&["timeline", "--actor", actor]);
+        let remote = kgx(&["timeline", "--actor", actor, "--sparql", &server.url]);
+        assert!(remote.status.success(), "{actor}: {}", text(&remote.stderr));
+        assert_eq!(
+            sorted_lines(&remote),
+            sorted_lines(&local),
+            "timeline {actor}"
+        );
+    }
+
+    // Lavrov's relations (6 of his own) with his neighbours, counted.
+    let stats = kgx(&[
+        "stats",
+        "--json",
+        "--sparql",
+        &server.url,
+        "--around",
+        "lavrov",
+    ]);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    let counted: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("JSON");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&kgx(&["show", "lavrov", "--json"]).stdout).expect("JSON");
+    assert_eq!(
+        counted["relations"].as_u64(),
+        Some(shown["relations"].as_array().expect("relations").len() as u64)
+    );
+    assert_eq!(counted["most_connected"][0]["id"], "lavrov");
+
+    // The exported neighbourhood shows the actor as the whole file does.
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-export", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let file = dir.join("lavrov.ttl");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().expect("path");
+    let export = kgx(&[
+        "export",
+        "--format",
+        "turtle",
+        "-o",
+        path,
+        "--sparql",
+        &server.url,
+        "--around",
+        "lavrov",
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert_eq!(
+        sorted_lines(&kgx(&["show", "lavrov", path])),
+        sorted_lines(&kgx(&["show", "lavrov"]))
+    );
+}
+
+#[test]
+fn an_endpoint_is_never_asked_for_the_whole_graph() {
+    let url = "http://127.0.0.1:9/query";
+    for (args, needs) in [
+        (&["stats", "--sparql", url][..], "kgx stats --around ACTOR"),
+        (&["timeline", "--sparql", url], "kgx timeline --actor ACTOR"),
+        (
+            &["export", "--format", "ron", "--sparql", url],
+            "kgx export --around ACTOR",
+        ),
+    ] {
+        let output = kgx(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(needs) && errors.contains("one actor's neighbourhood at a time"),
+            "{errors}"
+        );
+    }
+    let output = kgx(&["stats", "--around", "lavrov"]);
+    assert_eq!(output.status.code(), Some(2), "--around needs --sparql");
+    let output = kgx(&["path", "a", "b", "--directed", "--sparql", url]);
+    assert_eq!(output.status.code(), Some(2), "--directed needs a file");
+}
+
+/// A one-request HTTP server on a free port that answers one triple and
+/// hands back the request's head (request line and headers).
+fn recording_listener() -> (String, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = listener.local_addr().expect("address").port();
+    let (sender, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+            head.push_str(&line);
+        }
+        let mut body = vec![0; length];
+        let _ = reader.read_exact(&mut body);
+        let answer =
+            "<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n";
+        let _ = write!(
+            reader.get_mut(),
+            "HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+            answer.len()
+        );
+        let _ = sender.send(head);
+    });
+    (format!("http://127.0.0.1:{port}/sparql"), received)
+}
+
+/// The request head a listener received, or a failure after a while.
+fn head_of(received: &std::sync::mpsc::Receiver<String>) -> String {
+    received
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the listener got a request")
+}
+
+#[test]
+fn the_config_gives_the_user_agent_and_each_endpoint_its_own_headers() {
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-headers", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let (url, received) = recording_listener();
+    let config = dir.join("config.ron");
+    std::fs::write(
+        &config,
+        format!(
+            r#"(sparql: (
+                user_agent: "kgx-tests/1.0 (tests@example.org)",
+                headers: {{
+                    "{}": {{"Authorization": "Bearer secret-1", "X-Project": "kgx"}},
+                    "https://elsewhere.example/": {{"Authorization": "Bearer not-for-this-one"}},
+                }},
+            ))"#,
+            url.trim_end_matches("sparql")
+        ),
+    )
+    .expect("config written");
+    let config = config.to_str().expect("path");
+    let output = kgx(&[
+        "show",
+        "http://example.org/a",
+        "--sparql",
+        &url,
+        "--config",
+        config,
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("A · Node"));
+    let head = head_of(&received).to_ascii_lowercase();
+    assert!(head.starts_with("post /sparql "), "{head}");
+    assert!(
+        head.contains("\r\nuser-agent: kgx-tests/1.0 (tests@example.org)\r\n"),
+        "{head}"
+    );
+    assert!(
+        head.contains("\r\nauthorization: bearer secret-1\r\n"),
+        "{head}"
+    );
+    assert!(head.contains("\r\nx-project: kgx\r\n"), "{head}");
+    assert!(!head.contains("not-for-this-one"), "{head}");
+    assert!(
+        head.contains("\r\naccept: application/n-triples, text/turtle;q=0.9\r\n"),
+        "{head}"
+    );
+
+    // Without a config, kgx says who it is.
+    let (url, received) = recording_listener();
+    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["show", "http://example.org/a", "--sparql", &url])
+        .env("HOME", &dir)
+        .env("XDG_CONFIG_HOME", &dir)
+        .output()
+        .expect("kgx runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let head = head_of(&received).to_ascii_lowercase();
+    assert!(
+        head.contains(&format!(
+            "\r\nuser-agent: kgx/{} (",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{head}"
+    );
+    assert!(!head.contains("authorization"), "{head}");
+}
+
+#[test]
+fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
+    let dir = std::env::temp_dir().join(format!("kgx-remote-{}-bad-header", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let config = dir.join("config.ron");
+    std::fs::write(
+        &config,
+        "(\n  sparql: (\n    headers: {\"https://graph.example.org/\": {\"X-Token\": \"a\\r\\nHost: evil\", \"Bad Name\": \"b\"}},\n  ),\n)\n",
+    )
+    .expect("config written");
+    let config = config.to_str().expect("path");
+    let check = kgx(&["config", "--config", config]);
+    assert_eq!(check.status.code(), Some(1));
+    let errors = text(&check.stderr);
+    assert!(
+        errors.contains("the value of the header \"X-Token\" holds a control character")
+            && errors.contains("\"Bad Name\" is not an HTTP header name")
+            && errors.contains("config.ron:3:"),
+        "{errors}"
+    );
+    let show = kgx(&[
+        "show",
+        "lavrov",
+        "--sparql",
+        "https://graph.example.org/sparql",
+        "--config",
+        config,
+    ]);
+    assert_eq!(show.status.code(), Some(1));
+    assert!(
+        text(&show.stderr).contains("X-Token"),
+        "{}",
+        text(&show.stderr)
+    );
+}
+
+#[test]
+fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rdf/wikidata.ttl"
+    );
+    let turtle = std::fs::read_to_string(fixture).expect("fixture");
+    let data = Data {
+        file: "wikidata.ttl",
+        text: &turtle,
+        probe: "Ada Example",
+    };
+    let Some(server) = server_with("wikidata", Some(data)) else {
+        return;
+    };
+    let profile = ["--profile", "wikidata", "--lang", "en"];
+    let remote = kgx(&[
+        &["show", "wd:Q90001", "--sparql", &server.url][..],
+        &profile,
+    ]
+    .concat());
+    assert!(remote.status.success(), "{}", text(&remote.stderr));
+    let local = kgx(&[&["show", "wd:Q90001", fixture][..], &profile].concat());
+    // The endpoint is asked for names in the wanted language and English.
+    let mut local = sorted_lines(&local);
+    local.retain(|line| !line.ends_with("@de"));
+    assert_eq!(sorted_lines(&remote), local);
+    let shown = text(&remote.stdout);
+    assert!(
+        shown.contains("→ position held → Ambassador to Nowhere [wd:Q90011]  · 1999-05 · Disputed")
+            && shown.contains("· 2004-03-09..2024 · Reported"),
+        "{shown}"
+    );
+
+    let timeline = kgx(&[
+        &[
+            "timeline",
+            "--actor",
+            "Bob Example",
+            "--sparql",
+            &server.url,
+        ][..],
+        &profile,
+    ]
+    .concat());
+    assert!(
+        text(&timeline.stdout).contains("2010..  Bob Example → spouse → Ada Example"),
+        "{}",
+        text(&timeline.stdout)
+    );
+
+    let path = kgx(&[
+        &[
+            "path",
+            "Bob Example",
+            "Exampleland",
+            "--sparql",
+            &server.url,
+        ][..],
+        &profile,
+    ]
+    .concat());
+    assert!(path.status.success(), "{}", text(&path.stderr));
+    let found = text(&path.stdout);
+    assert!(
+        found.contains("spouse")
+            && found.contains("country of citizenship")
+            && found.contains("2010.."),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_server_killed_mid_session_gives_a_clear_message_and_no_hang() {
+    let Some(mut server) = server("killed") else {
+        return;
+    };
+    let first = kgx(&["show", "lavrov", "--sparql", &server.url]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    server.child.kill().expect("the server ends");
+    server.child.wait().expect("the server is gone");
+    let started = Instant::now();
+    for args in [
+        &["show", "lavrov", "--sparql", &server.url][..],
+        &["path", "lavrov", "rubio", "--sparql", &server.url],
+        &["stats", "--around", "lavrov", "--sparql", &server.url],
+    ] {
+        let output = kgx(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let errors = text(&output.stderr);
+        assert!(
+            errors.contains(&server.url) && errors.contains("cannot be reached"),
+            "{errors}"
+        );
+    }
+    eprintln!(
+        "three commands against a dead server ended in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn a_server_that_dies_in_the_middle_of_an_answer_gives_a_clear_message() {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: 5000\r\n\r\n<http://example.org/a> <http://exa",
+            );
+            // Dropping the stream closes the connection half-way.
+        }
+    });
+    let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains(&url)
+            && errors.contains("closed the connection before its answer was complete"),
+        "{errors}"
+    );
+}
+
+/// Lines of the terminal's screen, for messages in the status line.
+fn shows(session: &terminal::Session, text: &str) -> bool {
+    session.screen().contains(text)
+}
+
+#[test]
+fn the_explorer_grows_its_graph_from_the_endpoint_and_outlives_it() {
+    let Some(mut server) = server("explorer") else {
+        return;
+    };
+    let mut session = terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
+    session.wait_for("Lavrov's neighbourhood", |s| {
+        shows(s, "Sergey Lavrov") && shows(s, "Outgoing (6)")
+    });
+
+    // A local match at once; focusing it fetches its neighbourhood (its
+    // aliases come only with its own description).
+    session.type_keys("/Syria\r");
+    session.wait_for("Syria's neighbourhood", |s| {
+        shows(s, "Syrian Arab Republic") && shows(s, "Incoming (13)")
+    });
+
+    // Rubio is not in the local graph: the endpoint finds him by name.
+    session.type_keys("\x1b");
+    session.wait_for("the filter cleared", |s| shows(s, "/ to filter"));
+    session.type_keys("/rubio");
+    session.wait_for("the endpoint's match", |s| shows(s, "Marco Rubio"));
+    session.type_keys("\r");
+    session.wait_for("Rubio's neighbourhood", |s| {
+        shows(s, "US Secretary of State")
+    });
+
+    // The server goes away: the next fetch fails with a message, and the
+    // explorer goes on with what it has.
+    server.child.kill().expect("the server ends");
+    server.child.wait().expect("the server is gone");
+    session.type_keys("\t\r");
+    session.wait_for("the failure in the status line", |s| {
+        shows(s, "cannot be reached")
+    });
+    session.type_keys("\x7f");
+    session.wait_for("Rubio again, from what was fetched", |s| {
+        shows(s, "US Secretary of State")
+    });
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_slow_endpoint_shows_a_spinner_and_esc_cancels() {
+    // A server that takes the request and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept() {
+            held.push(stream);
+        }
+    });
+    let mut session = terminal::Session::start(&["--sparql", &url, "lavrov"]);
+    session.wait_for("the spinner", |s| {
+        shows(s, "asking") && shows(s, "about lavrov · Esc cancels")
+    });
+    session.type_keys("\x1b");
+    session.wait_for("the cancellation", |s| shows(s, "cancelled"));
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
 }

@@ -55,19 +55,20 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
     let request = args.file.input();
     let name = request.input.name();
     let is_ron = matches!(request.input, Input::Embedded) || request.format() == Format::Ron;
+    // RON is read as `kgx validate` reads it, straight into the compact
+    // graph, and its text is kept to place the findings in.
     let loaded = if is_ron {
-        load::read_text(&request.input).and_then(|text| {
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_owned)
-                .unwrap_or(text);
-            let text: std::sync::Arc<str> = text.into();
-            load::parse_str(&name, &text).map(|dataset| (dataset, Some(text)))
+        load::read_text(&request.input).and_then(|mut text| {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            load::parse_graph_keeping(&name, &mut text)
+                .map(|graph| (graph, load::Warnings::default(), Some(text)))
         })
     } else {
-        formats::load(&request).map(|dataset| (dataset, None))
+        formats::read_graph(request.clone()).map(|(graph, warnings)| (graph, warnings, None))
     };
-    let (dataset, text) = match loaded {
+    let (graph, warnings, text) = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             output
@@ -77,6 +78,9 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
+    if super::report_warnings(&warnings, output)? == Outcome::Failure {
+        return Ok(Outcome::Failure);
+    }
     let base = match &request.input {
         Input::Path(path) => Some(
             path.parent()
@@ -86,13 +90,20 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         ),
         _ => None,
     };
-    let texts = lint::source_texts(&dataset, base.as_deref());
+    let texts = lint::source_texts(&graph, base.as_deref());
     let options = lint::Options {
         pedantic: args.pedantic,
         allow: args.allow,
     };
-    let findings = lint::lint(&dataset, &texts, &options);
-    let report = lint::report::place(&name, text, findings);
+    let findings = lint::lint(&graph, &texts, &options);
+    // The graph is done with: placing the findings needs only the text.
+    drop(graph);
+    let shown = if args.json || args.all {
+        usize::MAX
+    } else {
+        lint::report::SHOWN_PER_CHECK
+    };
+    let report = lint::report::place(&name, text.as_deref(), findings, shown);
     if args.json {
         report.write_json(&mut SafeWriter::json(output.out.raw()))?;
     } else {

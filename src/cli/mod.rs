@@ -9,6 +9,7 @@ mod remote;
 mod text;
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -20,7 +21,8 @@ use crate::formats::{self, Format, Request};
 use crate::graph::{
     KnowledgeGraph, NodeIndex, Path, PathOptions, RelationFilter, Resolution, Scope,
 };
-use crate::load::Input;
+use crate::load::diagnostic::LineIndex;
+use crate::load::{Input, Warnings};
 use crate::model::PartialDate;
 use crate::safe_text::{self, SafeWriter};
 
@@ -33,6 +35,11 @@ use crate::safe_text::{self, SafeWriter};
 /// --format; `-` reads standard input (RON
 /// unless --format says otherwise); without one, kgx uses its embedded
 /// seed graph (the Russia–Syria talks of July 2025).
+///
+/// What kgx changes or leaves out of a file it reads (an id with spaces, a
+/// GraphML port, a value given twice) or cannot write in a format is a
+/// warning on standard error, with its line and column; --deny-warnings
+/// makes warnings errors (exit 1, nothing written).
 #[derive(Debug, Parser)]
 #[command(name = "kgx", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -50,14 +57,23 @@ pub struct Cli {
     /// The language to take RDF names in (de, en-GB) [default: from LANG]
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+    #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+    profile: ProfileArg,
     /// Leave the mouse to the terminal (text selection); M toggles it later
     #[arg(long)]
     no_mouse: bool,
+    /// Explore this SPARQL endpoint, a neighbourhood at a time; FILE is then the actor to open first (an IRI, prefix:name or name)
+    #[arg(long, value_name = "URL", conflicts_with_all = ["format", "actors"])]
+    sparql: Option<String>,
     #[command(flatten)]
     settings: Settings,
     /// Read at most SIZE bytes of any input (K, M, G, T: powers of 1024) [default: 4G]
     #[arg(long, global = true, value_name = "SIZE", value_parser = crate::load::input::parse_size)]
     max_size: Option<u64>,
+    /// Fail (exit 1) when reading or writing a file changes or leaves out anything, instead of warning
+    #[arg(long, global = true)]
+    deny_warnings: bool,
 }
 
 /// The explorer's options that come from the config file too.
@@ -83,15 +99,29 @@ pub struct Explore {
     /// Reload the file when it changes (unless `--no-watch`; the config
     /// may still say no).
     pub watch: bool,
+    /// The SPARQL endpoint to explore instead of a file (`--sparql URL`),
+    /// and the actor to open first.
+    pub sparql: Option<(String, Option<String>)>,
 }
 
 impl Cli {
+    /// Parses the command line, taking the global options (`--max-size`,
+    /// `--deny-warnings`) before a command as well as after it.
+    pub fn parse_args() -> Cli {
+        Cli::parse_from(globals_after_command(std::env::args_os()))
+    }
+
     /// Puts the limits the command line sets in force, before any input
     /// is read.
     pub fn apply_limits(&self) {
         if let Some(bytes) = self.max_size {
             crate::load::input::set_max_size(bytes);
         }
+    }
+
+    /// Whether warnings fail the command (`--deny-warnings`).
+    pub fn deny_warnings(&self) -> bool {
+        self.deny_warnings
     }
 
     /// The explorer request, when the command line asks for the explorer.
@@ -103,10 +133,15 @@ impl Cli {
                     format: self.format.map(Format::from),
                     actors: self.actors.clone(),
                     lang: language(self.lang.clone()),
+                    profile: self.profile.into(),
                 },
                 mouse: !self.no_mouse,
                 config: self.settings.config.clone(),
                 watch: !self.settings.no_watch,
+                sparql: self.sparql.clone().map(|url| {
+                    let actor = self.file.as_ref().map(|f| f.to_string_lossy().into_owned());
+                    (url, actor)
+                }),
             }),
             Some(Command::Explore {
                 file,
@@ -117,10 +152,54 @@ impl Cli {
                 mouse: !no_mouse,
                 config: settings.config.clone(),
                 watch: !settings.no_watch,
+                sparql: None,
             }),
             Some(_) => None,
         }
     }
+}
+
+/// `args` with the global options written before a command's name moved
+/// after it (`kgx --max-size 10G validate big.ron`). clap takes global
+/// options after a command; before one, `args_conflicts_with_subcommands`
+/// (which keeps `kgx FILE` from ever being read as a command) ends the
+/// search for the command at the first option.
+pub fn globals_after_command(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let cli = Cli::command();
+    let globals: Vec<(String, bool)> = cli
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .filter_map(|arg| {
+            Some((
+                format!("--{}", arg.get_long()?),
+                arg.get_action().takes_values(),
+            ))
+        })
+        .collect();
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let mut end = 1;
+    while let Some(arg) = args.get(end).and_then(|arg| arg.to_str()) {
+        let Some((_, takes_value)) = globals
+            .iter()
+            .find(|(long, _)| arg == long || arg.starts_with(&format!("{long}=")))
+        else {
+            break;
+        };
+        end += if *takes_value && !arg.contains('=') {
+            2
+        } else {
+            1
+        };
+    }
+    let is_command = args
+        .get(end)
+        .and_then(|arg| arg.to_str())
+        .is_some_and(|name| cli.find_subcommand(name).is_some());
+    if end > 1 && is_command {
+        let options: Vec<OsString> = args.drain(1..end).collect();
+        args.splice(2..2, options);
+    }
+    args
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,14 +214,29 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
-    /// Check a data file and report every problem in it
-    Validate(FileArg),
+    /// Check a data file and report every problem and warning in it
+    Validate {
+        #[command(flatten)]
+        file: FileArg,
+        /// Print the result as JSON: every problem and warning with its severity, line and column
+        #[arg(long)]
+        json: bool,
+    },
     /// Check every fact against its sources: evidence, quotes, dates, stances
     Lint(lint::LintArgs),
     /// Count actors and relations by kind, and list the most connected actors
+    ///
+    /// With --sparql URL --around ACTOR, what is counted is ACTOR's
+    /// neighbourhood on the endpoint (its relations both ways and its
+    /// neighbours, as `show --sparql` fetches them), not the whole endpoint.
     Stats {
         #[command(flatten)]
         file: FileArg,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
+        /// With --sparql: the actor whose neighbourhood is counted
+        #[arg(long, value_name = "ACTOR", requires = "sparql")]
+        around: Option<String>,
         /// How many of the most connected actors to list
         #[arg(long, default_value_t = 10, value_name = "N")]
         top: usize,
@@ -158,13 +252,18 @@ enum Command {
         json: bool,
     },
     /// List dated relations and events in time order
+    ///
+    /// With --sparql URL, --actor ACTOR is needed: the timeline is that
+    /// actor's dated relations (and its own date) fetched from the endpoint.
     Timeline {
         #[command(flatten)]
         file: FileArg,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
         /// Leave out what began after this date (e.g. 2024-12)
         #[arg(long, value_name = "DATE")]
         as_of: Option<PartialDate>,
-        /// Only entries this actor takes part in
+        /// Only entries this actor takes part in (needed with --sparql)
         #[arg(long, value_name = "ACTOR")]
         actor: Option<String>,
         /// Print JSON instead of text
@@ -172,19 +271,26 @@ enum Command {
         json: bool,
     },
     /// Show an actor's card and all its relations, with their evidence
+    ///
+    /// With --sparql URL, ACTOR may also be an IRI or prefix:name; its
+    /// relations both ways are fetched in one query of at most 10 000
+    /// triples (past that, the first page and a count).
     Show {
         /// An actor's id, name or alias, or a part of a name that only it has
         actor: String,
         #[command(flatten)]
         file: FileArg,
-        /// Ask this SPARQL endpoint instead of reading a file (actor: a name, an IRI or prefix:name)
-        #[arg(long, value_name = "URL", conflicts_with = "file")]
-        sparql: Option<String>,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Find the shortest connections between two actors
+    ///
+    /// With --sparql URL, the search runs from both ends on the endpoint,
+    /// following relations both ways, up to 6 hops; --directed, --avoid,
+    /// --via-kinds and --k need a file.
     Path {
         /// Where the path starts (id, name, alias or a unique part of one)
         from: String,
@@ -192,21 +298,25 @@ enum Command {
         to: String,
         #[command(flatten)]
         file: FileArg,
-        /// Ask this SPARQL endpoint instead of reading a file (shortest paths, both ways, up to 6 hops)
-        #[arg(long, value_name = "URL", conflicts_with_all = ["file", "directed", "avoid", "via_kinds", "k"])]
-        sparql: Option<String>,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
         /// Follow relations only the way they point
-        #[arg(long)]
+        #[arg(long, conflicts_with = "sparql")]
         directed: bool,
         /// Do not pass through this actor (repeatable)
-        #[arg(long, value_name = "ACTOR")]
+        #[arg(long, value_name = "ACTOR", conflicts_with = "sparql")]
         avoid: Vec<String>,
         /// Use only relations of these kinds (comma-separated)
-        #[arg(long, value_name = "KIND,…", value_delimiter = ',')]
+        #[arg(
+            long,
+            value_name = "KIND,…",
+            value_delimiter = ',',
+            conflicts_with = "sparql"
+        )]
         via_kinds: Vec<String>,
         /// The N shortest paths of any length that visit no actor twice, N
         /// up to 1000 [default: up to 5 of the shortest]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=KnowledgeGraph::MOST_PATHS_LISTED as i64), conflicts_with = "all")]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=KnowledgeGraph::MOST_PATHS_LISTED as i64), conflicts_with_all = ["all", "sparql"])]
         k: Option<u16>,
         /// Every shortest path, up to 1000
         #[arg(long)]
@@ -218,10 +328,19 @@ enum Command {
     /// Write a synthetic graph of any size, the same for the same seed
     Gen(generate::GenArgs),
     /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, Turtle, N-Triples, DOT or Mermaid
+    ///
+    /// With --sparql URL --around ACTOR, what is written is ACTOR's
+    /// neighbourhood on the endpoint (as `show --sparql` fetches it), not
+    /// the whole endpoint.
     Export {
         /// Data file; `-` reads standard input [default: the embedded seed graph]
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        #[command(flatten)]
+        endpoint: EndpointArgs,
+        /// With --sparql: the actor whose neighbourhood is written
+        #[arg(long, value_name = "ACTOR", requires = "sparql")]
+        around: Option<String>,
         /// Output format (csv and tsv with -o also write PATH's actors beside it)
         #[arg(long, value_enum)]
         format: Format,
@@ -234,6 +353,9 @@ enum Command {
         /// The language to take RDF names in (de, en-GB) [default: from LANG]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
+        /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+        #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+        profile: ProfileArg,
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -264,6 +386,9 @@ enum Command {
         /// The language to take RDF names in (de, en-GB) [default: from LANG]
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
+        /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+        #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+        profile: ProfileArg,
         /// Replace OUT (and a CSV's actors file) if it exists
         #[arg(long)]
         force: bool,
@@ -291,6 +416,30 @@ enum Command {
     },
 }
 
+/// How to reach a SPARQL endpoint, for the commands that can ask one
+/// instead of reading a file.
+#[derive(Clone, Debug, Args)]
+struct EndpointArgs {
+    /// Ask this SPARQL endpoint instead of reading a file, a neighbourhood at a time
+    #[arg(long, value_name = "URL", conflicts_with = "file")]
+    sparql: Option<String>,
+    /// Read the User-Agent and headers to send the endpoint from this config file [default: kgx config --path]
+    #[arg(long, value_name = "PATH", requires = "sparql")]
+    config: Option<PathBuf>,
+}
+
+impl EndpointArgs {
+    /// The endpoint to ask, if one was named.
+    fn remote(&self, lang: Option<String>, profile: ProfileArg) -> Option<remote::Remote<'_>> {
+        self.sparql.as_deref().map(|url| remote::Remote {
+            url,
+            config: self.config.as_deref(),
+            lang: language(lang),
+            profile: profile.into(),
+        })
+    }
+}
+
 #[derive(Debug, Args)]
 struct FileArg {
     /// Data file (RON, JSON, GraphML, CSV, TSV, Turtle, N-Triples, N-Quads, TriG); `-` reads standard input [default: the embedded seed graph]
@@ -305,6 +454,28 @@ struct FileArg {
     /// The language to take RDF names in (de, en-GB) [default: from LANG]
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// Map RDF by this profile: wikidata reads qualifiers as dates, references as evidence, deprecated ranks as disputed
+    #[arg(long, value_enum, default_value_t, value_name = "PROFILE")]
+    profile: ProfileArg,
+}
+
+/// How RDF maps onto actors and relations (docs/format.md).
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+enum ProfileArg {
+    /// any RDF
+    #[default]
+    Generic,
+    /// Wikidata's statements, qualifiers, references and ranks
+    Wikidata,
+}
+
+impl From<ProfileArg> for formats::Profile {
+    fn from(profile: ProfileArg) -> Self {
+        match profile {
+            ProfileArg::Generic => formats::Profile::Generic,
+            ProfileArg::Wikidata => formats::Profile::Wikidata,
+        }
+    }
 }
 
 /// The formats kgx can read, for the options that say how to read a file
@@ -363,6 +534,9 @@ pub struct Output<'a> {
     pub color: bool,
     /// Columns to wrap diagnostics at.
     pub width: usize,
+    /// Fail when reading or writing changed or left out anything
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What a command ended in; becomes the process's exit status.
@@ -376,6 +550,13 @@ pub enum Outcome {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
+    if cli.sparql.is_some() && cli.command.is_none() {
+        writeln!(
+            output.err,
+            "error: exploring an endpoint needs a terminal; in scripts use kgx show, path, timeline, stats or export with --sparql URL"
+        )?;
+        return Ok(Outcome::Failure);
+    }
     match cli.command {
         None => with_graph(
             &Request {
@@ -383,6 +564,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: cli.format.map(Format::from),
                 actors: cli.actors,
                 lang: language(cli.lang),
+                profile: cli.profile.into(),
             },
             output,
             |graph, out| {
@@ -397,7 +579,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             )?;
             Ok(Outcome::Failure)
         }
-        Some(Command::Validate(file)) => {
+        Some(Command::Validate { file, json: true }) => validate_json(&file.input(), output),
+        Some(Command::Validate { file, json: false }) => {
             let input = file.input();
             with_graph(&input, output, |graph, out| {
                 writeln!(
@@ -414,81 +597,73 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         Some(Command::Lint(args)) => lint::run(args, output),
         Some(Command::Stats {
             file,
+            endpoint,
+            around,
             top,
             centrality,
             as_of,
             json,
-        }) => with_graph(&file.input(), output, |graph, out| {
-            let scope = as_of_scope(graph, as_of);
-            let measures = centrality.then(|| graph.centrality(&scope));
-            if json {
-                let mut value = stats_json(graph, top);
-                if let Some(measures) = &measures {
-                    value["centrality"] = analysis::centrality_json(graph, measures, top);
-                }
-                if let Some(date) = as_of {
-                    value["as_of"] = json!(date.to_string());
-                }
-                print_json(out, &value)?;
-            } else {
-                text::stats(graph, top, out)?;
-                if let Some(date) = as_of {
-                    writeln!(out.out, "\nAs of {date} (centrality only)")?;
-                }
-                if let Some(measures) = &measures {
-                    analysis::centrality_text(graph, measures, top, out)?;
-                }
+        }) => {
+            let count = |graph: &KnowledgeGraph, out: &mut Output<'_>| {
+                stats(graph, top, centrality, as_of, json, out)
+            };
+            match endpoint.remote(file.lang.clone(), file.profile) {
+                Some(at) => remote::around(
+                    at,
+                    around.as_deref(),
+                    "stats --around",
+                    output,
+                    |graph, _, out| count(graph, out),
+                ),
+                None => with_graph(&file.input(), output, count),
             }
-            Ok(Outcome::Success)
-        }),
+        }
         Some(Command::Timeline {
             file,
+            endpoint,
             as_of,
             actor,
             json,
-        }) => with_graph(&file.input(), output, |graph, out| {
-            let mut moments = graph.timeline(&as_of_scope(graph, as_of));
-            let mut heading = graph.title().to_owned();
-            if let Some(name) = &actor {
-                let Some(node) = resolve(graph, name, out)? else {
-                    return Ok(Outcome::Failure);
+        }) => match endpoint.remote(file.lang.clone(), file.profile) {
+            Some(at) => remote::around(
+                at,
+                actor.as_deref(),
+                "timeline --actor",
+                output,
+                |graph, node, out| timeline(graph, Some(node), as_of, json, out),
+            ),
+            None => with_graph(&file.input(), output, |graph, out| {
+                let focus = match &actor {
+                    Some(name) => match resolve(graph, name, out)? {
+                        Some(node) => Some(node),
+                        None => return Ok(Outcome::Failure),
+                    },
+                    None => None,
                 };
-                moments.retain(|moment| match moment.item {
-                    crate::graph::Dated::Actor(other) => other == node,
-                    crate::graph::Dated::Relation(edge) => {
-                        let (from, to) = graph.ends(edge);
-                        from == node || to == node
-                    }
-                });
-                heading = format!("{} in {heading}", graph.actor(node).name);
-            }
-            if let Some(date) = as_of {
-                heading.push_str(&format!(", as of {date}"));
-            }
-            if json {
-                print_json(
-                    out,
-                    &analysis::timeline_json(graph, &moments, as_of.map(|d| d.to_string())),
-                )?;
-            } else {
-                analysis::timeline_text(graph, &moments, &heading, out)?;
-            }
-            Ok(Outcome::Success)
-        }),
+                timeline(graph, focus, as_of, json, out)
+            }),
+        },
         Some(Command::Show {
             actor,
-            sparql: Some(url),
+            file,
+            endpoint,
             json,
-            ..
-        }) => remote::show(&url, &actor, json, output),
+        }) if endpoint.sparql.is_some() => match endpoint.remote(file.lang.clone(), file.profile) {
+            Some(at) => remote::show(at, &actor, json, output),
+            None => Ok(Outcome::Failure),
+        },
         Some(Command::Path {
             from,
             to,
-            sparql: Some(url),
+            file,
+            endpoint,
             all,
             json,
             ..
-        }) => remote::path(&url, [&from, &to], all, json, output),
+        }) if endpoint.sparql.is_some() => match endpoint.remote(file.lang.clone(), file.profile) {
+            Some(at) => remote::path(at, [&from, &to], all, json, output),
+            None => Ok(Outcome::Failure),
+        },
         Some(Command::Show {
             actor, file, json, ..
         }) => with_graph(&file.input(), output, |graph, out| {
@@ -592,20 +767,57 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
         }),
         Some(Command::Gen(args)) => generate::run(args, output),
         Some(Command::Export {
+            endpoint:
+                EndpointArgs {
+                    sparql: Some(url),
+                    config,
+                },
+            around,
+            format,
+            lang,
+            profile,
+            output: path,
+            force,
+            keep_formulas,
+            ..
+        }) => {
+            let guard = crate::save::Guard {
+                inputs: Vec::new(),
+                force,
+            };
+            remote::around(
+                remote::Remote {
+                    url: &url,
+                    config: config.as_deref(),
+                    lang: language(lang),
+                    profile: profile.into(),
+                },
+                around.as_deref(),
+                "export --around",
+                output,
+                |graph, _, out| {
+                    write_graph(graph, format, path.as_deref(), &guard, keep_formulas, out)
+                },
+            )
+        }
+        Some(Command::Export {
             file,
             format,
             from,
             actors,
             lang,
+            profile,
             output: path,
             force,
             keep_formulas,
+            ..
         }) => {
             let request = Request {
                 input: Input::from_arg(file.as_deref()),
                 format: from.map(Format::from),
                 actors,
                 lang: language(lang),
+                profile: profile.into(),
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
@@ -619,6 +831,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             to,
             actors,
             lang,
+            profile,
             force,
             keep_formulas,
         }) => {
@@ -637,6 +850,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 format: from.map(Format::from),
                 actors,
                 lang: language(lang),
+                profile: profile.into(),
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
@@ -662,6 +876,73 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
     }
 }
 
+/// `kgx stats`: counts, the most connected, and maybe centrality.
+fn stats(
+    graph: &KnowledgeGraph,
+    top: usize,
+    centrality: bool,
+    as_of: Option<PartialDate>,
+    json: bool,
+    out: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    let scope = as_of_scope(graph, as_of);
+    let measures = centrality.then(|| graph.centrality(&scope));
+    if json {
+        let mut value = stats_json(graph, top);
+        if let Some(measures) = &measures {
+            value["centrality"] = analysis::centrality_json(graph, measures, top);
+        }
+        if let Some(date) = as_of {
+            value["as_of"] = json!(date.to_string());
+        }
+        print_json(out, &value)?;
+    } else {
+        text::stats(graph, top, out)?;
+        if let Some(date) = as_of {
+            writeln!(out.out, "\nAs of {date} (centrality only)")?;
+        }
+        if let Some(measures) = &measures {
+            analysis::centrality_text(graph, measures, top, out)?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// `kgx timeline`: the dated entries in time order, only those `focus`
+/// takes part in when there is one.
+fn timeline(
+    graph: &KnowledgeGraph,
+    focus: Option<NodeIndex>,
+    as_of: Option<PartialDate>,
+    json: bool,
+    out: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    let mut moments = graph.timeline(&as_of_scope(graph, as_of));
+    let mut heading = graph.title().to_owned();
+    if let Some(node) = focus {
+        moments.retain(|moment| match moment.item {
+            crate::graph::Dated::Actor(other) => other == node,
+            crate::graph::Dated::Relation(edge) => {
+                let (from, to) = graph.ends(edge);
+                from == node || to == node
+            }
+        });
+        heading = format!("{} in {heading}", graph.actor(node).name);
+    }
+    if let Some(date) = as_of {
+        heading.push_str(&format!(", as of {date}"));
+    }
+    if json {
+        print_json(
+            out,
+            &analysis::timeline_json(graph, &moments, as_of.map(|d| d.to_string())),
+        )?;
+    } else {
+        analysis::timeline_text(graph, &moments, &heading, out)?;
+    }
+    Ok(Outcome::Success)
+}
+
 /// Writes the graph to `path` (with a CSV's actors file beside it) or to
 /// standard output (a CSV's edges only).
 fn write_graph(
@@ -674,12 +955,15 @@ fn write_graph(
 ) -> io::Result<Outcome> {
     let options = formats::WriteOptions {
         defuse_formulas: !keep_formulas,
+        deny_warnings: output.deny_warnings,
     };
     let warnings = match path {
         Some(path) => formats::write_file(graph, format, path, guard, options)?.warnings,
         None => {
             let written = formats::write_with(graph, format, options)?;
-            output.out.raw().write_all(written.text.as_bytes())?;
+            if !options.deny_warnings || written.warnings.is_empty() {
+                output.out.raw().write_all(written.text.as_bytes())?;
+            }
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
                     output.err,
@@ -689,8 +973,15 @@ fn write_graph(
             written.warnings
         }
     };
-    for warning in warnings {
+    for warning in &warnings {
         writeln!(output.err, "warning: {warning}")?;
+    }
+    if output.deny_warnings && !warnings.is_empty() {
+        writeln!(
+            output.err,
+            "error: --deny-warnings makes the warnings above errors; nothing was written"
+        )?;
+        return Ok(Outcome::Failure);
     }
     Ok(Outcome::Success)
 }
@@ -702,6 +993,7 @@ impl FileArg {
             format: self.format.map(Format::from),
             actors: self.actors.clone(),
             lang: language(self.lang.clone()),
+            profile: self.profile.into(),
         }
     }
 }
@@ -735,8 +1027,11 @@ fn with_graph(
     output: &mut Output<'_>,
     command: impl FnOnce(&KnowledgeGraph, &mut Output<'_>) -> io::Result<Outcome>,
 ) -> io::Result<Outcome> {
-    match formats::load_graph(input) {
-        Ok(graph) => command(&graph, output),
+    match formats::read_graph(input) {
+        Ok((graph, warnings)) => match report_warnings(&warnings, output)? {
+            Outcome::Success => command(&graph, output),
+            Outcome::Failure => Ok(Outcome::Failure),
+        },
         Err(error) => {
             output
                 .err
@@ -745,6 +1040,73 @@ fn with_graph(
             Ok(Outcome::Failure)
         }
     }
+}
+
+/// Prints what reading a file changed or left out on standard error;
+/// fails with `--deny-warnings` when there is anything.
+pub(super) fn report_warnings(warnings: &Warnings, output: &mut Output<'_>) -> io::Result<Outcome> {
+    if warnings.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    output
+        .err
+        .raw()
+        .write_all(warnings.render(output.color, output.width).as_bytes())?;
+    if output.deny_warnings {
+        writeln!(
+            output.err,
+            "error: --deny-warnings makes {} an error",
+            match warnings.count() {
+                1 => "this warning".to_owned(),
+                n => format!("these {n} warnings"),
+            }
+        )?;
+        return Ok(Outcome::Failure);
+    }
+    Ok(Outcome::Success)
+}
+
+/// `kgx validate --json`: whether the file is valid, its counts, and every
+/// problem and warning with its severity and place.
+fn validate_json(input: &Request, output: &mut Output<'_>) -> io::Result<Outcome> {
+    let name = input.input.name();
+    let (value, outcome) = match formats::read_graph(input) {
+        Ok((graph, warnings)) => {
+            let fails = output.deny_warnings && !warnings.is_empty();
+            let value = json!({
+                "file": name,
+                "valid": !fails,
+                "actors": graph.actor_count(),
+                "relations": graph.relation_count(),
+                "sources": graph.sources().len(),
+                "problems": warnings.to_json(),
+                "not_listed": warnings.not_listed(),
+            });
+            (
+                value,
+                if fails {
+                    Outcome::Failure
+                } else {
+                    Outcome::Success
+                },
+            )
+        }
+        Err(error) => {
+            let lines = LineIndex::new(&error.text);
+            let value = json!({
+                "file": name,
+                "valid": false,
+                "problems": error
+                    .problems
+                    .iter()
+                    .map(|problem| problem.to_json(&error.name, &lines))
+                    .collect::<Vec<_>>(),
+            });
+            (value, Outcome::Failure)
+        }
+    };
+    print_json(output, &value)?;
+    Ok(outcome)
 }
 
 /// Shortest paths listed when neither `--all` nor `--k` is given.

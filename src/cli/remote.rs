@@ -1,18 +1,98 @@
-//! `show` and `path` over a SPARQL endpoint (`--sparql URL`): the answer is
-//! read into a small graph and printed exactly as for a local file.
+//! The headless commands over a SPARQL endpoint (`--sparql URL`): `show`,
+//! `timeline`, `stats` and `export` work on one actor's neighbourhood,
+//! `path` on the shortest paths between two; the answer is read into a
+//! small graph and printed exactly as for a local file.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use oxrdf::NamedNode;
 
 use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, text};
-use crate::graph::{KnowledgeGraph, PathOptions};
-use crate::remote::{self, Endpoint, Fetched, Found, RemoteError, TIMEOUT};
+use crate::formats::Profile;
+use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions};
+use crate::remote::{self, Access, Endpoint, Fetched, Found, RemoteError};
+
+/// An endpoint named on the command line, and the config file that says
+/// what to send it.
+#[derive(Clone, Debug)]
+pub struct Remote<'a> {
+    /// The endpoint's URL.
+    pub url: &'a str,
+    /// The config file named with `--config`, else the usual one.
+    pub config: Option<&'a Path>,
+    /// The language to take names in.
+    pub lang: Option<String>,
+    /// How the answers map onto actors and relations.
+    pub profile: Profile,
+}
+
+impl Remote<'_> {
+    /// The endpoint, with the User-Agent and headers the config gives it,
+    /// or `None` after saying why not.
+    fn connect(&self, output: &mut Output<'_>) -> io::Result<Option<Endpoint>> {
+        let config = match crate::config::load(self.config) {
+            Ok(config) => config,
+            Err(error) => {
+                let report = error.render_width(output.color, output.width);
+                output.err.raw().write_all(report.as_bytes())?;
+                return Ok(None);
+            }
+        };
+        let access = Access {
+            user_agent: config
+                .sparql
+                .user_agent
+                .clone()
+                .unwrap_or_else(remote::default_user_agent),
+            headers: config.sparql.headers_for(self.url),
+            ..Access::default()
+        };
+        let endpoint = Endpoint::new(self.url, access)
+            .map(|endpoint| Some(endpoint.reading(self.lang.clone(), self.profile)));
+        report(endpoint, output)
+    }
+}
 
 /// `kgx show ACTOR --sparql URL`.
-pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::Result<Outcome> {
-    let shown = (|| {
-        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
+pub fn show(
+    at: Remote<'_>,
+    actor: &str,
+    json: bool,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    around(at, Some(actor), "show", output, |graph, node, out| {
+        if json {
+            print_json(out, &show_json(graph, node))?;
+        } else {
+            text::card(graph, node, out)?;
+        }
+        Ok(Outcome::Success)
+    })
+}
+
+/// Runs `command` on the neighbourhood of `actor` fetched from the
+/// endpoint (what `show` shows), noting on standard error when the
+/// endpoint had more than one page; `needs` names the option that gives
+/// the actor, for the message when it is missing.
+pub fn around(
+    at: Remote<'_>,
+    actor: Option<&str>,
+    needs: &str,
+    output: &mut Output<'_>,
+    command: impl FnOnce(&KnowledgeGraph, NodeIndex, &mut Output<'_>) -> io::Result<Outcome>,
+) -> io::Result<Outcome> {
+    let Some(actor) = actor else {
+        writeln!(
+            output.err,
+            "error: kgx {needs} ACTOR is needed with --sparql: an endpoint is asked one actor's neighbourhood at a time, never the whole graph"
+        )?;
+        return Ok(Outcome::Failure);
+    };
+    let Some(mut endpoint) = at.connect(output)? else {
+        return Ok(Outcome::Failure);
+    };
+    let fetched = (|| {
         let Some(focus) = find(&mut endpoint, actor, output)? else {
             return Ok(None);
         };
@@ -24,37 +104,35 @@ pub fn show(url: &str, actor: &str, json: bool, output: &mut Output<'_>) -> io::
         };
         Ok(Some((focus, fetched, total)))
     })();
-    let Some((focus, fetched, total)) = report(shown, output)? else {
+    let Some((focus, fetched, total)) = report(fetched, output)? else {
         return Ok(Outcome::Failure);
     };
     if let Some(total) = total {
         writeln!(
             output.err,
-            "note: {focus} takes part in {total} triples on {url}; this is the first page of {}",
+            "note: {focus} takes part in {total} triples on {}; this is the first page of {}",
+            at.url,
             remote::PAGE
         )?;
     }
     let Some((graph, node)) = graph_with(fetched, &focus, total.is_some(), output)? else {
         return Ok(Outcome::Failure);
     };
-    if json {
-        print_json(output, &show_json(&graph, node))?;
-    } else {
-        text::card(&graph, node, output)?;
-    }
-    Ok(Outcome::Success)
+    command(&graph, node, output)
 }
 
 /// `kgx path FROM TO --sparql URL` (with `--all`, every shortest path).
 pub fn path(
-    url: &str,
+    at: Remote<'_>,
     [from, to]: [&str; 2],
     all: bool,
     json: bool,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
+    let Some(mut endpoint) = at.connect(output)? else {
+        return Ok(Outcome::Failure);
+    };
     let found = (|| {
-        let mut endpoint = Endpoint::new(url, TIMEOUT)?;
         let Some(start) = find(&mut endpoint, from, output)? else {
             return Ok(None);
         };
@@ -69,8 +147,9 @@ pub fn path(
     let Some(fetched) = fetched else {
         writeln!(
             output.err,
-            "no path between {from} and {to} within {} hops on {url}",
-            remote::MAX_HOPS
+            "no path between {from} and {to} within {} hops on {}",
+            remote::MAX_HOPS,
+            at.url
         )?;
         return Ok(Outcome::Failure);
     };
@@ -78,7 +157,7 @@ pub fn path(
         return Ok(Outcome::Failure);
     };
     let Some(goal) = remote::actor_of(&graph, &goal) else {
-        writeln!(output.err, "error: {to} is not an actor on {url}")?;
+        writeln!(output.err, "error: {to} is not an actor on {}", at.url)?;
         return Ok(Outcome::Failure);
     };
     let shown = if all {
@@ -163,7 +242,7 @@ fn graph_with(
     focus: &NamedNode,
     noted: bool,
     output: &mut Output<'_>,
-) -> io::Result<Option<(KnowledgeGraph, crate::graph::NodeIndex)>> {
+) -> io::Result<Option<(KnowledgeGraph, NodeIndex)>> {
     if fetched.truncated && !noted {
         writeln!(
             output.err,

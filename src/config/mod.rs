@@ -1,5 +1,5 @@
 //! The explorer's config file: key bindings, the colour theme, mouse and
-//! live reload. It is RON like the data files, and its problems are
+//! live reload, and what kgx sends SPARQL endpoints (User-Agent, headers). It is RON like the data files, and its problems are
 //! reported the same way (file, line, column, "did you mean"), before the
 //! explorer takes over the terminal.
 //!
@@ -33,6 +33,35 @@ pub struct Config {
     pub watch: bool,
     /// The keys of the main screen.
     pub keymap: Keymap,
+    /// What requests to SPARQL endpoints say about themselves.
+    pub sparql: Sparql,
+}
+
+/// The `sparql` section: the User-Agent kgx sends every endpoint, and the
+/// headers (a token, say) it sends only the endpoints whose URL starts
+/// with the key they are given under, so a secret meant for one endpoint
+/// never reaches another.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sparql {
+    /// Replaces kgx's own User-Agent.
+    #[serde(default)]
+    pub user_agent: Option<String>,
+    /// Headers by the start of the endpoint URLs they are for.
+    #[serde(default)]
+    pub headers: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Sparql {
+    /// The headers for the endpoint at `url`, from every key it starts with.
+    pub fn headers_for(&self, url: &str) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .filter(|(start, _)| url.starts_with(start.as_str()))
+            .flat_map(|(_, headers)| headers.iter())
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect()
+    }
 }
 
 impl Default for Config {
@@ -42,6 +71,7 @@ impl Default for Config {
             mouse: true,
             watch: true,
             keymap: Keymap::default(),
+            sparql: Sparql::default(),
         }
     }
 }
@@ -58,6 +88,8 @@ struct Written {
     watch: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    sparql: Sparql,
 }
 
 /// Where kgx looks for its config when `--config` does not say:
@@ -154,6 +186,8 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
             }
         }
     }
+    problems.extend(sparql_problems(text, value_span("sparql"), &written.sparql));
+    config.sparql = written.sparql;
     let keys_span = value_span("keys");
     let mut bindings = Vec::new();
     // (where the key is written, the key, the action) in file order.
@@ -230,6 +264,61 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
     }
     config.keymap = Keymap::with_bindings(&bindings);
     Ok(config)
+}
+
+/// What is wrong in the `sparql` section (written at `within`): a URL
+/// that is not one, a header name HTTP does not allow, a value with a
+/// control character (a line break would forge another header).
+fn sparql_problems(text: &str, within: Range<usize>, sparql: &Sparql) -> Vec<Problem> {
+    let at = |needle: &str| find_quoted(text, within.clone(), needle).unwrap_or(within.clone());
+    let bad_value = |value: &str| value.chars().any(|c| c.is_control() && c != '\t');
+    let mut problems = Vec::new();
+    if let Some(agent) = &sparql.user_agent
+        && (agent.trim().is_empty() || bad_value(agent))
+    {
+        problems.push(
+            Problem::at(
+                at(agent),
+                "the User-Agent is empty or holds a control character",
+            )
+            .label("not a User-Agent")
+            .help(Some(
+                "name your tool and how to reach you: \"my-project/1.0 (me@example.org)\"".into(),
+            )),
+        );
+    }
+    for (start, headers) in &sparql.headers {
+        if !(start.starts_with("http://") || start.starts_with("https://")) {
+            problems.push(
+                Problem::at(at(start), format!("\"{start}\" is not the start of an endpoint URL"))
+                    .label("not a URL")
+                    .help(Some("headers go under the start of the URLs they are for: \"https://graph.example.org/\"".into())),
+            );
+        }
+        for (name, value) in headers {
+            let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+            if name.is_empty() || !name.chars().all(token) {
+                problems.push(
+                    Problem::at(at(name), format!("\"{name}\" is not an HTTP header name"))
+                        .label("not a header name")
+                        .help(Some(
+                            "header names are letters, digits and - (\"Authorization\")".into(),
+                        )),
+                );
+            }
+            if bad_value(value) {
+                problems.push(
+                    Problem::at(
+                        at(name),
+                        format!("the value of the header \"{name}\" holds a control character"),
+                    )
+                    .label("value not allowed")
+                    .help(Some("a header value is one line of text".into())),
+                );
+            }
+        }
+    }
+    problems
 }
 
 /// `kgx config`: prints the default config (`--default`), where kgx looks
@@ -332,7 +421,19 @@ pub fn default_text() -> String {
         let entry = format!("\"{}\": [{}],", bindable.name, keys.join(", "));
         out.push_str(&format!("        {entry:<48}// {}\n", bindable.what));
     }
-    out.push_str("    },\n)\n");
+    out.push_str(
+        "    },
+    // What kgx sends SPARQL endpoints (--sparql URL): the User-Agent (public
+    // endpoints ask for one that names you and how to reach you), and
+    // headers by the start of the endpoint URLs they are sent to, e.g.
+    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}.
+    sparql: (
+        user_agent: None,
+        headers: {},
+    ),
+)
+",
+    );
     out
 }
 

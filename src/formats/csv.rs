@@ -17,11 +17,11 @@ use crate::load::{Collected, LoadError, Problem};
 use crate::model::Dataset;
 
 /// Column names read as a relation's first end.
-const FROM: [&str; 7] = ["from", "source", "src", "subject", "head", "start", "node1"];
+pub(super) const FROM: [&str; 7] = ["from", "source", "src", "subject", "head", "start", "node1"];
 /// Column names read as a relation's second end.
-const TO: [&str; 7] = ["to", "target", "dst", "object", "tail", "end", "node2"];
+pub(super) const TO: [&str; 7] = ["to", "target", "dst", "object", "tail", "end", "node2"];
 /// Column names read as an actor's id, in order of preference.
-const ID: [&str; 4] = ["id", "node", "key", "name"];
+pub(super) const ID: [&str; 4] = ["id", "node", "key", "name"];
 
 /// The cells of a row, each with where it is.
 type Cells = Vec<(String, Range<usize>)>;
@@ -351,7 +351,7 @@ fn separator_name(delimiter: u8) -> &'static str {
 /// The place of a quote that opens a field of the record starting at
 /// `start` and is still open at the end of the text: CSV readers take
 /// everything after it as one field.
-fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
+pub(super) fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut open = None;
     let mut field_start = true;

@@ -7,6 +7,7 @@
 //! mapped (an edge to no node, an id used twice) at that place, and runs
 //! kgx's own validation with its findings located the same way.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::load::validate::{self, Parts, Step};
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Role, Source, Stance, Status, When,
@@ -95,11 +97,18 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     };
     let mut problems = Vec::new();
     let ids = map_ids(&graph.nodes, &mut problems);
+    for (node, id) in graph.nodes.iter().zip(&ids).filter(|(n, id)| n.id != **id) {
+        warn(name, text, Problem::at(node.id_span.clone(), format!("the node id \"{}\" is read as \"{id}\"", node.id))
+            .label("rewritten")
+            .help(Some("kgx ids are not empty and hold no spaces or control characters; the id as written stays in the actor's name or its attribute \"id\"".into())));
+    }
+    // A value that replaces an earlier one of the same name is lost.
+    let mut replaced = Vec::new();
     let actors: Vec<Actor> = graph
         .nodes
         .iter()
         .zip(&ids)
-        .map(|(node, id)| actor(node, id.clone()))
+        .map(|(node, id)| actor(node, id.clone(), &mut replaced))
         .collect();
     let mut relations = Vec::new();
     let by_original: HashMap<&str, &str> = graph
@@ -124,12 +133,26 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             "target",
         );
         match (from, to) {
-            (Ok(from), Ok(to)) => relations.push(relation(edge, graph.directed, from, to)),
+            (Ok(from), Ok(to)) => {
+                relations.push(relation(edge, graph.directed, from, to, &mut replaced))
+            }
             (from, to) => problems.extend(from.err().into_iter().chain(to.err()).map(|p| *p)),
         }
     }
     if !problems.is_empty() {
         return fail(problems);
+    }
+    for (key, span) in replaced {
+        warn(
+            name,
+            text,
+            Problem::at(
+                span,
+                format!("a second \"{key}\" replaces the first, which is left out"),
+            )
+            .label("given twice")
+            .help(Some("give each value its own name".into())),
+        );
     }
 
     let mut dataset = Dataset {
@@ -138,6 +161,20 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
         sources: Vec::new(),
         actors,
         relations,
+    };
+    let left_out = |item: &Item, why: &str| {
+        warn(
+            name,
+            text,
+            Problem::at(
+                item.span.clone(),
+                format!("the graph's \"{}\" {why}, and is left out", item.key),
+            )
+            .label("not read")
+            .help(Some(
+                "kgx keeps a graph's title, description and sources".into(),
+            )),
+        );
     };
     for item in &graph.items {
         match folded(&item.key).as_str() {
@@ -149,12 +186,15 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             "description" if dataset.description.is_none() => {
                 dataset.description = Some(item.value.clone());
             }
-            "sources" => {
-                if let Some(sources) = parse_json::<Vec<JsonSource>>(&item.value) {
-                    dataset.sources = sources.into_iter().map(Source::from).collect();
+            "sources" if dataset.sources.is_empty() => {
+                match parse_json::<Vec<JsonSource>>(&item.value) {
+                    Some(sources) => {
+                        dataset.sources = sources.into_iter().map(Source::from).collect()
+                    }
+                    None => left_out(item, "is not a list of sources kgx reads"),
                 }
             }
-            _ => {}
+            _ => left_out(item, "has no place in a kgx graph"),
         }
     }
     if dataset.title.is_empty() {
@@ -197,6 +237,7 @@ pub fn checked(
     let mut problems: Vec<Problem> = issues
         .into_iter()
         .map(|issue| Problem {
+            severity: crate::load::diagnostic::Severity::Error,
             span: Some(locate(&issue.path)),
             message: issue.message,
             label: issue.label,
@@ -287,7 +328,7 @@ fn map_ids(nodes: &[NodeRecord], problems: &mut Vec<Problem>) -> Vec<String> {
         .collect()
 }
 
-fn is_kgx_id(id: &str) -> bool {
+pub(crate) fn is_kgx_id(id: &str) -> bool {
     !id.trim().is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
@@ -321,7 +362,7 @@ fn end<'a>(
 
 /// An attribute name as the mapping compares it: lower case, letters and
 /// digits only, so `Edge Label`, `edge_label` and `EdgeLabel` are one.
-fn folded(key: &str) -> String {
+pub(crate) fn folded(key: &str) -> String {
     key.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -357,21 +398,44 @@ pub fn actor_kind(text: &str) -> ActorKind {
 /// `hosted_in`), and whether that changed it. Text with no letter to start
 /// a kind with gives the default kind.
 pub fn relation_kind(text: &str) -> (String, bool) {
-    let text = text.trim();
-    let snake: String = text
+    let kind = snake_kind(text);
+    let changed = kind != text.trim();
+    (kind.into_owned(), changed)
+}
+
+/// [`relation_kind`] borrowed from the text when it already is one, as
+/// it is on nearly every row of a large edge list.
+fn snake_kind(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    let is_snake = trimmed.starts_with(|c: char| c.is_ascii_lowercase())
+        && !trimmed.ends_with('_')
+        && !trimmed.contains("__")
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if is_snake {
+        return Cow::Borrowed(trimmed);
+    }
+    let snake: String = trimmed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| word.to_lowercase())
         .collect::<Vec<_>>()
         .join("_");
-    if !snake.starts_with(char::is_alphabetic) {
-        return (DEFAULT_RELATION_KIND.to_owned(), true);
+    if snake.starts_with(char::is_alphabetic) {
+        Cow::Owned(snake)
+    } else {
+        Cow::Borrowed(DEFAULT_RELATION_KIND)
     }
-    let changed = snake != text;
-    (snake, changed)
 }
 
-fn actor(node: &NodeRecord, id: String) -> Actor {
+/// The actor a node maps to; a value that replaces an earlier one of the
+/// same name is added to `replaced`, with its place.
+pub(crate) fn actor(
+    node: &NodeRecord,
+    id: String,
+    replaced: &mut Vec<(String, Range<usize>)>,
+) -> Actor {
     let mut actor = Actor {
         name: String::new(),
         id,
@@ -419,8 +483,13 @@ fn actor(node: &NodeRecord, id: String) -> Actor {
                 .is_some(),
             _ => false,
         };
-        if !kept {
-            actor.attributes.insert(item.key.clone(), value.clone());
+        if !kept
+            && actor
+                .attributes
+                .insert(item.key.clone(), value.clone())
+                .is_some()
+        {
+            replaced.push((item.key.clone(), item.span.clone()));
         }
     }
     if actor.name.is_empty() {
@@ -435,94 +504,159 @@ fn actor(node: &NodeRecord, id: String) -> Actor {
     actor
 }
 
-fn relation(edge: &EdgeRecord, directed: bool, from: &str, to: &str) -> Relation {
-    let mut relation = Relation {
+fn relation(
+    edge: &EdgeRecord,
+    directed: bool,
+    from: &str,
+    to: &str,
+    replaced: &mut Vec<(String, Range<usize>)>,
+) -> Relation {
+    let items = edge.items.iter().map(|item| EdgeItem {
+        key: &item.key,
+        folded: Cow::Owned(folded(&item.key)),
+        value: &item.value,
+    });
+    let fields = edge_fields(items, edge.directed.unwrap_or(directed));
+    for &index in &fields.replaced {
+        let item = &edge.items[index];
+        replaced.push((item.key.clone(), item.span.clone()));
+    }
+    Relation {
         from: from.to_owned(),
         to: to.to_owned(),
-        kind: String::new(),
+        kind: fields.kind.into_owned(),
+        label: fields.label.map(Cow::into_owned),
+        directed: fields.directed,
+        date: fields.date,
+        status: fields.status,
+        stance: fields.stance,
+        evidence: fields.evidence,
+        attributes: fields
+            .attributes
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value.to_owned()))
+            .collect(),
+    }
+}
+
+/// One attribute of an edge as the mapping reads it.
+pub(crate) struct EdgeItem<'a, 'k> {
+    /// The attribute's name as written.
+    pub key: &'a str,
+    /// The name as [`folded`] compares it, computed once per column by
+    /// readers that meet the same names on every row.
+    pub folded: Cow<'k, str>,
+    /// The value as text.
+    pub value: &'a str,
+}
+
+/// A relation's fields as an edge's attributes give them, borrowed from
+/// the attributes where they are taken as written.
+pub(crate) struct EdgeFields<'a> {
+    pub kind: Cow<'a, str>,
+    pub label: Option<Cow<'a, str>>,
+    pub directed: bool,
+    pub date: Option<When>,
+    pub status: Status,
+    pub stance: Stance,
+    pub evidence: Vec<Evidence>,
+    /// The attributes the mapping does not read, by name (the last value
+    /// of a name given twice).
+    pub attributes: BTreeMap<&'a str, &'a str>,
+    /// The places, among the items given, of the values that replaced an
+    /// earlier one of the same name (a warning: the earlier is lost).
+    pub replaced: Vec<usize>,
+}
+
+/// Maps an edge's attributes, in file order, onto a relation's fields;
+/// `directed` is what the edge reads as unless an attribute says.
+pub(crate) fn edge_fields<'a, 'k>(
+    items: impl IntoIterator<Item = EdgeItem<'a, 'k>>,
+    directed: bool,
+) -> EdgeFields<'a> {
+    let mut fields = EdgeFields {
+        kind: Cow::Borrowed(DEFAULT_RELATION_KIND),
         label: None,
-        directed: edge.directed.unwrap_or(directed),
+        directed,
         date: None,
         status: Status::default(),
         stance: Stance::default(),
         evidence: Vec::new(),
         attributes: BTreeMap::new(),
+        replaced: Vec::new(),
     };
     let mut kind_text = None;
-    for item in edge
-        .items
-        .iter()
-        .filter(|item| !item.value.trim().is_empty())
+    for (index, item) in items
+        .into_iter()
+        .enumerate()
+        .filter(|(_, item)| !item.value.trim().is_empty())
     {
-        let value = &item.value;
-        let kept = match folded(&item.key).as_str() {
+        let value = item.value;
+        let kept = match item.folded.as_ref() {
             // Gephi's edge tables say "Directed" or "Undirected" under Type.
             "type" if value.trim().eq_ignore_ascii_case("directed") => {
-                relation.directed = true;
+                fields.directed = true;
                 true
             }
             "type" if value.trim().eq_ignore_ascii_case("undirected") => {
-                relation.directed = false;
+                fields.directed = false;
                 true
             }
             "kind" | "type" | "relation" | "relationship" | "predicate" | "interaction"
                 if kind_text.is_none() =>
             {
-                kind_text = Some(value.clone());
+                kind_text = Some(value);
                 true
             }
-            "label" | "edgelabel" | "edgegraphics" if relation.label.is_none() => {
-                relation.label = Some(value.clone());
+            "label" | "edgelabel" | "edgegraphics" if fields.label.is_none() => {
+                fields.label = Some(Cow::Borrowed(value));
                 true
             }
             "directed" => match value.trim().to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" => {
-                    relation.directed = true;
+                    fields.directed = true;
                     true
                 }
                 "false" | "0" | "no" => {
-                    relation.directed = false;
+                    fields.directed = false;
                     true
                 }
                 _ => false,
             },
-            "date" if relation.date.is_none() => value
+            "date" if fields.date.is_none() => value
                 .parse::<When>()
-                .map(|date| relation.date = Some(date))
+                .map(|date| fields.date = Some(date))
                 .is_ok(),
             "status" => Status::ALL
                 .iter()
                 .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
-                .map(|&s| relation.status = s)
+                .map(|&s| fields.status = s)
                 .is_some(),
             "stance" => Stance::ALL
                 .iter()
                 .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
-                .map(|&s| relation.stance = s)
+                .map(|&s| fields.stance = s)
                 .is_some(),
-            "evidence" if relation.evidence.is_empty() => parse_json::<Vec<JsonEvidence>>(value)
+            "evidence" if fields.evidence.is_empty() => parse_json::<Vec<JsonEvidence>>(value)
                 .map(|evidence| {
-                    relation.evidence = evidence.into_iter().map(Evidence::from).collect()
+                    fields.evidence = evidence.into_iter().map(Evidence::from).collect()
                 })
                 .is_some(),
             _ => false,
         };
-        if !kept {
-            relation.attributes.insert(item.key.clone(), value.clone());
+        if !kept && fields.attributes.insert(item.key, value).is_some() {
+            fields.replaced.push(index);
         }
     }
-    match kind_text {
-        Some(text) => {
-            let (kind, changed) = relation_kind(&text);
-            let reads_the_same = text.trim() == kind.replace('_', " ");
-            if changed && !reads_the_same && relation.label.is_none() {
-                relation.label = Some(text.trim().to_owned());
-            }
-            relation.kind = kind;
+    if let Some(text) = kind_text {
+        let kind = snake_kind(text);
+        let changed = kind != text.trim();
+        if changed && fields.label.is_none() && text.trim() != kind.replace('_', " ") {
+            fields.label = Some(Cow::Borrowed(text.trim()));
         }
-        None => relation.kind = DEFAULT_RELATION_KIND.to_owned(),
+        fields.kind = kind;
     }
-    relation
+    fields
 }
 
 /// The place in the file of the value at a validation path.

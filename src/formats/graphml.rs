@@ -18,6 +18,7 @@ use serde_json::json;
 
 use super::foreign::{self, EdgeRecord, ForeignGraph, Item, NodeRecord};
 use crate::export;
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::Dataset;
 
@@ -54,8 +55,14 @@ enum Owner {
 /// Reads GraphML text into a validated data set.
 pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match parse(text) {
-        Ok(graph) => foreign::build(name, text, graph),
+    let mut left_out = Vec::new();
+    match parse(text, &mut left_out) {
+        Ok(graph) => {
+            for problem in left_out {
+                warn(name, text, problem);
+            }
+            foreign::build(name, text, graph)
+        }
         Err(problem) => Err(LoadError {
             name: name.to_owned(),
             text: Arc::from(text),
@@ -64,8 +71,10 @@ pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
 }
 
-/// One XML problem: the reader stops at the first, as XML tools do.
-fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
+/// One XML problem: the reader stops at the first, as XML tools do. What
+/// kgx has no place for (ports, nested graphs, unknown elements) is added
+/// to `left_out`, to be warned about once the file reads.
+fn parse(text: &str, left_out: &mut Vec<Problem>) -> Result<ForeignGraph, Box<Problem>> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut graph = ForeignGraph {
@@ -217,6 +226,15 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                                 ));
                             }
                         };
+                        for port in ["sourceport", "targetport"] {
+                            if let Some((value, span)) = attrs.get(port) {
+                                left_out.push(
+                                    Problem::at(span.clone(), format!("{port}=\"{value}\" is left out"))
+                                        .label("a port")
+                                        .help(Some("kgx joins actors, not ports: the edge is read between the two nodes".into())),
+                                );
+                            }
+                        }
                         graph.edges.push(EdgeRecord {
                             source,
                             source_span,
@@ -250,6 +268,13 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                                 format!("the keys declared are {}", declared.join(", "))
                             }))));
                         }
+                        if owner.is_empty() {
+                            left_out.push(
+                                Problem::at(tag.clone(), format!("<data key=\"{}\"> outside a graph, a node or an edge is left out", key.0))
+                                    .label("belongs to nothing kgx reads")
+                                    .help(Some("kgx reads the <data> of a <graph>, a <node> or an <edge>".into())),
+                            );
+                        }
                         data = Some(OpenData {
                             key: key.0,
                             value: String::new(),
@@ -257,7 +282,17 @@ fn parse(text: &str) -> Result<ForeignGraph, Box<Problem>> {
                             nested: false,
                         });
                     }
-                    _ => {}
+                    "graphml" | "data" => {}
+                    "graph" => left_out.push(
+                        Problem::at(tag.clone(), "a nested <graph> is read into the one around it")
+                            .label("nested graph")
+                            .help(Some("kgx has one graph: the nodes and edges inside are kept, which node held them is not".into())),
+                    ),
+                    other => left_out.push(
+                        Problem::at(tag.clone(), format!("<{other}> is left out"))
+                            .label("not read")
+                            .help(Some("kgx reads GraphML's <key>, <graph>, <node>, <edge> and <data>; ports, hyperedges and other elements have no place in it".into())),
+                    ),
                 }
                 if is_empty {
                     close(
@@ -741,7 +776,7 @@ mod tests {
         let text = "<graphml><key id=\"l\" for=\"node\" attr.name=\"label\"/><graph>\
             <node id=\"a\"><data key=\"l\">&lt;A&gt; &#x41;&#13;<![CDATA[<b> & c]]></data></node>\
             </graph></graphml>";
-        let graph = parse(text).expect("valid GraphML");
+        let graph = parse(text, &mut Vec::new()).expect("valid GraphML");
         assert_eq!(graph.nodes[0].items[0].value, "<A> A\r<b> & c");
     }
 

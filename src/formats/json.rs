@@ -17,17 +17,25 @@ use serde_json::value::RawValue;
 
 use super::foreign::{self, EdgeRecord, ForeignGraph, Item, JsonRole, JsonSource, NodeRecord};
 use crate::graph::{GraphBuilder, KnowledgeGraph, NewRelation};
+use crate::load::parallel;
 use crate::load::stream::{
-    EvidenceRecord, GraphSeed, Record, Shape, Text, add_evidence_and_attributes,
+    EvidenceRecord, GraphSeed, Record, Records, Shape, Text, add_evidence_and_attributes,
 };
 use crate::load::validate::Step;
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When};
 
 /// Reads either JSON shape into a graph. kgx's own export, when sound, is
 /// read straight into the graph; anything else goes through [`read`].
-pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub fn read_graph(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
+    if text.len() >= parallel::PARALLEL_FROM
+        && let Some(graph) = parallel::read(&mut text, parallel::Syntax::Json, &JsonHalves)
+            .and_then(crate::load::finish_sound)
+    {
+        return Ok(graph);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // The streaming reader refuses a key given twice (derived records
     // refuse a repeated field, maps through `unique_map`), so such a file
     // goes to `read`, which says where.
@@ -47,6 +55,28 @@ fn stream(text: &str) -> Option<KnowledgeGraph> {
         .ok()?;
     deserializer.end().ok()?;
     crate::load::finish_sound(builder)
+}
+
+/// The head and the relation lists of kgx's JSON export cut in two.
+struct JsonHalves;
+
+impl parallel::Halves for JsonHalves {
+    fn head(&self, head: &str, builder: &mut GraphBuilder) -> bool {
+        let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+        let mut deserializer = serde_json::Deserializer::from_str(head);
+        GraphSeed::<OwnShape>::new(builder)
+            .deserialize(&mut deserializer)
+            .is_ok()
+            && deserializer.end().is_ok()
+    }
+
+    fn relations(&self, list: &str, builder: &mut GraphBuilder) -> bool {
+        let mut deserializer = serde_json::Deserializer::from_str(list);
+        Records::<OwnShape>::relations(builder)
+            .deserialize(&mut deserializer)
+            .is_ok()
+            && deserializer.end().is_ok()
+    }
 }
 
 /// The record types of kgx's JSON export.
@@ -117,6 +147,34 @@ pub fn read(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     if top.contains_key("nodes") {
         let graph = node_link(text, &top).map_err(fail)?;
+        for (key, raw) in &top {
+            if !NODE_LINK_KEYS.contains(&key.as_str()) {
+                warn(
+                    name,
+                    text,
+                    Problem::at(span(text, raw), format!("\"{key}\" is left out"))
+                        .label("not read")
+                        .help(Some(format!(
+                            "node-link JSON has {}; kgx keeps the graph's own values under \"graph\"",
+                            NODE_LINK_KEYS.join(", ")
+                        ))),
+                );
+            }
+        }
+        if let Some(raw) = top.get("graph").filter(|raw| object(raw).is_none()) {
+            warn(
+                name,
+                text,
+                Problem::at(
+                    span(text, raw),
+                    "\"graph\" is not an object, and is left out",
+                )
+                .label("expected {\"name\": …}")
+                .help(Some(
+                    "the graph's own values (name, description, sources) go in an object".into(),
+                )),
+            );
+        }
         foreign::build(name, text, graph)
     } else if top.contains_key("actors") || top.contains_key("relations") {
         own(name, text)
@@ -189,6 +247,32 @@ fn object(raw: &RawValue) -> Option<BTreeMap<String, &RawValue>> {
     serde_json::from_str(raw.get()).ok()
 }
 
+/// The top-level keys of node-link JSON that kgx reads (`multigraph`
+/// says only that links may repeat, which kgx allows anyway).
+const NODE_LINK_KEYS: [&str; 6] = ["directed", "multigraph", "graph", "nodes", "links", "edges"];
+
+/// A `directed` value as a boolean; anything else is added to `problems`.
+fn boolean(text: &str, raw: &RawValue, whose: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+    let read = serde_json::from_str::<bool>(raw.get()).ok();
+    if read.is_none() {
+        problems.push(
+            Problem::at(
+                span(text, raw),
+                format!(
+                    "{whose} \"directed\" is {}, not true or false",
+                    clip(raw.get())
+                ),
+            )
+            .label("expected true or false")
+            .help(Some(
+                "write \"directed\": true or false, or leave it out (links then follow the graph)"
+                    .into(),
+            )),
+        );
+    }
+    read
+}
+
 /// The nodes and links of a node-link document.
 fn node_link<'a>(
     text: &'a str,
@@ -199,8 +283,10 @@ fn node_link<'a>(
         directed: true,
         ..ForeignGraph::default()
     };
-    if let Some(directed) = top.get("directed") {
-        graph.directed = directed.get().trim() != "false";
+    if let Some(directed) = top.get("directed")
+        && let Some(directed) = boolean(text, directed, "the graph's", &mut problems)
+    {
+        graph.directed = directed;
     }
     if let Some(attributes) = top.get("graph").and_then(|raw| object(raw)) {
         graph.items = items(text, &attributes, &[]);
@@ -308,7 +394,7 @@ fn node_link<'a>(
         if let [(source, source_span), (target, target_span)] = ends.as_slice() {
             let directed = fields
                 .get("directed")
-                .and_then(|raw| serde_json::from_str::<bool>(raw.get()).ok());
+                .and_then(|raw| boolean(text, raw, "a link's", &mut problems));
             graph.edges.push(EdgeRecord {
                 source: source.clone(),
                 source_span: source_span.clone(),
@@ -565,6 +651,24 @@ mod tests {
     }
 
     #[test]
+    fn an_export_read_in_two_halves_gives_the_graph_read_in_one() {
+        let dataset = generate(&GenOptions {
+            actors: 300,
+            relations: 2_000,
+            seed: 13,
+        });
+        // As `kgx export` writes it: a compact file has no byte to spare
+        // between records and is read on one thread.
+        let text = serde_json::to_string_pretty(&crate::export::to_json(&dataset)).expect("json");
+        let mut owned = text.clone();
+        let halves = parallel::read(&mut owned, parallel::Syntax::Json, &JsonHalves)
+            .and_then(crate::load::finish_sound)
+            .expect("a sound export is cut and read");
+        assert_eq!(owned, text, "the text is given back as it was");
+        assert_eq!(halves.to_dataset(), dataset);
+    }
+
+    #[test]
     fn a_key_given_twice_is_refused_by_the_streaming_reader_and_located_by_the_other() {
         for text in [
             r#"{"title": "t", "title": "u", "actors": [], "relations": []}"#,
@@ -572,7 +676,7 @@ mod tests {
             r#"{"title": "t", "actors": [{"id": "a", "name": "A", "kind": "State"}], "relations": [{"from": "a", "to": "a", "kind": "met", "attributes": {"x": "1", "x": "2"}}]}"#,
         ] {
             assert!(stream(text).is_none(), "{text}");
-            let error = read_graph("d.json", text).expect_err("refused");
+            let error = read_graph("d.json", text.to_owned()).expect_err("refused");
             assert!(
                 error.problems[0].message.contains("appears twice"),
                 "{text}"
@@ -584,9 +688,9 @@ mod tests {
     fn other_json_and_broken_exports_go_to_the_locating_reader() {
         let node_link = r#"{"nodes": [{"id": "a"}], "links": []}"#;
         assert!(stream(node_link).is_none());
-        assert!(read_graph("n.json", node_link).is_ok());
+        assert!(read_graph("n.json", node_link.to_owned()).is_ok());
         let unknown_end = r#"{"title": "t", "actors": [], "relations": [{"from": "a", "to": "b", "kind": "met"}]}"#;
         assert!(stream(unknown_end).is_none());
-        assert!(read_graph("u.json", unknown_end).is_err());
+        assert!(read_graph("u.json", unknown_end.to_owned()).is_err());
     }
 }

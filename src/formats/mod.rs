@@ -7,6 +7,7 @@
 //! RON file, so a bad file from Gephi is reported as well as a bad RON one.
 
 mod csv;
+mod csv_stream;
 mod dot;
 mod foreign;
 mod graphml;
@@ -16,6 +17,8 @@ pub(crate) mod rdf;
 mod spreadsheet;
 mod unique_keys;
 
+pub use rdf::Profile;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +26,7 @@ use clap::ValueEnum;
 
 use crate::export;
 use crate::graph::KnowledgeGraph;
+use crate::load::warnings::{self, Warnings};
 use crate::load::{self, Input, LoadError};
 use crate::model::Dataset;
 
@@ -137,6 +141,8 @@ pub struct Request {
     pub actors: Option<PathBuf>,
     /// The language to take names in from an RDF file (`--lang de`).
     pub lang: Option<String>,
+    /// How an RDF file maps onto actors and relations (`--profile`).
+    pub profile: rdf::Profile,
 }
 
 impl Request {
@@ -158,6 +164,7 @@ impl From<Input> for Request {
             format: None,
             actors: None,
             lang: None,
+            profile: rdf::Profile::default(),
         }
     }
 }
@@ -217,27 +224,73 @@ fn load_as_named(request: &Request) -> Result<Dataset, LoadError> {
     if !format.is_readable() {
         return Err(unreadable(&name, format));
     }
+    if matches!(format, Format::Csv | Format::Tsv) {
+        let list = EdgeList::read(request, format)?;
+        return csv::read(&list.name, &list.text, list.delimiter, list.actors());
+    }
     let text = load::read_text(&request.input)?;
-    match request.actors_file(format) {
-        Some(path) if matches!(format, Format::Csv | Format::Tsv) => {
-            // The actors file is read by its own extension.
-            let actors_format = match Format::from_path(&path) {
-                Some(own @ (Format::Csv | Format::Tsv)) => own,
-                _ => format,
-            };
-            let actors_input = Input::Path(path);
-            let actors_text = load::read_text(&actors_input)?;
-            csv::read(
-                &name,
-                &text,
-                delimiter(format),
-                Some((&actors_input.name(), &actors_text, delimiter(actors_format))),
-            )
+    match rdf_syntax(format) {
+        Some(syntax) => rdf::read(
+            &name,
+            &text,
+            syntax,
+            request.lang.as_deref(),
+            request.profile,
+        ),
+        None => read_str(&name, &text, format),
+    }
+}
+
+/// An edge list's text and its actors file's, as a request names them.
+struct EdgeList {
+    name: String,
+    text: String,
+    delimiter: u8,
+    /// The actors file's name, text and delimiter.
+    actors: Option<(String, String, u8)>,
+}
+
+impl EdgeList {
+    fn read(request: &Request, format: Format) -> Result<EdgeList, LoadError> {
+        let text = load::read_text(&request.input)?;
+        let actors = match request.actors_file(format) {
+            Some(path) => {
+                // The actors file is read by its own extension.
+                let actors_format = match Format::from_path(&path) {
+                    Some(own @ (Format::Csv | Format::Tsv)) => own,
+                    _ => format,
+                };
+                let actors_input = Input::Path(path);
+                let actors_text = load::read_text(&actors_input)?;
+                Some((actors_input.name(), actors_text, delimiter(actors_format)))
+            }
+            None => None,
+        };
+        Ok(EdgeList {
+            name: request.input.name(),
+            text,
+            delimiter: delimiter(format),
+            actors,
+        })
+    }
+
+    fn actors(&self) -> Option<(&str, &str, u8)> {
+        self.actors
+            .as_ref()
+            .map(|(name, text, delimiter)| (name.as_str(), text.as_str(), *delimiter))
+    }
+
+    /// The graph, read a row at a time when the lists are sound, else
+    /// through the reader that locates every problem.
+    fn graph(&self) -> Result<KnowledgeGraph, LoadError> {
+        let actors = self.actors().map(|(_, text, delimiter)| (text, delimiter));
+        match csv_stream::graph(&self.name, &self.text, self.delimiter, actors) {
+            Some(graph) => Ok(graph),
+            None => load::build(
+                &self.name,
+                csv::read(&self.name, &self.text, self.delimiter, self.actors())?,
+            ),
         }
-        _ => match rdf_syntax(format) {
-            Some(syntax) => rdf::read(&name, &text, syntax, request.lang.as_deref()),
-            None => read_str(&name, &text, format),
-        },
     }
 }
 
@@ -275,6 +328,22 @@ fn rdf_syntax(format: Format) -> Option<rdf::Syntax> {
     }
 }
 
+/// Reads the data set a request names, with what reading it changed or
+/// left out: what a command shows a person.
+pub fn read_dataset(request: &Request) -> Result<(Dataset, Warnings), LoadError> {
+    let (loaded, warnings) = warnings::collect(|| load(request));
+    loaded.map(|dataset| (dataset, warnings))
+}
+
+/// Reads the graph a request names, with what reading it changed or left
+/// out: what a command or the explorer shows a person. [`load_graph`]
+/// gives the graph alone, for callers that show nothing.
+pub fn read_graph(request: impl Into<Request>) -> Result<(KnowledgeGraph, Warnings), LoadError> {
+    let request = request.into();
+    let (loaded, warnings) = warnings::collect(|| load_graph(&request));
+    loaded.map(|graph| (graph, warnings))
+}
+
 /// Reads and validates the data set a request names into its graph.
 /// Takes an [`Input`] (read by its extension) or a full [`Request`].
 pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadError> {
@@ -283,7 +352,8 @@ pub fn load_graph(request: impl Into<Request>) -> Result<KnowledgeGraph, LoadErr
     let loaded = match request.format() {
         _ if matches!(request.input, Input::Embedded) => load::load_graph(&request.input),
         Format::Ron => load::load_graph(&request.input),
-        Format::Json => json::read_graph(&request.input.name(), &load::read_text(&request.input)?),
+        Format::Json => json::read_graph(&request.input.name(), load::read_text(&request.input)?),
+        Format::Csv | Format::Tsv => EdgeList::read(&request, request.format())?.graph(),
         _ => return load::build(&request.input.name(), load(&request)?),
     };
     loaded.map_err(|error| hint_format(error, &request))
@@ -332,7 +402,7 @@ pub fn read_str(name: &str, text: &str, format: Format) -> Result<Dataset, LoadE
         Format::Csv | Format::Tsv => csv::read(name, text, delimiter(format), None),
         Format::Turtle | Format::NTriples | Format::NQuads | Format::TriG => {
             match rdf_syntax(format) {
-                Some(syntax) => rdf::read(name, text, syntax, None),
+                Some(syntax) => rdf::read(name, text, syntax, None, rdf::Profile::Generic),
                 None => Err(unreadable(name, format)),
             }
         }
@@ -387,12 +457,16 @@ pub struct WriteOptions {
     /// Put a `'` before CSV/TSV cells a spreadsheet would run as formulas
     /// (see `spreadsheet`); on unless `--keep-formulas`.
     pub defuse_formulas: bool,
+    /// Write nothing when the format cannot hold the graph as it is
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             defuse_formulas: true,
+            deny_warnings: false,
         }
     }
 }
@@ -443,15 +517,92 @@ pub fn write_with(
                     ));
                 }
             }
+            warnings.extend(edge_list_losses(&dataset));
             csv::write_edges(&dataset, delimiter(format))?
         }
-        Format::Dot => dot::write(&dataset()),
-        Format::Mermaid => mermaid::write(&dataset()),
+        Format::Dot | Format::Mermaid => {
+            let dataset = dataset();
+            warnings.extend(drawing_losses(&dataset, format));
+            match format {
+                Format::Dot => dot::write(&dataset),
+                _ => mermaid::write(&dataset),
+            }
+        }
         // Turtle is TriG without graphs, N-Triples N-Quads without them.
         Format::Turtle | Format::TriG => rdf::turtle(&dataset())?,
         Format::NTriples | Format::NQuads => rdf::ntriples(&dataset())?,
     };
     Ok(Written { text, warnings })
+}
+
+/// What a CSV or TSV edge list and its actors file have no place for:
+/// the graph's description and its sources beyond their ids.
+fn edge_list_losses(dataset: &Dataset) -> Option<String> {
+    let mut lost = Vec::new();
+    if dataset.description.is_some() {
+        lost.push("the graph's description".to_owned());
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!(
+            "the title, publisher, date, address and text of {} sources (evidence keeps their ids)",
+            dataset.sources.len()
+        ));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "an edge list has no place for {}, which are left out; RON, JSON, GraphML and Turtle keep them",
+            lost.join(" or ")
+        )
+    })
+}
+
+/// What a drawing (DOT, Mermaid) leaves out: it holds actors' names and
+/// kinds and relations' kinds, directions and certainty only.
+fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
+    let actors = dataset
+        .actors
+        .iter()
+        .filter(|a| {
+            !a.aliases.is_empty()
+                || a.summary.is_some()
+                || !a.roles.is_empty()
+                || a.date.is_some()
+                || !a.external_ids.is_empty()
+                || !a.attributes.is_empty()
+        })
+        .count();
+    let relations = dataset
+        .relations
+        .iter()
+        .filter(|r| {
+            r.label.is_some()
+                || r.date.is_some()
+                || !r.evidence.is_empty()
+                || !r.attributes.is_empty()
+                || r.stance != crate::model::Stance::default()
+        })
+        .count();
+    let mut lost = Vec::new();
+    if actors > 0 {
+        lost.push(format!(
+            "the aliases, summaries, roles, dates and attributes of {actors} actors"
+        ));
+    }
+    if relations > 0 {
+        lost.push(format!(
+            "the labels, dates, stances, evidence and attributes of {relations} relations"
+        ));
+    }
+    if !dataset.sources.is_empty() {
+        lost.push(format!("{} sources", dataset.sources.len()));
+    }
+    (!lost.is_empty()).then(|| {
+        format!(
+            "{} is a drawing: {} are left out; RON, JSON, GraphML and Turtle keep them",
+            format.name(),
+            lost.join(", ")
+        )
+    })
 }
 
 /// The actors file of a CSV or TSV export (ids, names, kinds and every
@@ -497,6 +648,12 @@ pub fn write_file(
     }
     guard.check(&files)?;
     let written = write_with(graph, format, options)?;
+    if options.deny_warnings && !written.warnings.is_empty() {
+        return Ok(Saved {
+            files: Vec::new(),
+            warnings: written.warnings,
+        });
+    }
     crate::save::write(path, written.text.as_bytes())?;
     if let Some(actors) = actors {
         crate::save::write(&files[1], actors.as_bytes())?;
@@ -510,7 +667,8 @@ pub fn write_file(
 /// The files an export wrote, and what had to change to write them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
-    /// Every file written, the one named first.
+    /// Every file written, the one named first; none when warnings and
+    /// [`WriteOptions::deny_warnings`] kept them from being written.
     pub files: Vec<PathBuf>,
     /// What was changed or left out (see [`Written`]).
     pub warnings: Vec<String>,

@@ -143,6 +143,75 @@ impl GraphBuilder {
         }
     }
 
+    /// Adds the relations another builder read, after this one's, as if
+    /// they had been added here: lets two threads read the two halves of
+    /// a relation list. `other`'s title, sources and actors are left out.
+    pub fn append_relations(&mut self, other: GraphBuilder) {
+        let GraphBuilder {
+            strings: other_strings,
+            relations: other_relations,
+            ends: other_ends,
+            ..
+        } = other;
+        let RelationTable {
+            rows: other_rows,
+            evidence: other_evidence,
+            attributes: other_attributes,
+            quotes: other_quotes,
+        } = other_relations;
+        let mut remapped: Vec<Option<Sym>> = vec![None; other_strings.len()];
+        let strings = &mut self.strings;
+        let mut sym = |old: Sym| {
+            *remapped[old.index()].get_or_insert_with(|| strings.intern(other_strings.resolve(old)))
+        };
+        // Each column of the other half is freed as soon as it is copied,
+        // and each of ours grows once to its final size: the two halves
+        // are never both whole beside the whole.
+        self.ends.reserve_exact(other_ends.len());
+        self.ends.extend(
+            other_ends
+                .into_iter()
+                .map(|(from, to)| (sym(from), sym(to))),
+        );
+        let evidence_base = table_index(self.relations.evidence.len());
+        let attribute_base = table_index(self.relations.attributes.len());
+        self.relations.rows.reserve_exact(other_rows.len());
+        self.relations
+            .rows
+            .extend(other_rows.into_iter().map(|row| RelationRow {
+                kind: sym(row.kind),
+                label: row.label.map(&mut sym),
+                evidence: evidence_base + row.evidence,
+                attributes: attribute_base + row.attributes,
+                ..row
+            }));
+        self.relations
+            .attributes
+            .reserve_exact(other_attributes.len());
+        self.relations.attributes.extend(
+            other_attributes
+                .into_iter()
+                .map(|(key, value)| (sym(key), sym(value))),
+        );
+        let quotes = &mut self.relations.quotes;
+        quotes.reserve_exact(&other_quotes);
+        self.relations.evidence.reserve_exact(other_evidence.len());
+        let mut last_quote: Option<(Sym, Sym)> = None;
+        for row in other_evidence {
+            // A quote kept once for several relations in a row stays so.
+            let quote = match last_quote {
+                Some((old, new)) if old == row.quote => new,
+                _ => quotes.push(other_quotes.resolve(row.quote)),
+            };
+            last_quote = Some((row.quote, quote));
+            self.relations.evidence.push(EvidenceRow {
+                source: sym(row.source),
+                quote,
+                attributed_to: row.attributed_to.map(&mut sym),
+            });
+        }
+    }
+
     /// The title so far.
     pub fn title(&self) -> &str {
         &self.title

@@ -80,8 +80,21 @@ impl KnowledgeGraph {
         goal: NodeIndex,
         options: &PathOptions,
     ) -> Vec<Path> {
+        self.shortest_paths_until(start, goal, options, &|| false)
+    }
+
+    /// [`KnowledgeGraph::shortest_paths`] that gives up, with no paths,
+    /// once `stop` says yes (asked at each level of the search): the
+    /// explorer cancels a search on a large graph that way.
+    pub fn shortest_paths_until(
+        &self,
+        start: NodeIndex,
+        goal: NodeIndex,
+        options: &PathOptions,
+        stop: &dyn Fn() -> bool,
+    ) -> Vec<Path> {
         let mut unbounded = u64::MAX;
-        self.search(start, goal, options, &HashSet::new(), &mut unbounded)
+        self.search(start, goal, options, &HashSet::new(), &mut unbounded, stop)
     }
 
     /// The `k` shortest paths from `start` to `goal` that visit no actor
@@ -120,7 +133,7 @@ impl KnowledgeGraph {
             ..options.clone()
         };
         let mut left = work;
-        let mut found = self.search(start, goal, &first, &HashSet::new(), &mut left);
+        let mut found = self.search(start, goal, &first, &HashSet::new(), &mut left, stop);
         let mut known: HashSet<Vec<usize>> = found.iter().map(relation_order).collect();
         let mut candidates: Vec<Path> = Vec::new();
         let mut cut = false;
@@ -153,7 +166,7 @@ impl KnowledgeGraph {
                     spur_options.avoid.remove(&start);
                 }
                 let Some(tail) = self
-                    .search(spur, goal, &spur_options, &banned, &mut left)
+                    .search(spur, goal, &spur_options, &banned, &mut left, stop)
                     .pop()
                 else {
                     continue;
@@ -192,6 +205,7 @@ impl KnowledgeGraph {
         options: &PathOptions,
         banned: &HashSet<EdgeIndex>,
         work: &mut u64,
+        stop: &dyn Fn() -> bool,
     ) -> Vec<Path> {
         if start == goal {
             return vec![Path { hops: Vec::new() }];
@@ -202,7 +216,7 @@ impl KnowledgeGraph {
         let mut sides = [Side::new(start), Side::new(goal)];
         loop {
             let pick = usize::from(sides[1].frontier.len() < sides[0].frontier.len());
-            if sides[pick].frontier.is_empty() {
+            if sides[pick].frontier.is_empty() || stop() {
                 return Vec::new();
             }
             let level = sides[pick].level + 1;

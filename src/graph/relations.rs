@@ -296,7 +296,7 @@ impl<'g> EvidenceList<'g> {
     /// Every passage, in file order.
     pub fn iter(
         &self,
-    ) -> impl ExactSizeIterator<Item = EvidenceRef<'g>> + DoubleEndedIterator + 'g {
+    ) -> impl ExactSizeIterator<Item = EvidenceRef<'g>> + DoubleEndedIterator + use<'g> {
         let graph = self.graph;
         self.rows.iter().map(move |row| EvidenceRef { graph, row })
     }

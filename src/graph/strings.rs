@@ -81,6 +81,13 @@ impl Strings {
         sym
     }
 
+    /// Makes room for `other`'s text and count, so that adding them all
+    /// grows the store once.
+    pub fn reserve_exact(&mut self, other: &Strings) {
+        self.text.reserve_exact(other.text.len());
+        self.ends.reserve_exact(other.ends.len());
+    }
+
     /// The symbol for `text` if it has been interned.
     pub fn get(&self, text: &str) -> Option<Sym> {
         let hash = self.hasher.hash_one(text);

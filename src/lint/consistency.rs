@@ -5,45 +5,51 @@
 use hashbrown::{HashMap, HashSet};
 
 use super::{Finding, Record, Runs, relation_name};
-use crate::model::{ActorKind, Dataset, Relation, Status, When};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex};
+use crate::load::validate::Step;
+use crate::model::{ActorKind, Status, When};
 
-pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
+pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
     if runs("duplicate") {
-        duplicates(dataset, findings);
+        duplicates(graph, &mut findings);
     }
     if runs("contradiction") {
-        contradictions(dataset, findings);
+        contradictions(graph, &mut findings);
     }
     if runs("through-event") {
-        through_events(dataset, findings);
+        through_events(graph, &mut findings);
     }
+    findings
 }
 
 /// The two ends in a fixed order, so both readings of a pair meet.
-fn pair(relation: &Relation) -> (&str, &str) {
-    let (a, b) = (relation.from.as_str(), relation.to.as_str());
+fn pair(graph: &KnowledgeGraph, edge: EdgeIndex) -> (NodeIndex, NodeIndex) {
+    let (a, b) = graph.ends(edge);
     if a <= b { (a, b) } else { (b, a) }
 }
 
-fn duplicates(dataset: &Dataset, findings: &mut Vec<Finding>) {
-    let mut first: HashMap<(&str, &str, &str, Option<When>), usize> = HashMap::new();
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        let (from, to) = if relation.directed {
-            (relation.from.as_str(), relation.to.as_str())
+fn duplicates(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
+    let mut first: HashMap<(NodeIndex, &str, NodeIndex, Option<When>), usize> =
+        HashMap::with_capacity(graph.relation_count());
+    for (edge, relation) in graph.relations() {
+        let (from, to) = if relation.directed() {
+            graph.ends(edge)
         } else {
-            pair(relation)
+            pair(graph, edge)
         };
-        match first.get(&(from, relation.kind.as_str(), to, relation.date)) {
+        let key = (from, relation.kind(), to, relation.date());
+        match first.get(&key) {
             Some(&earlier) => findings.push(
                 Finding::new(
                     "duplicate",
-                    Record::Relation(index),
+                    Record::Relation(edge.index()),
                     &[],
                     format!(
                         "{} is stated twice{}",
-                        relation_name(relation),
+                        relation_name(&relation),
                         relation
-                            .date
+                            .date()
                             .map(|d| format!(" for {d}"))
                             .unwrap_or_default()
                     ),
@@ -53,7 +59,7 @@ fn duplicates(dataset: &Dataset, findings: &mut Vec<Finding>) {
                 .help("merge the two, keeping the evidence of both"),
             ),
             None => {
-                first.insert((from, relation.kind.as_str(), to, relation.date), index);
+                first.insert(key, edge.index());
             }
         }
     }
@@ -65,8 +71,9 @@ type Day = (u16, u8, u8);
 /// Earliest and latest day a dated relation may cover.
 type Span = (Day, Day);
 
-/// A pair's relations against each other and for each other.
-type Sides = (Vec<usize>, Vec<usize>);
+/// A pair's relations against each other and for each other, with their
+/// spans.
+type Sides = (Vec<(EdgeIndex, Span)>, Vec<(EdgeIndex, Span)>);
 
 fn span(when: &When) -> Span {
     let (start, end) = when.bounds();
@@ -80,72 +87,68 @@ fn span(when: &When) -> Span {
 /// Hostile against Cooperative or Allied. Statuses that report a claim
 /// (Claimed, Alleged, Denied) contradict nothing; nor do undated ones,
 /// whose time is unknown.
-fn contradictions(dataset: &Dataset, findings: &mut Vec<Finding>) {
-    let mut sides: HashMap<(&str, &str), Sides> = HashMap::new();
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        if relation.date.is_none()
-            || matches!(
-                relation.status,
-                Status::Claimed | Status::Alleged | Status::Denied
-            )
-        {
+fn contradictions(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
+    let mut sides: HashMap<(NodeIndex, NodeIndex), Sides> = HashMap::new();
+    for (edge, relation) in graph.relations() {
+        let Some(when) = relation.date() else {
+            continue;
+        };
+        if matches!(
+            relation.status(),
+            Status::Claimed | Status::Alleged | Status::Denied
+        ) {
             continue;
         }
-        let score = relation.stance.score();
+        let score = relation.stance().score();
         if score.abs() < 2 {
             continue;
         }
-        let entry = sides.entry(pair(relation)).or_default();
+        let entry = sides.entry(pair(graph, edge)).or_default();
         if score < 0 {
-            entry.0.push(index)
+            entry.0.push((edge, span(&when)))
         } else {
-            entry.1.push(index)
+            entry.1.push((edge, span(&when)))
         }
     }
-    let span_of = |index: usize| dataset.relations[index].date.as_ref().map(span);
     for (against, mut with) in sides.into_values() {
         if against.is_empty() || with.is_empty() {
             continue;
         }
-        with.sort_by_key(|&i| span_of(i).map(|s| s.0));
+        with.sort_by_key(|&(_, span)| span.0);
         // The latest end among the first k relations "for", and which one.
-        let mut latest: Vec<(Option<Day>, usize)> = Vec::with_capacity(with.len());
-        for &i in &with {
-            let end = span_of(i).map(|s| s.1);
+        let mut latest: Vec<(Day, EdgeIndex)> = Vec::with_capacity(with.len());
+        for &(edge, (_, end)) in &with {
             let best = match latest.last() {
                 Some(&(high, at)) if high >= end => (high, at),
-                _ => (end, i),
+                _ => (end, edge),
             };
             latest.push(best);
         }
-        for index in against {
-            let Some((start, end)) = span_of(index) else {
-                continue;
-            };
-            let begun = with.partition_point(|&i| span_of(i).is_some_and(|s| s.0 <= end));
-            let Some(&(Some(high), other)) = begun.checked_sub(1).map(|k| &latest[k]) else {
+        for (edge, (start, end)) in against {
+            let begun = with.partition_point(|&(_, span)| span.0 <= end);
+            let Some(&(high, other)) = begun.checked_sub(1).map(|k| &latest[k]) else {
                 continue;
             };
             if high >= start {
-                let relation = &dataset.relations[index];
-                let friend = &dataset.relations[other];
+                let relation = graph.relation(edge);
+                let friend = graph.relation(other);
                 findings.push(
                     Finding::new(
                         "contradiction",
-                        Record::Relation(index),
-                        &[crate::load::validate::Step::Field("stance")],
+                        Record::Relation(edge.index()),
+                        &[Step::Field("stance")],
                         format!(
                             "{} is {} while {} is {} over the same period",
-                            relation_name(relation),
-                            relation.stance,
-                            relation_name(friend),
-                            friend.stance
+                            relation_name(&relation),
+                            relation.stance(),
+                            relation_name(&friend),
+                            friend.stance()
                         ),
                     )
                     .label("opposed stance")
                     .related(
-                        Record::Relation(other),
-                        &[crate::load::validate::Step::Field("stance")],
+                        Record::Relation(other.index()),
+                        &[Step::Field("stance")],
                         "this says the opposite",
                     )
                     .help("check that both are about the same actors and years; if one is only a claim, give it the status Claimed, Alleged or Denied"),
@@ -157,33 +160,28 @@ fn contradictions(dataset: &Dataset, findings: &mut Vec<Finding>) {
 
 /// A relation between two actors that an Event actor also links (one to
 /// the event, the event to the other): usually the same fact told twice.
-fn through_events(dataset: &Dataset, findings: &mut Vec<Finding>) {
-    let events: HashMap<&str, usize> = dataset
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Event)
-        .map(|(i, a)| (a.id.as_str(), i))
+fn through_events(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
+    let is_event: Vec<bool> = graph
+        .actors()
+        .map(|(_, a)| a.kind == ActorKind::Event)
         .collect();
-    let mut linked: HashSet<(&str, &str)> = HashSet::new();
-    let mut events_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    for relation in &dataset.relations {
-        let (from, to) = (relation.from.as_str(), relation.to.as_str());
-        for (event, other) in [(from, to), (to, from)] {
-            if events.contains_key(event)
-                && !events.contains_key(other)
-                && linked.insert((event, other))
-            {
-                events_of.entry(other).or_default().push(event);
+    let event = |node: NodeIndex| is_event[node.index()];
+    let mut linked: HashSet<(NodeIndex, NodeIndex)> = HashSet::new();
+    let mut events_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for (edge, _) in graph.relations() {
+        let (from, to) = graph.ends(edge);
+        for (one, other) in [(from, to), (to, from)] {
+            if event(one) && !event(other) && linked.insert((one, other)) {
+                events_of.entry(other).or_default().push(one);
             }
         }
     }
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        let (from, to) = (relation.from.as_str(), relation.to.as_str());
-        if from == to || events.contains_key(from) || events.contains_key(to) {
+    for (edge, relation) in graph.relations() {
+        let (from, to) = graph.ends(edge);
+        if from == to || event(from) || event(to) {
             continue;
         }
-        let (Some(a), Some(b)) = (events_of.get(from), events_of.get(to)) else {
+        let (Some(a), Some(b)) = (events_of.get(&from), events_of.get(&to)) else {
             continue;
         };
         let (few, other) = if a.len() <= b.len() {
@@ -191,19 +189,20 @@ fn through_events(dataset: &Dataset, findings: &mut Vec<Finding>) {
         } else {
             (b, from)
         };
-        if let Some(event) = few.iter().find(|event| linked.contains(&(**event, other))) {
+        if let Some(&through) = few.iter().find(|&&one| linked.contains(&(one, other))) {
             findings.push(
                 Finding::new(
                     "through-event",
-                    Record::Relation(index),
+                    Record::Relation(edge.index()),
                     &[],
                     format!(
-                        "{} is also stated through the event \"{event}\"",
-                        relation_name(relation)
+                        "{} is also stated through the event \"{}\"",
+                        relation_name(&relation),
+                        graph.actor(through).id
                     ),
                 )
                 .label("stated twice?")
-                .related(Record::Actor(events[event]), &[], "the event")
+                .related(Record::Actor(through.index()), &[], "the event")
                 .help("keep both only if each says something the other does not"),
             );
         }
@@ -220,9 +219,9 @@ mod tests {
                 actors: [Actor(id: "a", name: "A", kind: State), Actor(id: "b", name: "B", kind: State)],
                 relations: [{relations}])"#
         );
-        let dataset = crate::load::parse_str("t.ron", &text).expect("a valid graph");
+        let graph = crate::load::parse_graph("t.ron", &text).expect("a valid graph");
         let mut findings = Vec::new();
-        contradictions(&dataset, &mut findings);
+        contradictions(&graph, &mut findings);
         let mut found: Vec<usize> = findings
             .iter()
             .map(|f| match f.record {

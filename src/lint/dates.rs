@@ -2,11 +2,12 @@
 //! quote states, something dated after the report of it, a relation dated
 //! outside the life of an actor in it.
 
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 
 use super::{Finding, Record, Runs, relation_name};
+use crate::graph::{KnowledgeGraph, NodeIndex, RelationRef};
 use crate::load::validate::Step;
-use crate::model::{ActorKind, Dataset, PartialDate, Precision, Status, When};
+use crate::model::{ActorKind, PartialDate, Precision, Source, Status, When};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -50,10 +51,11 @@ enum Mention {
     Weekday(u8),
 }
 
-/// A quote's date expressions and the publication date of its source,
-/// which gives the year of "May 15" and the week of "Thursday".
+/// A date expression of a quote with the publication date of the quote's
+/// source, which gives the year of "May 15" and the week of "Thursday".
+#[derive(Clone, Copy, Debug)]
 struct Quoted {
-    mentions: Vec<Mention>,
+    mention: Mention,
     published: Option<When>,
 }
 
@@ -88,12 +90,22 @@ fn year_number(word: &str) -> Option<u16> {
 }
 
 /// Every date expression in `quote`.
+#[cfg(test)]
 fn mentions(quote: &str) -> Vec<Mention> {
-    let words: Vec<&str> = quote
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
     let mut found = Vec::new();
+    mentions_into(quote, &mut Vec::new(), |mention| found.push(mention));
+    found
+}
+
+/// Gives every date expression in `quote` to `found`; `words` is a buffer
+/// kept between calls, so that a million quotes cost no allocation each.
+fn mentions_into<'a>(quote: &'a str, words: &mut Vec<&'a str>, mut found: impl FnMut(Mention)) {
+    words.clear();
+    words.extend(
+        quote
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty()),
+    );
     let mut index = 0;
     while index < words.len() {
         let word = words[index];
@@ -108,18 +120,17 @@ fn mentions(quote: &str) -> Vec<Mention> {
             if year.is_some() {
                 next += 1;
             }
-            found.push(Mention::Month { month, day, year });
+            found(Mention::Month { month, day, year });
             index = next;
             continue;
         }
         if let Some(year) = year_number(word) {
-            found.push(Mention::Year(year));
+            found(Mention::Year(year));
         } else if let Some(weekday) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
-            found.push(Mention::Weekday(weekday as u8));
+            found(Mention::Weekday(weekday as u8));
         }
         index += 1;
     }
-    found
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), for week arithmetic.
@@ -134,30 +145,28 @@ fn days(year: u16, month: u8, day: u8) -> i64 {
 }
 
 impl Quoted {
-    /// True when one of the quote's expressions names `date` as precisely.
+    /// True when the expression names `date` as precisely.
     fn gives(&self, date: &PartialDate) -> bool {
         let hint = self
             .published
             .and_then(|when| when.bounds().0)
             .map(|published| published.year);
-        self.mentions
-            .iter()
-            .any(|mention| match (*mention, date.precision()) {
-                (Mention::Year(year), Precision::Year) => year == date.year,
-                (
-                    Mention::Month {
-                        year: Some(year), ..
-                    },
-                    Precision::Year,
-                ) => year == date.year,
-                (Mention::Month { month, day, year }, precision) => {
-                    Some(month) == date.month
-                        && year.or(hint) == Some(date.year)
-                        && (precision == Precision::Month || (day.is_some() && day == date.day))
-                }
-                (Mention::Weekday(weekday), Precision::Day) => self.names_weekday(weekday, date),
-                _ => false,
-            })
+        match (self.mention, date.precision()) {
+            (Mention::Year(year), Precision::Year) => year == date.year,
+            (
+                Mention::Month {
+                    year: Some(year), ..
+                },
+                Precision::Year,
+            ) => year == date.year,
+            (Mention::Month { month, day, year }, precision) => {
+                Some(month) == date.month
+                    && year.or(hint) == Some(date.year)
+                    && (precision == Precision::Month || (day.is_some() && day == date.day))
+            }
+            (Mention::Weekday(weekday), Precision::Day) => self.names_weekday(weekday, date),
+            _ => false,
+        }
     }
 
     /// "Thursday" is the last Thursday up to the day the source was
@@ -185,64 +194,105 @@ fn supported(when: &When, quotes: &[Quoted]) -> bool {
         .all(|date| quotes.iter().any(|quote| quote.gives(date)))
 }
 
-pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
+/// Every date expression of `relation`'s quotes, added to `found`.
+fn quote_mentions<'g>(
+    relation: &RelationRef<'g>,
+    sources: &HashMap<&str, &Source>,
+    words: &mut Vec<&'g str>,
+    found: &mut Vec<Quoted>,
+) {
+    for evidence in relation.evidence().iter() {
+        let published = sources.get(evidence.source()).and_then(|s| s.date);
+        mentions_into(evidence.quote(), words, |mention| {
+            found.push(Quoted { mention, published })
+        });
+    }
+}
+
+pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let (dates_run, after_run, lifetimes_run) = (
         runs("unsupported-date"),
         runs("after-source"),
         runs("outside-lifetime"),
     );
-    let sources: HashMap<&str, &crate::model::Source> =
-        dataset.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let sources: HashMap<&str, &Source> =
+        graph.sources().iter().map(|s| (s.id.as_str(), s)).collect();
     let background = |id: &str| sources.get(id).is_some_and(|s| s.background);
-    let published = |id: &str| sources.get(id).and_then(|s| s.date);
-    let quoted = |relation: &crate::model::Relation| -> Vec<Quoted> {
-        relation
-            .evidence
-            .iter()
-            .map(|e| Quoted {
-                mentions: mentions(&e.quote),
-                published: published(&e.source),
-            })
-            .collect()
-    };
 
     // Actors whose dates bound their relations, and actors whose role
-    // terms need quotes from their relations.
-    let lifetimes: HashMap<&str, (usize, When)> = dataset
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind != ActorKind::Event)
-        .filter_map(|(i, a)| Some((a.id.as_str(), (i, a.date?))))
+    // terms need quotes from their relations, by node.
+    let lifetimes: Vec<Option<When>> = graph
+        .actors()
+        .map(|(_, a)| {
+            if a.kind == ActorKind::Event {
+                None
+            } else {
+                a.date
+            }
+        })
         .collect();
-    let with_terms: HashSet<&str> = dataset
-        .actors
-        .iter()
-        .filter(|a| dates_run && a.roles.iter().any(|r| r.date.is_some()))
-        .map(|a| a.id.as_str())
+    let with_terms: Vec<bool> = graph
+        .actors()
+        .map(|(_, a)| dates_run && a.roles.iter().any(|r| r.date.is_some()))
         .collect();
-    let mut actor_quotes: HashMap<&str, Vec<Quoted>> = HashMap::new();
+    let any_terms = with_terms.contains(&true);
+    // When each Event actor began, and the first report of one that came
+    // out before it: (relation, evidence, source).
+    let event_starts: Vec<Option<PartialDate>> = graph
+        .actors()
+        .map(|(_, a)| match a.kind {
+            ActorKind::Event => a.date.and_then(|d| d.bounds().0),
+            _ => None,
+        })
+        .collect();
+    let mut early_events: HashMap<NodeIndex, (usize, usize, &Source, PartialDate)> = HashMap::new();
+    let mut actor_quotes: HashMap<NodeIndex, Vec<Quoted>> = HashMap::new();
+    let (mut words, mut quoted) = (Vec::new(), Vec::new());
 
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        let record = Record::Relation(index);
-        for who in [Some(&relation.from), Some(&relation.to)]
-            .into_iter()
-            .chain(relation.evidence.iter().map(|e| e.attributed_to.as_ref()))
-            .flatten()
-        {
-            if with_terms.contains(who.as_str()) {
-                actor_quotes
-                    .entry(who.as_str())
-                    .or_default()
-                    .extend(quoted(relation));
+    for (edge, relation) in graph.relations() {
+        let record = Record::Relation(edge.index());
+        let (from, to) = graph.ends(edge);
+        if any_terms {
+            let attributed = relation
+                .evidence()
+                .iter()
+                .filter_map(|e| graph.find_id(e.attributed_to()?));
+            for who in [from, to].into_iter().chain(attributed) {
+                if with_terms[who.index()] {
+                    quoted.clear();
+                    quote_mentions(&relation, &sources, &mut words, &mut quoted);
+                    actor_quotes
+                        .entry(who)
+                        .or_default()
+                        .extend_from_slice(&quoted);
+                }
             }
         }
-        let Some(when) = relation.date else { continue };
-        if dates_run
-            && !relation.evidence.is_empty()
-            && !relation.evidence.iter().any(|e| background(&e.source))
-            && !supported(&when, &quoted(relation))
-        {
+        if after_run && relation.status() != Status::Planned {
+            for node in [from, to] {
+                let Some(start) = event_starts[node.index()] else {
+                    continue;
+                };
+                if !early_events.contains_key(&node)
+                    && let Some((evidence_index, source, published)) =
+                        published_before(&relation, start, &sources)
+                {
+                    early_events.insert(node, (edge.index(), evidence_index, source, published));
+                }
+            }
+        }
+        let Some(when) = relation.date() else {
+            continue;
+        };
+        let evidence = relation.evidence();
+        let needs_quote =
+            dates_run && !evidence.is_empty() && !evidence.iter().any(|e| background(e.source()));
+        if needs_quote {
+            quoted.clear();
+            quote_mentions(&relation, &sources, &mut words, &mut quoted);
+        }
+        if needs_quote && !supported(&when, &quoted) {
             findings.push(
                 Finding::new(
                     "unsupported-date",
@@ -250,23 +300,24 @@ pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
                     &[Step::Field("date")],
                     format!(
                         "no quote of {} gives the date {when}",
-                        relation_name(relation)
+                        relation_name(&relation)
                     ),
                 )
                 .label("not in the quotes")
                 .help("quote the passage that dates it, cite a source marked `background: true` for it, or leave the date out"),
             );
         }
-        if after_run && relation.status != Status::Planned {
-            check_after_source(relation, index, &when, &sources, findings);
+        if after_run && relation.status() != Status::Planned {
+            check_after_source(&relation, edge.index(), &when, &sources, &mut findings);
         }
-        for (end, id) in [("from", &relation.from), ("to", &relation.to)]
-            .into_iter()
-            .filter(|_| lifetimes_run)
-        {
-            if let Some(&(actor_index, life)) = lifetimes.get(id.as_str()) {
-                let (from, to) = life.bounds();
-                if !when.overlaps(from.as_ref(), to.as_ref()) {
+        if !lifetimes_run {
+            continue;
+        }
+        for (end, node) in [("from", from), ("to", to)] {
+            if let Some(life) = lifetimes[node.index()] {
+                let (start, finish) = life.bounds();
+                if !when.overlaps(start.as_ref(), finish.as_ref()) {
+                    let id = &graph.actor(node).id;
                     findings.push(
                         Finding::new(
                             "outside-lifetime",
@@ -274,12 +325,12 @@ pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
                             &[Step::Field("date")],
                             format!(
                                 "{} is dated {when}, outside the life of \"{id}\" ({life})",
-                                relation_name(relation)
+                                relation_name(&relation)
                             ),
                         )
                         .label(format!("outside the dates of its `{end}`"))
                         .related(
-                            Record::Actor(actor_index),
+                            Record::Actor(node.index()),
                             &[Step::Field("date")],
                             "the actor's dates",
                         )
@@ -290,21 +341,43 @@ pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
         }
     }
 
-    for (index, actor) in dataset.actors.iter().enumerate() {
+    for (node, actor) in graph.actors() {
+        if let (Some(&(index, evidence_index, source, published)), Some(date)) =
+            (early_events.get(&node), actor.date)
+        {
+            findings.push(
+                Finding::new(
+                    "after-source",
+                    Record::Actor(node.index()),
+                    &[Step::Field("date")],
+                    format!(
+                        "the event \"{}\" is dated {date}, after its source \"{}\" was published ({})",
+                        actor.id, source.id, published
+                    ),
+                )
+                .label("after the report")
+                .related(
+                    Record::Relation(index),
+                    &[Step::Field("evidence"), Step::Index(evidence_index), Step::Field("source")],
+                    "reported here",
+                )
+                .help(AFTER_SOURCE_HELP),
+            );
+        }
+    }
+    for (node, actor) in graph.actors() {
         let traced = actor.external_ids.keys().any(|key| background(key));
         if traced || !dates_run {
             continue;
         }
-        let quotes = actor_quotes
-            .get(actor.id.as_str())
-            .map_or(&[][..], Vec::as_slice);
+        let quotes = actor_quotes.get(&node).map_or(&[][..], Vec::as_slice);
         for (role_index, role) in actor.roles.iter().enumerate() {
             let Some(when) = role.date else { continue };
             if !supported(&when, quotes) {
                 findings.push(
                     Finding::new(
                         "unsupported-date",
-                        Record::Actor(index),
+                        Record::Actor(node.index()),
                         &[Step::Field("roles"), Step::Index(role_index), Step::Field("date")],
                         format!(
                             "no quote about \"{}\" gives the term {when} of {}",
@@ -317,46 +390,63 @@ pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
             }
         }
     }
+    findings
+}
+
+/// What to do about something dated after its report.
+const AFTER_SOURCE_HELP: &str = "a report cannot tell what had not happened yet: check the date, or make the status Planned if it was announced";
+
+/// The first evidence of `relation` whose source was published before
+/// `start`: its index, the source and the publication's latest day.
+fn published_before<'s>(
+    relation: &RelationRef<'_>,
+    start: PartialDate,
+    sources: &HashMap<&str, &'s Source>,
+) -> Option<(usize, &'s Source, PartialDate)> {
+    relation
+        .evidence()
+        .iter()
+        .enumerate()
+        .find_map(|(evidence_index, evidence)| {
+            let source = *sources.get(evidence.source())?;
+            let published = source.date.and_then(|d| d.bounds().1)?;
+            (start.earliest() > published.latest()).then_some((evidence_index, source, published))
+        })
 }
 
 fn check_after_source(
-    relation: &crate::model::Relation,
+    relation: &RelationRef<'_>,
     index: usize,
     when: &When,
-    sources: &HashMap<&str, &crate::model::Source>,
+    sources: &HashMap<&str, &Source>,
     findings: &mut Vec<Finding>,
 ) {
     let Some(start) = when.bounds().0 else { return };
-    for (evidence_index, evidence) in relation.evidence.iter().enumerate() {
-        let Some(source) = sources.get(evidence.source.as_str()) else {
-            continue;
-        };
-        let Some(published) = source.date.and_then(|d| d.bounds().1) else {
-            continue;
-        };
-        if start.earliest() > published.latest() {
-            findings.push(
-                Finding::new(
-                    "after-source",
-                    Record::Relation(index),
-                    &[Step::Field("date")],
-                    format!(
-                        "{} is dated {when}, after its source \"{}\" was published ({})",
-                        relation_name(relation),
-                        source.id,
-                        published
-                    ),
-                )
-                .label("after the report")
-                .related(
-                    Record::Relation(index),
-                    &[Step::Field("evidence"), Step::Index(evidence_index), Step::Field("source")],
-                    "cited here",
-                )
-                .help("a report cannot tell what had not happened yet: check the date, or make the status Planned if it was announced"),
-            );
-            return;
-        }
+    if let Some((evidence_index, source, published)) = published_before(relation, start, sources) {
+        findings.push(
+            Finding::new(
+                "after-source",
+                Record::Relation(index),
+                &[Step::Field("date")],
+                format!(
+                    "{} is dated {when}, after its source \"{}\" was published ({})",
+                    relation_name(relation),
+                    source.id,
+                    published
+                ),
+            )
+            .label("after the report")
+            .related(
+                Record::Relation(index),
+                &[
+                    Step::Field("evidence"),
+                    Step::Index(evidence_index),
+                    Step::Field("source"),
+                ],
+                "cited here",
+            )
+            .help(AFTER_SOURCE_HELP),
+        );
     }
 }
 
@@ -368,11 +458,24 @@ mod tests {
         text.parse().expect("a date")
     }
 
-    fn quoted(quote: &str, published: &str) -> Quoted {
-        Quoted {
-            mentions: mentions(quote),
-            published: Some(published.parse().expect("a date")),
+    /// A quote's expressions, as the source published on `published`
+    /// gives them.
+    struct Quote(Vec<Quoted>);
+
+    impl Quote {
+        fn gives(&self, date: &PartialDate) -> bool {
+            self.0.iter().any(|quoted| quoted.gives(date))
         }
+    }
+
+    fn quoted(quote: &str, published: &str) -> Quote {
+        let published = Some(published.parse().expect("a date"));
+        Quote(
+            mentions(quote)
+                .into_iter()
+                .map(|mention| Quoted { mention, published })
+                .collect(),
+        )
     }
 
     #[test]

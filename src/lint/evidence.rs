@@ -4,58 +4,50 @@
 
 use hashbrown::{HashMap, HashSet};
 
-use super::text::{has_words, nearest_passage, normalise};
+use super::text::{hedge_in, nearest_passage, normalise};
 use super::{Finding, Record, Runs, SourceTexts, relation_name};
+use crate::graph::KnowledgeGraph;
 use crate::load::validate::Step;
-use crate::model::{Dataset, Status};
-
-/// Words by which a report keeps its distance from what it reports.
-const HEDGES: [&str; 10] = [
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "alleging",
-    "claimed",
-    "claims",
-    "according to",
-    "said",
-    "says",
-    "purportedly",
-];
+use crate::model::Status;
 
 /// Below this similarity the nearest passage is not worth showing.
 const SHOW_NEAREST: f64 = 0.5;
 
-pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
-    let hedges = runs("hedge-as-fact");
+pub fn check(graph: &KnowledgeGraph, texts: &SourceTexts, runs: &Runs<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let (hedges, no_evidence) = (runs("hedge-as-fact"), runs("no-evidence"));
     let mut cited: HashSet<&str> = HashSet::new();
     let normalised: HashMap<&str, String> = texts
         .iter()
         .filter_map(|(id, text)| Some((id.as_str(), normalise(text.as_ref().ok()?))))
         .collect();
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        let record = Record::Relation(index);
-        if relation.evidence.is_empty() && runs("no-evidence") {
+    // One buffer for every quote's lower case, not an allocation each.
+    let mut lower = String::new();
+    for (edge, relation) in graph.relations() {
+        let record = Record::Relation(edge.index());
+        let evidence = relation.evidence();
+        if evidence.is_empty() && no_evidence {
             findings.push(
                 Finding::new(
                     "no-evidence",
                     record,
                     &[],
-                    format!("the relation {} cites no source", relation_name(relation)),
+                    format!("the relation {} cites no source", relation_name(&relation)),
                 )
                 .label("no evidence")
                 .help("add `evidence: [(source: \"…\", quote: \"…\")]` with the passage that states it"),
             );
         }
-        for (evidence_index, evidence) in relation.evidence.iter().enumerate() {
-            cited.insert(&evidence.source);
+        let hedged = hedges && matches!(relation.status(), Status::Reported | Status::Confirmed);
+        for (evidence_index, evidence) in evidence.iter().enumerate() {
+            cited.insert(evidence.source());
             let quote_path = [
                 Step::Field("evidence"),
                 Step::Index(evidence_index),
                 Step::Field("quote"),
             ];
-            if let Some(text) = normalised.get(evidence.source.as_str()) {
-                let quote = normalise(&evidence.quote);
+            if let Some(text) = normalised.get(evidence.source()) {
+                let quote = normalise(evidence.quote());
                 if !text.contains(&quote) {
                     let finding = Finding::new(
                         "quote-not-in-source",
@@ -63,7 +55,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: 
                         &quote_path,
                         format!(
                             "the quote is not in the text of source \"{}\"",
-                            evidence.source
+                            evidence.source()
                         ),
                     )
                     .label("not verbatim");
@@ -75,12 +67,10 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: 
                     });
                 }
             }
-            if hedges
-                && matches!(relation.status, Status::Reported | Status::Confirmed)
-                && evidence.attributed_to.is_none()
-            {
-                let lower = evidence.quote.to_lowercase();
-                if let Some(hedge) = HEDGES.iter().find(|hedge| has_words(&lower, hedge)) {
+            if hedged && evidence.attributed_to().is_none() {
+                lower.clear();
+                lower.extend(evidence.quote().chars().flat_map(char::to_lowercase));
+                if let Some(hedge) = hedge_in(&lower) {
                     findings.push(
                         Finding::new(
                             "hedge-as-fact",
@@ -88,7 +78,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: 
                             &quote_path,
                             format!(
                                 "the quote says \"{hedge}\" but the relation is {} with no attributed_to",
-                                relation.status
+                                relation.status()
                             ),
                         )
                         .label("hedged")
@@ -98,7 +88,7 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: 
             }
         }
     }
-    for (index, source) in dataset.sources.iter().enumerate() {
+    for (index, source) in graph.sources().iter().enumerate() {
         let record = Record::Source(index);
         if !cited.contains(source.id.as_str()) && runs("unused-source") {
             findings.push(
@@ -139,4 +129,5 @@ pub fn check(dataset: &Dataset, texts: &SourceTexts, runs: &Runs<'_>, findings: 
             );
         }
     }
+    findings
 }

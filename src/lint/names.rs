@@ -1,59 +1,64 @@
 //! Checks of the graph's shape and names: self-relations, actors nothing
 //! relates to, ids that only look different.
 
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 
 use super::{Finding, Record, Runs, relation_name};
+use crate::graph::KnowledgeGraph;
 use crate::load::validate::Step;
-use crate::model::Dataset;
 
-pub fn check(dataset: &Dataset, runs: &Runs<'_>, findings: &mut Vec<Finding>) {
-    let mut related: HashSet<&str> = HashSet::new();
-    for (index, relation) in dataset.relations.iter().enumerate() {
-        related.insert(&relation.from);
-        related.insert(&relation.to);
-        if relation.from == relation.to && runs("self-relation") {
+pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut related = vec![false; graph.actor_count()];
+    let self_relations = runs("self-relation");
+    for (edge, relation) in graph.relations() {
+        let (from, to) = graph.ends(edge);
+        related[from.index()] = true;
+        related[to.index()] = true;
+        if from == to && self_relations {
             findings.push(
                 Finding::new(
                     "self-relation",
-                    Record::Relation(index),
+                    Record::Relation(edge.index()),
                     &[Step::Field("to")],
-                    format!("{} relates an actor to itself", relation_name(relation)),
+                    format!("{} relates an actor to itself", relation_name(&relation)),
                 )
                 .label("same as `from`")
                 .help("one of the two ends is probably another actor"),
             );
         }
     }
-    for (index, actor) in dataset.actors.iter().enumerate() {
-        if !related.contains(actor.id.as_str()) && runs("isolated-actor") {
-            findings.push(
-                Finding::new(
-                    "isolated-actor",
-                    Record::Actor(index),
-                    &[Step::Field("id")],
-                    format!("no relation involves the actor \"{}\"", actor.id),
-                )
-                .label("no relations")
-                .help("relate it to the story, or remove it"),
-            );
+    if runs("isolated-actor") {
+        for (node, actor) in graph.actors() {
+            if !related[node.index()] {
+                findings.push(
+                    Finding::new(
+                        "isolated-actor",
+                        Record::Actor(node.index()),
+                        &[Step::Field("id")],
+                        format!("no relation involves the actor \"{}\"", actor.id),
+                    )
+                    .label("no relations")
+                    .help("relate it to the story, or remove it"),
+                );
+            }
         }
     }
-    if !runs("confusable-id") {
-        return;
+    if runs("confusable-id") {
+        confusable(
+            graph.actors().map(|(_, a)| a.id.as_str()),
+            Record::Actor,
+            "actor",
+            &mut findings,
+        );
+        confusable(
+            graph.sources().iter().map(|s| s.id.as_str()),
+            Record::Source,
+            "source",
+            &mut findings,
+        );
     }
-    confusable(
-        dataset.actors.iter().map(|a| a.id.as_str()),
-        Record::Actor,
-        "actor",
-        findings,
-    );
-    confusable(
-        dataset.sources.iter().map(|s| s.id.as_str()),
-        Record::Source,
-        "source",
-        findings,
-    );
+    findings
 }
 
 /// What an id looks like: lowercase, with digits and letters of other
@@ -94,7 +99,8 @@ fn confusable<'a>(
 ) {
     let mut seen: HashMap<String, (usize, &str)> = HashMap::new();
     for (index, id) in ids.enumerate() {
-        match seen.get(&skeleton(id)) {
+        let look = skeleton(id);
+        match seen.get(&look) {
             Some(&(earlier, other)) if other != id => findings.push(
                 Finding::new(
                     "confusable-id",
@@ -108,7 +114,7 @@ fn confusable<'a>(
             ),
             Some(_) => {}
             None => {
-                seen.insert(skeleton(id), (index, id));
+                seen.insert(look, (index, id));
             }
         }
     }

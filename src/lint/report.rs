@@ -25,84 +25,126 @@ pub const SHOWN_PER_CHECK: usize = 100;
 pub struct Report {
     /// The file as the person named it.
     pub name: String,
-    /// The RON text findings point into; `None` for other formats, whose
-    /// findings name their record instead.
+    /// The RON text findings point into, as far as the last finding the
+    /// report shows needs; `None` for other formats, whose findings name
+    /// their record instead.
     pub text: Option<Arc<str>>,
-    /// Findings not allowed in the file, each with its place.
-    pub findings: Vec<Placed>,
+    /// How many findings of each check the report can show in full.
+    shown: usize,
+    /// Where each record of the text starts, to find a finding's place
+    /// when it is shown.
+    outline: Option<Outline>,
+    /// Findings not allowed in the file, grouped by check.
+    pub findings: Vec<Finding>,
     /// How many findings directives in the file allowed.
     pub allowed: usize,
     /// Malformed or unknown directives: always reported.
     pub directive_problems: Vec<Problem>,
 }
 
-/// A finding and where it is in the text, when the text is RON.
-#[derive(Clone, Debug)]
-pub struct Placed {
-    /// What was found.
-    pub finding: Finding,
-    /// The marked spot.
-    pub span: Option<Range<usize>>,
-    /// The second place that explains it, with its note.
-    pub related: Option<(Range<usize>, String)>,
-    /// The check's place in [`CHECKS`], which groups the report.
-    group: usize,
-}
-
-/// Places `findings` in `text` (RON) and drops those its directives allow.
+/// Drops the `findings` that `text`'s (RON) directives allow and keeps the
+/// rest, grouped by check, to be placed in the text when they are shown:
+/// the first `shown` of each check (`usize::MAX` for every one).
 ///
-/// Only the start of each record is found in a pass over the text; the
-/// record a finding is about is then read again on its own to place the
-/// finding inside it, so a million findings in a 300 MB file need neither
-/// the file's whole tree nor more than one pass.
-pub fn place(name: &str, text: Option<Arc<str>>, findings: Vec<Finding>) -> Report {
+/// Only the start of each record is found, in one pass over the text; a
+/// finding is placed inside its record by reading that record again on its
+/// own, and only when it is shown or a directive sits in its record. The
+/// report keeps the text only as far as the findings it shows reach, so a
+/// million findings in a 300 MB file need neither the file's whole tree,
+/// nor a place each, nor a second copy of the file.
+pub fn place(name: &str, text: Option<&str>, mut findings: Vec<Finding>, shown: usize) -> Report {
     let text = text.filter(|text| !findings.is_empty() || text.contains(directives::MARK));
-    let outline = text.as_deref().and_then(|text| tree::outline(text).ok());
-    let (directives, directive_problems) = match (&text, &outline) {
+    let outline = text.and_then(|text| tree::outline(text).ok());
+    let (directives, directive_problems) = match (text, &outline) {
         (Some(text), Some(_)) if text.contains(directives::MARK) => match tree::parse(text) {
             Ok(doc) => directives::read(text, &doc),
             Err(_) => (Vec::new(), Vec::new()),
         },
         _ => (Vec::new(), Vec::new()),
     };
-    let locate = |path: &[Step]| match (&text, &outline) {
-        (Some(text), Some(outline)) => Some(locate(text, outline, path)),
+    let whole_file = |d: &&Directive| text.is_some_and(|t| d.scope == (0..t.len()));
+    let for_file: Vec<&Directive> = directives.iter().filter(whole_file).collect();
+    let mut in_records: Vec<&Directive> = directives.iter().filter(|d| !whole_file(d)).collect();
+    in_records.sort_by_key(|d| d.scope.start);
+    let is_allowed = |finding: &Finding| {
+        if for_file
+            .iter()
+            .any(|d| d.checks.iter().any(|c| c == finding.check))
+        {
+            return true;
+        }
+        let (Some(text), Some(outline)) = (text, &outline) else {
+            return false;
+        };
+        if in_records.is_empty() {
+            return false;
+        }
+        // Only a directive inside the finding's own record can allow it.
+        let (list, index) = super::list_of(finding.record);
+        if let Some(start) = outline.element_start(list, index) {
+            let end = outline.element_start(list, index + 1).unwrap_or(usize::MAX);
+            let first = in_records.partition_point(|d| d.scope.start < start);
+            if in_records.get(first).is_none_or(|d| d.scope.start >= end) {
+                return false;
+            }
+        }
+        let at = locate(text, outline, &finding.path()).start;
+        in_records.iter().any(|d| d.allows(finding.check, at))
+    };
+    let before = findings.len();
+    findings.retain(|finding| !is_allowed(finding));
+    let allowed = before - findings.len();
+    findings.sort_by_cached_key(Finding::group);
+    let text = match (text, &outline) {
+        (Some(text), Some(outline)) => {
+            let end = reach(text, outline, &findings, shown);
+            Some(Arc::from(&text[..end]))
+        }
         _ => None,
     };
-    let mut allowed = 0;
-    let mut placed = Vec::with_capacity(findings.len());
-    for finding in findings {
-        let span = locate(&finding.path);
-        let is_allowed = |d: &Directive| {
-            span.as_ref()
-                .is_some_and(|s| d.allows(finding.check, s.start))
-        };
-        if directives.iter().any(is_allowed) {
-            allowed += 1;
-        } else {
-            let related = finding
-                .related
-                .as_ref()
-                .and_then(|(path, label)| Some((locate(path)?, label.clone())));
-            let group = CHECKS
-                .iter()
-                .position(|check| check.name == finding.check)
-                .unwrap_or(CHECKS.len());
-            placed.push(Placed {
-                finding,
-                span,
-                related,
-                group,
-            });
-        }
-    }
     Report {
         name: name.to_owned(),
-        text: outline.and(text),
-        findings: placed,
+        text,
+        shown,
+        outline,
+        findings,
         allowed,
         directive_problems,
     }
+}
+
+/// How far into `text` the first `shown` findings of each check and the
+/// places they refer to reach: to the end of the line after the last record
+/// any of them is about, which the rendering shows as context.
+fn reach(text: &str, outline: &Outline, findings: &[Finding], shown: usize) -> usize {
+    let record_end = |record: Record| {
+        let (list, index) = super::list_of(record);
+        outline.element_start(list, index + 1).unwrap_or(text.len())
+    };
+    let mut end = 0;
+    let mut taken = 0;
+    let mut group = usize::MAX;
+    for finding in findings {
+        if finding.group() != group {
+            group = finding.group();
+            taken = 0;
+        }
+        if taken == shown {
+            continue;
+        }
+        taken += 1;
+        end = end.max(record_end(finding.record));
+        if let Some(related) = &finding.related {
+            end = end.max(record_end(related.0));
+        }
+    }
+    // The record's own last line, and the line after it.
+    for _ in 0..2 {
+        end = text[end.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |at| end + at + 1);
+    }
+    end.min(text.len())
 }
 
 /// The span of the value at `path` (`relations[3].evidence[0].quote`), or
@@ -146,18 +188,35 @@ impl Report {
         self.findings.is_empty() && self.directive_problems.is_empty()
     }
 
-    fn problem(placed: &Placed) -> Problem {
-        let finding = &placed.finding;
-        let message = match placed.span {
+    /// The span of the value at `path` in the text, when the text is RON.
+    fn span_of(&self, path: &[Step]) -> Option<Range<usize>> {
+        match (&self.text, &self.outline) {
+            (Some(text), Some(outline)) => Some(locate(text, outline, path)),
+            _ => None,
+        }
+    }
+
+    /// Where `finding` is in the text, when the text is RON.
+    pub fn span(&self, finding: &Finding) -> Option<Range<usize>> {
+        self.span_of(&finding.path())
+    }
+
+    fn problem(&self, finding: &Finding) -> Problem {
+        let span = self.span(finding);
+        let message = match span {
             Some(_) => finding.message.clone(),
             None => format!("{}: {}", record_name(finding.record), finding.message),
         };
+        let related = finding
+            .related_path()
+            .and_then(|(path, label)| Some((self.span_of(&path)?, label.to_owned())));
         Problem {
+            severity: crate::load::diagnostic::Severity::Error,
             message,
-            span: placed.span.clone(),
-            label: finding.label.clone(),
-            help: finding.help.clone(),
-            related: placed.related.clone(),
+            span,
+            label: finding.label.as_ref().map(|label| label.to_string()),
+            help: finding.help.as_ref().map(|help| help.to_string()),
+            related,
         }
     }
 
@@ -179,13 +238,13 @@ impl Report {
             );
         }
         let renderer = diagnostics(Vec::new()).renderer(color, width);
-        let shown = if all { usize::MAX } else { SHOWN_PER_CHECK };
+        let shown = if all {
+            self.shown
+        } else {
+            SHOWN_PER_CHECK.min(self.shown)
+        };
         for (group, check) in CHECKS.iter().enumerate() {
-            let found: Vec<_> = self
-                .findings
-                .iter()
-                .filter(|placed| placed.group == group)
-                .collect();
+            let found = self.group(group);
             if found.is_empty() {
                 continue;
             }
@@ -198,7 +257,7 @@ impl Report {
             let problems: Vec<Problem> = found
                 .iter()
                 .take(shown)
-                .map(|placed| Report::problem(placed))
+                .map(|finding| self.problem(finding))
                 .collect();
             out.push_str(&renderer.render(&problems));
             if found.len() > problems.len() {
@@ -214,11 +273,22 @@ impl Report {
         out
     }
 
+    /// The findings of the check at `group` in [`CHECKS`].
+    fn group(&self, group: usize) -> &[Finding] {
+        let start = self
+            .findings
+            .partition_point(|finding| finding.group() < group);
+        let end = self
+            .findings
+            .partition_point(|finding| finding.group() <= group);
+        &self.findings[start..end]
+    }
+
     /// One line: how many findings of which checks, and how many allowed.
     pub fn summary(&self) -> String {
         let mut per_check = [0usize; CHECKS.len()];
-        for placed in &self.findings {
-            if let Some(count) = per_check.get_mut(placed.group) {
+        for finding in &self.findings {
+            if let Some(count) = per_check.get_mut(finding.group()) {
                 *count += 1;
             }
         }
@@ -260,13 +330,9 @@ impl Report {
         writeln!(out, "{{")?;
         writeln!(out, "  \"file\": {},", json!(self.name))?;
         writeln!(out, "  \"findings\": [")?;
-        for (index, Placed { finding, span, .. }) in self.findings.iter().enumerate() {
-            let (list, record) = match finding.record {
-                Record::Source(i) => ("sources", i),
-                Record::Actor(i) => ("actors", i),
-                Record::Relation(i) => ("relations", i),
-            };
-            let place = position(span);
+        for (index, finding) in self.findings.iter().enumerate() {
+            let (list, record) = super::list_of(finding.record);
+            let place = position(&self.span(finding));
             let value = json!({
                 "check": finding.check,
                 "message": finding.message,

@@ -76,9 +76,33 @@ fn total(problems: &[Problem]) -> usize {
     }
 }
 
+/// Whether a problem stops the file from being read, or only says what
+/// reading it changed or left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// The file cannot be read as it is.
+    #[default]
+    Error,
+    /// The file was read, but something in it was changed or left out
+    /// (`--deny-warnings` makes it an error).
+    Warning,
+}
+
+impl Severity {
+    /// The word `--json` output and messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One thing wrong with a data file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Whether it stops the file from being read.
+    pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
     /// Where, as a byte range of the text; `None` for problems with the
@@ -97,6 +121,7 @@ impl Problem {
     /// builder methods.
     pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
         Problem {
+            severity: Severity::Error,
             message: message.into(),
             span: Some(span),
             label: None,
@@ -108,6 +133,7 @@ impl Problem {
     /// A problem with the file as a whole, which has no spot to point at.
     pub fn whole_file(message: impl Into<String>) -> Self {
         Problem {
+            severity: Severity::Error,
             message: message.into(),
             span: None,
             label: None,
@@ -126,6 +152,28 @@ impl Problem {
     pub fn help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
+    }
+
+    /// Makes this a warning: the file reads, and this says what reading
+    /// it changed or left out.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// The problem as JSON, with its line and column in the text `lines`
+    /// indexes (null for problems with the file as a whole).
+    pub fn to_json(&self, file: &str, lines: &LineIndex<'_>) -> serde_json::Value {
+        let place = self.span.as_ref().map(|span| lines.line_column(span.start));
+        serde_json::json!({
+            "severity": self.severity.name(),
+            "file": file,
+            "message": self.message,
+            "line": place.map(|p| p.0),
+            "column": place.map(|p| p.1),
+            "label": self.label,
+            "help": self.help,
+        })
     }
 }
 
@@ -361,6 +409,13 @@ impl std::error::Error for Shown<'_> {}
 const MAX_MARK: usize = 120;
 
 impl Diagnostic for Shown<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.problem.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.problem
             .span

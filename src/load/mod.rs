@@ -8,10 +8,12 @@
 
 pub mod diagnostic;
 pub mod input;
+pub(crate) mod parallel;
 pub(crate) mod ron_error;
 pub(crate) mod stream;
 pub(crate) mod tree;
 pub(crate) mod validate;
+pub mod warnings;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -22,7 +24,8 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem};
+pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem, Severity};
+pub use warnings::Warnings;
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, Dataset, Relation, Source};
@@ -96,7 +99,7 @@ pub fn read_text(input: &Input) -> Result<String, LoadError> {
 /// Parses and validates raw RON bytes, which must be UTF-8 text, into a
 /// graph.
 pub fn parse_bytes(name: &str, bytes: Vec<u8>) -> Result<KnowledgeGraph, LoadError> {
-    parse_graph(name, &decode(name, bytes)?)
+    parse_graph_owned(name, decode(name, bytes)?)
 }
 
 /// The bytes as text, or a problem pointing at the first byte that is not
@@ -181,11 +184,47 @@ pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> 
     }
 }
 
+/// [`parse_graph`] of text the loader owns: a large file's relations are
+/// read on two threads (see [`parallel`]) when it is sound.
+pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
+    parse_graph_keeping(name, &mut text)
+}
+
+/// [`parse_graph_owned`] for a caller that needs the text afterwards; it
+/// is given back as it was.
+pub fn parse_graph_keeping(name: &str, text: &mut String) -> Result<KnowledgeGraph, LoadError> {
+    if text.len() >= parallel::PARALLEL_FROM
+        && let Some(graph) =
+            parallel::read(text, parallel::Syntax::Ron, &RonHalves).and_then(finish_sound)
+    {
+        return Ok(graph);
+    }
+    parse_graph(name, text)
+}
+
+/// The head and the relation lists of a RON file cut in two.
+struct RonHalves;
+
+impl parallel::Halves for RonHalves {
+    fn head(&self, head: &str, builder: &mut GraphBuilder) -> bool {
+        let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+        options(Extensions::empty())
+            .from_str_seed(head, stream::GraphSeed::<stream::Ron>::new(builder))
+            .is_ok()
+    }
+
+    fn relations(&self, list: &str, builder: &mut GraphBuilder) -> bool {
+        options(Extensions::empty())
+            .from_str_seed(list, stream::Records::<stream::Ron>::relations(builder))
+            .is_ok()
+    }
+}
+
 /// Reads and validates a data set from `input` into a graph.
 pub fn load_graph(input: &Input) -> Result<KnowledgeGraph, LoadError> {
     match input {
         Input::Embedded => parse_graph(&input.name(), EMBEDDED),
-        _ => parse_graph(&input.name(), &read_text(input)?),
+        _ => parse_graph_owned(&input.name(), read_text(input)?),
     }
 }
 
@@ -362,6 +401,7 @@ fn records<T: for<'de> Deserialize<'de>>(
 
 fn unlocated(issue: Issue) -> Problem {
     Problem {
+        severity: diagnostic::Severity::Error,
         message: issue.message,
         span: None,
         label: issue.label,
@@ -427,6 +467,59 @@ mod tests {
             let streamed = stream(text).expect("a sound file takes the streaming path");
             assert_eq!(streamed.to_dataset(), through_the_model(text).to_dataset());
         }
+    }
+
+    /// The graph of `text` read on two threads, when its cut is taken.
+    fn in_halves(text: &str) -> Option<KnowledgeGraph> {
+        let mut owned = text.to_owned();
+        let graph = parallel::read(&mut owned, parallel::Syntax::Ron, &RonHalves)
+            .map(|builder| finish_sound(builder).expect("sound"));
+        assert_eq!(owned, text, "the text is given back as it was");
+        graph
+    }
+
+    #[test]
+    fn a_file_read_in_two_halves_gives_the_graph_read_in_one() {
+        let generated = crate::export::to_ron(&generate(&GenOptions {
+            actors: 300,
+            relations: 2_000,
+            seed: 11,
+        }))
+        .expect("serialises");
+        let halves = in_halves(&generated).expect("a generated file is cut");
+        assert_eq!(
+            halves.to_dataset(),
+            through_the_model(&generated).to_dataset()
+        );
+        assert_eq!(
+            in_halves(EMBEDDED).map(|graph| graph.to_dataset()),
+            Some(through_the_model(EMBEDDED).to_dataset())
+        );
+    }
+
+    #[test]
+    fn a_cut_that_is_not_between_two_records_is_refused() {
+        // The first gap past the middle is inside a quote, and a list that
+        // is not the last field ends where the last bracket is not its own.
+        let quote = "x),\n Relation(y";
+        let relation = format!(
+            r#"Relation(from: "a", to: "b", kind: "met", evidence: [(source: "s", quote: "{quote}")])"#
+        );
+        let inside_a_quote = format!(
+            r#"Graph(title: "t", sources: [Source(id: "s", title: "S")], actors: [Actor(id: "a", name: "A", kind: State), Actor(id: "b", name: "B", kind: State)], relations: [{relation}, {relation}])"#
+        );
+        let middle = inside_a_quote.len() / 2;
+        assert!(inside_a_quote[middle..].find("x),").is_some());
+        if let Some(graph) = in_halves(&inside_a_quote) {
+            assert_eq!(
+                graph.to_dataset(),
+                through_the_model(&inside_a_quote).to_dataset()
+            );
+        }
+        let relations_first = r#"Graph(title: "t", relations: [Relation(from: "a", to: "a", kind: "met"),
+            Relation(from: "a", to: "a", kind: "met")], actors: [Actor(id: "a", name: "A", kind: State)])"#;
+        assert!(in_halves(relations_first).is_none());
+        assert!(parse_graph_owned("t.ron", relations_first.to_owned()).is_ok());
     }
 
     #[test]

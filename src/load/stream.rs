@@ -254,10 +254,22 @@ enum List {
 }
 
 /// A list of records, each added to the builder as soon as it is read.
-struct Records<'b, S> {
+pub struct Records<'b, S> {
     builder: &'b mut GraphBuilder,
     list: List,
     shape: std::marker::PhantomData<S>,
+}
+
+impl<'b, S: Shape> Records<'b, S> {
+    /// A list of relations on its own (a part of a file's list), read
+    /// into `builder`.
+    pub fn relations(builder: &'b mut GraphBuilder) -> Self {
+        Records {
+            builder,
+            list: List::Relations,
+            shape: std::marker::PhantomData,
+        }
+    }
 }
 
 impl<'de, S: Shape> DeserializeSeed<'de> for Records<'_, S> {

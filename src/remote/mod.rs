@@ -19,11 +19,12 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use oxrdf::{NamedNode, Term};
 
-pub use client::{Endpoint, RemoteError, TIMEOUT};
+pub use client::{Access, Endpoint, RemoteError, TIMEOUT, default_user_agent};
 
+use crate::formats::rdf::Syntax;
 use crate::formats::rdf::prefixes::Prefixes;
 use crate::formats::rdf::vocab::{self, ACTOR};
-use crate::formats::{self, Format};
+use crate::formats::{self, Profile};
 use crate::graph::{KnowledgeGraph, NodeIndex};
 use crate::model::Dataset;
 
@@ -104,7 +105,11 @@ pub struct Fetched {
 
 /// The focus's neighbourhood as a data set.
 pub fn neighbourhood(endpoint: &mut Endpoint, focus: &NamedNode) -> Result<Fetched, RemoteError> {
-    let answer = endpoint.construct(&query::neighbourhood(focus, PAGE))?;
+    let question = match endpoint.profile() {
+        Profile::Generic => query::neighbourhood(focus, PAGE),
+        Profile::Wikidata => query::wikidata_neighbourhood(focus, endpoint.lang(), PAGE),
+    };
+    let answer = endpoint.construct(&question)?;
     let truncated = answer.lines().filter(|l| !l.trim().is_empty()).count() >= PAGE;
     Ok(Fetched {
         dataset: read(endpoint, &answer)?,
@@ -151,7 +156,11 @@ pub fn paths(
         let side = usize::from(frontiers[1].len() < frontiers[0].len());
         let mut next = Vec::new();
         for batch in frontiers[side].chunks(BATCH) {
-            let triples = endpoint.triples(&query::frontier(batch, PAGE))?;
+            let question = match endpoint.profile() {
+                Profile::Generic => query::frontier(batch, PAGE),
+                Profile::Wikidata => query::wikidata_frontier(batch, PAGE),
+            };
+            let triples = endpoint.triples(&question)?;
             truncated |= triples.len() >= PAGE;
             for triple in triples {
                 let (oxrdf::NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
@@ -188,7 +197,11 @@ pub fn paths(
             on_paths.len()
         )));
     }
-    let answer = endpoint.construct(&query::describe(&on_paths, PAGE))?;
+    let question = match endpoint.profile() {
+        Profile::Generic => query::describe(&on_paths, PAGE),
+        Profile::Wikidata => query::wikidata_describe(&on_paths, endpoint.lang(), PAGE),
+    };
+    let answer = endpoint.construct(&question)?;
     truncated |= answer.lines().count() >= PAGE;
     Ok(Some(Fetched {
         dataset: read(endpoint, &answer)?,
@@ -215,14 +228,39 @@ fn distances(
     found
 }
 
-/// An answer read as N-Triples through the RDF mapping.
+/// An answer (N-Triples or Turtle) read through the RDF mapping.
 fn read(endpoint: &Endpoint, answer: &str) -> Result<Dataset, RemoteError> {
-    formats::read_str(endpoint.url(), answer, Format::NTriples).map_err(|error| {
+    let (url, lang, profile) = (endpoint.url(), endpoint.lang(), endpoint.profile());
+    formats::rdf::read(url, answer, Syntax::Turtle, lang, profile).map_err(|error| {
         RemoteError(format!(
             "the SPARQL endpoint's answer does not make a valid graph:\n{}",
             error.render(false)
         ))
     })
+}
+
+/// Resources whose name or alias contains `text` (ignoring case), as a
+/// data set of named actors: the explorer's `/` filter asking the endpoint.
+pub fn search(endpoint: &mut Endpoint, text: &str) -> Result<Fetched, RemoteError> {
+    let answer = endpoint.construct(&query::named(text, true, SEARCHED))?;
+    let truncated = answer.lines().filter(|l| !l.trim().is_empty()).count() >= SEARCHED;
+    Ok(Fetched {
+        dataset: read(endpoint, &answer)?,
+        truncated,
+    })
+}
+
+/// The most resources one search lists.
+pub const SEARCHED: usize = 50;
+
+/// The resource an actor read from an endpoint stands for: its own IRI,
+/// or its IRI in kgx's namespace; `None` for a blank node, which cannot
+/// be asked about.
+pub fn resource_of(actor: &crate::model::Actor) -> Option<NamedNode> {
+    if let Some(iri) = actor.external_ids.get(vocab::IRI_ID) {
+        return NamedNode::new(iri.as_str()).ok();
+    }
+    (!actor.id.starts_with("_:")).then(|| vocab::named(ACTOR, &actor.id))
 }
 
 /// The actor a resource became in a graph read from the endpoint.

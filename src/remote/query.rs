@@ -15,23 +15,88 @@ PREFIX kgx: <urn:kgx:vocab:>\n";
 /// The predicates that name or type a resource, and a role's fields.
 const NAMING: &str = "rdf:type, rdfs:label, skos:prefLabel, schema:name, foaf:name, kgx:title";
 
-/// The triples the focus takes part in, its own description (roles too),
+/// The triples the focus takes part in (but not others' evidence
+/// attributed to it, nor others' roles in it: those belong to other
+/// relations and actors), its own description (roles too),
 /// its neighbours' names and types, the reified statements about its
 /// relations with their evidence and sources, and the graph's title.
+///
+/// What is looked up per neighbour or per statement is bounded by
+/// subqueries of `limit` rows, so a hub of millions of edges costs the
+/// endpoint a page of work, not a scan of all its neighbours.
 pub fn neighbourhood(focus: &NamedNode, limit: usize) -> String {
+    let out = format!(
+        "{{ SELECT DISTINCT ?s WHERE {{ {focus} ?q ?s . FILTER(!isLiteral(?s)) }} LIMIT {limit} }}"
+    );
+    let into = format!(
+        "{{ SELECT DISTINCT ?s WHERE {{ ?s ?q {focus} . FILTER(?q NOT IN (kgx:attributedTo, kgx:of)) }} LIMIT {limit} }}"
+    );
+    let statements =
+        format!("{{ SELECT ?t WHERE {{ ?t rdf:subject|rdf:object {focus} }} LIMIT {limit} }}");
     format!(
         "{PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   {{ BIND({focus} AS ?s) {focus} ?p ?o }}
-  UNION {{ BIND({focus} AS ?o) ?s ?p {focus} }}
-  UNION {{ {focus} ?q ?s . ?s ?p ?o . FILTER(?p IN ({NAMING}, kgx:of, kgx:date, kgx:start, kgx:end)) }}
+  UNION {{ BIND({focus} AS ?o) ?s ?p {focus} . FILTER(?p NOT IN (kgx:attributedTo, kgx:of)) }}
+  UNION {{ {out} ?s ?p ?o . FILTER(?p IN ({NAMING}, kgx:of, kgx:date, kgx:start, kgx:end)) }}
   UNION {{ {focus} kgx:role ?r . ?r kgx:of ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?s ?q {focus} . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?s rdf:subject|rdf:object {focus} . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t rdf:subject|rdf:object ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?s . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?e . ?e kgx:source ?s . ?s ?p ?o }}
-  UNION {{ ?t rdf:subject|rdf:object {focus} . ?t kgx:evidence ?e . ?e kgx:attributedTo ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {into} ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {statements} ?t ?p ?o . BIND(?t AS ?s) }}
+  UNION {{ {statements} ?t rdf:subject|rdf:object ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
+  UNION {{ {statements} ?t kgx:evidence ?s . ?s ?p ?o }}
+  UNION {{ {statements} ?t kgx:evidence ?e . ?e kgx:source ?s . ?s ?p ?o }}
+  UNION {{ {statements} ?t kgx:evidence ?e . ?e kgx:attributedTo ?s . ?s ?p ?o . FILTER(?p IN ({NAMING})) }}
   UNION {{ ?s a kgx:Graph ; ?p ?o }}
+}} LIMIT {limit}"
+    )
+}
+
+const WIKIDATA_PREFIXES: &str = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\
+PREFIX schema: <http://schema.org/>\n\
+PREFIX prov: <http://www.w3.org/ns/prov#>\n\
+PREFIX wikibase: <http://wikiba.se/ontology#>\n\
+PREFIX wdt: <http://www.wikidata.org/prop/direct/>\n\
+PREFIX pr: <http://www.wikidata.org/prop/reference/>\n";
+
+/// Statement links (`p:P39`), statement values (`ps:P39`) and qualifier
+/// value nodes (`pqv:P580`), by the start of their IRIs.
+const CLAIM: &str = "http://www.wikidata.org/prop/P";
+const STATEMENT_VALUE: &str = "http://www.wikidata.org/prop/statement/P";
+const QUALIFIER_VALUE: &str = "http://www.wikidata.org/prop/qualifier/value/";
+const DIRECT: &str = "http://www.wikidata.org/prop/direct/";
+
+/// The focus's neighbourhood in Wikidata's model (the Wikidata profile):
+/// its triples, its statements with their qualifiers, time precisions and
+/// references, the statements of others about it, the truthy links in,
+/// and the labels (in `lang` or English) of its neighbours, their
+/// `P31` classes, the properties and the references' "stated in".
+pub fn wikidata_neighbourhood(focus: &NamedNode, lang: Option<&str>, limit: usize) -> String {
+    let lang = literal(
+        lang.and_then(|l| l.split('-').next())
+            .filter(|l| !l.is_empty())
+            .unwrap_or("en"),
+    );
+    let wanted = format!(
+        "(lang(?o) = \"\" || langMatches(lang(?o), {lang}) || langMatches(lang(?o), \"en\"))"
+    );
+    let labelled = format!("?s rdfs:label ?o . BIND(rdfs:label AS ?p) FILTER{wanted}");
+    format!(
+        "{WIKIDATA_PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ BIND({focus} AS ?s) {focus} ?p ?o . FILTER(!isLiteral(?o) || {wanted}) }}
+  UNION {{ BIND({focus} AS ?o) ?s ?p {focus} . FILTER(STRSTARTS(STR(?p), \"{DIRECT}\")) }}
+  UNION {{ {focus} ?c ?s . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?s ?p ?o }}
+  UNION {{ {focus} ?c ?t . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?t prov:wasDerivedFrom ?s . ?s ?p ?o }}
+  UNION {{ {focus} ?c ?t . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?t ?v ?s . FILTER(STRSTARTS(STR(?v), \"{QUALIFIER_VALUE}\")) ?s wikibase:timePrecision ?o . BIND(wikibase:timePrecision AS ?p) }}
+  UNION {{ ?o ?v {focus} . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\")) ?s ?p ?o }}
+  UNION {{ ?s ?v {focus} . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\")) ?s ?p ?o }}
+  UNION {{ ?t ?v {focus} . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\")) ?t prov:wasDerivedFrom ?s . ?s ?p ?o }}
+  UNION {{ ?t ?v {focus} . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\")) ?t ?q ?s . FILTER(STRSTARTS(STR(?q), \"{QUALIFIER_VALUE}\")) ?s wikibase:timePrecision ?o . BIND(wikibase:timePrecision AS ?p) }}
+  UNION {{ {{ {focus} ?d ?s }} UNION {{ ?s ?d {focus} }} FILTER(isIRI(?s)) {labelled} }}
+  UNION {{ {{ {focus} ?d ?n }} UNION {{ ?n ?d {focus} }} ?n wdt:P31 ?s . {labelled} }}
+  UNION {{ {{ {focus} ?d ?n }} UNION {{ ?n ?d {focus} }} ?n wdt:P31 ?o . BIND(?n AS ?s) BIND(wdt:P31 AS ?p) }}
+  UNION {{ {{ {focus} ?d ?x }} UNION {{ ?x ?d {focus} }} ?s wikibase:directClaim ?d . {labelled} }}
+  UNION {{ {focus} ?c ?t . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?t prov:wasDerivedFrom ?r . ?r pr:P248 ?s . {labelled} }}
+  UNION {{ {focus} ?c ?t . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?t ?v ?s . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\") && isIRI(?s)) {labelled} }}
+  UNION {{ ?t ?v {focus} . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\")) ?s ?c ?t . {labelled} }}
 }} LIMIT {limit}"
     )
 }
@@ -46,6 +111,52 @@ pub fn frontier(resources: &[NamedNode], limit: usize) -> String {
   UNION {{ VALUES ?n {{ {values} }} ?s ?p ?n . BIND(?n AS ?o) }}
   FILTER(isIRI(?s) && isIRI(?o) && ?p NOT IN (rdf:type, rdf:subject, rdf:predicate, rdf:object)
     && !STRSTARTS(STR(?p), \"urn:kgx:vocab:\"))
+}} LIMIT {limit}"
+    )
+}
+
+/// The Wikidata profile's frontier: truthy links (`wdt:`) between items
+/// both ways, leaving out `P31` (instance of), which is a kind.
+pub fn wikidata_frontier(resources: &[NamedNode], limit: usize) -> String {
+    let values = values(resources);
+    format!(
+        "{WIKIDATA_PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ VALUES ?n {{ {values} }} ?n ?p ?o . BIND(?n AS ?s) }}
+  UNION {{ VALUES ?n {{ {values} }} ?s ?p ?n . BIND(?n AS ?o) }}
+  FILTER(isIRI(?s) && isIRI(?o) && STRSTARTS(STR(?p), \"{DIRECT}\") && ?p != wdt:P31)
+}} LIMIT {limit}"
+    )
+}
+
+/// The Wikidata profile's description of the resources on paths: their
+/// labels, descriptions and classes, the truthy links and statements
+/// (qualifiers, precisions, references) between them, and the labels of
+/// their classes and properties.
+pub fn wikidata_describe(resources: &[NamedNode], lang: Option<&str>, limit: usize) -> String {
+    let values = values(resources);
+    let lang = literal(
+        lang.and_then(|l| l.split('-').next())
+            .filter(|l| !l.is_empty())
+            .unwrap_or("en"),
+    );
+    let wanted = format!(
+        "(lang(?o) = \"\" || langMatches(lang(?o), {lang}) || langMatches(lang(?o), \"en\"))"
+    );
+    let labelled = format!("?s rdfs:label ?o . BIND(rdfs:label AS ?p) FILTER{wanted}");
+    let between = format!(
+        "VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} ?a ?c ?t . FILTER(STRSTARTS(STR(?c), \"{CLAIM}\")) ?t ?v ?b . FILTER(STRSTARTS(STR(?v), \"{STATEMENT_VALUE}\"))"
+    );
+    format!(
+        "{WIKIDATA_PREFIXES}CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ VALUES ?s {{ {values} }} ?s ?p ?o . FILTER((isLiteral(?o) && {wanted}) || ?p = wdt:P31) }}
+  UNION {{ VALUES ?s {{ {values} }} VALUES ?o {{ {values} }} ?s ?p ?o }}
+  UNION {{ {between} BIND(?a AS ?s) BIND(?c AS ?p) BIND(?t AS ?o) }}
+  UNION {{ {between} BIND(?t AS ?s) ?t ?p ?o }}
+  UNION {{ {between} ?t prov:wasDerivedFrom ?s . ?s ?p ?o }}
+  UNION {{ {between} ?t ?q ?s . FILTER(STRSTARTS(STR(?q), \"{QUALIFIER_VALUE}\")) ?s wikibase:timePrecision ?o . BIND(wikibase:timePrecision AS ?p) }}
+  UNION {{ {between} ?t prov:wasDerivedFrom ?r . ?r pr:P248 ?s . {labelled} }}
+  UNION {{ VALUES ?x {{ {values} }} VALUES ?y {{ {values} }} ?x ?d ?y . ?s wikibase:directClaim ?d . {labelled} }}
+  UNION {{ VALUES ?n {{ {values} }} ?n wdt:P31 ?s . {labelled} }}
 }} LIMIT {limit}"
     )
 }

@@ -264,6 +264,8 @@ pub enum Action {
         /// The findings, placed in the file when it is RON.
         report: crate::tui::app::LintFindings,
     },
+    /// An answer from the SPARQL endpoint explored.
+    RemoteReady(crate::tui::app::RemoteAnswer),
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

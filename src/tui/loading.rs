@@ -21,10 +21,11 @@ use super::ui::text::clip;
 use super::ui::theme::Theme;
 use crate::formats::{self, Format, Request};
 use crate::graph::KnowledgeGraph;
-use crate::load::{self, Input, LoadError, Problem};
+use crate::load::{self, Input, LoadError, Problem, Warnings, warnings};
 
-/// What a load ends in: the graph, or every problem with the file.
-pub type Loaded = Result<KnowledgeGraph, LoadError>;
+/// What a load ends in: the graph with what reading it changed or left
+/// out, or every problem with the file.
+pub type Loaded = Result<(KnowledgeGraph, Warnings), LoadError>;
 
 /// How far a load has got, in the order the steps happen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +114,8 @@ impl Loading {
         let worker = Arc::clone(&shared);
         std::thread::spawn(move || {
             // The receiver is gone when the person cancelled; nothing to do.
-            let _ = sender.send(load_with_progress(&request, &worker));
+            let (loaded, warnings) = warnings::collect(|| load_with_progress(&request, &worker));
+            let _ = sender.send(loaded.map(|graph| (graph, warnings)));
         });
         Loading {
             name,
@@ -161,7 +163,7 @@ impl Loading {
 }
 
 /// Reads, parses, checks and builds, publishing each step.
-fn load_with_progress(request: &Request, shared: &Shared) -> Loaded {
+fn load_with_progress(request: &Request, shared: &Shared) -> Result<KnowledgeGraph, LoadError> {
     let input = &request.input;
     let name = input.name();
     let graph = match input {
@@ -454,6 +456,6 @@ mod tests {
         let Some(Ok(graph)) = loading.wait(Duration::from_secs(20)) else {
             panic!("the seed loads");
         };
-        assert!(graph.actor_count() > 0);
+        assert!(graph.0.actor_count() > 0);
     }
 }

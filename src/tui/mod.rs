@@ -13,4 +13,5 @@ mod terminal;
 pub mod ui;
 mod watch;
 
-pub use terminal::{Opened, Options, ended_by_signal, run, run_loading};
+pub use app::RemoteStart;
+pub use terminal::{Opened, Options, ended_by_signal, run, run_loading, run_remote};

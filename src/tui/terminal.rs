@@ -22,7 +22,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use super::action::{Action, InputMode};
-use super::app::{App, Effect};
+use super::app::{App, Effect, RemoteStart};
 use super::keymap::Keymap;
 use super::loading::{self, Loading};
 use super::ui::{
@@ -32,7 +32,7 @@ use super::ui::{
 use super::watch;
 use crate::formats::Request;
 use crate::graph::KnowledgeGraph;
-use crate::load::LoadError;
+use crate::load::{LoadError, Warnings};
 
 /// How the explorer should use the terminal.
 #[derive(Clone, Debug)]
@@ -51,10 +51,41 @@ pub struct Options {
     pub watch: Option<(PathBuf, Request)>,
     /// The files the graph was read from, which `:export` never writes.
     pub inputs: Vec<PathBuf>,
+    /// Do not explore a graph whose reading changed or left out anything
+    /// (`--deny-warnings`).
+    pub deny_warnings: bool,
+}
+
+/// The graph to explore, with what reading it changed or left out.
+pub type Graph = (KnowledgeGraph, Warnings);
+
+/// Runs the explorer on a SPARQL endpoint instead of a graph in memory
+/// (see `app::RemoteStart`), as [`run`] does.
+pub fn run_remote(start: RemoteStart, options: Options) -> io::Result<()> {
+    let signals = Signals::register()?;
+    install_panic_hook();
+    let mut terminal = enter(options.mouse)?;
+    let events = read_events();
+    let open = |width, height| App::on_endpoint(start, width, height).map_err(io::Error::other);
+    let result = event_loop(
+        &mut terminal,
+        open,
+        Warnings::default(),
+        options,
+        &signals,
+        &events,
+    );
+    leave();
+    signals.record();
+    abandon_if_gone(terminal);
+    result
 }
 
 /// How often the loop wakes without input, to notice SIGTERM and SIGHUP.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// How often a progress display or spinner moves.
+const SPINNER_TICK: Duration = Duration::from_millis(100);
 
 /// How often the loop looks for background results while some are due:
 /// a result waits at most this long to be shown. A filter keystroke's
@@ -63,12 +94,13 @@ const BUSY_POLL: Duration = Duration::from_millis(3);
 
 /// Runs the explorer on `graph` until the person quits or a termination
 /// signal arrives; the terminal is restored in every case.
-pub fn run(graph: KnowledgeGraph, options: Options) -> io::Result<()> {
+pub fn run((graph, warnings): Graph, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mut terminal = enter(options.mouse)?;
     let events = read_events();
-    let result = event_loop(&mut terminal, graph, options, &signals, &events);
+    let open = |width, height| Ok(App::new(graph, width, height));
+    let result = event_loop(&mut terminal, open, warnings, options, &signals, &events);
     leave();
     signals.record();
     abandon_if_gone(terminal);
@@ -96,6 +128,9 @@ pub enum Opened {
     /// The file has problems; the terminal is restored, so they can be
     /// printed on the normal screen.
     Failed(LoadError),
+    /// Reading the file changed or left out something, and
+    /// `--deny-warnings` makes that an error; the terminal is restored.
+    Denied(Warnings),
 }
 
 /// How often the progress screen is redrawn: the elapsed time and the
@@ -150,8 +185,13 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
     let result = match loaded {
         None => Ok(Opened::Cancelled),
         Some(Err(error)) => Ok(Opened::Failed(error)),
-        Some(Ok(graph)) => {
-            event_loop(&mut terminal, graph, options, &signals, &events).map(|()| Opened::Explored)
+        Some(Ok((_, warnings))) if options.deny_warnings && !warnings.is_empty() => {
+            Ok(Opened::Denied(warnings))
+        }
+        Some(Ok((graph, warnings))) => {
+            let open = |width, height| Ok(App::new(graph, width, height));
+            event_loop(&mut terminal, open, warnings, options, &signals, &events)
+                .map(|()| Opened::Explored)
         }
     };
     leave();
@@ -364,14 +404,16 @@ fn read_events() -> Events {
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    graph: KnowledgeGraph,
+    open: impl FnOnce(u16, u16) -> io::Result<App>,
+    warnings: Warnings,
     options: Options,
     signals: &Signals,
     events: &Events,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(graph, size.width, size.height)
+    let mut app = open(size.width, size.height)?
         .with_keymap(Arc::new(options.keymap.clone()))
+        .with_warnings(warnings)
         // Findings are placed in the file's text only when the graph is
         // that one file.
         .with_lint(match options.inputs.as_slice() {
@@ -447,7 +489,9 @@ fn event_loop(
                     break;
                 }
                 // Keep a progress display moving, a few times a second.
-                if app.computing().is_some() && last_progress.elapsed() >= SIGNAL_CHECK {
+                if (app.computing().is_some() || app.fetching())
+                    && last_progress.elapsed() >= SPINNER_TICK
+                {
                     last_progress = Instant::now();
                     dirty = true;
                 }

@@ -52,8 +52,9 @@ pub fn start(
     std::thread::spawn(move || {
         while changes.recv().is_ok() {
             while changes.recv_timeout(SETTLE).is_ok() {}
-            let reload = match crate::formats::load_graph(request.clone()) {
-                Ok(graph) => Reload::Loaded(Arc::new(graph)),
+            let reload = match crate::formats::read_graph(request.clone()) {
+                Ok((graph, warnings)) if warnings.is_empty() => Reload::Loaded(Arc::new(graph)),
+                Ok((graph, warnings)) => Reload::Warned(Arc::new(graph), Arc::new(warnings)),
                 Err(error) => Reload::Failed(Arc::new(error)),
             };
             if finished.send(Action::Reloaded(reload)).is_err() {

@@ -281,6 +281,10 @@ impl<'a> Mapping<'a> {
                 }
             } else if p == known.subject || p == known.predicate || p == known.object {
                 structural[s] = true;
+                // A statement's predicate is a property, not an actor.
+                if p == known.predicate {
+                    is_predicate[o as usize] = true;
+                }
             } else if ["evidence", "role", "source"]
                 .iter()
                 .any(|term| self.is(fact.predicate, term))

@@ -11,6 +11,7 @@ mod mapping;
 pub(crate) mod prefixes;
 mod read;
 pub(crate) mod vocab;
+mod wikidata;
 mod write;
 
 pub use read::Syntax;
@@ -21,17 +22,41 @@ use std::sync::Arc;
 use crate::load::LoadError;
 use crate::model::Dataset;
 
+/// How triples map onto actors and relations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Profile {
+    /// Any RDF: the mapping in docs/format.md, "RDF".
+    #[default]
+    Generic,
+    /// Wikidata's statement model: qualifiers as dates, references as
+    /// evidence, ranks as status ([`wikidata`]).
+    Wikidata,
+}
+
 /// Reads RDF `text` in `syntax` into a validated data set, taking names in
-/// the language `lang` (a tag such as `de` or `en-GB`) where there is one.
+/// the language `lang` (a tag such as `de` or `en-GB`) where there is one,
+/// and mapping it by `profile`.
 pub fn read(
     name: &str,
     text: &str,
     syntax: Syntax,
     lang: Option<&str>,
+    profile: Profile,
 ) -> Result<Dataset, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut collector = mapping::Collector::default();
-    match read::parse(text, syntax, |triple| collector.add(triple)) {
+    let parsed = match profile {
+        Profile::Generic => read::parse(text, syntax, |triple| collector.add(triple)),
+        Profile::Wikidata => {
+            let mut triples = Vec::new();
+            let parsed = read::parse(text, syntax, |triple| triples.push(triple));
+            for triple in wikidata::translate(triples, lang) {
+                collector.add(triple);
+            }
+            parsed
+        }
+    };
+    match parsed {
         Ok(prefixes) => collector.finish(name, text, prefixes, lang),
         Err(problems) => Err(LoadError {
             name: name.to_owned(),

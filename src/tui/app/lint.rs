@@ -47,20 +47,22 @@ impl PartialEq for LintFindings {
 /// graph lists actors and relations in file order, so a finding's record
 /// index is also the node or edge it is about.
 pub(super) fn run(graph: &KnowledgeGraph, file: Option<&Path>) -> Report {
-    let dataset = graph.to_dataset();
     let base = file.map(|file| match file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     });
-    let texts = lint::source_texts(&dataset, base.as_deref());
-    let findings = lint::lint(&dataset, &texts, &lint::Options::default());
+    let texts = lint::source_texts(graph, base.as_deref());
+    let findings = lint::lint(graph, &texts, &lint::Options::default());
     let is_ron = file.is_some_and(|file| file.extension().is_some_and(|ext| ext == "ron"));
     let text = file
         .filter(|_| is_ron)
-        .and_then(|file| std::fs::read_to_string(file).ok())
-        .map(|text| Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)));
+        .and_then(|file| std::fs::read_to_string(file).ok());
+    let text = text
+        .as_deref()
+        .map(|text| text.strip_prefix('\u{feff}').unwrap_or(text));
     let name = file.map_or_else(|| "the data".to_owned(), |file| file.display().to_string());
-    lint::report::place(&name, text, findings)
+    // The overlay shows the first findings of each check, as `kgx lint`.
+    lint::report::place(&name, text, findings, lint::report::SHOWN_PER_CHECK)
 }
 
 impl App {
@@ -99,8 +101,8 @@ impl App {
         self.lint.request = None;
         self.lint.actors.clear();
         self.lint.relations.clear();
-        for placed in &report.findings {
-            match placed.finding.record {
+        for finding in &report.findings {
+            match finding.record {
                 Record::Actor(index) => {
                     self.lint.actors.insert(NodeIndex::new(index));
                 }
@@ -144,7 +146,7 @@ impl App {
     /// Opens the problems overlay, if there is anything to show in it.
     pub(super) fn show_problems(&mut self) {
         let has_findings = self.lint_report().is_some_and(|report| !report.is_clean());
-        if self.problems.is_some() || has_findings {
+        if self.problems.is_some() || self.warnings.is_some() || has_findings {
             self.overlay = Some(Overlay::Problems { scroll: 0 });
         } else {
             self.message = Some(match self.lint.request {

@@ -12,6 +12,7 @@ mod lint;
 mod matching;
 mod records;
 mod reload;
+mod remote;
 mod search;
 mod task;
 mod views;
@@ -42,6 +43,7 @@ pub use command::{COMMANDS, CommandLine};
 pub use lint::LintFindings;
 pub use matching::Matches;
 pub use reload::Reload;
+pub use remote::{RemoteAnswer, RemoteStart};
 pub use search::occurrences;
 use task::Job;
 pub use task::Task;
@@ -273,6 +275,8 @@ pub struct App {
     keymap: Arc<Keymap>,
     /// What is wrong with the open file, since its last reload failed.
     problems: Option<Arc<crate::load::LoadError>>,
+    /// What reading the graph shown changed or left out, if anything.
+    warnings: Option<Arc<crate::load::Warnings>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
     /// The word Ctrl-f searches the relations for.
@@ -282,6 +286,8 @@ pub struct App {
     /// The widest relation phrase and other actor's name among `rows`, in
     /// cells: the relation columns fit them.
     row_widths: (usize, usize),
+    /// The SPARQL endpoint explored, when the graph comes from one.
+    remote: Option<Box<remote::RemoteState>>,
 }
 
 impl App {
@@ -345,10 +351,12 @@ impl App {
             matcher: Matcher::new(Config::DEFAULT),
             keymap: Arc::default(),
             problems: None,
+            warnings: None,
             lint: lint::LintState::default(),
             search: search::Search::default(),
             row_widths: (0, 0),
             shown_degrees: counts::ShownDegrees::default(),
+            remote: None,
         };
         app.refresh_list();
         app
@@ -359,6 +367,33 @@ impl App {
     pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> App {
         self.keymap = keymap;
         self
+    }
+
+    /// The same explorer with what reading its graph changed or left out,
+    /// which the problems overlay shows; the status line says so.
+    pub fn with_warnings(mut self, warnings: crate::load::Warnings) -> App {
+        if !warnings.is_empty() {
+            self.message = Some(format!(
+                "read with {}",
+                self.warnings_note(&warnings).trim_start_matches(", ")
+            ));
+            self.warnings = Some(Arc::new(warnings));
+        }
+        self
+    }
+
+    /// ", 3 warnings (p shows them)", for a status message.
+    fn warnings_note(&self, warnings: &crate::load::Warnings) -> String {
+        let key = self.keymap.first_key("problems");
+        match warnings.count() {
+            1 => format!(", 1 warning ({key} shows it)"),
+            n => format!(", {n} warnings ({key} shows them)"),
+        }
+    }
+
+    /// What reading the graph shown changed or left out, if anything.
+    pub fn warnings(&self) -> Option<&crate::load::Warnings> {
+        self.warnings.as_deref()
     }
 
     /// The keys in force.
@@ -407,8 +442,12 @@ impl App {
                 return;
             }
             Action::LintReady { request, report } => return self.lint_ready(request, report),
+            Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
+        }
+        if self.remote_takes(&action) {
+            return;
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
@@ -421,6 +460,7 @@ impl App {
         self.refresh_view();
         // After a resize or a change of view, the lists' windows too.
         self.keep_visible();
+        self.remote_follow();
     }
 
     fn update_command(&mut self, action: Action) {
@@ -570,7 +610,8 @@ impl App {
             | Action::TimelineReady { .. }
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
-            | Action::LintReady { .. } => {}
+            | Action::LintReady { .. }
+            | Action::RemoteReady(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -1788,7 +1829,7 @@ impl App {
 
     /// A transient message for the status bar.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.message.as_deref().or_else(|| self.remote_status())
     }
 
     /// True while the explorer captures the mouse.

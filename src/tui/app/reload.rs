@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::{App, Overlay};
 use crate::graph::{Dated, EdgeIndex, Ego, KnowledgeGraph, Moment, NodeIndex};
-use crate::load::LoadError;
+use crate::load::{LoadError, Warnings};
 use crate::model::When;
 
 /// What a reload of the open file came to, read and checked on a worker
@@ -18,6 +18,9 @@ use crate::model::When;
 pub enum Reload {
     /// The new version, ready to show.
     Loaded(Arc<KnowledgeGraph>),
+    /// The new version, ready to show, and what reading it changed or
+    /// left out.
+    Warned(Arc<KnowledgeGraph>, Arc<Warnings>),
     /// Why the new version cannot be shown; the last good one stays.
     Failed(Arc<LoadError>),
 }
@@ -28,6 +31,7 @@ impl PartialEq for Reload {
     fn eq(&self, other: &Reload) -> bool {
         match (self, other) {
             (Reload::Loaded(a), Reload::Loaded(b)) => Arc::ptr_eq(a, b),
+            (Reload::Warned(a, _), Reload::Warned(b, _)) => Arc::ptr_eq(a, b),
             (Reload::Failed(a), Reload::Failed(b)) => Arc::ptr_eq(a, b),
             _ => false,
         }
@@ -82,33 +86,39 @@ impl Translation {
 impl App {
     /// Takes in what a reload of the open file came to.
     pub(super) fn reloaded(&mut self, reload: Reload) {
-        match reload {
-            Reload::Loaded(graph) => {
-                let count = |n: usize, one: &str, many: &str| match n {
-                    1 => format!("1 {one}"),
-                    n => format!("{n} {many}"),
-                };
-                let report = format!(
-                    "reloaded: {}, {}",
-                    count(graph.actor_count(), "actor", "actors"),
-                    count(graph.relation_count(), "relation", "relations")
-                );
-                self.swap_graph(Arc::unwrap_or_clone(graph));
-                self.problems = None;
-                if matches!(self.overlay, Some(Overlay::Problems { .. })) {
-                    self.overlay = None;
-                }
-                self.message = Some(report);
-                self.request_lint();
-            }
+        let (graph, warnings) = match reload {
+            Reload::Loaded(graph) => (graph, Arc::default()),
+            Reload::Warned(graph, warnings) => (graph, warnings),
             Reload::Failed(error) => {
                 self.message = Some(format!(
                     "{error} — the last good version stays on screen (Esc hides the problems)"
                 ));
                 self.problems = Some(error);
                 self.overlay = Some(Overlay::Problems { scroll: 0 });
+                self.refresh_view();
+                return;
             }
+        };
+        let count = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        let mut report = format!(
+            "reloaded: {}, {}",
+            count(graph.actor_count(), "actor", "actors"),
+            count(graph.relation_count(), "relation", "relations")
+        );
+        if !warnings.is_empty() {
+            report.push_str(&self.warnings_note(&warnings));
         }
+        self.swap_graph(Arc::unwrap_or_clone(graph));
+        self.problems = None;
+        self.warnings = Some(warnings).filter(|w: &Arc<Warnings>| !w.is_empty());
+        if matches!(self.overlay, Some(Overlay::Problems { .. })) {
+            self.overlay = None;
+        }
+        self.message = Some(report);
+        self.request_lint();
         self.refresh_view();
     }
 

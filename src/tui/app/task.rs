@@ -54,11 +54,22 @@ pub(super) enum Job {
         k: usize,
         options: Box<PathOptions>,
     },
+    /// Every shortest path from `from` to `to` (up to `options.limit`): on
+    /// the largest graphs long enough to freeze the screen, so on a worker,
+    /// cancelled by Esc or a newer search.
+    ShortestPaths {
+        request: u64,
+        from: NodeIndex,
+        to: NodeIndex,
+        options: Box<PathOptions>,
+    },
     /// The lint's findings on the graph, placed in `file` when it is RON.
     Lint {
         request: u64,
         file: Option<std::path::PathBuf>,
     },
+    /// A question to the SPARQL endpoint explored.
+    Remote(Box<super::remote::Fetch>),
 }
 
 impl Task {
@@ -134,6 +145,18 @@ impl Task {
                     cut: found.cut,
                 }
             }
+            Job::ShortestPaths {
+                request,
+                from,
+                to,
+                options,
+            } => Action::PathsReady {
+                request,
+                paths: Arc::new(
+                    graph.shortest_paths_until(from, to, &options, &|| progress.is_cancelled()),
+                ),
+                cut: false,
+            },
             Job::Lint { request, file } => Action::LintReady {
                 request,
                 report: super::lint::LintFindings(Arc::new(super::lint::run(
@@ -141,6 +164,7 @@ impl Task {
                     file.as_deref(),
                 ))),
             },
+            Job::Remote(fetch) => fetch.run(),
         };
         (!progress.is_cancelled()).then_some(action)
     }

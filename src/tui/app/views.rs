@@ -538,30 +538,47 @@ impl App {
             progress.cancel();
         }
         match view.mode {
-            PathMode::Shortest => {
+            PathMode::Shortest if self.graph.relation_count() <= self.background_above => {
                 let paths = self.graph.shortest_paths(from, to, &options);
                 self.show_paths(paths);
             }
-            PathMode::KShortest(k) => {
+            mode => {
                 view.paths.clear();
                 view.rows.clear();
                 view.search = PathSearch::Running;
                 self.requests += 1;
+                let request = self.requests;
+                let options = Box::new(options);
+                let (job, message) = match mode {
+                    PathMode::KShortest(k) => (
+                        Job::Paths {
+                            request,
+                            from,
+                            to,
+                            k,
+                            options,
+                        },
+                        format!("looking for the {k} shortest paths… (Esc stops)"),
+                    ),
+                    PathMode::Shortest => (
+                        Job::ShortestPaths {
+                            request,
+                            from,
+                            to,
+                            options,
+                        },
+                        "looking for the shortest paths… (Esc stops)".to_owned(),
+                    ),
+                };
                 let progress = Arc::new(Progress::default());
-                self.path_request = Some((self.requests, Arc::clone(&progress)));
+                self.path_request = Some((request, Arc::clone(&progress)));
                 self.effects.push(Effect::Compute(Task {
-                    job: Job::Paths {
-                        request: self.requests,
-                        from,
-                        to,
-                        k,
-                        options: Box::new(options),
-                    },
+                    job,
                     graph: Arc::clone(&self.graph),
                     scope: self.scope.clone(),
                     progress,
                 }));
-                self.message = Some(format!("looking for the {k} shortest paths… (Esc stops)"));
+                self.message = Some(message);
             }
         }
     }

@@ -1,7 +1,8 @@
 //! The neighbourhood view: the focus in the middle, its neighbours around
 //! it, lines for the relations between them. Lines are braille on a
 //! canvas; labels and arrowheads are drawn over them at exact cells, so a
-//! label is always readable and a click on it lands on its actor.
+//! label is always readable and a click on it lands on its actor. An actor
+//! a lint finding is about has `!` beside its label.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ use ratatui::widgets::canvas::{Canvas, Line as Segment, Points};
 
 use super::layout::Areas;
 use super::pane_block;
-use super::radial::Placed;
+use super::radial::{Placed, Placement};
 use super::text::clip;
 use super::theme::Theme;
 use crate::graph::{EgoEdge, EgoNode};
@@ -178,6 +179,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             Paragraph::new(Span::styled(placed.text.clone(), style)),
             placed.label,
         );
+        if let EgoNode::Actor(node) = member.node
+            && app.actor_flagged(node)
+        {
+            lint_mark(frame, placed.label, placement, theme);
+        }
     }
     let info = Rect {
         y: area.bottom(),
@@ -205,6 +211,29 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             legend,
         );
     }
+}
+
+/// A `!` beside a label whose actor a lint finding is about: in the cell
+/// before it, or after it when that cell is taken by another label or is
+/// off the drawing. The label itself keeps its place, so clicks still land
+/// on it.
+fn lint_mark(frame: &mut Frame<'_>, label: Rect, placement: &Placement, theme: Theme) {
+    let area = placement.area;
+    let free =
+        |x: u16| (area.x..area.right()).contains(&x) && placement.member_at(x, label.y).is_none();
+    let before = label.x.checked_sub(1).filter(|&x| free(x));
+    let Some(x) = before.or(Some(label.right()).filter(|&x| free(x))) else {
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled("!", theme.message())),
+        Rect {
+            x,
+            width: 1,
+            height: 1,
+            ..label
+        },
+    );
 }
 
 /// What the selected node is and how it is related: the line under the

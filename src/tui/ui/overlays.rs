@@ -120,18 +120,31 @@ pub fn problems(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme
     );
 }
 
-/// The lint's findings on the graph shown, as `kgx lint` prints them (the
-/// first of each check in full), when the file itself loads.
+/// When the file itself loads: what reading it changed or left out, as
+/// `kgx validate` prints it, then the lint's findings on the graph shown,
+/// as `kgx lint` prints them (the first of each check in full).
 fn lint_findings(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Theme) {
-    let Some(report) = app.lint_report() else {
+    let report = app.lint_report();
+    let warnings = app.warnings();
+    if report.is_none() && warnings.is_none() {
         return;
-    };
+    }
     let box_area = centred(
         area,
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
-    let text = report.render(false, usize::from(box_area.width.saturating_sub(2)), false);
+    let width = usize::from(box_area.width.saturating_sub(2));
+    let mut text = warnings.map_or_else(String::new, |w| w.render(false, width));
+    if let Some(report) = report {
+        text.push_str(&report.render(false, width, false));
+    }
+    let title = match warnings {
+        Some(_) => {
+            " Warnings and lint findings — rows findings are about carry ! · ↑↓ scroll · Esc closes "
+        }
+        None => " Lint findings — rows they are about carry ! · ↑↓ scroll · Esc closes ",
+    };
     let lines: Vec<Line> = text
         .lines()
         .map(|line| Line::raw(line.to_owned()))
@@ -139,10 +152,7 @@ fn lint_findings(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, them
     frame.render_widget(Clear, box_area);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(Block::bordered().title(Span::styled(
-                " Lint findings — rows they are about carry ! · ↑↓ scroll · Esc closes ",
-                theme.strong(),
-            )))
+            .block(Block::bordered().title(Span::styled(title, theme.strong())))
             .scroll((scroll, 0)),
         box_area,
     );

@@ -1,12 +1,13 @@
 //! The statistics table: per actor, relations in and out, PageRank,
 //! betweenness, component and the balance of cooperation and conflict,
-//! sorted by the column chosen with `s`.
+//! sorted by the column chosen with `s`. An actor a lint finding is about
+//! carries `!` beside its kind.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::actors::filter_line;
+use super::actors::{filter_line, lint_marker};
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, kind_letter};
@@ -92,7 +93,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 kind_letter(&actor.kind).to_string(),
                 theme.kind(&actor.kind),
             ),
-            Span::raw(" "),
+            lint_marker(app.actor_flagged(node), theme),
             Span::raw(fit(&clip(&actor.name, name_room), name_room)),
         ];
         for ((column, cells), value) in COLUMNS.iter().zip(values) {

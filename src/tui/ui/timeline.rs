@@ -1,13 +1,13 @@
 //! The timeline: every dated relation and event in time order, with a
 //! ruler that places each on the span of the whole story and marks the
-//! "as of" date.
+//! "as of" date. An entry a lint finding is about starts with `!`.
 
 use ratatui::Frame;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::actors::filter_line;
+use super::actors::{filter_line, lint_marker};
 use super::layout::Areas;
 use super::text::{clip, fit};
 use super::theme::{Theme, status_glyph};
@@ -52,8 +52,9 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         return;
     };
     let ruler = (room / 4).clamp(10, 32);
-    // The status glyph and a space sit before the text.
-    let text_room = room.saturating_sub(DATE + ruler + 4);
+    // One column for the lint marker, then the date, the status glyph and
+    // a space, the text, the ruler.
+    let text_room = room.saturating_sub(1 + DATE + ruler + 4);
     let (start, end) = (
         day(first.earliest()),
         day(last.latest()).max(day(first.earliest()) + 1.0),
@@ -63,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             .round()
             .clamp(0.0, (ruler - 1) as f64) as usize
     };
-    let mut heading = format!("{}  {}", fit("date", DATE), fit("what", text_room + 1));
+    let mut heading = format!(" {}  {}", fit("date", DATE), fit("what", text_room + 1));
     let mut scale = vec![' '; ruler];
     let first_label = first.to_string();
     let last_label = last.to_string();
@@ -108,7 +109,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             Dated::Relation(edge) => status_glyph(app.graph().relation(edge).status(), theme),
             Dated::Actor(_) => Span::raw(" "),
         };
+        let flagged = match moment.item {
+            Dated::Relation(edge) => app.relation_flagged(edge),
+            Dated::Actor(node) => app.actor_flagged(node),
+        };
         let line = Line::from(vec![
+            lint_marker(flagged, theme),
             Span::styled(fit(&clip(&date, DATE - 1), DATE), theme.dim()),
             glyph,
             Span::raw(" "),
