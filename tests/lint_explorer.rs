@@ -167,7 +167,7 @@ fn the_real_explorer_counts_findings_before_any_key_and_recounts_on_save() {
     std::fs::write(&file, unsourced).expect("save");
     // The reload's own message has the status line until the next key.
     kgx.wait_for("the marker on the new relation", |s| {
-        s.screen().contains("!traded with")
+        s.screen().contains("!  traded with")
     });
     kgx.type_keys("!");
     kgx.wait_for("the findings", |s| s.screen().contains("no-evidence (1)"));

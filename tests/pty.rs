@@ -272,13 +272,13 @@ fn resizing_redraws_for_the_new_size() {
     kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
     kgx.resize(200, 50);
     kgx.wait_for("the wide layout", |s| {
-        s.row(49).contains("q quit") && s.row(1).contains("Russia–Syria talks")
+        s.row(49).contains("? help") && s.row(1).contains("Russia–Syria talks")
     });
     kgx.resize(30, 8);
     kgx.wait_for("the enlarge message", |s| s.screen().contains("Enlarge"));
     kgx.resize(100, 30);
     kgx.wait_for("the normal layout", |s| {
-        s.row(29).contains("q quit") && s.screen().contains("Evidence")
+        s.row(29).contains("? help") && s.screen().contains("Evidence")
     });
     kgx.type_keys("q");
     assert!(kgx.wait_exit());

@@ -478,7 +478,7 @@ mod tests {
         assert_eq!(config.palette, Palette::Light);
         assert!(!config.mouse && !config.watch);
         assert_eq!(action_of(&config, 'x'), Some(Action::Quit));
-        assert_eq!(action_of(&config, 'q'), None);
+        assert_eq!(action_of(&config, 'q'), Some(Action::Unbound("q".into())));
         assert_eq!(
             action_of(&config, 'j'),
             Some(Action::Move(1)),
@@ -546,7 +546,11 @@ mod tests {
         let found = problems(r#"(keys: {"help": ["ctrl-c"]})"#);
         assert_eq!(found[0].message, "Ctrl-c always quits");
         let config = parse("c.ron", r#"(keys: {"quit": ["ctrl-c"]})"#).unwrap();
-        assert_eq!(action_of(&config, 'q'), None, "q no longer quits");
+        assert_eq!(
+            action_of(&config, 'q'),
+            Some(Action::Unbound("q".into())),
+            "q no longer quits"
+        );
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub struct Ego {
     pub edges: Vec<EgoEdge>,
 }
 
+/// Drawings of at most this many members draw every shown relation among
+/// them, not only the spokes: too few lines to make a hairball.
+const EVERY_LINE_UP_TO: usize = 8;
+
 /// How much a status counts as established, for choosing a line's style.
 fn attestation(status: Status) -> u8 {
     match status {
@@ -202,8 +206,10 @@ impl KnowledgeGraph {
 
     /// Adds a line from the focus to each ring-1 actor, and from each
     /// ring-1 actor to the ring-2 actors reached through it, summing up the
-    /// shown relations between them.
+    /// shown relations between them. A drawing of few actors (the marked
+    /// ones, say) has a line for every shown relation among them.
     fn connect(&self, ego: &mut Ego, scope: &Scope) {
+        let every_pair = ego.members.len() <= EVERY_LINE_UP_TO;
         let index: HashMap<NodeIndex, usize> = ego
             .members
             .iter()
@@ -218,7 +224,7 @@ impl KnowledgeGraph {
             let EgoNode::Actor(node) = member.node else {
                 continue;
             };
-            if member.ring > 1 {
+            if member.ring > 1 && !every_pair {
                 continue;
             }
             for link in self.links(node, &scope.filter) {
@@ -230,7 +236,10 @@ impl KnowledgeGraph {
                 // would turn a hub's drawing into a hairball.
                 let spoke = (i == 0 && ego.members[j].ring == 1)
                     || (ego.members[j].ring == 2 && ego.members[j].parent == Some(i));
-                if !spoke {
+                // Among few actors each pair is one line, found from its
+                // first end.
+                let wanted = if every_pair { i < j } else { spoke };
+                if !wanted {
                     continue;
                 }
                 let relation = self.relation(link.relation);

@@ -77,6 +77,33 @@ pub enum InputMode {
     Filter,
     /// Keys are typed into the `:` command line.
     Command,
+    /// Keys are typed into the search (Ctrl-f).
+    Search,
+}
+
+/// A change to a line being typed, with the cursor in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// To the start (Ctrl-a, Home).
+    Start,
+    /// To the end (Ctrl-e, End).
+    End,
+    /// One character left (←).
+    Left,
+    /// One character right (→).
+    Right,
+    /// To the start of the word before (Alt-b).
+    WordLeft,
+    /// To the end of the word after (Alt-f).
+    WordRight,
+    /// Delete the word before the cursor (Ctrl-w).
+    DeleteWordBefore,
+    /// Delete everything before the cursor (Ctrl-u).
+    DeleteToStart,
+    /// Delete everything from the cursor on (Ctrl-k).
+    DeleteToEnd,
+    /// Delete the character under the cursor (Delete).
+    Delete,
 }
 
 /// A user's intent, independent of the key or click that expressed it, or
@@ -103,13 +130,15 @@ pub enum Action {
     Back,
     /// Go forward again after going back.
     Forward,
-    /// Start typing the actor filter.
+    /// Start typing a new actor filter.
     StartFilter,
     /// A character typed into the filter.
     FilterChar(char),
     /// Delete the last character of the filter.
     FilterBackspace,
-    /// Keep the filter and focus its top match.
+    /// Recall an earlier (negative) or later query kept with Enter.
+    FilterHistory(isize),
+    /// Keep the filter and focus the selected match.
     AcceptFilter,
     /// Clear the filter (or close the overlay that is open).
     Cancel,
@@ -147,12 +176,34 @@ pub enum Action {
     /// Move the "as of" cursor to the next (positive) or previous date on
     /// which something happened; past the last date it shows everything.
     StepAsOf(isize),
+    /// Copy the selected relation as a citation (through the terminal).
+    CopyRelation,
+    /// Copy the actor's card.
+    CopyActor,
+    /// Unmark every marked actor.
+    ClearMarks,
+    /// Open the data file in the person's editor at the selected record.
+    EditRecord,
+    /// Start typing a search of the relations and their evidence.
+    StartSearch,
+    /// A character typed into the search.
+    SearchChar(char),
+    /// Delete the search's last character.
+    SearchBackspace,
+    /// Keep the search and go back to the keys.
+    AcceptSearch,
+    /// Select the next (positive) or previous relation the search matches.
+    SearchStep(isize),
+    /// A key that does nothing on the main screen, as help shows it.
+    Unbound(String),
     /// Open the `:` command line.
     OpenCommand,
     /// A character typed into the command line.
     CommandChar(char),
-    /// Delete the command line's last character.
+    /// Delete the command line's character before the cursor.
     CommandBackspace,
+    /// Move the command line's cursor or delete around it.
+    CommandEdit(Edit),
     /// Complete the word being typed (again: the next candidate).
     CommandComplete,
     /// Recall an earlier (negative) or later command.
@@ -195,7 +246,7 @@ pub enum Action {
         /// The query they match.
         query: String,
         /// The list, best match first.
-        listed: std::sync::Arc<Vec<crate::tui::app::ListedActor>>,
+        matches: std::sync::Arc<crate::tui::app::Matches>,
     },
     /// The k shortest paths, found in the background.
     PathsReady {
@@ -221,6 +272,8 @@ pub enum Action {
     Scroll { column: u16, row: u16, lines: isize },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
-    /// Leave the explorer.
+    /// `q`: leave the explorer, or close the overlay that is open.
     Quit,
+    /// Ctrl-c: leave the explorer whatever is open.
+    QuitNow,
 }

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::action::{Action, InputMode, Pane, View};
+use super::action::{Action, Edit, InputMode, Pane, View};
 
 /// A key as bindings name it: a key code and Ctrl and Alt. Shift is part
 /// of the character (`G`), or of `Shift-Tab`; terminals report it
@@ -353,6 +353,42 @@ pub const BINDABLE: &[Bindable] = &[
         "as of: step forward through the dates",
     ),
     bind("command", Action::OpenCommand, &[":"], "the command line"),
+    bind(
+        "copy-relation",
+        Action::CopyRelation,
+        &["y"],
+        "copy the selected relation as a citation",
+    ),
+    bind(
+        "copy-actor",
+        Action::CopyActor,
+        &["Y"],
+        "copy the actor's card",
+    ),
+    bind(
+        "search",
+        Action::StartSearch,
+        &["ctrl-f"],
+        "search the relations and their evidence",
+    ),
+    bind(
+        "next-match",
+        Action::SearchStep(1),
+        &["n"],
+        "the next relation the search matches",
+    ),
+    bind(
+        "previous-match",
+        Action::SearchStep(-1),
+        &["N"],
+        "the previous relation the search matches",
+    ),
+    bind(
+        "edit",
+        Action::EditRecord,
+        &["e"],
+        "open the data file in $VISUAL or $EDITOR at the record",
+    ),
     bind("filters", Action::OpenFilters, &["f"], "the filter menu"),
     bind(
         "clear-filters",
@@ -371,6 +407,12 @@ pub const BINDABLE: &[Bindable] = &[
         Action::ToggleMarkedOnly,
         &["o"],
         "only relations among marked actors",
+    ),
+    bind(
+        "clear-marks",
+        Action::ClearMarks,
+        &["U"],
+        "unmark every actor",
     ),
     bind("help", Action::ToggleHelp, &["?"], "the help overlay"),
     bind(
@@ -407,6 +449,26 @@ pub fn bindable(name: &str) -> Option<usize> {
     BINDABLE.iter().position(|b| b.name == name)
 }
 
+/// The readline key `key` is, in a line being typed.
+fn line_edit(key: Key) -> Option<Edit> {
+    let edit = match (key.code, key.ctrl, key.alt) {
+        (KeyCode::Char('a'), true, false) | (KeyCode::Home, false, false) => Edit::Start,
+        (KeyCode::Char('e'), true, false) | (KeyCode::End, false, false) => Edit::End,
+        (KeyCode::Char('b'), true, false) | (KeyCode::Left, false, false) => Edit::Left,
+        (KeyCode::Char('f'), true, false) | (KeyCode::Right, false, false) => Edit::Right,
+        (KeyCode::Char('b'), false, true) | (KeyCode::Left, _, true) => Edit::WordLeft,
+        (KeyCode::Char('f'), false, true) | (KeyCode::Right, _, true) => Edit::WordRight,
+        (KeyCode::Char('w'), true, false) | (KeyCode::Backspace, false, true) => {
+            Edit::DeleteWordBefore
+        }
+        (KeyCode::Char('u'), true, false) => Edit::DeleteToStart,
+        (KeyCode::Char('k'), true, false) => Edit::DeleteToEnd,
+        (KeyCode::Char('d'), true, false) | (KeyCode::Delete, false, false) => Edit::Delete,
+        _ => return None,
+    };
+    Some(edit)
+}
+
 /// A group of rows in the help overlay.
 struct Section {
     title: &'static str,
@@ -433,7 +495,7 @@ const HELP: &[Section] = &[
             (&["forward"], "forward again"),
             (
                 &["filter"],
-                "filter actors by name (Enter keeps, Esc clears)",
+                "find actors by name, alias or id (a new query each time)",
             ),
             (&["sort"], "sort actors by relations / by name"),
         ],
@@ -491,6 +553,25 @@ const HELP: &[Section] = &[
             ),
             (&["mark"], "mark or unmark the actor"),
             (&["marked-only"], "only relations among marked actors"),
+            (&["clear-marks"], "unmark every actor"),
+        ],
+    },
+    Section {
+        title: "Read and cite",
+        rows: &[
+            (
+                &["search"],
+                "search relations and evidence for a word (Enter keeps, Esc clears)",
+            ),
+            (&["next-match", "previous-match"], "next / previous match"),
+            (
+                &["copy-relation", "copy-actor"],
+                "copy the relation as a citation / the actor's card",
+            ),
+            (
+                &["edit"],
+                "edit the record in $VISUAL or $EDITOR (the view reloads)",
+            ),
         ],
     },
     Section {
@@ -506,6 +587,32 @@ const HELP: &[Section] = &[
             (&["quit"], "quit"),
         ],
     },
+];
+
+/// The keys of the name filter while it is typed: fixed, as text is typed
+/// there, so help lists them as they are.
+pub const QUERY_KEYS: &[(&str, &str)] = &[
+    ("Enter", "focus the selected match (↑ ↓ select)"),
+    ("Esc", "clear the query"),
+    (
+        "↑ ↓ Ctrl-p Ctrl-n",
+        "earlier queries (↑ ↓ while the query is empty or recalled)",
+    ),
+    ("'word", "the word in one piece, never scattered letters"),
+    (
+        "^word  word$",
+        "at the start / at the end of a name, alias or id",
+    ),
+    ("^word$  !word", "exactly the word / without the word"),
+    (
+        "",
+        "whole names, aliases and ids come first, then their starts, the",
+    ),
+    (
+        "",
+        "starts of words, anywhere in one piece; letters scattered through a",
+    ),
+    ("", "name are listed only when nothing matches in one piece"),
 ];
 
 /// The status bar's hints for each pane: (actions, what joins their keys,
@@ -526,10 +633,12 @@ fn hint_spec(pane: Pane) -> &'static [Hint] {
         Pane::Relations => &[
             (&["open"], "", "jump"),
             (&["back"], "", "back"),
-            (&["forward"], "", "forward"),
-            (&["filters"], "", "filters"),
             (&["help"], "", "help"),
             (&["quit"], "", "quit"),
+            (&["forward"], "", "forward"),
+            (&["copy-relation"], "", "cite"),
+            (&["search"], "", "search"),
+            (&["filters"], "", "filters"),
         ],
         Pane::Evidence => &[
             (&["up", "down"], "", "scroll"),
@@ -624,7 +733,7 @@ impl Keymap {
         }
         let key = Key::from_event(event);
         if key == ALWAYS_QUITS {
-            return Some(Action::Quit);
+            return Some(Action::QuitNow);
         }
         let plain = !key.ctrl && !key.alt;
         match mode {
@@ -636,7 +745,7 @@ impl Keymap {
                 KeyCode::Up => Some(Action::CommandHistory(-1)),
                 KeyCode::Down => Some(Action::CommandHistory(1)),
                 KeyCode::Char(c) if plain => Some(Action::CommandChar(c)),
-                _ => None,
+                _ => line_edit(key).map(Action::CommandEdit),
             },
             InputMode::Filter => match key.code {
                 KeyCode::Enter => Some(Action::AcceptFilter),
@@ -644,14 +753,25 @@ impl Keymap {
                 KeyCode::Backspace => Some(Action::FilterBackspace),
                 KeyCode::Up => Some(Action::Move(-1)),
                 KeyCode::Down => Some(Action::Move(1)),
+                KeyCode::Char('p') if key.ctrl => Some(Action::FilterHistory(-1)),
+                KeyCode::Char('n') if key.ctrl => Some(Action::FilterHistory(1)),
                 KeyCode::Tab => Some(Action::NextPane),
                 KeyCode::Char(c) if plain => Some(Action::FilterChar(c)),
                 _ => None,
             },
-            InputMode::Keys => self
-                .actions
-                .get(&key)
-                .map(|&index| BINDABLE[index].action.clone()),
+            InputMode::Search => match key.code {
+                KeyCode::Enter => Some(Action::AcceptSearch),
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Backspace => Some(Action::SearchBackspace),
+                KeyCode::Char(c) if plain => Some(Action::SearchChar(c)),
+                _ => None,
+            },
+            InputMode::Keys => match self.actions.get(&key) {
+                Some(&index) => Some(BINDABLE[index].action.clone()),
+                // Modifier keys alone are no keys a person meant.
+                None if matches!(key.code, KeyCode::Modifier(_)) => None,
+                None => Some(Action::Unbound(key.to_string())),
+            },
         }
     }
 
@@ -710,6 +830,12 @@ impl Keymap {
     /// The status bar's hints for `pane`: the first key of each action,
     /// leaving out actions no key is bound to.
     pub fn hints(&self, pane: Pane) -> String {
+        self.hint_list(pane).join(" · ")
+    }
+
+    /// The status bar's hints for `pane`, one per action, most useful
+    /// first, so a narrow bar drops whole hints from the end.
+    pub fn hint_list(&self, pane: Pane) -> Vec<String> {
         hint_spec(pane)
             .iter()
             .filter_map(|(names, between, what)| {
@@ -719,8 +845,7 @@ impl Keymap {
                     .collect();
                 (!keys.is_empty()).then(|| format!("{} {what}", keys.join(between)))
             })
-            .collect::<Vec<_>>()
-            .join(" · ")
+            .collect()
     }
 }
 
@@ -780,8 +905,14 @@ mod tests {
         let unbound = Keymap::with_bindings(&[(bindable("quit").unwrap(), vec![])]);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for keymap in [Keymap::default(), unbound] {
-            assert_eq!(keymap.action(ctrl_c, InputMode::Filter), Some(Action::Quit));
-            assert_eq!(keymap.action(ctrl_c, InputMode::Keys), Some(Action::Quit));
+            assert_eq!(
+                keymap.action(ctrl_c, InputMode::Filter),
+                Some(Action::QuitNow)
+            );
+            assert_eq!(
+                keymap.action(ctrl_c, InputMode::Keys),
+                Some(Action::QuitNow)
+            );
         }
         let mut release = press(KeyCode::Char('q'));
         release.kind = KeyEventKind::Release;
@@ -898,7 +1029,11 @@ mod tests {
         let keymap = Keymap::with_bindings(&[(quit, vec![key("x")])]);
         let act = |c| keymap.action(press(KeyCode::Char(c)), InputMode::Keys);
         assert_eq!(act('x'), Some(Action::Quit));
-        assert_eq!(act('q'), None, "q no longer quits");
+        assert_eq!(
+            act('q'),
+            Some(Action::Unbound("q".into())),
+            "q no longer quits"
+        );
         assert_eq!(keymap.shown("path-avoid"), Vec::<String>::new());
         assert!(keymap.hints(Pane::Actors).ends_with("x quit"));
     }

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod editor;
 mod filter;
 mod history;
 pub mod keymap;

@@ -174,7 +174,7 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
             }
             Ok(Event::Key(key)) => {
                 let action = options.keymap.action(key, InputMode::Keys);
-                if let Some(Action::Quit | Action::Cancel) = action {
+                if let Some(Action::Quit | Action::QuitNow | Action::Cancel) = action {
                     break None;
                 }
             }
@@ -335,16 +335,71 @@ fn install_panic_hook() {
 /// Terminal events, read on their own thread. crossterm can spin inside
 /// `read` once the terminal is gone; on this thread that cannot keep the
 /// loop from seeing SIGHUP and returning, which ends the process.
-fn read_events() -> mpsc::Receiver<Event> {
+struct Events {
+    receiver: mpsc::Receiver<Event>,
+    /// Set while another program (the person's editor) reads the terminal.
+    paused: Arc<AtomicBool>,
+    /// Set by the reader once it has stopped reading for a pause.
+    idle: Arc<AtomicBool>,
+}
+
+/// How long the reader waits for input before it looks whether it is
+/// paused: the longest an editor started by `e` may wait for the terminal.
+const READ_SLICE: Duration = Duration::from_millis(50);
+
+impl Events {
+    fn recv_timeout(&self, wait: Duration) -> Result<Event, RecvTimeoutError> {
+        self.receiver.recv_timeout(wait)
+    }
+
+    /// Stops reading the terminal until [`Events::resume`], so another
+    /// program gets every key; returns once the reader has stopped (or it
+    /// is gone).
+    fn pause(&self) {
+        self.idle.store(false, Ordering::SeqCst);
+        self.paused.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + READ_SLICE * 20;
+        while !self.idle.load(Ordering::SeqCst) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+fn read_events() -> Events {
     let (sender, receiver) = mpsc::channel();
+    let paused = Arc::new(AtomicBool::new(false));
+    let idle = Arc::new(AtomicBool::new(false));
+    let (reader_paused, reader_idle) = (Arc::clone(&paused), Arc::clone(&idle));
     std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if sender.send(event).is_err() {
-                break;
+        loop {
+            if reader_paused.load(Ordering::SeqCst) {
+                reader_idle.store(true, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(5));
+                continue;
+            }
+            match event::poll(READ_SLICE) {
+                Ok(true) => match event::read() {
+                    Ok(event) => {
+                        if sender.send(event).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                },
+                Ok(false) => {}
+                Err(_) => break,
             }
         }
     });
-    receiver
+    Events {
+        receiver,
+        paused,
+        idle,
+    }
 }
 
 fn event_loop(
@@ -353,7 +408,7 @@ fn event_loop(
     warnings: Warnings,
     options: Options,
     signals: &Signals,
-    events: &mpsc::Receiver<Event>,
+    events: &Events,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = open(size.width, size.height)?
@@ -387,7 +442,12 @@ fn event_loop(
         None => None,
     };
     // What the app asked for before the loop (the first lint) starts now.
-    perform_effects(&mut app, &finished, &options.inputs);
+    let mut shell = Shell {
+        finished,
+        inputs: &options.inputs,
+        events,
+    };
+    shell.perform_effects(&mut app, terminal, capturing)?;
     let mut last_progress = Instant::now();
     while !app.should_quit() && !signals.ended() {
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
@@ -409,7 +469,7 @@ fn event_loop(
         }
         while let Ok(action) = results.try_recv() {
             app.update(action);
-            perform_effects(&mut app, &finished, &options.inputs);
+            shell.perform_effects(&mut app, terminal, capturing)?;
             dirty = true;
         }
         if dirty {
@@ -454,7 +514,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            perform_effects(&mut app, &finished, &options.inputs);
+            shell.perform_effects(&mut app, terminal, capturing)?;
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -469,60 +529,111 @@ fn event_loop(
     Ok(())
 }
 
-/// Does what the app asked for: files are written at once and reported in
-/// the status bar; computations go to a worker thread whose result comes
-/// back through `finished`.
-fn perform_effects(app: &mut App, finished: &mpsc::Sender<Action>, inputs: &[PathBuf]) {
-    for effect in app.take_effects() {
-        match effect {
-            Effect::Export {
-                graph,
-                format,
-                path,
-                force,
-            } => {
-                let guard = crate::save::Guard {
-                    inputs: inputs.to_vec(),
-                    force,
-                };
-                let report = match crate::formats::write_file(
-                    &graph,
+/// What the loop needs to do what the app asks for.
+struct Shell<'a> {
+    /// Where results of work on other threads go.
+    finished: mpsc::Sender<Action>,
+    /// The files read, which an export must never overwrite.
+    inputs: &'a [PathBuf],
+    /// The key reader, paused while the person's editor runs.
+    events: &'a Events,
+}
+
+impl Shell<'_> {
+    /// Does what the app asked for: files are written at once and
+    /// reported in the status bar; computations go to a worker thread
+    /// whose result comes back through `finished`; the clipboard is
+    /// written through the terminal; the editor gets the terminal until
+    /// it closes.
+    fn perform_effects(
+        &mut self,
+        app: &mut App,
+        terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+        mouse: bool,
+    ) -> io::Result<()> {
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Export {
+                    graph,
                     format,
-                    &path,
-                    &guard,
-                    Default::default(),
-                ) {
-                    Ok(saved) => {
-                        let mut report = format!(
-                            "wrote {} actors and {} relations to {}",
-                            graph.actor_count(),
-                            graph.relation_count(),
-                            saved
-                                .files
-                                .iter()
-                                .map(|file| file.display().to_string())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        );
-                        for warning in saved.warnings {
-                            report.push_str("; ");
-                            report.push_str(&warning);
+                    path,
+                    force,
+                } => {
+                    let report = export(&graph, format, &path, force, self.inputs);
+                    app.update(Action::Notify(report));
+                }
+                Effect::Compute(task) => {
+                    let finished = self.finished.clone();
+                    std::thread::spawn(move || {
+                        if let Some(action) = task.run() {
+                            // The loop may have ended; then the result is moot.
+                            let _ = finished.send(action);
                         }
-                        report
+                    });
+                }
+                Effect::Copy(text) => {
+                    // The text is base64 inside the sequence, so nothing in
+                    // it reaches the terminal as it is.
+                    let copy = ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(
+                        text.as_bytes(),
+                    );
+                    if let Err(err) = execute!(terminal.backend_mut(), copy) {
+                        app.update(Action::Notify(format!("could not copy: {err}")));
                     }
-                    Err(error) => error.to_string(),
-                };
-                app.update(Action::Notify(report));
-            }
-            Effect::Compute(task) => {
-                let finished = finished.clone();
-                std::thread::spawn(move || {
-                    if let Some(action) = task.run() {
-                        // The loop may have ended; then the result is moot.
-                        let _ = finished.send(action);
+                }
+                Effect::Edit { file, line } => {
+                    self.events.pause();
+                    leave();
+                    let edited = super::editor::edit(&file, line);
+                    let resumed = resume(terminal, mouse);
+                    self.events.resume();
+                    resumed?;
+                    if let Err(problem) = edited {
+                        app.update(Action::Notify(problem));
                     }
-                });
+                    let size = terminal.size()?;
+                    app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    });
+                }
             }
         }
+        Ok(())
+    }
+}
+
+/// Writes what `:export` asked for and says how it went.
+fn export(
+    graph: &KnowledgeGraph,
+    format: crate::formats::Format,
+    path: &std::path::Path,
+    force: bool,
+    inputs: &[PathBuf],
+) -> String {
+    let guard = crate::save::Guard {
+        inputs: inputs.to_vec(),
+        force,
+    };
+    match crate::formats::write_file(graph, format, path, &guard, Default::default()) {
+        Ok(saved) => {
+            let mut report = format!(
+                "wrote {} actors and {} relations to {}",
+                graph.actor_count(),
+                graph.relation_count(),
+                saved
+                    .files
+                    .iter()
+                    .map(|file| file.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for warning in saved.warnings {
+                report.push_str("; ");
+                report.push_str(&warning);
+            }
+            report
+        }
+        Err(error) => error.to_string(),
     }
 }

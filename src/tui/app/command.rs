@@ -3,13 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use super::line_edit;
 use super::views::PathMode;
 use super::{App, Effect, Overlay};
 use crate::formats::Format;
 use crate::graph::{KnowledgeGraph, NodeIndex, Resolution};
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 use crate::suggest;
-use crate::tui::action::View;
+use crate::tui::action::{Edit, View};
 
 /// The commands, as completed and as listed by `:help`.
 pub const COMMANDS: &[(&str, &str)] = &[
@@ -37,6 +38,8 @@ const HISTORY: usize = 100;
 pub struct CommandLine {
     /// What has been typed.
     pub text: String,
+    /// Where the next character goes: a byte offset into `text`.
+    pub cursor: usize,
     /// Completions of the last word, shown above the line.
     pub candidates: Vec<String>,
     /// The candidate Tab last put in, so the next Tab puts in the next one.
@@ -88,7 +91,7 @@ impl App {
         if let Some(line) = &mut self.command
             && !c.is_control()
         {
-            line.text.push(c);
+            line_edit::insert(&mut line.text, &mut line.cursor, c);
             line.candidates.clear();
             line.chosen = None;
             line.recalled = None;
@@ -97,12 +100,23 @@ impl App {
 
     pub(super) fn command_backspace(&mut self) {
         if let Some(line) = &mut self.command {
-            if line.text.pop().is_none() {
+            if line.text.is_empty() {
                 self.command = None;
                 return;
             }
+            line_edit::backspace(&mut line.text, &mut line.cursor);
             line.candidates.clear();
             line.chosen = None;
+        }
+    }
+
+    /// Ctrl-a/e/w/u/k, Alt-b/f and the arrows in the command line.
+    pub(super) fn command_edit(&mut self, edit: Edit) {
+        if let Some(line) = &mut self.command {
+            line_edit::apply(&mut line.text, &mut line.cursor, edit);
+            line.candidates.clear();
+            line.chosen = None;
+            line.recalled = None;
         }
     }
 
@@ -132,6 +146,7 @@ impl App {
                 line.chosen = None;
             }
         }
+        line.cursor = line.text.len();
         self.command = Some(line);
     }
 
@@ -218,6 +233,7 @@ impl App {
         };
         line.recalled = at;
         line.text = at.map_or_else(String::new, |i| self.command_history[i].clone());
+        line.cursor = line.text.len();
         line.candidates.clear();
         line.chosen = None;
     }

@@ -32,6 +32,16 @@ pub(super) struct LintState {
     relations: HashSet<EdgeIndex>,
 }
 
+impl LintState {
+    /// The data file the graph was read from, when it is one file.
+    pub(super) fn file(&self) -> Option<PathBuf> {
+        match &self.input {
+            Some(Input::Path(path)) => Some(path.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// A lint's findings as an action carries them.
 #[derive(Clone, Debug)]
 pub struct LintFindings(pub Arc<Report>);

@@ -3,11 +3,17 @@
 //! `update(action)` followed by a look at the state. What must happen
 //! outside (writing a file) is asked for as an [`Effect`].
 
+mod breadcrumb;
+mod citation;
 mod command;
+mod counts;
+mod line_edit;
 mod lint;
 mod matching;
+mod records;
 mod reload;
 mod remote;
+mod search;
 mod task;
 mod views;
 mod vocabulary;
@@ -23,7 +29,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::{Action, InputMode, Pane, View};
 use super::filter;
 use super::history::History;
-use super::keymap::Keymap;
+use super::keymap::{Keymap, QUERY_KEYS};
 use super::ui::text::{self, clip};
 use super::ui::{evidence, layout, relations};
 use crate::graph::{
@@ -32,10 +38,13 @@ use crate::graph::{
 };
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 
+pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
 pub use lint::LintFindings;
+pub use matching::Matches;
 pub use reload::Reload;
 pub use remote::{RemoteAnswer, RemoteStart};
+pub use search::occurrences;
 use task::Job;
 pub use task::Task;
 pub use views::{
@@ -61,6 +70,16 @@ pub enum Effect {
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
+    /// Put this text on the clipboard (OSC 52, through the terminal).
+    Copy(String),
+    /// Open `file` in the person's editor, at `line` when known, and give
+    /// the terminal back to the explorer when it closes.
+    Edit {
+        /// The data file.
+        file: PathBuf,
+        /// The line the record starts on, from 1.
+        line: Option<usize>,
+    },
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -72,13 +91,38 @@ pub enum Sort {
     Name,
 }
 
-/// An actor in the list, with the characters of its name the filter matched.
+/// Which of an actor's texts the name filter matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchedOn {
+    /// Its name.
+    Name,
+    /// Its alias at this index.
+    Alias(usize),
+    /// Its id.
+    Id,
+}
+
+/// An actor in the list, with what the filter matched: the row shows the
+/// alias or id beside the name when the match is there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListedActor {
     /// The actor.
     pub node: NodeIndex,
-    /// Character positions in the name to highlight.
+    /// The text matched.
+    pub on: MatchedOn,
+    /// Character positions in that text to highlight.
     pub matched: Vec<u32>,
+}
+
+impl ListedActor {
+    /// An actor listed without a query.
+    pub fn plain(node: NodeIndex) -> ListedActor {
+        ListedActor {
+            node,
+            on: MatchedOn::Name,
+            matched: Vec::new(),
+        }
+    }
 }
 
 /// A row of the relations pane: a group heading or a relation.
@@ -201,9 +245,17 @@ pub struct App {
     command_history: Vec<String>,
     effects: Vec<Effect>,
     listed: Vec<ListedActor>,
+    /// Actors the query `listed` was computed for matched but the list
+    /// leaves out (letters scattered through their names).
+    left_out: Vec<NodeIndex>,
     /// The query `listed` was computed for: a query that only grew since
-    /// needs to look at those actors alone.
+    /// needs to look at those actors (and `left_out`) alone.
     listed_for: String,
+    /// The queries kept with Enter, oldest first.
+    query_history: Vec<String>,
+    /// The entry of `query_history` the query was recalled from, while it
+    /// is not edited since.
+    query_recalled: Option<usize>,
     /// The scope generation `listed` was computed for.
     listed_scope: u64,
     actors: Cursor,
@@ -227,6 +279,13 @@ pub struct App {
     warnings: Option<Arc<crate::load::Warnings>>,
     /// The lint's findings on the graph shown.
     lint: lint::LintState,
+    /// The word Ctrl-f searches the relations for.
+    search: search::Search,
+    /// Each actor's relations that the scope shows.
+    shown_degrees: counts::ShownDegrees,
+    /// The widest relation phrase and other actor's name among `rows`, in
+    /// cells: the relation columns fit them.
+    row_widths: (usize, usize),
     /// The SPARQL endpoint explored, when the graph comes from one.
     remote: Option<Box<remote::RemoteState>>,
 }
@@ -274,7 +333,10 @@ impl App {
             command_history: Vec::new(),
             effects: Vec::new(),
             listed: Vec::new(),
+            left_out: Vec::new(),
             listed_for: String::new(),
+            query_history: Vec::new(),
+            query_recalled: None,
             listed_scope: 0,
             actors: Cursor::default(),
             focus: None,
@@ -291,6 +353,9 @@ impl App {
             problems: None,
             warnings: None,
             lint: lint::LintState::default(),
+            search: search::Search::default(),
+            row_widths: (0, 0),
+            shown_degrees: counts::ShownDegrees::default(),
             remote: None,
         };
         app.refresh_list();
@@ -364,14 +429,18 @@ impl App {
             Action::MatchesReady {
                 request,
                 query,
-                listed,
-            } => return self.matches_ready(request, query, listed),
+                matches,
+            } => return self.matches_ready(request, query, matches),
             Action::PathsReady {
                 request,
                 paths,
                 cut,
             } => return self.paths_ready(request, paths, cut),
             Action::Reloaded(reload) => return self.reloaded(reload),
+            Action::QuitNow => {
+                self.quit = true;
+                return;
+            }
             Action::LintReady { request, report } => return self.lint_ready(request, report),
             Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
@@ -385,9 +454,12 @@ impl App {
             Some(Overlay::Problems { scroll }) => self.update_problems(action, scroll),
             Some(Overlay::Filters { selected }) => self.update_filters(action, selected),
             None if self.command.is_some() => self.update_command(action),
+            None if self.search.editing => self.update_search(action),
             None => self.update_main(action),
         }
         self.refresh_view();
+        // After a resize or a change of view, the lists' windows too.
+        self.keep_visible();
         self.remote_follow();
     }
 
@@ -395,6 +467,7 @@ impl App {
         match action {
             Action::CommandChar(c) => self.command_char(c),
             Action::CommandBackspace => self.command_backspace(),
+            Action::CommandEdit(edit) => self.command_edit(edit),
             Action::CommandComplete => self.complete_command(),
             Action::CommandHistory(step) => self.recall_command(step),
             Action::RunCommand => self.run_command(),
@@ -409,8 +482,25 @@ impl App {
         }
     }
 
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::SearchChar(c) => self.search_char(c),
+            Action::SearchBackspace => self.search_backspace(),
+            Action::AcceptSearch => self.accept_search(),
+            Action::Cancel => self.clear_search(),
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+            }
+            _ => {}
+        }
+    }
+
     fn update_main(&mut self, action: Action) {
         match action {
+            Action::Move(rows) if self.editing_filter && self.arrows_recall() => {
+                self.recall_query(rows);
+            }
             Action::Move(rows) => self.move_by(rows),
             Action::Page(pages) => self.move_by(pages * self.page_rows() as isize),
             Action::First => self.move_by(isize::MIN / 2),
@@ -421,43 +511,37 @@ impl App {
             Action::Activate => self.activate(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
-            Action::StartFilter => {
-                self.editing_filter = true;
-                if self.view.panes().contains(&Pane::Actors) {
-                    self.pane = Pane::Actors;
-                }
-            }
+            Action::StartFilter => self.start_filter(),
             Action::FilterChar(c) => {
                 if self.editing_filter && !c.is_control() {
                     self.query.push(c);
+                    self.query_recalled = None;
                     self.refresh_list();
                 }
             }
             Action::FilterBackspace => {
                 if self.editing_filter && self.query.pop().is_some() {
+                    self.query_recalled = None;
                     self.refresh_list();
                 }
             }
-            Action::AcceptFilter => {
-                self.editing_filter = false;
-                // Enter acts on the list for the whole query, never on a
-                // stale one: a match still running is finished here.
-                if self.match_request.is_some() {
-                    self.relist(false);
-                }
-                self.actors.selected = 0;
-                self.actors.offset = 0;
-                self.preview_selected_actor();
-                if self.listed.is_empty() {
-                    self.message = Some(format!("no actor matches \"{}\"", self.query));
+            Action::FilterHistory(step) => {
+                if self.editing_filter {
+                    self.recall_query(step);
                 }
             }
+            Action::AcceptFilter => self.accept_filter(),
             Action::Cancel if self.path_request.is_some() => self.cancel_path_search(),
+            Action::Cancel if self.search_word().is_some() && !self.editing_filter => {
+                self.clear_search();
+            }
             Action::Cancel => {
                 if self.editing_filter || !self.query.is_empty() {
                     self.editing_filter = false;
+                    self.query_recalled = None;
                     self.query.clear();
                     self.refresh_list();
+                    self.select_focus_in_list();
                 }
             }
             Action::ToggleSort if self.view == View::Stats => self.next_stats_column(),
@@ -469,6 +553,18 @@ impl App {
                 self.refresh_list();
             }
             Action::ToggleMark => self.toggle_mark(),
+            Action::ClearMarks => self.clear_marks(),
+            Action::CopyRelation => self.copy_relation(),
+            Action::CopyActor => self.copy_actor(),
+            Action::EditRecord => self.edit_record(),
+            Action::StartSearch => self.start_search(),
+            Action::SearchStep(step) => self.step_search(step),
+            Action::Unbound(key) => {
+                self.message = Some(format!(
+                    "{key}: no action ({} for help)",
+                    self.keymap.first_key("help")
+                ));
+            }
             Action::ToggleMarkedOnly => {
                 if self.marked.is_empty() && !self.marked_only {
                     self.message = Some("mark actors with Space first".into());
@@ -499,6 +595,11 @@ impl App {
             Action::OpenCommand => self.open_command(),
             Action::CommandChar(_)
             | Action::CommandBackspace
+            | Action::CommandEdit(_)
+            | Action::QuitNow
+            | Action::SearchChar(_)
+            | Action::SearchBackspace
+            | Action::AcceptSearch
             | Action::CommandComplete
             | Action::CommandHistory(_)
             | Action::RunCommand
@@ -532,21 +633,66 @@ impl App {
         }
     }
 
+    /// Help scrolls with the keys that scroll lists; `/` and `:` go on
+    /// to the filter and the command line; `q`, Esc, `?` and any other key
+    /// close it, so it never quits.
     fn update_help(&mut self, action: Action, scroll: u16) {
-        match action {
-            Action::Move(rows) => {
-                let scroll = (i64::from(scroll) + rows as i64).clamp(0, 500) as u16;
-                self.overlay = Some(Overlay::Help { scroll });
-            }
-            Action::First => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Quit => self.quit = true,
+        let most = i64::from(self.help_max_scroll());
+        let page = i64::from(self.help_rows().max(2) - 1);
+        let scroll = i64::from(scroll);
+        let to = match action {
+            Action::Move(rows) | Action::Scroll { lines: rows, .. } => scroll + rows as i64,
+            Action::Page(pages) => scroll + pages as i64 * page,
+            Action::First => 0,
+            Action::Last => most,
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
+                self.keep_visible();
+                scroll.min(i64::from(self.help_max_scroll()))
             }
-            Action::Scroll { .. } => {}
-            _ => self.overlay = None,
-        }
+            Action::StartFilter => {
+                self.overlay = None;
+                return self.start_filter();
+            }
+            Action::OpenCommand => {
+                self.overlay = None;
+                return self.open_command();
+            }
+            _ => {
+                self.overlay = None;
+                return;
+            }
+        };
+        let scroll = to.clamp(0, most.max(0)) as u16;
+        self.overlay = Some(Overlay::Help { scroll });
+    }
+
+    /// How many lines the help overlay holds: each section's title, rows
+    /// and a blank line, then the two lines of kind letters.
+    fn help_lines(&self) -> usize {
+        let sections: usize = self
+            .keymap
+            .help()
+            .iter()
+            .map(|(_, rows)| rows.len() + 2)
+            .sum();
+        // The kind letters' two lines and the status glyphs' one.
+        sections + (QUERY_KEYS.len() + 2) + (COMMANDS.len() + 2) + 3
+    }
+
+    /// How many lines of help the screen shows at once: its box has a
+    /// border.
+    fn help_rows(&self) -> u16 {
+        let lines = u16::try_from(self.help_lines()).unwrap_or(u16::MAX);
+        lines.saturating_add(2).min(self.height).saturating_sub(2)
+    }
+
+    /// How far help scrolls before its last line is at the bottom.
+    fn help_max_scroll(&self) -> u16 {
+        u16::try_from(self.help_lines())
+            .unwrap_or(u16::MAX)
+            .saturating_sub(self.help_rows())
     }
 
     fn update_problems(&mut self, action: Action, scroll: u16) {
@@ -555,7 +701,6 @@ impl App {
                 let scroll = (i64::from(scroll) + rows as i64 * 5).clamp(0, 5000) as u16;
                 self.overlay = Some(Overlay::Problems { scroll });
             }
-            Action::Quit => self.quit = true,
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -597,7 +742,6 @@ impl App {
                 self.relation_filter = RelationFilter::default();
                 self.refresh_list();
             }
-            Action::Quit => self.quit = true,
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -739,7 +883,11 @@ impl App {
         let next = match current {
             Some(at) => at as isize + step,
             None if step < 0 => last,
-            None => 0,
+            // "Now" is past the last date: `>` goes no further.
+            None => {
+                self.message = Some("as of now: nothing happened later".into());
+                return;
+            }
         };
         let date = if (0..=last).contains(&next) {
             Some(self.milestones[next as usize])
@@ -778,7 +926,8 @@ impl App {
             Pane::Actors => {
                 let before = self.actors.selected;
                 self.actors.selected = step(before, rows, self.listed.len());
-                if self.actors.selected != before {
+                // While the query is typed the focus stays: Enter chooses.
+                if self.actors.selected != before && !self.editing_filter {
                     self.preview_selected_actor();
                 }
             }
@@ -812,13 +961,26 @@ impl App {
     fn keep_visible(&mut self) {
         let areas = self.areas();
         let rows = |pick: fn(&layout::Areas) -> u16| usize::from(areas.as_ref().map_or(1, pick));
-        scroll_into_view(&mut self.actors, rows(|a| a.actor_list.height));
-        scroll_into_view(&mut self.relations, rows(|a| a.relation_list.height));
+        let listed = self.listed.len();
+        scroll_into_view(&mut self.actors, rows(|a| a.actor_list.height), listed);
+        let relation_rows = rows(|a| a.relation_list.height);
+        scroll_into_view(&mut self.relations, relation_rows, self.rows.len());
+        // A group's heading stays in view above its first relation.
+        let selected = self.relations.selected;
+        if selected > 0
+            && selected == self.relations.offset
+            && relation_rows > 1
+            && matches!(self.rows.get(selected - 1), Some(RelationRow::Heading(..)))
+        {
+            self.relations.offset -= 1;
+        }
         let body = rows(|a| a.view_body.height);
-        scroll_into_view(&mut self.path_view.cursor, body);
+        let paths = self.path_view.rows.len();
+        scroll_into_view(&mut self.path_view.cursor, body, paths);
         // The timeline and table have a heading line inside the body.
-        scroll_into_view(&mut self.timeline.cursor, body.saturating_sub(1));
-        scroll_into_view(&mut self.stats.cursor, body.saturating_sub(1));
+        let (moments, table) = (self.timeline.rows.len(), self.stats.rows.len());
+        scroll_into_view(&mut self.timeline.cursor, body.saturating_sub(1), moments);
+        scroll_into_view(&mut self.stats.cursor, body.saturating_sub(1), table);
     }
 
     fn activate(&mut self) {
@@ -933,6 +1095,22 @@ impl App {
         self.refresh_rows();
     }
 
+    /// Unmarks everyone; marked-only then has nothing to show and ends.
+    fn clear_marks(&mut self) {
+        if self.marked.is_empty() {
+            self.message = Some("no actor is marked".into());
+            return;
+        }
+        let count = self.marked.len();
+        self.marked.clear();
+        self.message = Some(format!("unmarked {count} actors"));
+        if std::mem::take(&mut self.marked_only) {
+            self.refresh_list();
+        } else {
+            self.refresh_rows();
+        }
+    }
+
     fn toggle_mark(&mut self) {
         let node = match self.pane {
             Pane::Actors => self.selected_actor(),
@@ -970,7 +1148,12 @@ impl App {
         let narrowing = self.listed_scope == self.scope_generation
             && filter::narrows(&self.listed_for, &self.query);
         let candidates: Vec<NodeIndex> = if narrowing {
-            self.listed.iter().map(|listed| listed.node).collect()
+            let listed = self.listed.iter().map(|listed| listed.node);
+            let mut candidates: Vec<NodeIndex> =
+                listed.chain(self.left_out.iter().copied()).collect();
+            // Scored in file order, as a full scan would, so ties break alike.
+            candidates.sort_unstable();
+            candidates
         } else {
             self.graph.actors().map(|(node, _)| node).collect()
         };
@@ -978,18 +1161,19 @@ impl App {
             self.request_matches(candidates);
             return;
         }
-        let listed = matching::match_actors(
+        let matches = matching::match_actors(
             &self.graph,
             &self.scope,
             &candidates,
             &self.query,
-            self.sort,
+            (self.sort, &self.shown_degrees),
             &mut self.matcher,
             &|| false,
-        )
-        .unwrap_or_default();
+        );
         let query = self.query.clone();
-        self.show_list(listed, query);
+        if let Some(matches) = matches {
+            self.show_list(matches, query);
+        }
     }
 
     /// Scores the actors for the query on a worker; the list keeps what it
@@ -1004,6 +1188,7 @@ impl App {
                 query: self.query.clone(),
                 candidates,
                 sort: self.sort,
+                degrees: self.shown_degrees.clone(),
             },
             graph: Arc::clone(&self.graph),
             scope: self.scope.clone(),
@@ -1020,22 +1205,28 @@ impl App {
 
     /// Takes a list matched in the background, unless a newer query or
     /// filter asked again since.
-    fn matches_ready(&mut self, request: u64, query: String, listed: Arc<Vec<ListedActor>>) {
+    fn matches_ready(&mut self, request: u64, query: String, matches: Arc<Matches>) {
         if self.match_request.as_ref().map(|(id, _)| *id) != Some(request) {
             return;
         }
         self.match_request = None;
-        self.show_list(Arc::unwrap_or_clone(listed), query);
+        self.show_list(Arc::unwrap_or_clone(matches), query);
     }
 
-    /// Shows `listed`, matched for `query`, keeping the selected actor
-    /// selected when it is still listed.
-    fn show_list(&mut self, listed: Vec<ListedActor>, query: String) {
+    /// Shows the actors matched for `query`. While the query is typed the
+    /// top match is selected and the focus stays; otherwise the selected
+    /// actor stays selected when it is still listed.
+    fn show_list(&mut self, matches: Matches, query: String) {
         // An empty list has no selection; the focus is what to keep then.
         let previous = self.selected_actor().or(self.focus);
-        self.listed = listed;
+        self.listed = matches.listed;
+        self.left_out = matches.left_out;
         self.listed_for = query;
         self.listed_scope = self.scope_generation;
+        if self.editing_filter {
+            self.actors = Cursor::default();
+            return;
+        }
         self.actors.selected = previous
             .and_then(|node| self.listed.iter().position(|l| l.node == node))
             .unwrap_or(0);
@@ -1047,6 +1238,81 @@ impl App {
             self.preview_selected_actor();
         }
         self.refresh_rows();
+    }
+
+    /// `/`: a new query, the one kept before going to the history.
+    fn start_filter(&mut self) {
+        self.editing_filter = true;
+        self.query_recalled = None;
+        if self.view.panes().contains(&Pane::Actors) {
+            self.pane = Pane::Actors;
+        }
+        if !self.query.is_empty() {
+            self.query.clear();
+            self.refresh_list();
+        }
+    }
+
+    /// Enter in the query: keeps it and focuses the selected row.
+    fn accept_filter(&mut self) {
+        self.editing_filter = false;
+        self.query_recalled = None;
+        // Enter acts on the list for the whole query, never on a stale
+        // one: a match still running is finished here.
+        if self.match_request.is_some() {
+            self.relist(false);
+            self.actors = Cursor::default();
+        }
+        if self.query.is_empty() {
+            self.select_focus_in_list();
+            return;
+        }
+        if self.query_history.last() != Some(&self.query) {
+            self.query_history.push(self.query.clone());
+        }
+        if self.listed.is_empty() {
+            self.message = Some(format!("no actor matches \"{}\"", self.query));
+            return;
+        }
+        self.preview_selected_actor();
+        self.focus_chosen = true;
+    }
+
+    /// True when ↑ and ↓ in the query step through earlier queries rather
+    /// than the list: while it is empty or recalled and not edited since.
+    fn arrows_recall(&self) -> bool {
+        !self.query_history.is_empty() && (self.query.is_empty() || self.query_recalled.is_some())
+    }
+
+    /// Puts an earlier (negative `step`) or later query kept with Enter in
+    /// the query; past the newest, the query is empty again.
+    fn recall_query(&mut self, step: isize) {
+        let count = self.query_history.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.query_recalled {
+            None if step < 0 => Some(count - 1),
+            None => return,
+            Some(at) => {
+                let next = at as isize + step.signum();
+                (next < count as isize).then_some(next.max(0) as usize)
+            }
+        };
+        self.query_recalled = next;
+        self.query = next.map_or_else(String::new, |at| self.query_history[at].clone());
+        self.refresh_list();
+    }
+
+    /// The list cursor on the focus, when it is listed.
+    fn select_focus_in_list(&mut self) {
+        let at = self
+            .focus
+            .and_then(|focus| self.listed.iter().position(|l| l.node == focus));
+        if let Some(at) = at {
+            self.actors.selected = at;
+            self.keep_visible();
+        }
     }
 
     /// The actors and relations the filters let through, for every view:
@@ -1074,6 +1340,7 @@ impl App {
         }
         self.scope = scope;
         self.scope_generation += 1;
+        self.shown_degrees = counts::ShownDegrees::of(&self.graph, &self.scope);
         if self.path_view.to.is_some() {
             self.compute_paths();
         }
@@ -1130,6 +1397,12 @@ impl App {
             self.rows.push(RelationRow::Heading(direction, group.len()));
             self.rows.extend(group.into_iter().map(RelationRow::Link));
         }
+        self.row_widths = links.iter().fold((0, 0), |(phrase, other), link| {
+            (
+                phrase.max(text::width(&self.graph.relation(link.relation).phrase())),
+                other.max(text::width(&self.graph.actor(link.other).name)),
+            )
+        });
         let kept = previous.and_then(|relation| {
             self.rows
                 .iter()
@@ -1151,6 +1424,8 @@ impl App {
             if let Some(view) = tab_at(column, self.width) {
                 self.show_view(view);
             }
+        } else if row == areas.breadcrumb.y {
+            self.click_breadcrumb(usize::from(column - areas.breadcrumb.x));
         } else if inside(areas.view_body) && self.click_in_view(areas.view_body, column, row) {
         } else if inside(areas.view) {
             if let Some(&pane) = self.view.panes().last() {
@@ -1171,7 +1446,8 @@ impl App {
                 // A click on the other actor's name, or on the row already
                 // selected in the active pane, jumps; any other click selects.
                 let cell = usize::from(column - areas.relation_list.x);
-                let on_other = relations::columns(usize::from(areas.relation_list.width))
+                let width = usize::from(areas.relation_list.width);
+                let on_other = relations::columns(width, self.row_widths)
                     .other_actor()
                     .contains(&cell);
                 if on_other || (was_active && self.relations.selected == index) {
@@ -1356,8 +1632,12 @@ impl App {
 
     /// What printable keys mean now.
     pub fn input_mode(&self) -> InputMode {
-        if self.command.is_some() {
+        if self.overlay.is_some() {
+            InputMode::Keys
+        } else if self.command.is_some() {
             InputMode::Command
+        } else if self.search.editing {
+            InputMode::Search
         } else if self.editing_filter {
             InputMode::Filter
         } else {
@@ -1495,6 +1775,18 @@ impl App {
     /// The rows of the relations pane.
     pub fn rows(&self) -> &[RelationRow] {
         &self.rows
+    }
+
+    /// The relations of `node` shown under the filters, marked-only and
+    /// "as of" (all of them when nothing is filtered).
+    pub fn shown_degree(&self, node: NodeIndex) -> crate::graph::Degree {
+        self.shown_degrees.get(&self.graph, node)
+    }
+
+    /// The widest relation phrase and other actor's name among the
+    /// relation rows, in cells.
+    pub fn relation_text_widths(&self) -> (usize, usize) {
+        self.row_widths
     }
 
     /// Selection and scroll of the relation rows.
@@ -1651,8 +1943,12 @@ fn step(from: usize, rows: isize, len: usize) -> usize {
         .clamp(0, len as isize - 1) as usize
 }
 
-fn scroll_into_view(cursor: &mut Cursor, height: usize) {
+/// Scrolls a list of `len` rows shown `height` at a time so the selected
+/// row is in view and no rows are left empty below the last while rows
+/// are hidden above (a taller screen after a resize shows more of them).
+fn scroll_into_view(cursor: &mut Cursor, height: usize, len: usize) {
     let height = height.max(1);
+    cursor.offset = cursor.offset.min(len.saturating_sub(height));
     if cursor.selected < cursor.offset {
         cursor.offset = cursor.selected;
     } else if cursor.selected >= cursor.offset + height {

@@ -213,10 +213,7 @@ impl App {
         // The lists are rebuilt from nothing but the actor and relation
         // that were selected, so no old index is read against the new graph.
         self.listed = selected_actor
-            .map(|node| super::ListedActor {
-                node,
-                matched: Vec::new(),
-            })
+            .map(super::ListedActor::plain)
             .into_iter()
             .collect();
         self.actors.selected = 0;
@@ -227,6 +224,7 @@ impl App {
             // The same filters over a new graph: what every view shows has
             // changed all the same.
             self.scope_generation += 1;
+            self.shown_degrees = super::counts::ShownDegrees::of(&self.graph, &self.scope);
             if self.path_view.to.is_some() {
                 self.compute_paths();
             }

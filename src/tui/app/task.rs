@@ -42,6 +42,7 @@ pub(super) enum Job {
         query: String,
         candidates: Vec<NodeIndex>,
         sort: super::Sort,
+        degrees: super::counts::ShownDegrees,
     },
     /// The `k` shortest paths from `from` to `to`: on a dense graph
     /// seconds of work, so never on the UI thread, and cancelled by Esc
@@ -110,14 +111,15 @@ impl Task {
                 query,
                 candidates,
                 sort,
+                degrees,
             } => Action::MatchesReady {
                 request,
-                listed: Arc::new(super::matching::match_actors(
+                matches: Arc::new(super::matching::match_actors(
                     &graph,
                     &scope,
                     &candidates,
                     &query,
-                    sort,
+                    (sort, &degrees),
                     &mut nucleo_matcher::Matcher::new(nucleo_matcher::Config::DEFAULT),
                     &|| progress.is_cancelled(),
                 )?),

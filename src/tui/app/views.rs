@@ -857,11 +857,12 @@ impl App {
         let mut rows: Vec<NodeIndex> = self.listed.iter().map(|l| l.node).collect();
         let by = |node: &NodeIndex| -> f64 {
             let i = node.index();
-            let degree = graph.degree(*node).total() as f64;
+            let shown = self.shown_degrees.get(graph, *node);
+            let degree = shown.total() as f64;
             match self.stats.column {
                 StatsColumn::Degree => degree,
-                StatsColumn::In => graph.degree(*node).incoming as f64,
-                StatsColumn::Out => graph.degree(*node).outgoing as f64,
+                StatsColumn::In => shown.incoming as f64,
+                StatsColumn::Out => shown.outgoing as f64,
                 // Until the measures arrive, their columns keep degree order.
                 StatsColumn::PageRank => c.map_or(degree, |c| c.pagerank[i]),
                 StatsColumn::Betweenness => c.map_or(degree, |c| c.betweenness[i]),

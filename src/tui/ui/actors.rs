@@ -7,9 +7,9 @@ use ratatui::widgets::Paragraph;
 use super::layout::Areas;
 use super::text::{clip, width};
 use super::theme::{Theme, kind_letter};
-use super::{list_row, pane_block, scrollbar, text};
+use super::{hidden_by, list_row, pane_block, scrollbar, text};
 use crate::tui::action::Pane;
-use crate::tui::app::{App, Sort};
+use crate::tui::app::{App, MatchedOn, Sort};
 
 /// The actors pane: the filter line, then one row per listed actor with
 /// its mark, kind letter, name (matches highlighted) and relation count.
@@ -53,10 +53,31 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 ),
                 lint_marker(app.actor_flagged(listed.node), theme),
             ];
-            let name = clip(&actor.name, name_width);
-            let used = width(&name);
-            spans.extend(highlighted(&name, &listed.matched, theme));
-            let degree = graph.degree(listed.node).total().to_string();
+            // A match on an alias or the id is shown beside the name, as
+            // the reason the row is listed: "Hayat Tahrir al-Sham  (HTS)".
+            let why = match listed.on {
+                MatchedOn::Name => None,
+                MatchedOn::Alias(index) => actor.aliases.get(index).map(String::as_str),
+                MatchedOn::Id => Some(actor.id.as_str()),
+            };
+            // The name keeps at least half the room; the reason gets the rest.
+            let why_room = name_width.saturating_sub(width(&actor.name).min(name_width / 2));
+            let why = why
+                .filter(|_| why_room > 4)
+                .map(|why| clip(why, why_room - 4));
+            let why_width = why.as_ref().map_or(0, |why| width(why) + 4);
+            let name = clip(&actor.name, name_width.saturating_sub(why_width));
+            let used = width(&name) + why_width;
+            match &why {
+                None => spans.extend(highlighted(&name, &listed.matched, theme)),
+                Some(why) => {
+                    spans.push(Span::raw(name));
+                    spans.push(Span::styled("  (", theme.dim()));
+                    spans.extend(highlighted(why, &listed.matched, theme));
+                    spans.push(Span::styled(")", theme.dim()));
+                }
+            }
+            let degree = app.shown_degree(listed.node).total().to_string();
             let gap = inner_width.saturating_sub(3 + used + width(&degree));
             spans.push(Span::raw(" ".repeat(gap)));
             spans.push(Span::styled(degree, theme.dim()));
@@ -71,12 +92,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         .collect();
     if lines.is_empty() {
         let hint = if app.query().is_empty() {
-            "no actors shown: F clears filters"
+            format!("no actors {}", hidden_by(app))
         } else {
-            "no match: Esc clears"
+            "no match: Esc clears".to_owned()
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(text::clip(hint, inner_width), theme.dim())),
+            Paragraph::new(Span::styled(text::clip(&hint, inner_width), theme.dim())),
             areas.actor_list,
         );
     } else {

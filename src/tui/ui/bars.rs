@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::text::{clip, width};
 use super::theme::Theme;
 use crate::tui::action::View;
-use crate::tui::app::{App, tab_label};
+use crate::tui::app::{App, ELIDED, SEPARATOR, tab_label};
 
 /// The view tabs across the top, the current one reversed; the "as of"
 /// date, when set, at the right.
@@ -35,32 +35,25 @@ pub fn tabs(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
 /// from the left when it does not fit, with the graph's title at the right.
 pub fn breadcrumb(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     let graph = app.graph();
-    let mut names: Vec<&str> = app
-        .trail()
-        .iter()
-        .map(|&n| graph.actor(n).name.as_str())
-        .collect();
-    if let Some(focus) = app.focus() {
-        names.push(&graph.actor(focus).name);
-    }
-    let forward = match app.forward_steps() {
-        0 => String::new(),
-        n => format!("  (+{n} forward)"),
-    };
-    let room = usize::from(area.width).saturating_sub(width(&forward) + 6);
-    let mut shown = names.join(" › ");
-    let mut dropped = 0;
-    while width(&shown) > room && dropped + 1 < names.len() {
-        dropped += 1;
-        shown = format!("… › {}", names[dropped..].join(" › "));
-    }
-    let shown = clip(&shown, room);
-    let title = format!("{} ", graph.title());
-    let used = 6 + width(&shown) + width(&forward);
+    let path = app.breadcrumb(area.width);
     let mut spans = vec![Span::styled(" kgx ", theme.chip()), Span::raw(" ")];
-    spans.push(Span::styled(shown, theme.strong()));
-    spans.push(Span::styled(forward, theme.dim()));
+    if path.elided {
+        spans.push(Span::styled(ELIDED, theme.strong()));
+    }
+    for (index, crumb) in path.crumbs.iter().enumerate() {
+        if index > 0 {
+            spans.push(Span::styled(SEPARATOR, theme.strong()));
+        }
+        spans.push(Span::styled(crumb.text.clone(), theme.strong()));
+    }
+    let used = path
+        .crumbs
+        .last()
+        .map_or(6, |crumb| crumb.column + width(&crumb.text))
+        + width(&path.forward);
+    spans.push(Span::styled(path.forward, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let title = format!("{} ", graph.title());
     let title_room = usize::from(area.width).saturating_sub(used + 3);
     if title_room > 12 {
         frame.render_widget(
@@ -71,23 +64,60 @@ pub fn breadcrumb(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     }
 }
 
+/// As many whole hints as fit in `room` cells, most useful first: a hint
+/// is dropped, never cut.
+fn fitting_hints(hints: &[String], room: usize) -> String {
+    let mut shown = String::new();
+    for hint in hints {
+        let next = if shown.is_empty() {
+            hint.clone()
+        } else {
+            format!("{shown} · {hint}")
+        };
+        if width(&next) > room {
+            break;
+        }
+        shown = next;
+    }
+    shown
+}
+
 /// The bottom line: filter chips, then a message or the keys that matter
 /// in the pane keys act on.
 pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
     if let Some(line) = app.command() {
         let room = usize::from(area.width).saturating_sub(2);
-        let text = format!("{}▏", line.text);
-        // Keep the end of a long command in view.
-        let shown = if width(&text) > room {
-            let skip = text.chars().count().saturating_sub(room.saturating_sub(1));
-            format!("…{}", text.chars().skip(skip).collect::<String>())
+        let cursor = line.cursor.min(line.text.len());
+        let (before, after) = line
+            .text
+            .split_at_checked(cursor)
+            .unwrap_or((&line.text, ""));
+        // Keep the cursor in view: a long command loses its start first.
+        let before = if width(before) + 1 > room {
+            let keep = room.saturating_sub(2);
+            let skip = before.chars().count().saturating_sub(keep);
+            format!("…{}", before.chars().skip(skip).collect::<String>())
         } else {
-            text
+            before.to_owned()
         };
+        let shown = clip(&format!("{before}▏{after}"), room);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(":", theme.strong()),
                 Span::raw(shown),
+            ])),
+            area,
+        );
+        return;
+    }
+    if app.editing_search() {
+        let word = app.search_word().unwrap_or_default();
+        let room = usize::from(area.width).saturating_sub(10);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("search: ", theme.strong()),
+                Span::raw(clip(&format!("{word}▏"), room)),
+                Span::styled("  Enter keep · Esc clear", theme.dim()),
             ])),
             area,
         );
@@ -110,12 +140,21 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
             if let Some(lint) = app.lint_summary() {
                 spans.push(Span::styled(format!("{lint} "), theme.dim()));
             }
-            let hints = if app.editing_filter() {
-                "type to filter · Enter keep · Esc clear · ↑↓ move".to_owned()
+            let hints: Vec<String> = if app.editing_filter() {
+                [
+                    "type a name, alias or id",
+                    "Enter open",
+                    "↑↓ select",
+                    "Esc clear",
+                ]
+                .map(str::to_owned)
+                .to_vec()
             } else {
-                app.keymap().hints(app.pane())
+                app.keymap().hint_list(app.pane())
             };
-            spans.push(Span::styled(hints, theme.dim()));
+            let used: usize = spans.iter().map(|span| width(&span.content)).sum();
+            let room = usize::from(area.width).saturating_sub(used);
+            spans.push(Span::styled(fitting_hints(&hints, room), theme.dim()));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -4,6 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
+use super::text::searched;
 use super::theme::Theme;
 use crate::graph::{KnowledgeGraph, NodeIndex};
 use crate::tui::action::Pane;
@@ -84,9 +85,19 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
             }
             for item in relation.evidence().iter() {
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled(
-                    format!("“{}”", item.quote()),
+                // Whose claim it is comes before the claim.
+                if let Some(who) = item.attributed_to() {
+                    lines.push(Line::from(vec![
+                        Span::raw("according to "),
+                        Span::styled(graph.name_of(who).to_owned(), theme.strong()),
+                        Span::raw(":"),
+                    ]));
+                }
+                lines.push(Line::from(searched(
+                    &format!("“{}”", item.quote()),
+                    app.search_word(),
                     theme.quote(),
+                    theme.matched(),
                 )));
                 let mut cite = format!("— {}", item.source());
                 if let Some(source) = graph.source(item.source()) {
@@ -102,12 +113,6 @@ fn content(app: &App, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
                     }
                 }
                 lines.push(Line::from(Span::styled(cite, theme.dim())));
-                if let Some(who) = item.attributed_to() {
-                    lines.push(Line::from(vec![
-                        Span::raw("according to "),
-                        Span::styled(graph.name_of(who).to_owned(), theme.strong()),
-                    ]));
-                }
             }
             lines.push(Line::default());
             card(&mut lines, graph, link.other, theme);

@@ -143,6 +143,38 @@ fn table_scrollbar(frame: &mut Frame<'_>, pane: Rect, body: Rect, len: usize, po
     scrollbar(frame, pane, rows, len, position);
 }
 
+/// Why a list is empty, after "no relations" or "no actors": the "as of"
+/// date first (the cause people miss), then marked-only, then filters.
+fn hidden_by(app: &App) -> String {
+    let keys = app.keymap();
+    if let Some(date) = app.as_of() {
+        return format!(
+            "as of {date} ({} {} move, :asof off clears)",
+            keys.first_key("earlier"),
+            keys.first_key("later")
+        );
+    }
+    if app.marked_only() {
+        return format!(
+            "among the marked ({} shows everyone)",
+            keys.first_key("marked-only")
+        );
+    }
+    let filter = app.relation_filter();
+    if !app.actor_kinds().is_empty()
+        || !filter.kinds.is_empty()
+        || !filter.statuses.is_empty()
+        || !filter.stances.is_empty()
+    {
+        return format!(
+            "through the filters ({} changes, {} clears)",
+            keys.first_key("filters"),
+            keys.first_key("clear-filters")
+        );
+    }
+    "in the graph".to_owned()
+}
+
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
     let message = format!(
         "kgx needs at least {}×{} cells; this terminal is {}×{}. Enlarge it, or press q to quit.",

@@ -4,8 +4,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::text::fit;
-use super::theme::Theme;
+use super::theme::{STATUS_GLYPHS, Theme};
 use crate::tui::app::{App, COMMANDS, FilterOption};
+use crate::tui::keymap::QUERY_KEYS;
+
+/// "Status: ✓ confirmed · ? claimed …", for the glyphs of relation rows.
+fn status_legend() -> String {
+    let glyphs: Vec<String> = STATUS_GLYPHS
+        .iter()
+        .filter(|(_, glyph)| *glyph != ' ')
+        .map(|(status, glyph)| format!("{glyph} {}", status.name().to_lowercase()))
+        .collect();
+    format!("Status: {} · (blank) reported", glyphs.join(" · "))
+}
 
 /// A box of at most `width` × `height` in the middle of `area`.
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -33,6 +44,17 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Th
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(
+        "Finding an actor (after /)",
+        theme.strong(),
+    )));
+    for (keys, what) in QUERY_KEYS {
+        lines.push(Line::from(vec![
+            Span::styled(fit(keys, 26), theme.strong()),
+            Span::raw(*what),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
         "Commands (after :)",
         theme.strong(),
     )));
@@ -51,13 +73,14 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Th
         "       M media · C community · L place · F facility · E event · ? other",
         theme.dim(),
     )));
+    lines.push(Line::from(Span::styled(status_legend(), theme.dim())));
     let height = (lines.len() as u16).saturating_add(2);
     let box_area = centred(area, 92, height);
     frame.render_widget(Clear, box_area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(Span::styled(
-                " Keys — ↑↓ scroll · Esc or ? closes ",
+                " Keys — ↑↓ PgDn G scroll · q, Esc or ? closes ",
                 theme.strong(),
             )))
             .scroll((scroll, 0)),

@@ -9,7 +9,7 @@ use super::text::{clip, width};
 use crate::graph::{Ego, EgoNode, KnowledgeGraph};
 
 /// Widest label of a neighbour, in cells.
-const MAX_LABEL: usize = 18;
+const MAX_LABEL: usize = 28;
 /// Fewest cells a label is cut to before the layout gives up on a ring.
 const MIN_LABEL: usize = 6;
 /// Most members a ring may hold, however large the screen.

@@ -1,14 +1,14 @@
 use ratatui::Frame;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::actors::lint_marker;
 use super::layout::Areas;
-use super::text::{clip, fit};
-use super::theme::{Theme, kind_letter};
-use super::{list_row, pane_block, scrollbar};
+use super::text::{clip, fit, searched};
+use super::theme::{Theme, kind_letter, status_glyph};
+use super::{hidden_by, list_row, pane_block, scrollbar};
 use crate::graph::Direction;
-use crate::model::Status;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, RelationRow};
 
@@ -49,11 +49,21 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let inner = usize::from(areas.relation_list.width);
     let card_area = areas.relation_card;
     let degree = graph.degree(focus);
+    let shown = app.shown_degree(focus);
     let mut facts = vec![actor.kind.to_string()];
     if let Some(date) = actor.date {
         facts.push(date.to_string());
     }
-    facts.push(degree.to_string());
+    // Under filters the card says how many of its relations are shown.
+    if shown == degree {
+        facts.push(degree.to_string());
+    } else {
+        facts.push(format!(
+            "{} shown of {} · {degree}",
+            shown.total(),
+            degree.total()
+        ));
+    }
     let first = facts.join(" · ");
     let mut known: Vec<String> = actor
         .roles
@@ -83,7 +93,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     if app.rows().is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "no relations shown (filters: f, F clears)",
+                clip(&format!("no relations {}", hidden_by(app)), inner),
                 theme.dim(),
             )),
             areas.relation_list,
@@ -92,12 +102,10 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     }
     let cursor = app.relation_cursor();
     let Columns {
-        narrow,
         date: date_width,
-        status: status_width,
         phrase: phrase_width,
         other: other_width,
-    } = columns(inner);
+    } = columns(inner, app.relation_text_widths());
     let lines: Vec<Line> = app
         .rows()
         .iter()
@@ -120,35 +128,39 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 let relation = graph.relation(link.relation);
                 let other = graph.actor(link.other);
                 let date = relation.date().map(|d| d.to_string()).unwrap_or_default();
-                let status = match relation.status() {
-                    Status::Reported => String::new(),
-                    other => other.name().to_owned(),
-                };
-                let phrase = if narrow && !status.is_empty() {
-                    format!("[{status}] {}", relation.phrase())
-                } else {
-                    relation.phrase().into_owned()
-                };
-                let spans = vec![
+                let phrase = relation.phrase();
+                let word = app.search_word();
+                let mut spans = vec![
                     lint_marker(app.relation_flagged(link.relation), theme),
-                    Span::styled(fit(&phrase, phrase_width), theme.stance(relation.stance())),
+                    status_glyph(relation.status(), theme),
+                    Span::raw(" "),
+                ];
+                spans.extend(searched(
+                    &fit(&phrase, phrase_width),
+                    word,
+                    theme.stance(relation.stance()),
+                    theme.matched(),
+                ));
+                spans.extend([
                     Span::raw(format!(" {} ", link.direction.arrow())),
                     Span::styled(
                         kind_letter(&other.kind).to_string(),
                         theme.kind(&other.kind),
                     ),
                     Span::raw(" "),
-                    Span::raw(fit(&other.name, other_width)),
-                    Span::styled(
+                ]);
+                spans.extend(searched(
+                    &fit(&other.name, other_width),
+                    word,
+                    Style::new(),
+                    theme.matched(),
+                ));
+                if date_width > 0 {
+                    spans.push(Span::styled(
                         format!(" {:>date_width$}", clip(&date, date_width)),
                         theme.dim(),
-                    ),
-                    Span::raw(if narrow {
-                        String::new()
-                    } else {
-                        format!(" {}", fit(&status, status_width - 1))
-                    }),
-                ];
+                    ));
+                }
                 list_row(
                     Line::from(spans),
                     index == cursor.selected,
@@ -172,22 +184,19 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
 /// Widths of the columns of a relation row in a list `inner` cells wide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Columns {
-    /// Narrow rows fold the status into the phrase instead of a column.
-    narrow: bool,
     /// The date column (0: no date column).
     date: usize,
-    /// The status column (0: none).
-    status: usize,
     /// The relation's phrase.
     phrase: usize,
     /// The other actor's name.
     other: usize,
 }
 
-/// The columns of a relation row; shared with mouse handling so a click
-/// on the other actor's name is known as such.
-pub(crate) fn columns(inner: usize) -> Columns {
-    let narrow = inner < 64;
+/// The columns of a relation row in a list `inner` cells wide whose
+/// longest phrase and other actor's name are `longest` cells wide: the
+/// phrase takes the room the names leave, the names what is left. Shared
+/// with mouse handling so a click on the other actor's name is known.
+pub(crate) fn columns(inner: usize, longest: (usize, usize)) -> Columns {
     // Wide enough for spans such as "2024-12..2025-07" when there is room;
     // very narrow panes drop the date (the evidence pane shows it).
     let date = match inner {
@@ -195,15 +204,13 @@ pub(crate) fn columns(inner: usize) -> Columns {
         44.. => 12,
         _ => 0,
     };
-    let status = if narrow { 0 } else { 10 };
-    // One space before the phrase, " → ", the kind letter and a space,
-    // and a space before the date.
-    let rest = inner.saturating_sub(date + status + 7);
-    let phrase = rest * 9 / 20;
+    // The lint marker, the status glyph and a space, " → ", the kind
+    // letter and a space, and a space before the date when there is one.
+    let rest = inner.saturating_sub(date + 8 + usize::from(date > 0));
+    let (phrase, other) = longest;
+    let phrase = phrase.min(rest.saturating_sub(other).max(rest * 9 / 20));
     Columns {
-        narrow,
         date,
-        status,
         phrase,
         other: rest - phrase,
     }
@@ -213,7 +220,7 @@ impl Columns {
     /// Cells of the row, from its left edge, that show the other actor
     /// (kind letter and name).
     pub(crate) fn other_actor(&self) -> std::ops::Range<usize> {
-        let start = 1 + self.phrase + 3;
+        let start = 3 + self.phrase + 3;
         start..start + 2 + self.other
     }
 }

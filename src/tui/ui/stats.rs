@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     for (index, &node) in view.rows.iter().enumerate().skip(cursor.offset).take(rows) {
         let i = node.index();
         let actor = graph.actor(node);
-        let degree = graph.degree(node);
+        let degree = app.shown_degree(node);
         let pending = || "…".to_owned();
         let counts = c.map_or_else(pending, |c| {
             format!("{}/{}", c.cooperative[i], c.hostile[i])

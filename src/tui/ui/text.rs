@@ -1,7 +1,11 @@
 //! Fitting text into cells: display width, not bytes or characters, so
 //! Arabic, Cyrillic and CJK names keep the layout straight.
 
+use ratatui::style::Style;
+use ratatui::text::Span;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::tui::app::occurrences;
 
 /// `text` cut to at most `width` cells, ending in `…` when cut.
 pub fn clip(text: &str, width: usize) -> String {
@@ -30,6 +34,27 @@ pub fn fit(text: &str, width: usize) -> String {
     let clipped = clip(text, width);
     let pad = width.saturating_sub(clipped.width());
     clipped + &" ".repeat(pad)
+}
+
+/// `text` as spans in `base` style, each occurrence of the searched
+/// `word` (ignoring case) in `hit` style.
+pub fn searched(text: &str, word: Option<&str>, base: Style, hit: Style) -> Vec<Span<'static>> {
+    let Some(word) = word else {
+        return vec![Span::styled(text.to_owned(), base)];
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for found in occurrences(text, word) {
+        if found.start > at {
+            spans.push(Span::styled(text[at..found.start].to_owned(), base));
+        }
+        spans.push(Span::styled(text[found.clone()].to_owned(), hit));
+        at = found.end;
+    }
+    if at < text.len() || spans.is_empty() {
+        spans.push(Span::styled(text[at..].to_owned(), base));
+    }
+    spans
 }
 
 /// Display width in cells.

@@ -2,8 +2,9 @@
 //! alone: selection is reversed and bold, kinds have letters, statuses words.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
-use crate::model::{ActorKind, Stance};
+use crate::model::{ActorKind, Stance, Status};
 
 /// The styles of one screen; `color: false` honours NO_COLOR, whatever
 /// the palette.
@@ -38,6 +39,27 @@ impl Palette {
             Palette::Light => "light",
         }
     }
+}
+
+/// A relation's status in one cell, so it never takes a label's room:
+/// a reported relation needs no mark. Help shows the legend.
+pub const STATUS_GLYPHS: [(Status, char); 7] = [
+    (Status::Reported, ' '),
+    (Status::Confirmed, '✓'),
+    (Status::Claimed, '?'),
+    (Status::Alleged, '!'),
+    (Status::Disputed, '±'),
+    (Status::Denied, '×'),
+    (Status::Planned, '~'),
+];
+
+/// The one-cell mark of `status`, in the message style so it stands out.
+pub fn status_glyph(status: Status, theme: Theme) -> Span<'static> {
+    let glyph = STATUS_GLYPHS
+        .iter()
+        .find(|(known, _)| *known == status)
+        .map_or(' ', |(_, glyph)| *glyph);
+    Span::styled(glyph.to_string(), theme.message())
 }
 
 impl Theme {

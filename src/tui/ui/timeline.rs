@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use super::actors::{filter_line, lint_marker};
 use super::layout::Areas;
 use super::text::{clip, fit};
-use super::theme::Theme;
-use super::{list_row, pane_block, table_scrollbar};
+use super::theme::{Theme, status_glyph};
+use super::{hidden_by, list_row, pane_block, table_scrollbar};
 use crate::graph::{Dated, Moment};
 use crate::model::PartialDate;
 use crate::tui::action::Pane;
@@ -52,8 +52,9 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         return;
     };
     let ruler = (room / 4).clamp(10, 32);
-    // One column for the lint marker, then the date, the text, the ruler.
-    let text_room = room.saturating_sub(1 + DATE + ruler + 2);
+    // One column for the lint marker, then the date, the status glyph and
+    // a space, the text, the ruler.
+    let text_room = room.saturating_sub(1 + DATE + ruler + 4);
     let (start, end) = (
         day(first.earliest()),
         day(last.latest()).max(day(first.earliest()) + 1.0),
@@ -63,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             .round()
             .clamp(0.0, (ruler - 1) as f64) as usize
     };
-    let mut heading = format!(" {}{}", fit("date", DATE), fit("what", text_room + 1));
+    let mut heading = format!(" {}  {}", fit("date", DATE), fit("what", text_room + 1));
     let mut scale = vec![' '; ruler];
     let first_label = first.to_string();
     let last_label = last.to_string();
@@ -104,6 +105,10 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             bar[b] = '▸';
         }
         let date = moment.when.to_string();
+        let glyph = match moment.item {
+            Dated::Relation(edge) => status_glyph(app.graph().relation(edge).status(), theme),
+            Dated::Actor(_) => Span::raw(" "),
+        };
         let flagged = match moment.item {
             Dated::Relation(edge) => app.relation_flagged(edge),
             Dated::Actor(node) => app.actor_flagged(node),
@@ -111,6 +116,8 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         let line = Line::from(vec![
             lint_marker(flagged, theme),
             Span::styled(fit(&clip(&date, DATE - 1), DATE), theme.dim()),
+            glyph,
+            Span::raw(" "),
             Span::raw(fit(&clip(&what, text_room), text_room + 1)),
             Span::styled(
                 bar.into_iter().collect::<String>(),
@@ -131,11 +138,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     }
     if view.rows.is_empty() {
         let text = if app.ordering() {
-            "putting every dated entry in order…"
+            "putting every dated entry in order…".to_owned()
         } else {
-            "nothing dated is shown: filters (F) or as of (>)"
+            format!("nothing dated {}", hidden_by(app))
         };
-        lines.push(Line::from(Span::styled(text, theme.dim())));
+        lines.push(Line::from(Span::styled(clip(&text, room), theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), body);
     table_scrollbar(frame, areas.view, body, view.rows.len(), cursor.selected);
@@ -151,11 +158,10 @@ fn describe(app: &App, moment: &Moment) -> (String, Color) {
             let arrow = relation.arrow();
             (
                 format!(
-                    "{} {arrow} {} {arrow} {} ({})",
+                    "{} {arrow} {} {arrow} {}",
                     graph.actor(from).name,
                     relation.phrase(),
                     graph.actor(to).name,
-                    relation.status().name()
                 ),
                 actor_color(from.index()),
             )
