@@ -242,7 +242,7 @@ fn e_asks_for_the_editor_at_the_record_line() {
     )
     .expect("written");
     let graph = load_graph(Input::Path(file.clone())).expect("loads");
-    let mut app = App::new(graph, 100, 30).with_lint(Some(file.clone()));
+    let mut app = App::new(graph, 100, 30).with_lint(Some(kgx::load::Input::Path(file.clone())));
     app.take_effects();
     let b = app
         .listed()
