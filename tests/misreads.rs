@@ -170,6 +170,12 @@ fn json_and_csv_that_would_be_misread_are_errors_at_their_place() {
             "quote.csv:3:1]",
         ),
         (
+            "open-label.csv",
+            "from,to,kind\na,b,\"met\nc,d,met\n",
+            "this quote is never closed",
+            "open-label.csv:2:5]",
+        ),
+        (
             "empty.csv",
             "from,to,kind\na,b,met\nc,,met\n",
             "the `to` cell is empty",

@@ -64,8 +64,9 @@ impl<'t> Rows<'t> {
     }
 
     /// The next row's cells, `Some(None)` at the end, `None` when the
-    /// text is broken (a quote left open swallows the rest of the file
-    /// into the last row, so only the last row can have one).
+    /// text is broken: a quote left open, which CSV readers take to swallow
+    /// the rest of the file into one field, is looked for in every row
+    /// (a scan of the row's own bytes).
     fn next(&mut self) -> Option<Option<Vec<&str>>> {
         let start = self.reader.position().byte();
         match self.reader.read_byte_record(&mut self.record) {
@@ -73,11 +74,9 @@ impl<'t> Rows<'t> {
             Ok(false) => return Some(None),
             Err(_) => return None,
         }
-        if self.reader.is_done() {
-            let start = self.record.position().map_or(start, |p| p.byte());
-            if unclosed_quote(self.text, usize::try_from(start).ok()?, self.delimiter).is_some() {
-                return None;
-            }
+        let start = self.record.position().map_or(start, |p| p.byte());
+        if unclosed_quote(self.text, usize::try_from(start).ok()?, self.delimiter).is_some() {
+            return None;
         }
         // Cells are cut at ASCII delimiters and quotes, so each is the
         // UTF-8 of whole characters; a copy is needed only to own them.
@@ -309,6 +308,8 @@ mod tests {
             ("from,to\na,zz\n", Some(actors)),
             ("from,to\na,b\n", Some("id,name\na,A\na,B\n")),
             ("from,to\na,\"b\n", None),
+            ("from,to,label\na,b,\"open label\nc,d,x\n", None),
+            ("from,to,label\na,b,\"open label", None),
             ("to,kind\na,b\n", None),
         ] {
             assert!(stream(edges, actors).is_none(), "{edges:?}");
