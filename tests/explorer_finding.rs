@@ -1,19 +1,17 @@
 //! Finding an actor with `/`: the actor typed is the one listed first and
 //! the one Enter opens, never a fuzzier match with more relations.
 
+#[path = "common/app.rs"]
+mod common;
+use common::screen;
+
 use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::tui::action::Action;
 use kgx::tui::app::{App, MatchedOn};
-use kgx::tui::ui::{
-    self,
-    theme::{Palette, Theme},
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn app() -> App {
-    App::new(load_graph(&Input::Embedded).expect("seed graph"), 100, 30)
+    common::seed_app(100, 30)
 }
 
 fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {
@@ -37,31 +35,6 @@ fn find(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::FilterChar(c));
     }
-}
-
-fn screen(app: &App) -> String {
-    let (width, height) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|frame| {
-            ui::draw(
-                frame,
-                app,
-                Theme {
-                    color: false,
-                    palette: Palette::Dark,
-                },
-            )
-        })
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

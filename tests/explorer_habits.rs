@@ -2,41 +2,19 @@
 //! a search that highlights, an editor at the record, clearing marks,
 //! breadcrumbs that go back, and keys that say when they do nothing.
 
+#[path = "common/app.rs"]
+mod common;
+use common::screen;
+
 use std::path::PathBuf;
 
 use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::tui::action::{Action, Pane};
 use kgx::tui::app::{App, Effect, RelationRow};
-use kgx::tui::ui::{
-    self,
-    theme::{Palette, Theme},
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn app() -> App {
-    App::new(load_graph(&Input::Embedded).expect("seed graph"), 100, 30)
-}
-
-fn screen(app: &App) -> String {
-    let (width, height) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let theme = Theme {
-        color: false,
-        palette: Palette::Dark,
-    };
-    terminal
-        .draw(|frame| ui::draw(frame, app, theme))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::seed_app(100, 30)
 }
 
 fn focus(app: &App) -> String {

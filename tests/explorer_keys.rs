@@ -2,43 +2,15 @@
 //! quitting, the command line edits as a shell's does, and lists stay
 //! filled and headed when the screen or the view changes.
 
-use kgx::formats::load_graph;
-use kgx::load::Input;
+#[path = "common/app.rs"]
+mod common;
+use common::screen;
+
 use kgx::tui::action::{Action, Edit, Pane, View};
 use kgx::tui::app::{App, Overlay, PathRow, RelationRow};
-use kgx::tui::ui::{
-    self,
-    theme::{Palette, Theme},
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16) -> App {
-    App::new(
-        load_graph(&Input::Embedded).expect("seed graph"),
-        width,
-        height,
-    )
-}
-
-fn screen(app: &App) -> String {
-    let (width, height) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let theme = Theme {
-        color: false,
-        palette: Palette::Dark,
-    };
-    terminal
-        .draw(|frame| ui::draw(frame, app, theme))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::seed_app(width, height)
 }
 
 fn type_command(app: &mut App, text: &str) {

@@ -223,17 +223,7 @@ fn read_edges(text: &str, delimiter: u8, declared: bool, builder: &mut GraphBuil
     // source is declared with its id as its title, as the located reader
     // does.
     for id in cited {
-        builder.add_source(Source {
-            title: id.clone(),
-            id,
-            publisher: None,
-            date: None,
-            url: None,
-            reliability: None,
-            text_file: None,
-            text: None,
-            background: false,
-        });
+        builder.add_source(Source::named(id));
     }
     Some(())
 }

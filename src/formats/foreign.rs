@@ -205,17 +205,7 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     for relation in &dataset.relations {
         for evidence in &relation.evidence {
             if !dataset.sources.iter().any(|s| s.id == evidence.source) {
-                dataset.sources.push(Source {
-                    id: evidence.source.clone(),
-                    title: evidence.source.clone(),
-                    publisher: None,
-                    date: None,
-                    url: None,
-                    reliability: None,
-                    text_file: None,
-                    text: None,
-                    background: false,
-                });
+                dataset.sources.push(Source::named(evidence.source.clone()));
             }
         }
     }

@@ -36,6 +36,25 @@ pub struct Source {
     pub background: bool,
 }
 
+impl Source {
+    /// A source known only by its id, which is also its title: what a
+    /// format with no room for sources (an edge list, node-link JSON)
+    /// declares for the ids its evidence cites.
+    pub fn named(id: String) -> Source {
+        Source {
+            title: id.clone(),
+            id,
+            publisher: None,
+            date: None,
+            url: None,
+            reliability: None,
+            text_file: None,
+            text: None,
+            background: false,
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }
