@@ -194,10 +194,14 @@ pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph,
 /// is given back as it was.
 pub fn parse_graph_keeping(name: &str, text: &mut String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(graph) =
-            parallel::read(text, parallel::Syntax::Ron, &RonHalves).and_then(finish_sound)
+        && let Some(builder) = parallel::read(text, parallel::Syntax::Ron, &RonHalves)
     {
-        return Ok(graph);
+        // Both halves parsed, so one thread would build this same graph:
+        // a problem in it goes straight to the reader that locates it.
+        return match finish_sound(builder) {
+            Some(graph) => Ok(graph),
+            None => build(name, parse_str(name, text)?),
+        };
     }
     parse_graph(name, text)
 }
