@@ -359,7 +359,22 @@ impl App {
             remote: None,
         };
         app.refresh_list();
+        app.index_actors();
         app
+    }
+
+    /// On a graph large enough to match in the background, lays out the
+    /// actors' texts for the filter while the person reads the screen, so
+    /// that the first letter typed does not wait for it.
+    pub(super) fn index_actors(&mut self) {
+        if self.graph.relation_count() > self.background_above {
+            self.effects.push(Effect::Compute(Task {
+                job: Job::IndexActors,
+                graph: Arc::clone(&self.graph),
+                scope: Scope::default(),
+                progress: Arc::default(),
+            }));
+        }
     }
 
     /// The same explorer with the key bindings of the config file, so
