@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::load::validate::{self, Parts, Step};
 use crate::load::warnings::warn;
-use crate::load::{LoadError, Problem};
+use crate::load::{Collected, LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Role, Source, Stance, Status, When,
 };
@@ -220,22 +220,15 @@ pub fn checked(
     dataset: Dataset,
     locate: impl Fn(&[Step]) -> Range<usize>,
 ) -> Result<Dataset, LoadError> {
-    let issues = validate::validate(&Parts::of(&dataset));
-    if issues.is_empty() {
+    let found = validate::validate(&Parts::of(&dataset));
+    if found.is_empty() {
         return Ok(dataset);
     }
-    let mut problems: Vec<Problem> = issues
-        .into_iter()
-        .map(|issue| Problem {
-            severity: crate::load::diagnostic::Severity::Error,
-            span: Some(locate(&issue.path)),
-            message: issue.message,
-            label: issue.label,
-            help: issue.help,
-            related: issue.related.map(|(path, label)| (locate(&path), label)),
-        })
-        .collect();
-    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    let mut collected = Collected::default();
+    found.place_into(&mut collected, locate);
+    let mut problems = collected.into_problems();
+    // Problems with no place (the count of those not listed) go last.
+    problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     Err(LoadError {
         name: name.to_owned(),
         text: Arc::from(text),
