@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod input;
+mod locate;
 pub(crate) mod parallel;
 pub(crate) mod ron_error;
 pub(crate) mod stream;
@@ -16,21 +17,17 @@ pub(crate) mod validate;
 pub mod warnings;
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem, Severity};
 pub use warnings::Warnings;
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
-use crate::model::{Actor, Dataset, Relation, Source};
-use tree::{Document, Node};
-use validate::{Issue, Parts, Step};
+use crate::model::Dataset;
+use validate::Parts;
 
 /// The seed data set, compiled into the binary so `kgx` works anywhere.
 pub const EMBEDDED: &str = include_str!("../../data/moscow-talks-2025.ron");
@@ -144,24 +141,13 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     let problems = match options(Extensions::empty()).from_str::<Dataset>(text) {
         Ok(dataset) => {
-            let issues = validate::validate(&Parts::of(&dataset));
-            if issues.is_empty() {
+            let found = validate::validate(&Parts::of(&dataset));
+            if found.is_empty() {
                 return Ok(dataset);
             }
-            match tree::parse(text) {
-                Ok(doc) => locate_all(&doc, issues),
-                // ron accepted the text, so the structural reader should
-                // too; if it cannot, report unlocated rather than nothing.
-                Err(_) => issues
-                    .into_iter()
-                    .map(|i| Problem {
-                        span: Some(0..0),
-                        ..unlocated(i)
-                    })
-                    .collect(),
-            }
+            locate::placed(text, found)
         }
-        Err(first) => collect_all(text, first),
+        Err(first) => locate::collect_all(text, first),
     };
     let mut problems = problems;
     // Problems with no place (the count of those not listed) go last.
@@ -320,166 +306,6 @@ fn is_sound(builder: &GraphBuilder) -> bool {
 /// write optional fields without `Some(…)`.
 fn options(extra: Extensions) -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME | extra)
-}
-
-/// The top level of a file with the lists left unread, to check its own
-/// fields separately from the records.
-#[derive(Deserialize)]
-#[serde(rename = "Graph", deny_unknown_fields)]
-#[allow(
-    dead_code,
-    reason = "the fields are read only to check the top level of a file"
-)]
-struct TopLevel {
-    title: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    sources: IgnoredAny,
-    #[serde(default)]
-    actors: IgnoredAny,
-    #[serde(default)]
-    relations: IgnoredAny,
-}
-
-/// Files larger than this report only the first parse error: re-reading
-/// every record of a huge generated file costs seconds and gigabytes, and
-/// such files are fixed by fixing their generator.
-const RECOVERY_LIMIT: usize = 8 << 20;
-
-/// After ron stopped at `first`, reads each record on its own to report
-/// every broken record, then validates the records that did parse.
-fn collect_all(text: &str, first: ron::error::SpannedError) -> Vec<Problem> {
-    if text.len() > RECOVERY_LIMIT {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    }
-    let Ok(doc) = tree::parse(text) else {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    };
-    let extensions = doc
-        .extensions
-        .iter()
-        .filter_map(|name| Extensions::from_ident(name))
-        .fold(Extensions::empty(), |all, one| all | one);
-    let options = options(extensions);
-    let mut problems = Collected::default();
-    if let Err(err) = options.from_str::<TopLevel>(text) {
-        problems.push(ron_error::problem(text, 0, None, &err));
-    }
-
-    let mut unparsed_ids = HashSet::new();
-    let sources: Vec<(usize, Source)> = records(
-        text,
-        &doc,
-        "sources",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    let actors: Vec<(usize, Actor)> = records(
-        text,
-        &doc,
-        "actors",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    let relations: Vec<(usize, Relation)> = records(
-        text,
-        &doc,
-        "relations",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    if problems.is_empty() {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    }
-    let parts = Parts {
-        title: doc.root.field("title").and_then(|f| f.value.as_str()),
-        sources: sources.iter().map(|(i, s)| (*i, s)).collect(),
-        actors: actors.iter().map(|(i, a)| (*i, a)).collect(),
-        relations: relations.iter().map(|(i, r)| (*i, r)).collect(),
-        unparsed_ids,
-    };
-    for problem in locate_all(&doc, validate::validate(&parts)) {
-        problems.push(problem);
-    }
-    problems.into_problems()
-}
-
-/// Parses each element of the list `field` on its own; broken ones become
-/// problems, and their ids are remembered.
-fn records<T: for<'de> Deserialize<'de>>(
-    text: &str,
-    doc: &Document,
-    field: &str,
-    options: &ron::Options,
-    problems: &mut Collected,
-    unparsed_ids: &mut HashSet<String>,
-) -> Vec<(usize, T)> {
-    let Some(list) = doc.root.field(field) else {
-        return Vec::new();
-    };
-    let mut parsed = Vec::new();
-    for (index, node) in list.value.elements().iter().enumerate() {
-        match options.from_str::<T>(&text[node.span.clone()]) {
-            Ok(record) => parsed.push((index, record)),
-            Err(err) => {
-                problems.push(ron_error::problem(text, node.span.start, Some(node), &err));
-                if let Some(id) = node.field("id").and_then(|f| f.value.as_str()) {
-                    unparsed_ids.insert(id.to_owned());
-                }
-            }
-        }
-    }
-    parsed
-}
-
-fn unlocated(issue: Issue) -> Problem {
-    Problem {
-        severity: diagnostic::Severity::Error,
-        message: issue.message,
-        span: None,
-        label: issue.label,
-        help: issue.help,
-        related: None,
-    }
-}
-
-fn locate_all(doc: &Document, issues: Vec<Issue>) -> Vec<Problem> {
-    issues
-        .into_iter()
-        .map(|issue| {
-            let span = locate(&doc.root, &issue.path);
-            let related = issue
-                .related
-                .as_ref()
-                .map(|(path, label)| (locate(&doc.root, path), label.clone()));
-            Problem {
-                span: Some(span),
-                related,
-                ..unlocated(issue)
-            }
-        })
-        .collect()
-}
-
-/// The span of the value at `path`, or of the deepest part of it that
-/// exists (a missing field points at its record).
-fn locate(root: &Node, path: &[Step]) -> Range<usize> {
-    let mut node = root;
-    for step in path {
-        let next = match *step {
-            Step::Field(name) => node.field(name).map(|f| &f.value),
-            Step::Index(index) => node.element(index),
-        };
-        match next {
-            Some(next) => node = next,
-            None => break,
-        }
-    }
-    node.span.clone()
 }
 
 #[cfg(test)]
