@@ -14,6 +14,7 @@
 //! Triples are interned as they are parsed (each IRI stored once), so a
 //! file of millions of triples maps in a few passes over small numbers.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,6 +28,7 @@ use super::prefixes::{self, Prefixes};
 use super::vocab::{self, ACTOR, ATTRIBUTE, EXTERNAL_ID, KGX, KIND, RELATION, SOURCE};
 use crate::formats::foreign::{self, DEFAULT_ACTOR_KIND};
 use crate::load::validate::Step;
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Reliability, Role, Source, Stance, Status, When,
@@ -75,6 +77,25 @@ const NAME_PREDICATES: [&str; 5] = [
 ];
 const ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 
+/// What kgx reads on each of its descriptions, for the warning about a
+/// term it does not.
+const GRAPH_TERMS: &str = "kgx:title and kgx:description";
+const SOURCE_TERMS: &str = "kgx:title, kgx:publisher, kgx:url, kgx:textFile, kgx:text, kgx:background, kgx:reliability, kgx:date, kgx:start and kgx:end";
+const STATEMENT_TERMS: &str = "rdf:subject, rdf:predicate, rdf:object, kgx:evidence, kgx:status, kgx:stance, kgx:label, kgx:directed, kgx:date, kgx:start, kgx:end, and other predicates with a literal as attributes";
+const EVIDENCE_TERMS: &str = "kgx:source, kgx:quote and kgx:attributedTo";
+const ROLE_TERMS: &str = "kgx:title, kgx:of, kgx:date, kgx:start and kgx:end";
+const ACTOR_TERMS: &str = "kgx:role, kgx:date, kgx:start and kgx:end";
+/// kgx's terms that link two resources without being a relation.
+const LINK_TERMS: [&str; 7] = [
+    "role",
+    "of",
+    "evidence",
+    "source",
+    "attributedTo",
+    "status",
+    "stance",
+];
+
 impl Collector {
     /// Adds one parsed triple.
     pub fn add(&mut self, triple: Triple) {
@@ -119,6 +140,7 @@ impl Collector {
         let mapping = Mapping::new(&self, text, Prefixes::with(declared), lang);
         let mut problems = Vec::new();
         let (dataset, relation_subjects) = mapping.dataset(name, &mut problems);
+        mapping.note_left_out();
         if !problems.is_empty() {
             problems.sort_by_key(|p: &Problem| p.span.as_ref().map_or(0, |s| s.start));
             return Err(LoadError {
@@ -128,7 +150,7 @@ impl Collector {
             });
         }
         let actor_keys: Vec<&str> = mapping.actors.iter().map(|&r| mapping.key(r)).collect();
-        foreign::checked(name, text, dataset, |path| {
+        let checked = foreign::checked(name, text, dataset, |path| {
             let needle = match path {
                 [Step::Field("actors"), Step::Index(i), ..] => actor_keys.get(*i).copied(),
                 [Step::Field("relations"), Step::Index(i), ..] => {
@@ -137,7 +159,13 @@ impl Collector {
                 _ => None,
             };
             needle.map_or(0..0, |key| mapping.locate(key))
-        })
+        });
+        if checked.is_ok() {
+            for note in mapping.notes.take() {
+                warn(name, text, note);
+            }
+        }
+        checked
     }
 }
 
@@ -160,6 +188,9 @@ struct Mapping<'a> {
     /// The actor ids given.
     ids: Vec<String>,
     known: Known,
+    /// What is left out or read otherwise than written: warnings, once the
+    /// file reads.
+    notes: RefCell<Vec<Problem>>,
 }
 
 /// The IRIs the mapping looks for, by their numbers in this file.
@@ -218,6 +249,7 @@ impl<'a> Mapping<'a> {
             actor_number: HashMap::new(),
             ids: Vec::new(),
             known,
+            notes: RefCell::new(Vec::new()),
         };
         mapping.classify();
         mapping
@@ -250,6 +282,152 @@ impl<'a> Mapping<'a> {
 
     fn literal(&self, index: u32) -> &Literal {
         &self.data.literals[index as usize]
+    }
+
+    /// Records what is left out or read otherwise than written.
+    fn note(&self, span: Range<usize>, message: String, help: &str) {
+        self.notes.borrow_mut().push(
+            Problem::at(span, message)
+                .label("here")
+                .help(Some(help.to_owned())),
+        );
+    }
+
+    /// Where the triple of `subject` with `predicate` is written, as near
+    /// as the text tells: the predicate after the subject, else its first
+    /// place.
+    fn place(&self, subject: Id, predicate: Id) -> Range<usize> {
+        let from = self.locate(self.key(subject)).start;
+        let key = self.key(predicate);
+        let needles = [Some(format!("<{key}>")), self.prefixes.shorten(key)];
+        needles
+            .iter()
+            .flatten()
+            .find_map(|needle| {
+                let at = from + self.text.get(from..)?.find(needle.as_str())?;
+                Some(at..at + needle.len())
+            })
+            .unwrap_or_else(|| self.locate(key))
+    }
+
+    /// A triple on `what` (an actor, a statement …) whose predicate kgx
+    /// does not read there, left out.
+    fn unread(&self, subject: Id, fact: Fact, what: &str, terms: &str) {
+        self.note(
+            self.place(subject, fact.predicate),
+            format!(
+                "{} is not read on {what}, and is left out",
+                self.short(fact.predicate)
+            ),
+            &format!("on {what} kgx reads {terms}"),
+        );
+    }
+
+    /// Notes, once for each predicate and reason, the triples no part of
+    /// the mapping reads: what is said of classes and properties (read as
+    /// kinds and relation kinds, not actors), links from an actor to
+    /// something that is not one, and kgx terms between actors that are
+    /// not kgx's.
+    fn note_left_out(&self) {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        enum Why {
+            AboutClass,
+            ToNonActor,
+            UnknownTerm,
+        }
+        let mut left: Vec<(Why, Id, usize, Id)> = Vec::new();
+        let mut found: HashMap<(Why, Id), usize> = HashMap::new();
+        for fact in &self.data.facts {
+            let s = fact.subject;
+            if Some(fact.predicate) == self.known.rdf_type || self.structural[s as usize] {
+                continue;
+            }
+            let is_actor = |r: Id| self.actor_number.contains_key(&r);
+            let why = match fact.object {
+                Object::Literal(_)
+                    if is_actor(s) || self.known.names.contains_key(&fact.predicate) =>
+                {
+                    continue;
+                }
+                Object::Literal(_) => Why::AboutClass,
+                Object::Resource(o) => {
+                    let link = self
+                        .key(fact.predicate)
+                        .strip_prefix(KGX)
+                        .is_some_and(|term| LINK_TERMS.contains(&term));
+                    match (is_actor(s), is_actor(o)) {
+                        _ if link => continue,
+                        (true, true) if !self.is_kgx(fact.predicate) => continue,
+                        (true, true) => Why::UnknownTerm,
+                        (true, false) => Why::ToNonActor,
+                        (false, _) => Why::AboutClass,
+                    }
+                }
+            };
+            match found.get(&(why, fact.predicate)) {
+                Some(&at) => left[at].2 += 1,
+                None => {
+                    found.insert((why, fact.predicate), left.len());
+                    left.push((why, fact.predicate, 1, s));
+                }
+            }
+        }
+        for (why, predicate, count, subject) in left {
+            let triples = match count {
+                1 => "1 triple with".to_owned(),
+                n => format!("{n} triples with"),
+            };
+            let verb = if count == 1 { "is" } else { "are" };
+            let predicate_name = self.short(predicate);
+            let (message, help) = match why {
+                Why::AboutClass => (
+                    format!(
+                        "{triples} {predicate_name} about classes and properties {verb} left out"
+                    ),
+                    "kgx reads a class as actors' kind and a property as relations' kind, so what is said of them is not kept",
+                ),
+                Why::ToNonActor => (
+                    format!(
+                        "{triples} {predicate_name} from an actor to a source, statement, evidence or role {verb} left out"
+                    ),
+                    "only a triple between two actors becomes a relation; kgx's sources, statements, evidence and roles are not actors",
+                ),
+                Why::UnknownTerm => (
+                    format!(
+                        "{triples} {predicate_name} between actors {verb} left out: it is no kgx term"
+                    ),
+                    "kgx's relation kinds are in rel: (urn:kgx:relation:); docs/format.md lists kgx's terms",
+                ),
+            };
+            self.note(self.place(subject, predicate), message, help);
+        }
+    }
+
+    /// Takes a date term, or notes a term kgx does not read on `what`.
+    fn date_term<'m>(
+        &'m self,
+        dates: &mut Dates<'m>,
+        subject: Id,
+        fact: Fact,
+        (what, terms): (&str, &str),
+    ) {
+        let term = self.key(fact.predicate).strip_prefix(KGX).unwrap_or("");
+        let Object::Literal(index) = fact.object else {
+            return self.unread(subject, fact, what, terms);
+        };
+        let literal = self.literal(index);
+        match dates.take(term, literal) {
+            Taken::Read => {}
+            Taken::Replacing(earlier) => self.note(
+                self.literal_span(literal),
+                format!(
+                    "a second kgx:{term} on {what} replaces the first, \"{}\", which is left out",
+                    earlier.value()
+                ),
+                "give one kgx:date, or one kgx:start and one kgx:end",
+            ),
+            Taken::Unknown => self.unread(subject, fact, what, terms),
+        }
     }
 
     /// Finds the structural resources and the actors, in actor order.
@@ -352,6 +530,13 @@ impl<'a> Mapping<'a> {
                     unique = format!("{id}-{n}");
                     n += 1;
                 }
+                if unique != id {
+                    self.note(
+                        self.locate(key),
+                        format!("this resource is read as the actor \"{unique}\": another one is \"{id}\" already"),
+                        "two resources whose IRIs shorten alike get numbered ids",
+                    );
+                }
                 unique
             })
             .collect()
@@ -438,13 +623,17 @@ impl<'a> Mapping<'a> {
             .unwrap_or(0..0)
     }
 
+    /// A literal's first place in the text.
+    fn literal_span(&self, literal: &Literal) -> Range<usize> {
+        let needle = format!("\"{}\"", literal.value());
+        self.text
+            .find(&needle)
+            .map_or(0..0, |at| at..at + needle.len())
+    }
+
     /// A problem at a literal's first place in the text.
     fn literal_problem(&self, literal: &Literal, message: String, help: &str) -> Problem {
-        let needle = format!("\"{}\"", literal.value());
-        let span = self
-            .text
-            .find(&needle)
-            .map_or(0..0, |at| at..at + needle.len());
+        let span = self.literal_span(literal);
         Problem::at(span, message)
             .label("here")
             .help(Some(help.to_owned()))
@@ -500,9 +689,18 @@ impl<'a> Mapping<'a> {
         described.dedup_by_key(|(_, r, _)| *r);
         let mut relations: Vec<(u32, Id, Relation)> = Vec::new();
         let mut covered = HashSet::new();
+        let mut graph_read = false;
         for &(at, r, what) in &described {
             match what {
-                "Graph" if dataset.title.is_empty() => self.graph(r, &mut dataset),
+                "Graph" if !graph_read => {
+                    self.graph(r, &mut dataset);
+                    graph_read = true;
+                }
+                "Graph" => self.note(
+                    self.locate(self.key(r)),
+                    "a second graph description is left out: kgx reads the title and description of the first".to_owned(),
+                    "describe the graph once (one resource of type kgx:Graph)",
+                ),
                 "Source" => dataset.sources.push(self.source(r, problems)),
                 "Statement" => {
                     if let Some((triple, relation)) = self.statement(r, problems) {
@@ -582,14 +780,20 @@ impl<'a> Mapping<'a> {
 
     fn graph(&self, r: Id, dataset: &mut Dataset) {
         for (_, fact) in self.facts_of(r) {
-            let Object::Literal(index) = fact.object else {
-                continue;
+            let value = match fact.object {
+                Object::Literal(index) => self.literal(index).value().to_owned(),
+                Object::Resource(_) if Some(fact.predicate) == self.known.rdf_type => continue,
+                Object::Resource(_) => {
+                    self.unread(r, fact, "the graph", GRAPH_TERMS);
+                    continue;
+                }
             };
-            let value = self.literal(index).value().to_owned();
             if self.is(fact.predicate, "title") {
                 dataset.title = value;
             } else if self.is(fact.predicate, "description") {
                 dataset.description = Some(value);
+            } else {
+                self.unread(r, fact, "the graph", GRAPH_TERMS);
             }
         }
     }
@@ -610,6 +814,9 @@ impl<'a> Mapping<'a> {
         let mut dates = Dates::default();
         for (_, fact) in self.facts_of(r) {
             let Object::Literal(index) = fact.object else {
+                if Some(fact.predicate) != self.known.rdf_type {
+                    self.unread(r, fact, "a source", SOURCE_TERMS);
+                }
                 continue;
             };
             let literal = self.literal(index);
@@ -620,7 +827,16 @@ impl<'a> Mapping<'a> {
                 "url" => source.url = Some(value),
                 "textFile" => source.text_file = Some(value),
                 "text" => source.text = Some(value),
-                "background" => source.background = value == "true",
+                "background" => {
+                    source.background = value == "true";
+                    if value != "true" && value != "false" {
+                        self.note(
+                            self.literal_span(literal),
+                            format!("kgx:background \"{value}\" is read as false"),
+                            "kgx:background is true or false",
+                        );
+                    }
+                }
                 "reliability" => {
                     source.reliability = Reliability::ALL
                         .into_iter()
@@ -633,7 +849,7 @@ impl<'a> Mapping<'a> {
                         ));
                     }
                 }
-                term => dates.take(term, literal),
+                _ => self.date_term(&mut dates, r, fact, ("a source", SOURCE_TERMS)),
             }
         }
         source.date = dates.when(self, problems);
@@ -642,15 +858,41 @@ impl<'a> Mapping<'a> {
 
     /// A reified statement: its triple and the relation it describes.
     fn statement(&self, r: Id, problems: &mut Vec<Problem>) -> Option<((Id, Id, Id), Relation)> {
-        let part = |which: Option<Id>| {
-            self.facts_of(r).find_map(|(_, fact)| match fact.object {
-                Object::Resource(o) if Some(fact.predicate) == which => Some(o),
+        let part = |which: Option<Id>, name: &str| {
+            let mut given = self.facts_of(r).filter_map(|(_, fact)| match fact.object {
+                Object::Resource(o) if Some(fact.predicate) == which => Some((o, fact)),
                 _ => None,
-            })
+            });
+            let first = given.next();
+            if let Some((_, fact)) = given.next() {
+                self.note(
+                    self.place(r, fact.predicate),
+                    format!("a second {name} of a statement is left out: kgx reads the first"),
+                    "a statement describes one triple: one rdf:subject, rdf:predicate and rdf:object",
+                );
+            }
+            first.map(|(o, _)| o)
         };
-        let subject = part(self.known.subject)?;
-        let predicate = part(self.known.predicate)?;
-        let object = part(self.known.object)?;
+        let parts = (
+            part(self.known.subject, "rdf:subject"),
+            part(self.known.predicate, "rdf:predicate"),
+            part(self.known.object, "rdf:object"),
+        );
+        let (Some(subject), Some(predicate), Some(object)) = parts else {
+            // A blank node has no name in the text: its last triple is
+            // the likeliest to be found where it is written.
+            let span = match self.facts_of(r).last() {
+                Some((_, fact)) if self.key(r).starts_with("_:") => self.place(r, fact.predicate),
+                _ => self.locate(self.key(r)),
+            };
+            self.note(
+                span,
+                "a statement without an rdf:subject, rdf:predicate and rdf:object is left out"
+                    .to_owned(),
+                "a statement describes one triple: give all three",
+            );
+            return None;
+        };
         let (kind, mut label, iri) = self.relation_kind(predicate);
         let mut relation = Relation {
             from: self.actor_id(subject),
@@ -702,15 +944,28 @@ impl<'a> Mapping<'a> {
                     label = Some(self.literal(index).value().to_owned());
                 }
                 (Some("directed"), Object::Literal(index)) => {
-                    relation.directed = self.literal(index).value() != "false";
+                    let literal = self.literal(index);
+                    let value = literal.value();
+                    relation.directed = value != "false";
+                    if value != "false" && value != "true" {
+                        self.note(
+                            self.literal_span(literal),
+                            format!("kgx:directed \"{value}\" is read as directed"),
+                            "kgx:directed is false for a relation without a direction (true, or nothing, for one with)",
+                        );
+                    }
                 }
-                (Some(term), Object::Literal(index)) => dates.take(term, self.literal(index)),
+                (Some(_), _) => {
+                    self.date_term(&mut dates, r, fact, ("a statement", STATEMENT_TERMS));
+                }
                 (None, Object::Literal(index)) => insert_numbered(
                     &mut relation.attributes,
                     self.attribute_key(fact.predicate),
                     self.literal_text(self.literal(index)),
                 ),
-                _ => {}
+                (None, Object::Resource(_)) => {
+                    self.unread(r, fact, "a statement", STATEMENT_TERMS);
+                }
             }
         }
         relation.label = label;
@@ -763,7 +1018,8 @@ impl<'a> Mapping<'a> {
                 (Some("attributedTo"), Object::Resource(a)) => {
                     evidence.attributed_to = Some(self.actor_id(a));
                 }
-                _ => {}
+                _ if Some(fact.predicate) == self.known.rdf_type => {}
+                _ => self.unread(r, fact, "evidence", EVIDENCE_TERMS),
             }
         }
         evidence
@@ -782,8 +1038,8 @@ impl<'a> Mapping<'a> {
                     role.title = self.literal(index).value().to_owned();
                 }
                 (Some("of"), Object::Resource(of)) => role.of = Some(self.actor_id(of)),
-                (Some(term), Object::Literal(index)) => dates.take(term, self.literal(index)),
-                _ => {}
+                _ if Some(fact.predicate) == self.known.rdf_type => {}
+                _ => self.date_term(&mut dates, r, fact, ("a role", ROLE_TERMS)),
             }
         }
         role.date = dates.when(self, problems);
@@ -851,8 +1107,8 @@ impl<'a> Mapping<'a> {
                         actor.aliases.push(value());
                     } else if let Some(scheme) = vocab::local_in(EXTERNAL_ID, predicate_key) {
                         actor.external_ids.insert(scheme, value());
-                    } else if let Some(term) = predicate_key.strip_prefix(KGX) {
-                        dates.take(term, literal);
+                    } else if predicate_key.starts_with(KGX) {
+                        self.date_term(&mut dates, r, fact, ("an actor", ACTOR_TERMS));
                     } else {
                         insert_numbered(
                             &mut actor.attributes,
@@ -948,13 +1204,27 @@ struct Dates<'a> {
     end: Option<&'a Literal>,
 }
 
+/// What became of a date term.
+enum Taken<'a> {
+    /// It is the description's date, start or end.
+    Read,
+    /// It replaced an earlier one, which is left out.
+    Replacing(&'a Literal),
+    /// It is no date term.
+    Unknown,
+}
+
 impl<'a> Dates<'a> {
-    fn take(&mut self, term: &str, literal: &'a Literal) {
-        match term {
-            "date" => self.date = Some(literal),
-            "start" => self.start = Some(literal),
-            "end" => self.end = Some(literal),
-            _ => {}
+    fn take(&mut self, term: &str, literal: &'a Literal) -> Taken<'a> {
+        let slot = match term {
+            "date" => &mut self.date,
+            "start" => &mut self.start,
+            "end" => &mut self.end,
+            _ => return Taken::Unknown,
+        };
+        match slot.replace(literal) {
+            Some(earlier) if earlier != literal => Taken::Replacing(earlier),
+            _ => Taken::Read,
         }
     }
 
