@@ -13,6 +13,10 @@
 //!
 //! Triples are interned as they are parsed (each IRI stored once), so a
 //! file of millions of triples maps in a few passes over small numbers.
+//! Literals are kept as they come, not interned: most are written once,
+//! and hashing long quotes costs more than sharing them saves. A triple
+//! written twice is found among its subject's triples once they are
+//! grouped, instead of in a table of every triple.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -59,12 +63,14 @@ pub struct Collector {
     /// Every IRI as written and every blank node as `_:id`, numbered
     /// (hashed with foldhash: millions of short keys).
     resources: IndexSet<Box<str>, DefaultHashBuilder>,
-    /// Every distinct literal, numbered.
-    literals: IndexSet<Literal, DefaultHashBuilder>,
+    /// Every literal, in the order read.
+    literals: Vec<Literal>,
     facts: Vec<Fact>,
-    /// The triples seen, so one written twice counts once (RDF graphs
-    /// are sets, and SPARQL answers repeat triples).
-    seen: hashbrown::HashSet<(Id, Id, Object)>,
+    /// The last subject and predicate: consecutive triples mostly share
+    /// them, and comparing with the last costs less than hashing.
+    last: [Id; 2],
+    /// A blank node's key is built here, not in a new string each time.
+    scratch: String,
 }
 
 /// The predicates that name a resource, best first.
@@ -100,21 +106,18 @@ impl Collector {
     /// Adds one parsed triple.
     pub fn add(&mut self, triple: Triple) {
         let subject = match triple.subject {
-            NamedOrBlankNode::NamedNode(node) => self.intern(node.into_string()),
-            NamedOrBlankNode::BlankNode(node) => self.intern(format!("_:{}", node.as_str())),
+            NamedOrBlankNode::NamedNode(node) => self.intern(node.into_string(), Some(0)),
+            NamedOrBlankNode::BlankNode(node) => self.intern_blank(node.as_str(), Some(0)),
         };
-        let predicate = self.intern(triple.predicate.into_string());
+        let predicate = self.intern(triple.predicate.into_string(), Some(1));
         let object = match triple.object {
-            Term::NamedNode(node) => Object::Resource(self.intern(node.into_string())),
-            Term::BlankNode(node) => Object::Resource(self.intern(format!("_:{}", node.as_str()))),
+            Term::NamedNode(node) => Object::Resource(self.intern(node.into_string(), None)),
+            Term::BlankNode(node) => Object::Resource(self.intern_blank(node.as_str(), None)),
             Term::Literal(literal) => {
-                let (index, _) = self.literals.insert_full(literal);
-                Object::Literal(u32::try_from(index).unwrap_or(u32::MAX))
+                self.literals.push(literal);
+                Object::Literal(u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX))
             }
         };
-        if !self.seen.insert((subject, predicate, object)) {
-            return;
-        }
         self.facts.push(Fact {
             subject,
             predicate,
@@ -122,9 +125,101 @@ impl Collector {
         });
     }
 
-    fn intern(&mut self, key: String) -> Id {
-        let (index, _) = self.resources.insert_full(key.into_boxed_str());
-        Id::try_from(index).unwrap_or(Id::MAX)
+    /// The number of `key`, which is new or was seen before; `last` says
+    /// which of the last subject and predicate to try first.
+    fn intern(&mut self, key: String, last: Option<usize>) -> Id {
+        let id = self.find(&key, last).unwrap_or_else(|| {
+            let (index, _) = self.resources.insert_full(key.into_boxed_str());
+            Id::try_from(index).unwrap_or(Id::MAX)
+        });
+        self.remember(id, last)
+    }
+
+    /// The number of the blank node labelled `label`, as `_:label`.
+    fn intern_blank(&mut self, label: &str, last: Option<usize>) -> Id {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        key.push_str("_:");
+        key.push_str(label);
+        let id = match self.find(&key, last) {
+            Some(id) => id,
+            None => {
+                let (index, _) = self.resources.insert_full(Box::from(key.as_str()));
+                Id::try_from(index).unwrap_or(Id::MAX)
+            }
+        };
+        self.scratch = key;
+        self.remember(id, last)
+    }
+
+    fn find(&self, key: &str, last: Option<usize>) -> Option<Id> {
+        if let Some(slot) = last {
+            let id = self.last[slot];
+            if self.resources.get_index(id as usize).map(|k| &**k) == Some(key) {
+                return Some(id);
+            }
+        }
+        self.resources
+            .get_index_of(key)
+            .map(|index| Id::try_from(index).unwrap_or(Id::MAX))
+    }
+
+    fn remember(&mut self, id: Id, last: Option<usize>) -> Id {
+        if let Some(slot) = last {
+            self.last[slot] = id;
+        }
+        id
+    }
+
+    /// Leaves out every triple written before: RDF graphs are sets, and
+    /// SPARQL answers repeat triples. Each subject's triples are compared
+    /// among themselves, a table used only for a subject with many.
+    fn distinct(&mut self) {
+        let groups = Groups::new(&self.facts, self.resources.len());
+        let mut repeated = vec![false; self.facts.len()];
+        let same = |a: Fact, b: Fact| {
+            a.predicate == b.predicate
+                && match (a.object, b.object) {
+                    (Object::Resource(x), Object::Resource(y)) => x == y,
+                    (Object::Literal(x), Object::Literal(y)) => {
+                        self.literals[x as usize] == self.literals[y as usize]
+                    }
+                    _ => false,
+                }
+        };
+        for subject in 0..self.resources.len() {
+            let group = groups.of(subject as Id);
+            if group.len() <= 32 {
+                for (n, &later) in group.iter().enumerate() {
+                    let fact = self.facts[later as usize];
+                    if group[..n]
+                        .iter()
+                        .any(|&earlier| same(self.facts[earlier as usize], fact))
+                    {
+                        repeated[later as usize] = true;
+                    }
+                }
+                continue;
+            }
+            let mut seen = hashbrown::HashSet::with_capacity(group.len());
+            for &index in group {
+                let fact = self.facts[index as usize];
+                let object = match fact.object {
+                    Object::Resource(r) => Ok(r),
+                    Object::Literal(l) => Err(&self.literals[l as usize]),
+                };
+                if !seen.insert((fact.predicate, object)) {
+                    repeated[index as usize] = true;
+                }
+            }
+        }
+        if repeated.contains(&true) {
+            let mut index = 0;
+            self.facts.retain(|_| {
+                index += 1;
+                !repeated[index - 1]
+            });
+        }
     }
 
     /// Maps the triples onto a validated data set; `name` and `text` are
@@ -137,7 +232,9 @@ impl Collector {
         declared: Vec<(String, String)>,
         lang: Option<&str>,
     ) -> Result<Dataset, LoadError> {
-        let mapping = Mapping::new(&self, text, Prefixes::with(declared), lang);
+        let mut collector = self;
+        collector.distinct();
+        let mapping = Mapping::new(&collector, text, Prefixes::with(declared), lang);
         let mut problems = Vec::new();
         let (dataset, relation_subjects) = mapping.dataset(name, &mut problems);
         mapping.note_left_out();
@@ -169,6 +266,39 @@ impl Collector {
     }
 }
 
+/// Triples grouped by subject, in file order within each group.
+struct Groups {
+    /// The triples of subject `r` are `by_subject[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    by_subject: Vec<u32>,
+}
+
+impl Groups {
+    fn new(facts: &[Fact], resources: usize) -> Groups {
+        let mut starts = vec![0u32; resources + 1];
+        for fact in facts {
+            starts[fact.subject as usize + 1] += 1;
+        }
+        for i in 0..resources {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut by_subject = vec![0u32; facts.len()];
+        for (index, fact) in facts.iter().enumerate() {
+            let slot = &mut next[fact.subject as usize];
+            by_subject[*slot as usize] = index as u32;
+            *slot += 1;
+        }
+        Groups { starts, by_subject }
+    }
+
+    /// The indices of the triples of `subject`.
+    fn of(&self, subject: Id) -> &[u32] {
+        &self.by_subject
+            [self.starts[subject as usize] as usize..self.starts[subject as usize + 1] as usize]
+    }
+}
+
 /// The state of the mapping: the triples indexed by subject, and what
 /// each resource turned out to be.
 struct Mapping<'a> {
@@ -176,15 +306,14 @@ struct Mapping<'a> {
     text: &'a str,
     prefixes: Prefixes,
     lang: Option<&'a str>,
-    /// The facts of each subject: `by_subject[starts[r]..starts[r + 1]]`.
-    starts: Vec<u32>,
-    by_subject: Vec<u32>,
+    /// The facts of each subject.
+    groups: Groups,
     /// Resources that are graph, source, statement, evidence or role
     /// descriptions in kgx's vocabulary, not actors.
     structural: Vec<bool>,
     /// The actors, in order, and each resource's actor number.
     actors: Vec<Id>,
-    actor_number: HashMap<Id, usize>,
+    actor_number: Vec<u32>,
     /// The actor ids given.
     ids: Vec<String>,
     known: Known,
@@ -222,31 +351,16 @@ impl<'a> Mapping<'a> {
                 .filter_map(|(rank, iri)| find(iri).map(|id| (id, rank as u8)))
                 .collect(),
         };
-        // The facts grouped by subject, in file order within each.
-        let mut starts = vec![0u32; count + 1];
-        for fact in &data.facts {
-            starts[fact.subject as usize + 1] += 1;
-        }
-        for i in 0..count {
-            starts[i + 1] += starts[i];
-        }
-        let mut next = starts.clone();
-        let mut by_subject = vec![0u32; data.facts.len()];
-        for (index, fact) in data.facts.iter().enumerate() {
-            let slot = &mut next[fact.subject as usize];
-            by_subject[*slot as usize] = index as u32;
-            *slot += 1;
-        }
+        let groups = Groups::new(&data.facts, count);
         let mut mapping = Mapping {
             data,
             text,
             prefixes,
             lang,
-            starts,
-            by_subject,
+            groups,
             structural: vec![false; count],
             actors: Vec::new(),
-            actor_number: HashMap::new(),
+            actor_number: Vec::new(),
             ids: Vec::new(),
             known,
             notes: RefCell::new(Vec::new()),
@@ -273,11 +387,18 @@ impl<'a> Mapping<'a> {
     }
 
     fn facts_of(&self, subject: Id) -> impl Iterator<Item = (u32, Fact)> + '_ {
-        let range =
-            self.starts[subject as usize] as usize..self.starts[subject as usize + 1] as usize;
-        self.by_subject[range]
+        self.groups
+            .of(subject)
             .iter()
             .map(|&index| (index, self.data.facts[index as usize]))
+    }
+
+    /// The actor number of a resource that is an actor.
+    fn actor_of(&self, resource: Id) -> Option<usize> {
+        match self.actor_number.get(resource as usize) {
+            Some(&n) if n != u32::MAX => Some(n as usize),
+            _ => None,
+        }
     }
 
     fn literal(&self, index: u32) -> &Literal {
@@ -342,7 +463,7 @@ impl<'a> Mapping<'a> {
             if Some(fact.predicate) == self.known.rdf_type || self.structural[s as usize] {
                 continue;
             }
-            let is_actor = |r: Id| self.actor_number.contains_key(&r);
+            let is_actor = |r: Id| self.actor_of(r).is_some();
             let why = match fact.object {
                 Object::Literal(_)
                     if is_actor(s) || self.known.names.contains_key(&fact.predicate) =>
@@ -501,7 +622,10 @@ impl<'a> Mapping<'a> {
                 first_subject[r].min(first_seen[r]),
             )
         });
-        self.actor_number = actors.iter().enumerate().map(|(n, &r)| (r, n)).collect();
+        self.actor_number = vec![u32::MAX; count];
+        for (n, &r) in actors.iter().enumerate() {
+            self.actor_number[r as usize] = n as u32;
+        }
         self.actors = actors;
         self.structural = structural;
         self.ids = self.actor_ids();
@@ -546,8 +670,8 @@ impl<'a> Mapping<'a> {
     /// a role's office): its actor id, else its name as written so that
     /// validation reports it.
     fn actor_id(&self, resource: Id) -> String {
-        match self.actor_number.get(&resource) {
-            Some(&n) => self.ids[n].clone(),
+        match self.actor_of(resource) {
+            Some(n) => self.ids[n].clone(),
             None => self.short(resource),
         }
     }
@@ -688,7 +812,7 @@ impl<'a> Mapping<'a> {
         described.sort_unstable();
         described.dedup_by_key(|(_, r, _)| *r);
         let mut relations: Vec<(u32, Id, Relation)> = Vec::new();
-        let mut covered = HashSet::new();
+        let mut covered = hashbrown::HashSet::new();
         let mut graph_read = false;
         for &(at, r, what) in &described {
             match what {
@@ -720,19 +844,18 @@ impl<'a> Mapping<'a> {
             .enumerate()
             .map(|(n, &r)| self.actor(r, n, problems))
             .collect();
-        let mut kinds: HashMap<Id, (String, Option<String>, Option<String>)> = HashMap::new();
-        let mut seen = HashSet::new();
+        let mut kinds: hashbrown::HashMap<Id, (String, Option<String>, Option<String>)> =
+            hashbrown::HashMap::new();
         for (at, fact) in self.data.facts.iter().enumerate() {
             let Object::Resource(o) = fact.object else {
                 continue;
             };
             let triple = (fact.subject, fact.predicate, o);
             if Some(fact.predicate) == self.known.rdf_type
-                || !self.actor_number.contains_key(&fact.subject)
-                || !self.actor_number.contains_key(&o)
+                || self.actor_of(fact.subject).is_none()
+                || self.actor_of(o).is_none()
                 || self.is_kgx(fact.predicate)
                 || covered.contains(&triple)
-                || !seen.insert(triple)
             {
                 continue;
             }
@@ -1264,6 +1387,50 @@ mod tests {
         );
         assert_eq!(foreign::relation_kind(&words("P31")).0, "p31");
         assert_eq!(foreign::relation_kind(&words("knows")).0, "knows");
+    }
+
+    #[test]
+    fn a_triple_written_twice_counts_once_for_few_and_many_of_a_subject() {
+        let mut text = String::from(
+            "<http://x/a> <http://x/p> <http://x/b> .\n\
+             <http://x/a> <http://x/note> \"n\"@en .\n\
+             <http://x/a> <http://x/p> <http://x/b> .\n\
+             <http://x/a> <http://x/note> \"n\"@en .\n\
+             <http://x/a> <http://x/note> \"n\"@de .\n",
+        );
+        // A hub: more triples than are compared one by one.
+        for round in 0..2 {
+            for n in 0..40 {
+                text.push_str(&format!("<http://x/hub> <http://x/p> <http://x/n{n}> .\n"));
+                text.push_str(&format!(
+                    "<http://x/hub> <http://x/v> \"{}\" .\n",
+                    n + round
+                ));
+            }
+        }
+        let dataset = crate::formats::rdf::read(
+            "t.nt",
+            &text,
+            super::super::Syntax::NTriples,
+            None,
+            super::super::Profile::Generic,
+        )
+        .expect("reads");
+        let from = |id: &str| dataset.relations.iter().filter(|r| r.from == id).count();
+        assert_eq!(from("http://x/a"), 1);
+        assert_eq!(from("http://x/hub"), 40);
+        let a = dataset
+            .actors
+            .iter()
+            .find(|a| a.id == "http://x/a")
+            .expect("a");
+        assert_eq!(a.attributes.len(), 2, "{:?}", a.attributes);
+        let hub = dataset
+            .actors
+            .iter()
+            .find(|a| a.id == "http://x/hub")
+            .expect("hub");
+        assert_eq!(hub.attributes.len(), 41, "0..=40 once each");
     }
 
     #[test]
