@@ -52,6 +52,9 @@ pub struct Sparql {
     /// Headers by the start of the endpoint URLs they are for.
     #[serde(default)]
     pub headers: BTreeMap<String, BTreeMap<String, String>>,
+    /// How names are looked up: `"contains"`, `"regex"` or `"qlever"`.
+    #[serde(default)]
+    pub text_search: crate::remote::TextSearch,
 }
 
 impl Sparql {
@@ -475,10 +478,13 @@ pub fn default_text() -> String {
     // What kgx sends SPARQL endpoints (--sparql URL): the User-Agent (public
     // endpoints ask for one that names you and how to reach you), and
     // headers by the start of the endpoint URLs they are sent to, e.g.
-    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}.
+    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}; how
+    // the / filter and names are looked up: \"contains\" or \"regex\" (any
+    // engine), \"qlever\" (QLever's text index).
     sparql: (
         user_agent: None,
         headers: {},
+        text_search: \"contains\",
     ),
 )
 ",

@@ -213,6 +213,11 @@ pub enum Action {
     /// Show a message that something outside the app reported (a file
     /// written, or not).
     Notify(String),
+    /// Time passed: the shell sends it while a question to a SPARQL
+    /// endpoint waits for the focus to settle or for its answer.
+    Tick(std::time::Instant),
+    /// Ask the SPARQL endpoint again what failed or was cancelled.
+    Retry,
     /// Centrality measures computed in the background for the filters of
     /// this generation.
     CentralityReady {

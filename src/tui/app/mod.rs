@@ -458,6 +458,7 @@ impl App {
             }
             Action::LintReady { request, report } => return self.lint_ready(request, report),
             Action::RemoteReady(answer) => return self.remote_ready(answer),
+            Action::Tick(now) => return self.remote_tick(now),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
@@ -626,7 +627,9 @@ impl App {
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
             | Action::LintReady { .. }
-            | Action::RemoteReady(_) => {}
+            | Action::RemoteReady(_)
+            | Action::Tick(_)
+            | Action::Retry => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
