@@ -161,7 +161,7 @@ pub fn outline(text: &str) -> Result<Outline, Malformed> {
                     break;
                 }
                 starts.push(reader.pos);
-                reader.value(2)?;
+                reader.skip_value()?;
                 reader.skip_blank()?;
                 if !reader.eat(b',') {
                     reader.skip_blank()?;
@@ -554,6 +554,91 @@ impl<'a> Reader<'a> {
         Err(self.malformed())
     }
 
+    /// Steps over one value without building its tree: an outline reads a
+    /// million records of a large file and keeps only where each starts.
+    fn skip_value(&mut self) -> Result<(), Malformed> {
+        let mut open = 0usize;
+        loop {
+            self.skip_blank()?;
+            match self.peek() {
+                None => return Err(self.malformed()),
+                Some(b'"') => self.skip_string()?,
+                Some(b'b') if self.bytes.get(self.pos + 1) == Some(&b'"') => {
+                    self.pos += 1;
+                    self.skip_string()?;
+                }
+                Some(b'r')
+                    if matches!(self.bytes.get(self.pos + 1), Some(b'"' | b'#'))
+                        && self.bytes[self.pos + 1..].iter().find(|&&b| b != b'#')
+                            == Some(&b'"') =>
+                {
+                    self.raw_string()?;
+                }
+                Some(b'\'') => self.char_literal()?,
+                Some(b'(' | b'[' | b'{') => {
+                    open += 1;
+                    self.pos += 1;
+                    if open > MAX_DEPTH {
+                        return Err(self.malformed());
+                    }
+                    continue;
+                }
+                Some(b')' | b']' | b'}') => {
+                    open = open.checked_sub(1).ok_or_else(|| self.malformed())?;
+                    self.pos += 1;
+                }
+                Some(b',' | b':') if open > 0 => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(b)
+                    if b.is_ascii_alphanumeric()
+                        || b >= 0x80
+                        || matches!(b, b'_' | b'-' | b'+' | b'.') =>
+                {
+                    while let Some(b) = self.peek() {
+                        if b.is_ascii_alphanumeric()
+                            || b >= 0x80
+                            || matches!(b, b'_' | b'-' | b'+' | b'.' | b'#')
+                        {
+                            self.pos += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    // A struct's name goes with the parenthesis after it.
+                    let after_name = self.pos;
+                    self.skip_blank()?;
+                    if self.peek() == Some(b'(') {
+                        continue;
+                    }
+                    self.pos = after_name;
+                }
+                Some(_) => return Err(self.malformed()),
+            }
+            if open == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Steps over a quoted string, escapes included.
+    fn skip_string(&mut self) -> Result<(), Malformed> {
+        self.expect(b'"')?;
+        loop {
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let at = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')
+                .ok_or_else(|| self.malformed())?;
+            self.pos += at + 1;
+            if rest[at] == b'"' {
+                return Ok(());
+            }
+            self.pos += 1;
+        }
+    }
+
     fn slice(&self, start: usize, end: usize) -> Result<&'a str, Malformed> {
         self.text.get(start..end).ok_or(Malformed)
     }
@@ -595,6 +680,30 @@ Graph(
             .unwrap();
         assert_eq!(&SAMPLE[to.field("to").unwrap().value.span.clone()], "\"b\"");
         assert!(SAMPLE[to.span.clone()].starts_with("Relation("));
+    }
+
+    #[test]
+    fn skipping_a_value_ends_where_reading_it_does() {
+        for text in [
+            SAMPLE,
+            r##"Relation(a: "x)\"(", b: [1, -2.5e+3], c: Some('('), d: r#"q")"#, e: {"k": (1, 2)}) , next"##,
+            r#""\\" tail"#,
+            "r#type: 1",
+            "-1, 2",
+            "Unit , x",
+        ] {
+            let reader = || Reader {
+                bytes: text.as_bytes(),
+                text,
+                pos: 0,
+            };
+            let (mut read, mut skip) = (reader(), reader());
+            read.attributes().expect("attributes");
+            skip.attributes().expect("attributes");
+            read.value(1).expect("a value");
+            skip.skip_value().expect("a value");
+            assert_eq!(skip.pos, read.pos, "{text}");
+        }
     }
 
     #[test]
