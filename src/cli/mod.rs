@@ -3,6 +3,7 @@
 //! none of them touches the terminal beyond writing to it.
 
 mod analysis;
+mod config;
 mod generate;
 mod lint;
 mod remote;
@@ -868,7 +869,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             default,
             path,
             config,
-        }) => crate::config::command(default, path, config.as_deref(), output),
+        }) => config::run(default, path, config.as_deref(), output),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out.raw());
             Ok(Outcome::Success)
