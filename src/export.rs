@@ -1,14 +1,156 @@
 //! Writing a data set back out: RON that loads into the same graph, and a
-//! JSON with a fixed, documented shape for other tools.
+//! JSON with a fixed, documented shape for other tools; and choosing what a
+//! view shows, so that an export of a view holds what the person saw.
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
-use crate::graph::{KnowledgeGraph, RelationRef};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, RelationRef, Scope};
 
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source};
+
+/// What a view shows, by node and edge: the part of the graph an export of
+/// that view writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// Actors shown, by node index.
+    pub actors: Vec<bool>,
+    /// Relations shown, in file order.
+    pub relations: Vec<EdgeIndex>,
+}
+
+impl Shown {
+    /// What the lists show: the actors inside `scope` and the relations it
+    /// shows among them. With `related_only`, as when a status, stance or
+    /// relation kind is filtered, an actor is shown only while one of its
+    /// relations is.
+    pub fn in_scope(graph: &KnowledgeGraph, scope: &Scope, related_only: bool) -> Shown {
+        let relations: Vec<EdgeIndex> = graph
+            .relations()
+            .map(|(edge, _)| edge)
+            .filter(|&edge| scope.shows_relation(graph, edge))
+            .collect();
+        let mut actors: Vec<bool> = match related_only {
+            true => vec![false; graph.actor_count()],
+            false => (0..graph.actor_count())
+                .map(|index| scope.shows_actor(NodeIndex::new(index)))
+                .collect(),
+        };
+        for &edge in &relations {
+            let (from, to) = graph.ends(edge);
+            actors[from.index()] = true;
+            actors[to.index()] = true;
+        }
+        Shown { actors, relations }
+    }
+
+    /// What the graph view draws around `focus`: the actors within `depth`
+    /// steps inside `scope`, none left out for room, and the relations its
+    /// lines stand for.
+    pub fn around(graph: &KnowledgeGraph, focus: NodeIndex, depth: usize, scope: &Scope) -> Shown {
+        let ego = graph.ego(focus, depth, scope, [usize::MAX; 2]);
+        let mut actors = vec![false; graph.actor_count()];
+        for member in &ego.members {
+            if let crate::graph::EgoNode::Actor(node) = member.node {
+                actors[node.index()] = true;
+            }
+        }
+        let mut relations: Vec<EdgeIndex> = ego
+            .edges
+            .iter()
+            .flat_map(|line| line.relations.iter().copied())
+            .collect();
+        relations.sort_unstable();
+        relations.dedup();
+        Shown { actors, relations }
+    }
+}
+
+/// The data set of what a view shows, ready to be written in any format.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownData {
+    /// The shown actors and relations, with the sources those cite.
+    pub dataset: Dataset,
+    /// Ids of actors the view does not show that the data set keeps because
+    /// a shown record names them (whose claim a quote is, whose office a
+    /// role is): without them the file would not load.
+    pub named_only: Vec<String>,
+}
+
+impl ShownData {
+    /// What to tell the person about the actors kept though not shown.
+    pub fn warning(&self) -> Option<String> {
+        let count = self.named_only.len();
+        (count > 0).then(|| {
+            format!(
+                "kept {count} {} the view does not show, because what it shows names {} (attributed_to, a role's of): {}",
+                if count == 1 { "actor" } else { "actors" },
+                if count == 1 { "it" } else { "them" },
+                self.named_only.join(", ")
+            )
+        })
+    }
+}
+
+/// The data set of `shown`: its actors and relations in file order, the
+/// sources its relations cite, and the actors they name.
+pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
+    let relations: Vec<Relation> = shown
+        .relations
+        .iter()
+        .map(|&edge| graph.relation(edge).to_relation())
+        .collect();
+    let cited: std::collections::BTreeSet<&str> = relations
+        .iter()
+        .flat_map(|relation| &relation.evidence)
+        .map(|evidence| evidence.source.as_str())
+        .collect();
+    let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
+    let mut kept: Vec<bool> = (0..graph.actor_count())
+        .map(|index| is_shown(NodeIndex::new(index)))
+        .collect();
+    let named = graph
+        .actors()
+        .filter(|&(node, _)| is_shown(node))
+        .flat_map(|(_, actor)| actor.roles.iter().filter_map(|role| role.of.as_deref()))
+        .chain(
+            relations
+                .iter()
+                .flat_map(|relation| &relation.evidence)
+                .filter_map(|evidence| evidence.attributed_to.as_deref()),
+        );
+    for id in named {
+        if let Some(node) = graph.find_id(id) {
+            kept[node.index()] = true;
+        }
+    }
+    let named_only = graph
+        .actors()
+        .filter(|&(node, _)| kept[node.index()] && !is_shown(node))
+        .map(|(_, actor)| actor.id.clone())
+        .collect();
+    ShownData {
+        dataset: Dataset {
+            title: graph.title().to_owned(),
+            description: graph.description().map(str::to_owned),
+            sources: graph
+                .sources()
+                .iter()
+                .filter(|source| cited.contains(source.id.as_str()))
+                .cloned()
+                .collect(),
+            actors: graph
+                .actors()
+                .filter(|&(node, _)| kept[node.index()])
+                .map(|(_, actor)| actor.clone())
+                .collect(),
+            relations,
+        },
+        named_only,
+    }
+}
 
 /// The data set as a RON file that `kgx` loads back into the same graph.
 pub fn to_ron(dataset: &Dataset) -> Result<String, ron::Error> {
