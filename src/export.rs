@@ -73,31 +73,41 @@ impl Shown {
 pub struct ShownData {
     /// The shown actors and relations, with the sources those cite.
     pub dataset: Dataset,
-    /// Ids of actors the view does not show that the data set keeps because
-    /// a shown record names them (whose claim a quote is, whose office a
-    /// role is): without them the file would not load.
+    /// Ids of actors the view does not show that a shown record names
+    /// (whose claim a quote is, whose office a role is).
     pub named_only: Vec<String>,
+    /// Whether those are kept, so that the file loads, or left out with
+    /// the names that point to them.
+    pub named_kept: bool,
 }
 
 impl ShownData {
-    /// What to tell the person about the actors kept though not shown.
+    /// What to tell the person about the actors named but not shown.
     pub fn warning(&self) -> Option<String> {
         let count = self.named_only.len();
-        (count > 0).then(|| {
-            format!(
-                "kept {count} {} the view does not show, because what it shows names {} (attributed_to, a role's of): {}",
-                if count == 1 { "actor" } else { "actors" },
-                if count == 1 { "it" } else { "them" },
+        let (actors, them) = match count {
+            1 => ("actor", "it"),
+            _ => ("actors", "them"),
+        };
+        (count > 0).then(|| match self.named_kept {
+            true => format!(
+                "kept {count} {actors} the view does not show, because what it shows names {them} as whose claim a quote is (attributed_to) or whose office a role is (of): {}",
                 self.named_only.join(", ")
-            )
+            ),
+            false => format!(
+                "left out {count} {actors} the view does not show that what it shows names only as whose claim a quote is (attributed_to) or whose office a role is (of), which a drawing does not show: {}",
+                self.named_only.join(", ")
+            ),
         })
     }
 }
 
-/// The data set of `shown`: its actors and relations in file order, the
-/// sources its relations cite, and the actors they name.
-pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
-    let relations: Vec<Relation> = shown
+/// The data set of `shown`: its actors and relations in file order and the
+/// sources its relations cite. Actors that a shown quote or role names are
+/// kept when `keep_named` (a file that holds those names loads only with
+/// them), else left out with the names (a drawing, which shows neither).
+pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown, keep_named: bool) -> ShownData {
+    let mut relations: Vec<Relation> = shown
         .relations
         .iter()
         .map(|&edge| graph.relation(edge).to_relation())
@@ -106,6 +116,12 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
         .iter()
         .flat_map(|relation| &relation.evidence)
         .map(|evidence| evidence.source.as_str())
+        .collect();
+    let sources: Vec<Source> = graph
+        .sources()
+        .iter()
+        .filter(|source| cited.contains(source.id.as_str()))
+        .cloned()
         .collect();
     let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
     let mut kept: Vec<bool> = (0..graph.actor_count())
@@ -126,29 +142,42 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
             kept[node.index()] = true;
         }
     }
-    let named_only = graph
+    let named_only: Vec<String> = graph
         .actors()
         .filter(|&(node, _)| kept[node.index()] && !is_shown(node))
         .map(|(_, actor)| actor.id.clone())
         .collect();
+    let mut actors: Vec<Actor> = graph
+        .actors()
+        .filter(|&(node, _)| kept[node.index()] && (keep_named || is_shown(node)))
+        .map(|(_, actor)| actor.clone())
+        .collect();
+    if !keep_named {
+        let unshown = |id: &Option<String>| id.as_ref().is_some_and(|id| named_only.contains(id));
+        for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
+            if unshown(&role.of) {
+                role.of = None;
+            }
+        }
+        for evidence in relations
+            .iter_mut()
+            .flat_map(|relation| &mut relation.evidence)
+        {
+            if unshown(&evidence.attributed_to) {
+                evidence.attributed_to = None;
+            }
+        }
+    }
     ShownData {
         dataset: Dataset {
             title: graph.title().to_owned(),
             description: graph.description().map(str::to_owned),
-            sources: graph
-                .sources()
-                .iter()
-                .filter(|source| cited.contains(source.id.as_str()))
-                .cloned()
-                .collect(),
-            actors: graph
-                .actors()
-                .filter(|&(node, _)| kept[node.index()])
-                .map(|(_, actor)| actor.clone())
-                .collect(),
+            sources,
+            actors,
             relations,
         },
         named_only,
+        named_kept: keep_named,
     }
 }
 
@@ -340,6 +369,51 @@ mod tests {
     use super::*;
     use crate::graph::fixture;
     use crate::load;
+
+    #[test]
+    fn actors_only_named_are_kept_for_files_and_left_out_of_drawings() {
+        let mut dataset = fixture::dataset();
+        dataset.sources.push(Source::named("s".into()));
+        dataset.relations[4].evidence.push(Evidence {
+            source: "s".into(),
+            quote: "struck".into(),
+            attributed_to: Some("lavrov".into()),
+        });
+        let graph = KnowledgeGraph::new(dataset).expect("valid");
+        let node = |id: &str| graph.find_id(id).expect("actor").index();
+        let mut actors = vec![false; graph.actor_count()];
+        actors[node("israel")] = true;
+        actors[node("syria")] = true;
+        let shown = Shown {
+            actors,
+            relations: vec![EdgeIndex::new(4)],
+        };
+        let kept = shown_data(&graph, &shown, true);
+        assert_eq!(kept.named_only, ["lavrov"]);
+        let ids = |data: &ShownData| {
+            data.dataset
+                .actors
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&kept), ["syria", "lavrov", "israel"]);
+        assert!(
+            kept.warning()
+                .is_some_and(|w| w.starts_with("kept 1 actor "))
+        );
+        let dropped = shown_data(&graph, &shown, false);
+        assert_eq!(ids(&dropped), ["syria", "israel"]);
+        assert_eq!(dropped.dataset.relations[0].evidence[0].attributed_to, None);
+        assert!(
+            dropped
+                .warning()
+                .is_some_and(|w| w.starts_with("left out 1 actor "))
+        );
+        for data in [kept, dropped] {
+            KnowledgeGraph::new(data.dataset).expect("what is written loads");
+        }
+    }
 
     #[test]
     fn ron_export_loads_back_into_the_same_data() {

@@ -618,6 +618,22 @@ fn actors_only_named_by_what_is_exported_are_kept_with_a_warning_and_deny_warnin
             "{id} is kept so the file loads"
         );
     }
+    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
+    let errors = stderr(&drawing);
+    let left_out: std::collections::BTreeSet<String> = errors
+        .lines()
+        .filter(|line| line.starts_with("warning: left out "))
+        .filter_map(|line| line.rsplit_once(": "))
+        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        left_out, unshown,
+        "a drawing leaves out what a file keeps: {errors}"
+    );
+    let dot = stdout(&drawing);
+    for id in &left_out {
+        assert!(!dot.contains(&format!("\"{id}\" [label=")), "{id}");
+    }
     let denied = kgx(&[
         "--deny-warnings",
         "export",

@@ -996,7 +996,10 @@ fn write_shown(
     let Some(shown) = shown else {
         return write_graph(graph, to, output);
     };
-    let data = export::shown_data(graph, shown);
+    // A drawing shows neither whose claim a quote is nor whose office a
+    // role is, so the actors only those name are not drawn.
+    let drawing = matches!(to.format, Format::Dot | Format::Mermaid);
+    let data = export::shown_data(graph, shown, !drawing);
     if let Some(warning) = data.warning() {
         writeln!(output.err, "warning: {}", safe_text::safe(&warning))?;
         if output.deny_warnings {
