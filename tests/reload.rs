@@ -170,6 +170,9 @@ fn filters_path_ends_and_view_are_kept_where_they_still_exist() {
         .expect("an alleged relation");
     app.update(Action::Move(alleged as isize));
     app.update(Action::Activate);
+    // Alpha has no alleged relation: kept listed only when asked.
+    app.update(Action::First);
+    app.update(Action::ToggleOption);
     app.update(Action::Cancel);
     open(&mut app, "alpha");
     app.update(Action::SetPathStart);

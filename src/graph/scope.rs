@@ -13,6 +13,16 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope showing the actors marked in `shown` (by node index) and
+    /// the relations `filter` accepts among them.
+    pub fn of(shown: Vec<bool>, filter: RelationFilter) -> Scope {
+        let everyone = shown.iter().all(|&s| s);
+        Scope {
+            shown: (!everyone).then_some(shown),
+            filter,
+        }
+    }
+
     /// True when the actor is inside the scope.
     pub fn shows_actor(&self, node: NodeIndex) -> bool {
         self.shown

@@ -544,6 +544,10 @@ const HELP: &[Section] = &[
                 "filter menu: actor kinds, statuses, stances, relation kinds",
             ),
             (
+                &["filters"],
+                "a status, stance or relation filter lists who took part (the menu's first option: all)",
+            ),
+            (
                 &["mark", "open"],
                 "in the filter menu: show or hide / show only this",
             ),

@@ -154,6 +154,9 @@ pub enum FilterOption {
     Status(Status),
     /// Show relations with this stance.
     Stance(Stance),
+    /// Keep listing actors a status, stance or relation-kind filter
+    /// leaves without a shown relation.
+    Unrelated,
 }
 
 /// A filter in force, shown as a chip in the status bar; a click on the
@@ -207,6 +210,13 @@ pub struct App {
     relation_filter: RelationFilter,
     marked: BTreeSet<NodeIndex>,
     marked_only: bool,
+    /// Actors a status, stance or relation-kind filter leaves without a
+    /// shown relation stay listed (by default they go: a filter asks
+    /// "who took part in these").
+    keep_unrelated: bool,
+    /// How many actors the relation filters leave without a shown
+    /// relation (listed or not, as `keep_unrelated` says).
+    unrelated: usize,
     /// The actors and relations every view shows; rebuilt with the list.
     scope: Scope,
     /// Bumped whenever `scope` changes, so views know to recompute.
@@ -311,6 +321,8 @@ impl App {
             relation_filter: RelationFilter::default(),
             marked: BTreeSet::new(),
             marked_only: false,
+            keep_unrelated: false,
+            unrelated: 0,
             scope: Scope::default(),
             scope_generation: 0,
             milestones,
@@ -577,6 +589,7 @@ impl App {
             Action::ClearFilters => {
                 self.actor_kinds.clear();
                 self.relation_filter = RelationFilter::default();
+                self.keep_unrelated = false;
                 self.marked_only = false;
                 self.refresh_list();
                 self.message = Some("filters cleared".into());
@@ -740,6 +753,7 @@ impl App {
             Action::ClearFilters => {
                 self.actor_kinds.clear();
                 self.relation_filter = RelationFilter::default();
+                self.keep_unrelated = false;
                 self.refresh_list();
             }
             Action::Resize { width, height } => {
@@ -767,17 +781,26 @@ impl App {
         self.vocabulary.stances()
     }
 
-    /// How many actors or relations an option of the filter menu covers.
+    /// How many actors or relations an option of the filter menu covers;
+    /// for [`FilterOption::Unrelated`], the actors the relation filters
+    /// leave without a shown relation.
     pub fn option_count(&self, option: &FilterOption) -> usize {
-        self.vocabulary.count(option)
+        match option {
+            FilterOption::Unrelated => self.unrelated,
+            _ => self.vocabulary.count(option),
+        }
     }
 
-    /// Every option of the filter menu, grouped: actor kinds, statuses,
-    /// stances, relation kinds (only those the graph uses).
+    /// Every option of the filter menu, grouped: whether actors left
+    /// without relations stay, then actor kinds, statuses, stances and
+    /// relation kinds (only those the graph uses).
     pub fn filter_options(&self) -> Vec<FilterOption> {
-        self.used_actor_kinds()
-            .into_iter()
-            .map(FilterOption::ActorKind)
+        std::iter::once(FilterOption::Unrelated)
+            .chain(
+                self.used_actor_kinds()
+                    .into_iter()
+                    .map(FilterOption::ActorKind),
+            )
             .chain(self.used_statuses().into_iter().map(FilterOption::Status))
             .chain(self.used_stances().into_iter().map(FilterOption::Stance))
             .chain(
@@ -804,6 +827,7 @@ impl App {
             FilterOption::Stance(stance) => {
                 filter.stances.is_empty() || filter.stances.contains(stance)
             }
+            FilterOption::Unrelated => self.keep_unrelated,
         }
     }
 
@@ -825,6 +849,10 @@ impl App {
                 let every = self.used_stances();
                 toggle_in(&mut self.relation_filter.stances, stance, &every)
             }
+            FilterOption::Unrelated => {
+                self.keep_unrelated = !self.keep_unrelated;
+                true
+            }
         };
         if changed {
             self.refresh_list();
@@ -841,6 +869,7 @@ impl App {
             }
             FilterOption::Status(status) => self.relation_filter.statuses = [*status].into(),
             FilterOption::Stance(stance) => self.relation_filter.stances = [*stance].into(),
+            FilterOption::Unrelated => self.keep_unrelated = !self.keep_unrelated,
         }
         self.refresh_list();
     }
@@ -1328,11 +1357,34 @@ impl App {
                     && as_of.is_none_or(|date| begun_by(actor.date.as_ref(), &date))
             })
             .collect();
-        let everyone = shown.iter().all(|&s| s);
-        let scope = Scope {
-            shown: (!everyone).then_some(shown),
-            filter: self.relation_filter.clone(),
-        };
+        let mut scope = Scope::of(shown, self.relation_filter.clone());
+        // A status, stance or relation-kind filter asks who took part in
+        // such relations: an actor left without one is not listed. Its
+        // leaving changes no other actor's count, so one pass is enough.
+        let filter = &self.relation_filter;
+        let narrowing =
+            !(filter.kinds.is_empty() && filter.statuses.is_empty() && filter.stances.is_empty());
+        self.unrelated = 0;
+        if narrowing {
+            let degrees = counts::ShownDegrees::of(&self.graph, &scope);
+            let shown: Vec<bool> = self
+                .graph
+                .actors()
+                .map(|(node, _)| scope.shows_actor(node))
+                .collect();
+            let related: Vec<bool> = shown
+                .iter()
+                .enumerate()
+                .map(|(at, &shown)| {
+                    shown && degrees.get(&self.graph, NodeIndex::new(at)).total() > 0
+                })
+                .collect();
+            self.unrelated =
+                shown.iter().filter(|&&s| s).count() - related.iter().filter(|&&r| r).count();
+            if !self.keep_unrelated {
+                scope = Scope::of(related, self.relation_filter.clone());
+            }
+        }
         // Typing a name filter rebuilds the list but not the scope; only a
         // real change makes the views compute again.
         if scope == self.scope && self.scope_generation > 0 {

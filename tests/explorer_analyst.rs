@@ -1,0 +1,58 @@
+//! The explorer as an analyst uses it: filters that narrow the actor list
+//! to who took part, one rule for "as of", exports that hold what is shown,
+//! and messages that give the line back to the hints.
+
+#[path = "common/app.rs"]
+mod common;
+use common::screen;
+
+use kgx::model::Status;
+use kgx::tui::action::Action;
+use kgx::tui::app::{App, FilterOption};
+
+fn app() -> App {
+    common::seed_app(100, 30)
+}
+
+/// Opens the filter menu with `option` selected.
+fn open_filter_menu_at(app: &mut App, option: FilterOption) {
+    app.update(Action::OpenFilters);
+    let index = app
+        .filter_options()
+        .iter()
+        .position(|o| *o == option)
+        .unwrap_or_else(|| panic!("{option:?} is in the menu"));
+    app.update(Action::Move(index as isize));
+}
+
+#[test]
+fn a_status_filter_lists_only_actors_left_with_a_shown_relation_unless_asked_to_keep_all() {
+    let mut app = app();
+    let everyone = app.listed().len();
+    open_filter_menu_at(&mut app, FilterOption::Status(Status::Claimed));
+    app.update(Action::Activate);
+    app.update(Action::Cancel);
+    let claimed = app.listed().len();
+    assert!(claimed > 0 && claimed < everyone, "{claimed} of {everyone}");
+    assert!(
+        app.listed()
+            .iter()
+            .all(|listed| app.shown_degree(listed.node).total() > 0),
+        "every listed actor has a claimed relation"
+    );
+    assert_eq!(
+        app.option_count(&FilterOption::Unrelated),
+        everyone - claimed,
+        "the menu counts those left out"
+    );
+
+    open_filter_menu_at(&mut app, FilterOption::Unrelated);
+    app.update(Action::ToggleOption);
+    app.update(Action::Cancel);
+    assert_eq!(app.listed().len(), everyone, "the toggle keeps everyone");
+    assert!(screen(&app).contains(&format!("{everyone}/{everyone}")));
+
+    app.update(Action::ClearFilters);
+    assert!(!app.option_shown(&FilterOption::Unrelated), "F resets it");
+    assert_eq!(app.listed().len(), everyone);
+}
