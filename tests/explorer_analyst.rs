@@ -7,7 +7,7 @@ mod common;
 use common::screen;
 
 use kgx::model::Status;
-use kgx::tui::action::Action;
+use kgx::tui::action::{Action, View};
 use kgx::tui::app::{App, FilterOption};
 
 fn app() -> App {
@@ -55,4 +55,56 @@ fn a_status_filter_lists_only_actors_left_with_a_shown_relation_unless_asked_to_
     app.update(Action::ClearFilters);
     assert!(!app.option_shown(&FilterOption::Unrelated), "F resets it");
     assert_eq!(app.listed().len(), everyone);
+}
+
+/// Types `command` on the `:` line and runs it.
+fn run(app: &mut App, command: &str) {
+    app.update(Action::OpenCommand);
+    for c in command.chars() {
+        app.update(Action::CommandChar(c));
+    }
+    app.update(Action::RunCommand);
+}
+
+/// The timeline's lines that mention `what`.
+fn timeline_lines(app: &App, what: &str) -> Vec<String> {
+    screen(app)
+        .lines()
+        .filter(|line| line.contains(what))
+        .map(|line| line.trim_matches(['┃', ' ']).to_owned())
+        .collect()
+}
+
+#[test]
+fn as_of_marks_entries_whose_start_may_fall_after_the_date() {
+    let mut app = common::seed_app(120, 40);
+    run(&mut app, "asof 2025-01-01");
+    app.update(Action::ShowView(View::Timeline));
+    let visit = timeline_lines(&app, "Russian delegation visit to Damascus (Event)");
+    assert!(
+        visit.len() == 1 && visit[0].starts_with("≈2025-01 "),
+        "a January visit may not have happened by 1 January: {visit:?}"
+    );
+    let drafting = timeline_lines(&app, "Drafting of a new Syrian constitution (Event)");
+    assert!(
+        drafting.len() == 1 && drafting[0].starts_with("≈..2026-03"),
+        "an open start is uncertain before its end: {drafting:?}"
+    );
+    let evacuated = timeline_lines(&app, "evacuated from");
+    assert!(
+        evacuated.len() == 1 && evacuated[0].starts_with("2024-12-08"),
+        "what surely began is not marked: {evacuated:?}"
+    );
+
+    run(&mut app, "asof 2025-01");
+    let visit = timeline_lines(&app, "Russian delegation visit to Damascus (Event)");
+    assert!(
+        visit.len() == 1 && visit[0].starts_with("2025-01 "),
+        "by the end of January it had happened: {visit:?}"
+    );
+    run(&mut app, "asof 2024-12-31");
+    assert!(
+        timeline_lines(&app, "Russian delegation visit").is_empty(),
+        "a January visit is hidden as of December"
+    );
 }

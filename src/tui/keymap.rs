@@ -545,7 +545,7 @@ const HELP: &[Section] = &[
             ),
             (
                 &["filters"],
-                "a status, stance or relation filter lists who took part (the menu's first option: all)",
+                "relation filters list who took part (first option: everyone)",
             ),
             (
                 &["mark", "open"],

@@ -930,7 +930,10 @@ impl App {
     fn set_as_of(&mut self, date: Option<PartialDate>) {
         self.relation_filter.until = date;
         self.message = Some(match date {
-            Some(date) => format!("as of {date}: later relations and events are hidden"),
+            Some(date) => format!(
+                "as of {date}: later ones hidden, {} may not have begun yet",
+                crate::model::Begun::MARK
+            ),
             None => "as of now: everything is shown".into(),
         });
         self.refresh_list();

@@ -127,7 +127,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             RelationRow::Link(link) => {
                 let relation = graph.relation(link.relation);
                 let other = graph.actor(link.other);
-                let date = relation.date().map(|d| d.to_string()).unwrap_or_default();
+                let as_of = app.as_of();
+                let date = relation
+                    .date()
+                    .map(|d| d.label_as_of(as_of.as_ref()))
+                    .unwrap_or_default();
                 let phrase = relation.phrase();
                 let word = app.search_word();
                 let mut spans = vec![

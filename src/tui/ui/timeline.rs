@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         if to.is_none() {
             bar[b] = '▸';
         }
-        let date = moment.when.to_string();
+        let date = moment.date_text();
         let glyph = match moment.item {
             Dated::Relation(edge) => status_glyph(app.graph().relation(edge).status(), theme),
             Dated::Actor(_) => Span::raw(" "),
