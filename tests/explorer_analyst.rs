@@ -7,8 +7,8 @@ mod common;
 use common::screen;
 
 use kgx::model::Status;
-use kgx::tui::action::{Action, View};
-use kgx::tui::app::{App, FilterOption};
+use kgx::tui::action::{Action, Pane, View};
+use kgx::tui::app::{App, Chip, FilterOption, PathRow};
 
 fn app() -> App {
     common::seed_app(100, 30)
@@ -106,5 +106,69 @@ fn as_of_marks_entries_whose_start_may_fall_after_the_date() {
     assert!(
         timeline_lines(&app, "Russian delegation visit").is_empty(),
         "a January visit is hidden as of December"
+    );
+}
+
+/// The path view from HTS to Israel with the cursor on `id`, going around it.
+fn avoiding(id: &str) -> App {
+    let mut app = common::seed_app(120, 40);
+    run(&mut app, "path hts israel");
+    let at = app
+        .path_view()
+        .rows
+        .iter()
+        .position(|row| matches!(row, PathRow::Actor(node) if app.graph().actor(*node).id == id))
+        .expect("the actor is on a path");
+    while app.pane() != Pane::Path {
+        app.update(Action::NextPane);
+    }
+    let delta = at as isize - app.path_view().cursor.selected as isize;
+    app.update(Action::Move(delta));
+    app.update(Action::ToggleAvoid);
+    assert_eq!(app.path_view().avoid.len(), 1, "{id} avoided");
+    app
+}
+
+fn avoided_chip(app: &App) -> Option<String> {
+    app.chips()
+        .into_iter()
+        .find(|(chip, _)| *chip == Chip::Avoided)
+        .map(|(_, label)| label)
+}
+
+#[test]
+fn an_avoided_actor_is_a_chip_that_f_and_a_click_clear() {
+    let mut app = avoiding("russia");
+    assert_eq!(avoided_chip(&app).as_deref(), Some("paths avoid Russia"));
+    assert!(
+        screen(&app)
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("paths avoid Russia"))
+    );
+    let around = app.path_view().paths.clone();
+    app.update(Action::ClearFilters);
+    assert!(app.path_view().avoid.is_empty(), "F stops avoiding");
+    assert_eq!(avoided_chip(&app), None);
+    assert_ne!(
+        app.path_view().paths,
+        around,
+        "the paths through Russia are back"
+    );
+
+    let mut app = avoiding("russia");
+    let column: usize = app
+        .chips()
+        .iter()
+        .take_while(|(chip, _)| *chip != Chip::Avoided)
+        .map(|(_, label)| label.chars().count() + 3)
+        .sum();
+    app.update(Action::Click {
+        column: column as u16 + 2,
+        row: 39,
+    });
+    assert!(
+        app.path_view().avoid.is_empty(),
+        "a click on the chip stops avoiding"
     );
 }

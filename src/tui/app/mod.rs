@@ -177,6 +177,8 @@ pub enum Chip {
     MarkedOnly,
     /// Only what had begun by a date is shown.
     AsOf,
+    /// Paths go around some actors (`x` in the path view).
+    Avoided,
 }
 
 /// A window over the main screen.
@@ -591,6 +593,7 @@ impl App {
                 self.relation_filter = RelationFilter::default();
                 self.keep_unrelated = false;
                 self.marked_only = false;
+                self.stop_avoiding();
                 self.refresh_list();
                 self.message = Some("filters cleared".into());
             }
@@ -1643,6 +1646,18 @@ impl App {
         if let Some(date) = filter.until {
             chips.push((Chip::AsOf, format!("as of {date}")));
         }
+        if !self.path_view.avoid.is_empty() {
+            let names: Vec<&str> = self
+                .path_view
+                .avoid
+                .iter()
+                .map(|&node| self.graph.actor(node).name.as_str())
+                .collect();
+            chips.push((
+                Chip::Avoided,
+                format!("paths avoid {}", clip(&names.join(", "), 24)),
+            ));
+        }
         chips
     }
 
@@ -1655,6 +1670,7 @@ impl App {
             Chip::RelationKinds => self.relation_filter.kinds.clear(),
             Chip::MarkedOnly => self.marked_only = false,
             Chip::AsOf => self.relation_filter.until = None,
+            Chip::Avoided => self.stop_avoiding(),
         }
         self.refresh_list();
     }

@@ -673,6 +673,15 @@ impl App {
         self.compute_paths();
     }
 
+    /// Paths may pass through every actor again (`F`, or a click on the
+    /// chip).
+    pub(super) fn stop_avoiding(&mut self) {
+        if !self.path_view.avoid.is_empty() {
+            self.path_view.avoid.clear();
+            self.compute_paths();
+        }
+    }
+
     pub(super) fn toggle_path_mode(&mut self) {
         self.path_view.mode = match self.path_view.mode {
             PathMode::Shortest => PathMode::KShortest(5),
