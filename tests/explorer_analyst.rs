@@ -8,7 +8,7 @@ use common::screen;
 
 use kgx::model::Status;
 use kgx::tui::action::{Action, Pane, View};
-use kgx::tui::app::{App, Chip, FilterOption, PathRow};
+use kgx::tui::app::{App, Chip, Effect, FilterOption, PathRow};
 
 fn app() -> App {
     common::seed_app(100, 30)
@@ -170,5 +170,46 @@ fn an_avoided_actor_is_a_chip_that_f_and_a_click_clear() {
     assert!(
         app.path_view().avoid.is_empty(),
         "a click on the chip stops avoiding"
+    );
+}
+
+#[test]
+fn export_of_marked_only_holds_the_marked_and_says_whose_attributions_it_left_out() {
+    let mut app = app();
+    for id in ["russia", "syria", "israel", "us"] {
+        app.update(Action::StartFilter);
+        for c in format!("^{id}$").chars() {
+            app.update(Action::FilterChar(c));
+        }
+        app.update(Action::AcceptFilter);
+        app.update(Action::ToggleMark);
+    }
+    app.update(Action::Cancel);
+    app.update(Action::ToggleMarkedOnly);
+    assert_eq!(app.listed().len(), 4);
+    run(&mut app, "export shown.ron");
+    let effects = app.take_effects();
+    let [Effect::Export { graph, note, .. }] = effects.as_slice() else {
+        panic!("one file to write: {effects:?}");
+    };
+    let mut ids: Vec<&str> = graph.actors().map(|(_, a)| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["israel", "russia", "syria", "united-states"],
+        "only the shown actors"
+    );
+    assert_eq!(
+        graph.relation_count(),
+        app.graph()
+            .relations()
+            .filter(|(edge, _)| app.scope().shows_relation(app.graph(), *edge))
+            .count(),
+        "every shown relation"
+    );
+    let note = note.as_deref().unwrap_or_default();
+    assert!(
+        note.starts_with("left out who said or held what for ") && note.contains("not shown"),
+        "the attributions left out are named: {note:?}"
     );
 }

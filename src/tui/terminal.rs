@@ -558,8 +558,13 @@ impl Shell<'_> {
                     format,
                     path,
                     force,
+                    note,
                 } => {
                     let report = export(&graph, format, &path, force, self.inputs);
+                    let report = match note {
+                        Some(note) => format!("{report}; {note}"),
+                        None => report,
+                    };
                     app.update(Action::Notify(report));
                 }
                 Effect::Compute(task) => {

@@ -67,6 +67,9 @@ pub enum Effect {
         path: PathBuf,
         /// Replace the file if it exists (`:export!`).
         force: bool,
+        /// What the file leaves out of what the graph says about the
+        /// shown actors, to add to the report.
+        note: Option<String>,
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
