@@ -213,3 +213,50 @@ fn export_of_marked_only_holds_the_marked_and_says_whose_attributions_it_left_ou
         "the attributions left out are named: {note:?}"
     );
 }
+
+/// The ruler columns where timeline entries dated from `since` on start.
+fn start_columns(app: &App, since: &str) -> std::collections::BTreeSet<usize> {
+    screen(app)
+        .lines()
+        .filter_map(|line| {
+            let text = line.trim_start_matches(['┃', ' ']);
+            (text
+                .get(..7)
+                .is_some_and(|date| date >= since && date.starts_with("20")))
+            .then(|| line.chars().position(|c| c == '●'))
+            .flatten()
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_ruler_zooms_in_around_the_selected_entry_and_back_out() {
+    let mut app = common::seed_app(120, 40);
+    app.update(Action::ShowView(View::Timeline));
+    app.update(Action::Last);
+    let whole = start_columns(&app, "2024-12");
+    assert!(
+        whole.len() <= 3,
+        "since December 2024 in a few cells: {whole:?}"
+    );
+    for _ in 0..4 {
+        app.update(Action::Depth(1));
+    }
+    assert_eq!(app.timeline().zoom, 4);
+    let zoomed = start_columns(&app, "2024-12");
+    assert!(
+        zoomed.len() > whole.len() + 1,
+        "zoomed in, the months apart are columns apart: {zoomed:?} against {whole:?}"
+    );
+    assert!(screen(&app).contains("zoom ×16"));
+    for _ in 0..9 {
+        app.update(Action::Depth(-1));
+    }
+    assert_eq!(
+        app.timeline().zoom,
+        0,
+        "- zooms back out to the whole story"
+    );
+    assert_eq!(start_columns(&app, "2024-12"), whole);
+    assert_eq!(app.view(), View::Timeline, "+ and - stay in the timeline");
+}

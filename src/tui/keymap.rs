@@ -515,7 +515,7 @@ const HELP: &[Section] = &[
             ),
             (
                 &["deeper", "shallower"],
-                "graph: draw two steps out / one step",
+                "graph: two steps out / one; timeline: zoom in / out",
             ),
             (
                 &["path-start", "find-path"],
@@ -670,6 +670,7 @@ fn hint_spec(pane: Pane) -> &'static [Hint] {
         Pane::Timeline => &[
             (&["open"], "", "open"),
             (&["earlier", "later"], " ", "as of"),
+            (&["deeper", "shallower"], "/", "zoom"),
             (&["filter"], "", "filter"),
             (&["command"], "", "command"),
             (&["help"], "", "help"),

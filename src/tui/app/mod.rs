@@ -601,6 +601,7 @@ impl App {
                 self.message = Some("filters cleared".into());
             }
             Action::ToggleOption => {}
+            Action::Depth(step) if self.view == View::Timeline => self.zoom_timeline(step),
             Action::Depth(step) => self.change_depth(step),
             Action::SetPathStart => self.set_path_start(),
             Action::FindPath => self.find_path_to_selected(),

@@ -130,6 +130,15 @@ pub struct TimelineView {
     pub rows: Vec<usize>,
     /// Selection and scroll.
     pub cursor: Cursor,
+    /// How far the ruler is zoomed in: it spans the whole story over
+    /// 2^zoom, around the selected entry.
+    pub zoom: u8,
+}
+
+impl TimelineView {
+    /// The deepest zoom: the seed's fourteen years over 256 are three
+    /// weeks, a few days to a cell.
+    pub const MOST_ZOOM: u8 = 8;
 }
 
 /// A column the statistics table can be sorted by.
@@ -385,6 +394,23 @@ impl App {
         }
         let at = self.graph_view.selected as isize;
         self.graph_view.selected = (at + steps).rem_euclid(count as isize) as usize;
+    }
+
+    /// `+` and `-` in the timeline: the ruler spans half or twice as much
+    /// time, around the selected entry.
+    pub(super) fn zoom_timeline(&mut self, step: isize) {
+        let most = isize::from(TimelineView::MOST_ZOOM);
+        let zoom = (isize::from(self.timeline.zoom) + step).clamp(0, most) as u8;
+        self.message = Some(match zoom {
+            _ if zoom == self.timeline.zoom && step > 0 => "zoomed in as far as it goes".into(),
+            _ if zoom == self.timeline.zoom => "the ruler spans the whole story".into(),
+            0 => "the ruler spans the whole story".into(),
+            _ => format!(
+                "the ruler spans 1/{} of the story (- zooms out)",
+                1u32 << zoom
+            ),
+        });
+        self.timeline.zoom = zoom;
     }
 
     pub(super) fn change_depth(&mut self, step: isize) {
