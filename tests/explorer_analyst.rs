@@ -260,3 +260,43 @@ fn the_timeline_ruler_zooms_in_around_the_selected_entry_and_back_out() {
     assert_eq!(start_columns(&app, "2024-12"), whole);
     assert_eq!(app.view(), View::Timeline, "+ and - stay in the timeline");
 }
+
+#[test]
+fn paths_through_the_same_actors_are_one_with_the_other_relation_listed_at_its_hop() {
+    let mut app = common::seed_app(100, 30);
+    run(&mut app, "path hts israel");
+    assert_eq!(app.path_view().paths.len(), 2, "two shortest paths");
+    assert_eq!(app.path_view().routes.len(), 1, "through the same actors");
+    let alternatives: Vec<usize> = app
+        .path_view()
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| matches!(row, PathRow::Alternative(_)))
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(alternatives.len(), 1, "one hop has a second relation");
+    let text = screen(&app);
+    assert!(text.contains("Path 1 of 1 · 4 hops · 2 ways"), "{text}");
+    assert!(text.contains("│ or ↑ forcibly evacuated"), "{text}");
+
+    while app.pane() != Pane::Path {
+        app.update(Action::NextPane);
+    }
+    let delta = alternatives[0] as isize - app.path_view().cursor.selected as isize;
+    app.update(Action::Move(delta));
+    assert_eq!(
+        app.path_view().cursor.selected,
+        alternatives[0],
+        "an alternative is selectable"
+    );
+    let Some(PathRow::Alternative(hop)) = app.path_view().rows.get(alternatives[0]).copied() else {
+        panic!("the alternative's row");
+    };
+    app.update(Action::Activate);
+    assert_eq!(
+        app.selected_link().map(|link| link.relation),
+        Some(hop.relation),
+        "Enter opens the alternative relation and its evidence"
+    );
+}

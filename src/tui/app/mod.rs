@@ -1543,7 +1543,7 @@ impl App {
                 let index = self.path_view.cursor.offset + line;
                 if !matches!(
                     self.path_view.rows.get(index),
-                    Some(PathRow::Actor(_) | PathRow::Hop(_))
+                    Some(PathRow::Actor(_) | PathRow::Hop(_) | PathRow::Alternative(_))
                 ) {
                     return false;
                 }

@@ -24,7 +24,7 @@ impl App {
         match self.view {
             View::Explore => self.selected_link().map(|link| link.relation),
             View::Path => match self.path_view.rows.get(self.path_view.cursor.selected) {
-                Some(PathRow::Hop(hop)) => Some(hop.relation),
+                Some(PathRow::Hop(hop) | PathRow::Alternative(hop)) => Some(hop.relation),
                 _ => None,
             },
             View::Timeline => {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::task::Job;
 use super::{App, Cursor, Effect, Task};
 use crate::graph::{
-    Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions, Progress,
+    Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions, Progress, Route,
 };
 use crate::tui::action::{Pane, View};
 use crate::tui::ui::{layout, radial};
@@ -53,13 +53,16 @@ pub const MOST_PATHS: usize = 50;
 /// One line of the path view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathRow {
-    /// "Path 2 of 3 · 2 hops".
+    /// "Path 2 of 3 · 2 hops", for this index into the routes.
     Heading(usize),
     /// An actor on the path.
     Actor(NodeIndex),
     /// A relation walked between two actors.
     Hop(Hop),
-    /// The first quote behind the hop above.
+    /// Another relation between the same two actors, which another path
+    /// walks instead of the hop above.
+    Alternative(Hop),
+    /// The first quote behind the hop (or alternative) above.
     Quote(Hop),
     /// Space between paths.
     Gap,
@@ -82,6 +85,8 @@ pub struct PathView {
     pub mode: PathMode,
     /// The paths found.
     pub paths: Vec<Path>,
+    /// The paths as shown: those through the same actors as one.
+    pub routes: Vec<Route>,
     /// Where the search for them is.
     pub search: PathSearch,
     /// The lines shown.
@@ -113,6 +118,7 @@ impl Default for PathView {
             via_kinds: BTreeSet::new(),
             mode: PathMode::Shortest,
             paths: Vec::new(),
+            routes: Vec::new(),
             search: PathSearch::Done,
             rows: Vec::new(),
             cursor: Cursor::default(),
@@ -520,7 +526,9 @@ impl App {
             Pane::Graph => self.selected_member(),
             Pane::Path => match self.path_view.rows.get(self.path_view.cursor.selected) {
                 Some(PathRow::Actor(node)) => Some(*node),
-                Some(PathRow::Hop(hop) | PathRow::Quote(hop)) => Some(hop.to),
+                Some(PathRow::Hop(hop) | PathRow::Alternative(hop) | PathRow::Quote(hop)) => {
+                    Some(hop.to)
+                }
                 _ => None,
             },
             Pane::Stats => self.stats.rows.get(self.stats.cursor.selected).copied(),
@@ -533,6 +541,7 @@ impl App {
         let view = &mut self.path_view;
         let (Some(from), Some(to)) = (view.from, view.to) else {
             view.paths.clear();
+            view.routes.clear();
             view.rows.clear();
             return;
         };
@@ -570,6 +579,7 @@ impl App {
             }
             mode => {
                 view.paths.clear();
+                view.routes.clear();
                 view.rows.clear();
                 view.search = PathSearch::Running;
                 self.requests += 1;
@@ -632,27 +642,37 @@ impl App {
         }
     }
 
-    /// Shows `paths` in the path view, one row per actor, hop and quote.
+    /// Shows `paths` in the path view: those through the same actors as
+    /// one, a row per actor, per relation at each hop and per quote.
     fn show_paths(&mut self, paths: Vec<Path>) {
         let view = &mut self.path_view;
         let Some(from) = view.from else {
             return;
         };
+        view.routes = Route::of(&paths);
         view.paths = paths;
         view.search = PathSearch::Done;
         let mut rows = Vec::new();
-        for (index, path) in view.paths.iter().enumerate() {
+        let quoted = |hop: &Hop| !self.graph.relation(hop.relation).evidence().is_empty();
+        for (index, route) in view.routes.iter().enumerate() {
             if index > 0 {
                 rows.push(PathRow::Gap);
             }
             rows.push(PathRow::Heading(index));
             rows.push(PathRow::Actor(from));
-            for hop in &path.hops {
-                rows.push(PathRow::Hop(*hop));
-                if !self.graph.relation(hop.relation).evidence().is_empty() {
-                    rows.push(PathRow::Quote(*hop));
+            for step in &route.steps {
+                for (way, hop) in step.iter().enumerate() {
+                    rows.push(match way {
+                        0 => PathRow::Hop(*hop),
+                        _ => PathRow::Alternative(*hop),
+                    });
+                    if quoted(hop) {
+                        rows.push(PathRow::Quote(*hop));
+                    }
                 }
-                rows.push(PathRow::Actor(hop.to));
+                if let Some(hop) = step.first() {
+                    rows.push(PathRow::Actor(hop.to));
+                }
             }
         }
         view.rows = rows;
@@ -666,7 +686,10 @@ impl App {
     pub(super) fn nearest_path_row(&self, target: usize, direction: isize) -> usize {
         let rows = &self.path_view.rows;
         super::nearest(rows.len(), target, direction, |i| {
-            matches!(rows.get(i), Some(PathRow::Actor(_) | PathRow::Hop(_)))
+            matches!(
+                rows.get(i),
+                Some(PathRow::Actor(_) | PathRow::Hop(_) | PathRow::Alternative(_))
+            )
         })
     }
 
@@ -729,7 +752,7 @@ impl App {
                 self.choose_focus(node);
                 self.show_view(View::Explore);
             }
-            Some(PathRow::Hop(hop) | PathRow::Quote(hop)) => {
+            Some(PathRow::Hop(hop) | PathRow::Alternative(hop) | PathRow::Quote(hop)) => {
                 self.open_relation(hop.from, hop.relation)
             }
             _ => {}
