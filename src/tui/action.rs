@@ -266,6 +266,9 @@ pub enum Action {
     },
     /// An answer from the SPARQL endpoint explored.
     RemoteReady(crate::tui::app::RemoteAnswer),
+    /// Time passed: it is now this instant. Time reaches the state only
+    /// this way, so what depends on it is tested without waiting.
+    Tick(std::time::Instant),
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The wheel turned over a screen cell (positive: down).

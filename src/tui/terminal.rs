@@ -489,6 +489,11 @@ fn event_loop(
                     signals.hang_up();
                     break;
                 }
+                // A message times out back to the hints.
+                if app.message_timing() {
+                    app.update(Action::Tick(Instant::now()));
+                    dirty |= !app.message_timing();
+                }
                 // Keep a progress display moving, a few times a second.
                 if (app.computing().is_some() || app.fetching())
                     && last_progress.elapsed() >= SPINNER_TICK
@@ -515,6 +520,7 @@ fn event_loop(
         if let Some(action) = action {
             app.update(action);
             shell.perform_effects(&mut app, terminal, capturing)?;
+            app.update(Action::Tick(Instant::now()));
             dirty = true;
         }
         if app.mouse() != capturing {

@@ -21,6 +21,7 @@ mod vocabulary;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use nucleo_matcher::{Config, Matcher};
 
@@ -283,6 +284,9 @@ pub struct App {
     relations: Cursor,
     evidence_scroll: u16,
     message: Option<String>,
+    /// The message last seen by a [`Action::Tick`] and when it was first
+    /// seen, so it can give the line back to the hints.
+    message_seen: Option<(String, Instant)>,
     mouse: bool,
     quit: bool,
     matcher: Matcher,
@@ -363,6 +367,7 @@ impl App {
             relations: Cursor::default(),
             evidence_scroll: 0,
             message: None,
+            message_seen: None,
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
@@ -460,6 +465,7 @@ impl App {
             }
             Action::LintReady { request, report } => return self.lint_ready(request, report),
             Action::RemoteReady(answer) => return self.remote_ready(answer),
+            Action::Tick(now) => return self.tick(now),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
@@ -631,7 +637,8 @@ impl App {
             | Action::MatchesReady { .. }
             | Action::PathsReady { .. }
             | Action::LintReady { .. }
-            | Action::RemoteReady(_) => {}
+            | Action::RemoteReady(_)
+            | Action::Tick(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -651,6 +658,29 @@ impl App {
             }
             Action::Quit => self.quit = true,
         }
+    }
+
+    /// A message stays for [`MESSAGE_TIME`] from the first tick that sees
+    /// it, then the status line shows the hints again.
+    fn tick(&mut self, now: Instant) {
+        let Some(message) = &self.message else {
+            self.message_seen = None;
+            return;
+        };
+        match &self.message_seen {
+            Some((seen, since)) if seen == message => {
+                if now.saturating_duration_since(*since) >= MESSAGE_TIME {
+                    self.message = None;
+                    self.message_seen = None;
+                }
+            }
+            _ => self.message_seen = Some((message.clone(), now)),
+        }
+    }
+
+    /// True while a message of the app's own is shown and will time out.
+    pub fn message_timing(&self) -> bool {
+        self.message.is_some()
     }
 
     /// Help scrolls with the keys that scroll lists; `/` and `:` go on
@@ -1917,6 +1947,10 @@ impl App {
         self.quit
     }
 }
+
+/// How long a message holds the status line before the hints come back:
+/// long enough to read a sentence.
+pub const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
 /// Graphs with more relations than this compute the neighbourhood and the
 /// timeline off the UI thread: above it they take longer than a frame.
