@@ -333,3 +333,92 @@ fn a_message_gives_the_status_line_back_to_the_hints_after_a_few_seconds() {
     app.update(Action::Tick(later + MESSAGE_TIME));
     assert_eq!(app.message(), None);
 }
+
+/// Marks the actors with these ids, shows only them and opens the first
+/// in the graph view, two steps out.
+fn marked_drawing(width: u16, height: u16, ids: &[&str]) -> App {
+    let mut app = common::seed_app(width, height);
+    for id in ids {
+        app.update(Action::StartFilter);
+        for c in format!("^{id}$").chars() {
+            app.update(Action::FilterChar(c));
+        }
+        app.update(Action::AcceptFilter);
+        app.update(Action::ToggleMark);
+        app.update(Action::Cancel);
+    }
+    app.update(Action::ToggleMarkedOnly);
+    app.update(Action::StartFilter);
+    for c in format!("^{}$", ids[0]).chars() {
+        app.update(Action::FilterChar(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::Cancel);
+    app.update(Action::ShowView(View::Graph));
+    app.update(Action::Depth(1));
+    app
+}
+
+#[test]
+fn no_line_of_the_marked_drawing_runs_through_a_third_actors_label() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let app = marked_drawing(width, height, &["russia", "syria", "israel", "us"]);
+        let view = app.graph_view();
+        assert_eq!(view.depth, 2);
+        let names: Vec<&str> = view
+            .placement
+            .nodes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(view.placement.nodes.len(), 4, "{names:?}");
+        let area = view.placement.area;
+        for edge in &view.ego.edges {
+            let (a, b) = (&view.placement.nodes[edge.a], &view.placement.nodes[edge.b]);
+            for step in 1..40 {
+                let t = f64::from(step) / 40.0;
+                let x = a.x + (b.x - a.x) * t;
+                let y = a.y + (b.y - a.y) * t;
+                let cell = ratatui::layout::Position::new(
+                    area.x + x.floor() as u16,
+                    area.y + y.floor() as u16,
+                );
+                for (other, node) in view.placement.nodes.iter().enumerate() {
+                    assert!(
+                        other == edge.a || other == edge.b || !node.label.contains(cell),
+                        "at {width}x{height} the line {} – {} runs through {}",
+                        a.text,
+                        b.text,
+                        node.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_name_keeps_a_space_before_a_five_digit_count() {
+    let leaves: Vec<String> = (0..12_000)
+        .map(|i| format!("Actor(id: \"a{i}\", name: \"A{i}\", kind: Person)"))
+        .collect();
+    let relations: Vec<String> = (0..12_000)
+        .map(|i| format!("Relation(from: \"hub\", to: \"a{i}\", kind: \"knows\")"))
+        .collect();
+    let text = format!(
+        "Graph(title: \"wide\", actors: [Actor(id: \"hub\", name: \"Republic of the Very Long Name Indeed\", kind: State), {}], relations: [{}])",
+        leaves.join(","),
+        relations.join(",")
+    );
+    let graph = kgx::load::parse_bytes("wide.ron", text.into_bytes()).expect("valid");
+    let app = App::new(graph, 80, 24);
+    let row = screen(&app)
+        .lines()
+        .find(|line| line.contains("Republic") && line.contains("12000"))
+        .map(str::to_owned)
+        .expect("the hub is listed");
+    assert!(
+        row.contains("… ") && row.contains(" 12000") && !row.contains("…12000"),
+        "the name is cut to keep a space before the count: {row:?}"
+    );
+}
