@@ -230,7 +230,7 @@ pub enum Action {
         /// Who is drawn.
         ego: std::sync::Arc<crate::graph::Ego>,
         /// Where.
-        placement: std::sync::Arc<crate::tui::ui::radial::Placement>,
+        placement: std::sync::Arc<crate::tui::geometry::radial::Placement>,
     },
     /// The timeline's entries, ordered in the background.
     TimelineReady {
@@ -266,6 +266,8 @@ pub enum Action {
     },
     /// An answer from the SPARQL endpoint explored.
     RemoteReady(crate::tui::app::RemoteAnswer),
+    /// What the frame just drawn found out that the state needs.
+    Drawn(crate::tui::app::Drawn),
     /// Time passed: it is now this instant. Time reaches the state only
     /// this way, so what depends on it is tested without waiting.
     Tick(std::time::Instant),

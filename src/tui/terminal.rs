@@ -473,8 +473,14 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, &app, theme))?;
-            dirty = false;
+            let mut drawn = None;
+            terminal.draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))?;
+            let scroll = app.evidence_scroll();
+            if let Some(drawn) = drawn {
+                app.update(Action::Drawn(drawn));
+            }
+            // A scroll the text no longer reaches is drawn again, pulled in.
+            dirty = app.evidence_scroll() != scroll;
         }
         // While background work runs, look for its result often.
         let wait = if app.busy() { BUSY_POLL } else { SIGNAL_CHECK };

@@ -35,10 +35,10 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, InputMode, Pane, View};
 use super::filter;
+use super::geometry::text::{self, clip};
+use super::geometry::{columns, layout};
 use super::history::History;
 use super::keymap::{Keymap, QUERY_KEYS};
-use super::ui::text::{self, clip};
-use super::ui::{evidence, layout, relations};
 use crate::graph::{
     Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, Progress, RelationFilter, Scope,
     begun_by,
@@ -90,6 +90,16 @@ pub enum Effect {
         /// The line the record starts on, from 1.
         line: Option<usize>,
     },
+}
+
+/// What only drawing finds out and the state needs, handed back after each
+/// frame ([`Action::Drawn`]) as television's `draw` hands back its layout:
+/// the state never asks the drawing code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// How far the evidence pane scrolls before its last line reaches the
+    /// top of its window; `None` when it was not drawn.
+    pub evidence_max_scroll: Option<u16>,
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -289,6 +299,8 @@ pub struct App {
     rows: Vec<RelationRow>,
     relations: Cursor,
     evidence_scroll: u16,
+    /// What the last frame drawn reported.
+    drawn: Drawn,
     message: Option<String>,
     /// The message last seen by a [`Action::Tick`] and when it was first
     /// seen, so it can give the line back to the hints.
@@ -372,6 +384,7 @@ impl App {
             rows: Vec::new(),
             relations: Cursor::default(),
             evidence_scroll: 0,
+            drawn: Drawn::default(),
             message: None,
             message_seen: None,
             mouse: true,
@@ -472,6 +485,13 @@ impl App {
             Action::LintReady { request, report } => return self.lint_ready(request, report),
             Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Tick(now) => return self.tick(now),
+            Action::Drawn(drawn) => {
+                self.drawn = drawn;
+                if let Some(most) = drawn.evidence_max_scroll {
+                    self.evidence_scroll = self.evidence_scroll.min(most);
+                }
+                return;
+            }
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
@@ -644,7 +664,8 @@ impl App {
             | Action::PathsReady { .. }
             | Action::LintReady { .. }
             | Action::RemoteReady(_)
-            | Action::Tick(_) => {}
+            | Action::Tick(_)
+            | Action::Drawn(_) => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -802,9 +823,9 @@ impl App {
                 self.evidence_scroll = 0;
             }
             Pane::Evidence => {
-                let most = self
-                    .areas()
-                    .map_or(0, |areas| evidence::max_scroll(self, areas.evidence));
+                // Until a frame says how long the text is, the next one
+                // brings the scroll back within it.
+                let most = self.drawn.evidence_max_scroll.unwrap_or(u16::MAX);
                 let scroll =
                     (i64::from(self.evidence_scroll) + rows as i64).clamp(0, i64::from(most));
                 self.evidence_scroll = scroll as u16;

@@ -35,7 +35,7 @@ impl App {
                 // selected in the active pane, jumps; any other click selects.
                 let cell = usize::from(column - areas.relation_list.x);
                 let width = usize::from(areas.relation_list.width);
-                let on_other = relations::columns(width, self.row_widths)
+                let on_other = columns::columns(width, self.row_widths)
                     .other_actor()
                     .contains(&cell);
                 if on_other || (was_active && self.relations.selected == index) {

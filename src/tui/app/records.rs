@@ -9,7 +9,7 @@ use super::{App, Effect, PathRow, citation};
 use crate::graph::{Dated, EdgeIndex, NodeIndex};
 use crate::load::tree;
 use crate::tui::action::{Pane, View};
-use crate::tui::ui::text::clip;
+use crate::tui::geometry::text::clip;
 
 /// A record of the data file: an actor or a relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

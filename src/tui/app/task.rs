@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions, Progress, Scope};
 use crate::tui::action::Action;
-use crate::tui::ui::radial;
+use crate::tui::geometry::radial;
 
 /// One piece of background work and a way to follow or cancel it.
 #[derive(Debug)]

@@ -12,7 +12,7 @@ use crate::graph::{
     Centrality, Dated, Ego, EgoNode, Hop, Moment, NodeIndex, Path, PathOptions, Progress, Route,
 };
 use crate::tui::action::{Pane, View};
-use crate::tui::ui::{layout, radial};
+use crate::tui::geometry::{layout, radial};
 
 /// The neighbourhood drawing's state.
 #[derive(Clone, Debug, PartialEq)]
