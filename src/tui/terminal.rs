@@ -64,20 +64,19 @@ pub type Graph = (KnowledgeGraph, Warnings);
 pub fn run_remote(start: RemoteStart, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
     let events = read_events();
     let open = |width, height| App::on_endpoint(start, width, height).map_err(io::Error::other);
     let result = event_loop(
-        &mut terminal,
+        held.terminal(),
         open,
         Warnings::default(),
         options,
         &signals,
         &events,
     );
-    leave();
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -97,13 +96,12 @@ const BUSY_POLL: Duration = Duration::from_millis(3);
 pub fn run((graph, warnings): Graph, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
     let events = read_events();
     let open = |width, height| Ok(App::new(graph, width, height));
-    let result = event_loop(&mut terminal, open, warnings, options, &signals, &events);
-    leave();
+    let result = event_loop(held.terminal(), open, warnings, options, &signals, &events);
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -143,7 +141,8 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
+    let terminal = held.terminal();
     let events = read_events();
     let theme = Theme {
         color: options.color,
@@ -155,16 +154,13 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
         if suspended {
-            suspend(&mut terminal, options.mouse)?;
+            suspend(terminal, options.mouse)?;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) && !suspended {
-            resume(&mut terminal, options.mouse)?;
+            resume(terminal, options.mouse)?;
         }
         let snapshot = loading.snapshot();
-        if let Err(err) = terminal.draw(|frame| loading::draw(frame, &snapshot, theme)) {
-            leave();
-            return Err(err);
-        }
+        terminal.draw(|frame| loading::draw(frame, &snapshot, theme))?;
         if let Some(loaded) = loading.wait(Duration::ZERO) {
             break Some(loaded);
         }
@@ -190,13 +186,12 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         Some(Ok((graph, warnings))) => {
             let open = |width, height| Ok(App::new(graph, width, height));
-            event_loop(&mut terminal, open, warnings, options, &signals, &events)
+            event_loop(terminal, open, warnings, options, &signals, &events)
                 .map(|()| Opened::Explored)
         }
     };
-    leave();
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -290,6 +285,38 @@ fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io:
     // thread that reads keys.
     *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(())
+}
+
+/// The terminal while the explorer holds it: raw mode, the alternate
+/// screen and the mouse, given back when this is dropped, on every way out
+/// (return, error, `?`, unwinding), so none can forget to.
+struct Held {
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+}
+
+impl Held {
+    /// Takes the terminal.
+    fn enter(mouse: bool) -> io::Result<Held> {
+        enter(mouse).map(|terminal| Held {
+            terminal: Some(terminal),
+        })
+    }
+
+    /// The terminal to draw on.
+    fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        self.terminal
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("held until dropped"))
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        leave();
+        if let Some(terminal) = self.terminal.take() {
+            abandon_if_gone(terminal);
+        }
+    }
 }
 
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
