@@ -29,18 +29,17 @@ use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When}
 /// Reads either JSON shape into a graph. kgx's own export, when sound, is
 /// read straight into the graph; anything else goes through [`read`].
 pub fn read_graph(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
-    let halves = (text.len() >= parallel::PARALLEL_FROM)
-        .then(|| parallel::read(&mut text, parallel::Syntax::Json, &JsonHalves))
-        .flatten();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if let Some(builder) = halves {
+    if text.len() >= parallel::PARALLEL_FROM
+        && let Some(builder) = parallel::read(&mut text, parallel::Syntax::Json, &JsonHalves)
+    {
         // Both halves parsed, so one thread would build this same graph:
         // a problem in it goes straight to the reader that locates it.
-        return match crate::load::finish_sound(builder) {
-            Some(graph) => Ok(graph),
-            None => crate::load::build(name, read(name, text)?),
-        };
+        return crate::load::finish_or_locate(name, builder, text, |text| {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            crate::load::build(name, read(name, text)?)
+        });
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // The streaming reader refuses a key given twice (derived records
     // refuse a repeated field, maps through `unique_map`), so such a file
     // goes to `read`, which says where.

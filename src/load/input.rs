@@ -79,23 +79,23 @@ pub fn read_limited(
     mut progress: impl FnMut(u64),
 ) -> io::Result<Vec<u8>> {
     let limit = max_size();
-    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
-    let mut chunk = vec![0; CHUNK];
+    // A byte more than expected, so that the read that finds the end
+    // does not grow (and copy) the whole buffer.
+    let capacity = usize::try_from(expected.min(limit)).map_or(0, |size| size + 1);
+    let mut bytes = Vec::with_capacity(capacity);
     // Bytes known to be UTF-8 text; a character cut by a chunk's end is
     // checked with the next chunk.
     let mut checked = 0;
     loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => return Ok(bytes),
-            Ok(read) => read,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
-        if bytes.len() as u64 + read as u64 > limit {
+        let start = bytes.len();
+        // Straight into the buffer, not through a chunk copied after.
+        let read = reader.by_ref().take(CHUNK as u64).read_to_end(&mut bytes)?;
+        if read == 0 {
+            return Ok(bytes);
+        }
+        if bytes.len() as u64 > limit {
             return Err(too_large());
         }
-        let start = bytes.len();
-        bytes.extend_from_slice(&chunk[..read]);
         progress(bytes.len() as u64);
         // The first byte that is not UTF-8, if any, ends the text.
         let mut end = bytes.len();
@@ -106,7 +106,7 @@ pub fn read_limited(
                 None => checked += err.valid_up_to(),
             },
         }
-        if let Some(at) = bytes[start..end.max(start)].iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, &bytes[start..end.max(start)]) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!(

@@ -187,7 +187,16 @@ pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> 
 /// [`parse_graph`] of text the loader owns: a large file's relations are
 /// read on two threads (see [`parallel`]) when it is sound.
 pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
-    parse_graph_keeping(name, &mut text)
+    if text.len() >= parallel::PARALLEL_FROM
+        && let Some(builder) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves)
+    {
+        // Both halves parsed, so one thread would build this same graph:
+        // a problem in it goes straight to the reader that locates it.
+        return finish_or_locate(name, builder, text, |text| {
+            build(name, parse_str(name, text)?)
+        });
+    }
+    parse_graph(name, &text)
 }
 
 /// [`parse_graph_owned`] for a caller that needs the text afterwards; it
@@ -236,11 +245,17 @@ pub fn load_graph(input: &Input) -> Result<KnowledgeGraph, LoadError> {
 pub fn build(name: &str, dataset: Dataset) -> Result<KnowledgeGraph, LoadError> {
     // Validation has checked every relation's ends, so building cannot
     // fail; should it ever, say so as a diagnostic rather than panic.
-    KnowledgeGraph::new(dataset).map_err(|err| LoadError {
+    KnowledgeGraph::new(dataset).map_err(|err| unbuilt(name, &err))
+}
+
+/// A graph that validation passed and building refused, which should
+/// never happen, said as a diagnostic rather than a panic.
+fn unbuilt(name: &str, err: &impl std::fmt::Display) -> LoadError {
+    LoadError {
         name: name.to_owned(),
         text: Arc::from(""),
         problems: vec![Problem::whole_file(err.to_string())],
-    })
+    }
 }
 
 /// The graph of a sound file, or `None` when the file has any problem.
@@ -257,6 +272,24 @@ fn stream(text: &str) -> Option<KnowledgeGraph> {
 /// problems.
 pub(crate) fn finish_sound(builder: GraphBuilder) -> Option<KnowledgeGraph> {
     is_sound(&builder).then(|| builder.finish().ok())?
+}
+
+/// The graph a streaming reader built from `text` when validation would
+/// find nothing in it, else what `locate` (the reader that locates every
+/// problem) makes of the text. A sound file's text is freed before the
+/// graph is built, so that the two are never held at once: that is the
+/// load's peak.
+pub(crate) fn finish_or_locate(
+    name: &str,
+    builder: GraphBuilder,
+    text: String,
+    locate: impl FnOnce(&str) -> Result<KnowledgeGraph, LoadError>,
+) -> Result<KnowledgeGraph, LoadError> {
+    if !is_sound(&builder) {
+        return locate(&text);
+    }
+    drop(text);
+    builder.finish().map_err(|err| unbuilt(name, &err))
 }
 
 /// Whether validation would find nothing: the sources and actors are

@@ -80,8 +80,11 @@ fn read_cut(text: &str, cut: Cut, halves: &impl Halves) -> Option<GraphBuilder> 
             halves.relations(second, &mut builder).then_some(builder)
         });
         let mut builder = GraphBuilder::new();
-        let main = (halves.head(&head, &mut builder) && halves.relations(first, &mut builder))
-            .then_some(builder);
+        let head_read = halves.head(&head, &mut builder);
+        // The copy is not needed once read, and held it would add to the
+        // peak the two halves reach.
+        drop(head);
+        let main = (head_read && halves.relations(first, &mut builder)).then_some(builder);
         (main, other.join().ok().flatten())
     });
     let mut builder = main?;
