@@ -9,7 +9,7 @@ use common::screen;
 use std::time::{Duration, Instant};
 
 use kgx::model::Status;
-use kgx::tui::action::{Action, Pane, View};
+use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, Chip, Effect, FilterOption, MESSAGE_TIME, PathRow};
 
 fn app() -> App {
@@ -309,8 +309,8 @@ fn a_message_gives_the_status_line_back_to_the_hints_after_a_few_seconds() {
     let hints = screen(&app).lines().last().map(str::to_owned);
     app.update(Action::Unbound("z".into()));
     let start = Instant::now();
-    app.update(Action::Tick(start));
-    app.update(Action::Tick(start + Duration::from_secs(3)));
+    app.update(Report::Tick(start));
+    app.update(Report::Tick(start + Duration::from_secs(3)));
     assert!(app.message().is_some_and(|m| m.starts_with("z: no action")));
     assert!(
         screen(&app)
@@ -318,19 +318,19 @@ fn a_message_gives_the_status_line_back_to_the_hints_after_a_few_seconds() {
             .last()
             .is_some_and(|l| l.contains("z: no action"))
     );
-    app.update(Action::Tick(start + MESSAGE_TIME));
+    app.update(Report::Tick(start + MESSAGE_TIME));
     assert_eq!(app.message(), None, "timed out");
     assert_eq!(screen(&app).lines().last().map(str::to_owned), hints);
 
     // A new message is timed from when it is first seen.
     app.update(Action::Unbound("Z".into()));
     let later = start + Duration::from_secs(10);
-    app.update(Action::Tick(later));
-    app.update(Action::Tick(
+    app.update(Report::Tick(later));
+    app.update(Report::Tick(
         later + MESSAGE_TIME - Duration::from_millis(1),
     ));
     assert!(app.message().is_some_and(|m| m.starts_with("Z: no action")));
-    app.update(Action::Tick(later + MESSAGE_TIME));
+    app.update(Report::Tick(later + MESSAGE_TIME));
     assert_eq!(app.message(), None);
 }
 

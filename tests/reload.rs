@@ -7,7 +7,7 @@ use std::sync::Arc;
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{LoadError, parse_bytes};
 use kgx::model::Status;
-use kgx::tui::action::{Action, Pane, View};
+use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, FilterOption, Overlay, RelationRow, Reload};
 use kgx::tui::ui::theme::{Palette, Theme};
 
@@ -69,13 +69,13 @@ fn graph(text: &str) -> KnowledgeGraph {
     parse_bytes("test.ron", text.as_bytes().to_vec()).expect("valid")
 }
 
-fn loaded(text: &str) -> Action {
-    Action::Reloaded(Reload::Loaded(Arc::new(graph(text))))
+fn loaded(text: &str) -> Report {
+    Report::Reloaded(Reload::Loaded(Arc::new(graph(text))))
 }
 
-fn failed(text: &str) -> Action {
+fn failed(text: &str) -> Report {
     let error: LoadError = parse_bytes("test.ron", text.as_bytes().to_vec()).expect_err("invalid");
-    Action::Reloaded(Reload::Failed(Arc::new(error)))
+    Report::Reloaded(Reload::Failed(Arc::new(error)))
 }
 
 fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {

@@ -21,7 +21,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::action::{Action, InputMode};
+use super::action::{Action, InputMode, Report};
 use super::app::{App, Effect, RemoteStart};
 use super::keymap::Keymap;
 use super::loading::{self, Loading};
@@ -463,7 +463,7 @@ fn event_loop(
     let _watcher = match &options.watch {
         Some((path, request)) => watch::start(path, request.clone(), finished.clone())
             .inspect_err(|err| {
-                app.update(Action::Notify(format!("not watching the file: {err}")));
+                app.update(Report::Notify(format!("not watching the file: {err}")));
             })
             .ok(),
         None => None,
@@ -494,8 +494,8 @@ fn event_loop(
             });
             dirty = true;
         }
-        while let Ok(action) = results.try_recv() {
-            app.update(action);
+        while let Ok(report) = results.try_recv() {
+            app.update(report);
             shell.perform_effects(&mut app, terminal, capturing)?;
             dirty = true;
         }
@@ -504,7 +504,7 @@ fn event_loop(
             terminal.draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))?;
             let scroll = app.evidence_scroll();
             if let Some(drawn) = drawn {
-                app.update(Action::Drawn(drawn));
+                app.update(Report::Drawn(drawn));
             }
             // A scroll the text no longer reaches is drawn again, pulled in.
             dirty = app.evidence_scroll() != scroll;
@@ -524,7 +524,7 @@ fn event_loop(
                 }
                 // A message times out back to the hints.
                 if app.message_timing() {
-                    app.update(Action::Tick(Instant::now()));
+                    app.update(Report::Tick(Instant::now()));
                     dirty |= !app.message_timing();
                 }
                 // Keep a progress display moving, a few times a second.
@@ -553,7 +553,7 @@ fn event_loop(
         if let Some(action) = action {
             app.update(action);
             shell.perform_effects(&mut app, terminal, capturing)?;
-            app.update(Action::Tick(Instant::now()));
+            app.update(Report::Tick(Instant::now()));
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -571,7 +571,7 @@ fn event_loop(
 /// What the loop needs to do what the app asks for.
 struct Shell<'a> {
     /// Where results of work on other threads go.
-    finished: mpsc::Sender<Action>,
+    finished: mpsc::Sender<Report>,
     /// The files read, which an export must never overwrite.
     inputs: &'a [PathBuf],
     /// The key reader, paused while the person's editor runs.
@@ -604,7 +604,7 @@ impl Shell<'_> {
                         Some(note) => format!("{report}; {note}"),
                         None => report,
                     };
-                    app.update(Action::Notify(report));
+                    app.update(Report::Notify(report));
                 }
                 Effect::Compute(task) => {
                     let finished = self.finished.clone();
@@ -622,7 +622,7 @@ impl Shell<'_> {
                         text.as_bytes(),
                     );
                     if let Err(err) = execute!(terminal.backend_mut(), copy) {
-                        app.update(Action::Notify(format!("could not copy: {err}")));
+                        app.update(Report::Notify(format!("could not copy: {err}")));
                     }
                 }
                 Effect::Edit { file, line } => {
@@ -633,7 +633,7 @@ impl Shell<'_> {
                     self.events.resume();
                     resumed?;
                     if let Err(problem) = edited {
-                        app.update(Action::Notify(problem));
+                        app.update(Report::Notify(problem));
                     }
                     let size = terminal.size()?;
                     app.update(Action::Resize {

@@ -6,7 +6,7 @@
 
 use kgx::formats::load_graph;
 use kgx::load::Input;
-use kgx::tui::action::Action;
+use kgx::tui::action::Report;
 use kgx::tui::app::App;
 use kgx::tui::ui::{
     self,
@@ -44,7 +44,7 @@ pub fn draw(app: &mut App) {
         .draw(|frame| drawn = Some(ui::draw_reporting(frame, app, THEME)))
         .expect("draws");
     if let Some(drawn) = drawn {
-        app.update(Action::Drawn(drawn));
+        app.update(Report::Drawn(drawn));
     }
 }
 

@@ -33,7 +33,7 @@ use nucleo_matcher::{Config, Matcher};
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, InputMode, Pane, View};
+use super::action::{Action, InputMode, Message, Pane, Report, View};
 use super::filter;
 use super::geometry::text::{self, clip};
 use super::geometry::{columns, layout};
@@ -93,7 +93,7 @@ pub enum Effect {
 }
 
 /// What only drawing finds out and the state needs, handed back after each
-/// frame ([`Action::Drawn`]) as television's `draw` hands back its layout:
+/// frame ([`Report::Drawn`]) as television's `draw` hands back its layout:
 /// the state never asks the drawing code.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Drawn {
@@ -302,7 +302,7 @@ pub struct App {
     /// What the last frame drawn reported.
     drawn: Drawn,
     message: Option<String>,
-    /// The message last seen by a [`Action::Tick`] and when it was first
+    /// The message last seen by a [`Report::Tick`] and when it was first
     /// seen, so it can give the line back to the hints.
     message_seen: Option<(String, Instant)>,
     mouse: bool,
@@ -447,49 +447,57 @@ impl App {
         self.problems.as_deref()
     }
 
-    /// Applies one action. The only way the state changes.
-    pub fn update(&mut self, action: Action) {
-        match action {
-            // Reports from outside arrive whatever is open.
-            Action::Notify(message) => {
-                self.message = Some(message);
-                return;
-            }
-            Action::CentralityReady {
+    /// Applies what the person asked for or what work outside reported.
+    /// The only way the state changes.
+    pub fn update(&mut self, message: impl Into<Message>) {
+        match message.into() {
+            Message::Asked(action) => self.asked(action),
+            Message::Reported(report) => self.reported(report),
+        }
+    }
+
+    /// Takes what came back from outside, whatever is open.
+    fn reported(&mut self, report: Report) {
+        match report {
+            Report::Notify(message) => self.message = Some(message),
+            Report::CentralityReady {
                 generation,
                 centrality,
-            } => return self.centrality_ready(generation, centrality),
-            Action::NeighbourhoodReady {
+            } => self.centrality_ready(generation, centrality),
+            Report::NeighbourhoodReady {
                 request,
                 ego,
                 placement,
-            } => return self.neighbourhood_ready(request, ego, placement),
-            Action::TimelineReady { request, moments } => {
-                return self.timeline_ready(request, moments);
-            }
-            Action::MatchesReady {
+            } => self.neighbourhood_ready(request, ego, placement),
+            Report::TimelineReady { request, moments } => self.timeline_ready(request, moments),
+            Report::MatchesReady {
                 request,
                 query,
                 matches,
-            } => return self.matches_ready(request, query, matches),
-            Action::PathsReady {
+            } => self.matches_ready(request, query, matches),
+            Report::PathsReady {
                 request,
                 paths,
                 cut,
-            } => return self.paths_ready(request, paths, cut),
-            Action::Reloaded(reload) => return self.reloaded(reload),
-            Action::QuitNow => {
-                self.quit = true;
-                return;
-            }
-            Action::LintReady { request, report } => return self.lint_ready(request, report),
-            Action::RemoteReady(answer) => return self.remote_ready(answer),
-            Action::Tick(now) => return self.tick(now),
-            Action::Drawn(drawn) => {
+            } => self.paths_ready(request, paths, cut),
+            Report::Reloaded(reload) => self.reloaded(reload),
+            Report::LintReady { request, report } => self.lint_ready(request, report),
+            Report::RemoteReady(answer) => self.remote_ready(answer),
+            Report::Tick(now) => self.tick(now),
+            Report::Drawn(drawn) => {
                 self.drawn = drawn;
                 if let Some(most) = drawn.evidence_max_scroll {
                     self.evidence_scroll = self.evidence_scroll.min(most);
                 }
+            }
+        }
+    }
+
+    /// Does what the person asked for, in the overlay or line that is open.
+    fn asked(&mut self, action: Action) {
+        match action {
+            Action::QuitNow => {
+                self.quit = true;
                 return;
             }
             Action::Resize { .. } | Action::Scroll { .. } => {}
@@ -654,18 +662,7 @@ impl App {
             | Action::AcceptSearch
             | Action::CommandComplete
             | Action::CommandHistory(_)
-            | Action::RunCommand
-            | Action::Notify(_)
-            | Action::Reloaded(_)
-            | Action::CentralityReady { .. }
-            | Action::NeighbourhoodReady { .. }
-            | Action::TimelineReady { .. }
-            | Action::MatchesReady { .. }
-            | Action::PathsReady { .. }
-            | Action::LintReady { .. }
-            | Action::RemoteReady(_)
-            | Action::Tick(_)
-            | Action::Drawn(_) => {}
+            | Action::RunCommand => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {

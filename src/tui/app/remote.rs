@@ -19,7 +19,7 @@ use super::{App, Effect, Task};
 use crate::graph::{KnowledgeGraph, Progress};
 use crate::model::{Dataset, When};
 use crate::remote::{self, Endpoint, Found};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Report};
 
 /// The fewest characters of a filter the endpoint is asked about: one or
 /// two would match most of a large graph's names.
@@ -134,7 +134,7 @@ impl PartialEq for RemoteAnswer {
 
 impl Fetch {
     /// Asks the endpoint; the answer as an action for the app.
-    pub(super) fn run(self) -> Action {
+    pub(super) fn run(self) -> Report {
         let (request, outcome) = match self {
             Fetch::Around {
                 request,
@@ -175,7 +175,7 @@ impl Fetch {
                 (request, outcome)
             }
         };
-        Action::RemoteReady(RemoteAnswer { request, outcome })
+        Report::RemoteReady(RemoteAnswer { request, outcome })
     }
 }
 
