@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::PathMode;
 use super::line_edit;
-use super::views::PathMode;
 use super::{App, Effect, Overlay};
 use crate::formats::Format;
 use crate::graph::{KnowledgeGraph, NodeIndex, Resolution};

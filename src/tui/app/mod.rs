@@ -8,6 +8,7 @@ mod citation;
 mod command;
 mod counts;
 mod filters;
+mod graph_view;
 mod help;
 mod line_edit;
 mod lint;
@@ -16,11 +17,14 @@ mod marks;
 mod matching;
 mod mouse;
 mod navigation;
+mod path_view;
 mod records;
 mod reload;
 mod remote;
 mod search;
+mod stats_view;
 mod task;
+mod timeline_view;
 mod views;
 mod vocabulary;
 
@@ -47,17 +51,17 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
+pub use graph_view::GraphView;
 pub use lint::LintFindings;
 pub use matching::Matches;
+pub use path_view::{MOST_PATHS, PathMode, PathRow, PathSearch, PathView};
 pub use reload::Reload;
 pub use remote::{RemoteAnswer, RemoteStart};
 pub use search::occurrences;
+pub use stats_view::{StatsColumn, StatsView};
 use task::Job;
 pub use task::Task;
-pub use views::{
-    GraphView, MOST_PATHS, PathMode, PathRow, PathSearch, PathView, StatsColumn, StatsView,
-    TimelineView,
-};
+pub use timeline_view::TimelineView;
 use vocabulary::Vocabulary;
 
 /// Something the app needs done outside itself; the terminal shell does it
