@@ -17,7 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use super::ui::text::clip;
+use super::geometry::text::clip;
 use super::ui::theme::Theme;
 use crate::formats::{self, Format, Request};
 use crate::graph::KnowledgeGraph;

@@ -150,6 +150,7 @@ impl App {
         path.to = path.to.and_then(|node| map.node(node));
         path.avoid = path.avoid.iter().filter_map(|&n| map.node(n)).collect();
         path.paths.clear();
+        path.routes.clear();
         path.rows.clear();
 
         let timeline = &mut self.timeline;
