@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,7 +16,6 @@ use std::sync::Arc;
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
-use crate::cli::{Outcome, Output};
 use crate::load::diagnostic::clipped;
 use crate::load::{LoadError, Problem, ron_error, tree};
 use crate::suggest;
@@ -52,6 +50,9 @@ pub struct Sparql {
     /// Headers by the start of the endpoint URLs they are for.
     #[serde(default)]
     pub headers: BTreeMap<String, BTreeMap<String, String>>,
+    /// How names are looked up: `"contains"`, `"regex"` or `"qlever"`.
+    #[serde(default)]
+    pub text_search: crate::remote::TextSearch,
 }
 
 impl Sparql {
@@ -181,7 +182,7 @@ pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
 
 /// Whether anything is at `path`, even a link that leads nowhere or a
 /// file kgx may not read: those are reported, not taken for no config.
-fn is_there(path: &Path) -> bool {
+pub fn is_there(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
@@ -370,51 +371,6 @@ fn sparql_problems(text: &str, within: Range<usize>, sparql: &Sparql) -> Vec<Pro
     problems
 }
 
-/// `kgx config`: prints the default config (`--default`), where kgx looks
-/// for it (`--path`), or checks the config file as the explorer would read
-/// it, with the same diagnostics.
-pub fn command(
-    default: bool,
-    path: bool,
-    given: Option<&Path>,
-    output: &mut Output<'_>,
-) -> io::Result<Outcome> {
-    if default {
-        output.out.raw().write_all(default_text().as_bytes())?;
-        return Ok(Outcome::Success);
-    }
-    let Some(location) = given.map(Path::to_owned).or_else(default_path) else {
-        writeln!(
-            output.err,
-            "error: no home directory to look for a config in; give one with --config PATH"
-        )?;
-        return Ok(Outcome::Failure);
-    };
-    if path {
-        writeln!(output.out, "{}", location.display())?;
-        return Ok(Outcome::Success);
-    }
-    if given.is_none() && !is_there(&location) {
-        writeln!(
-            output.out,
-            "{}: no config file, so kgx uses the defaults (`kgx config --default > FILE` writes them out)",
-            location.display()
-        )?;
-        return Ok(Outcome::Success);
-    }
-    match load(Some(&location)) {
-        Ok(_) => {
-            writeln!(output.out, "{}: valid", location.display())?;
-            Ok(Outcome::Success)
-        }
-        Err(error) => {
-            let report = error.render_width(output.color, output.width);
-            output.err.raw().write_all(report.as_bytes())?;
-            Ok(Outcome::Failure)
-        }
-    }
-}
-
 /// Where `"name":` is written in `text[within]` (a map entry, not a key
 /// in a list), quotes included; every place, in order.
 fn find_entries(text: &str, within: Range<usize>, name: &str) -> Vec<Range<usize>> {
@@ -475,10 +431,13 @@ pub fn default_text() -> String {
     // What kgx sends SPARQL endpoints (--sparql URL): the User-Agent (public
     // endpoints ask for one that names you and how to reach you), and
     // headers by the start of the endpoint URLs they are sent to, e.g.
-    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}.
+    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}; how
+    // the / filter and names are looked up: \"contains\" or \"regex\" (any
+    // engine), \"qlever\" (QLever's text index).
     sparql: (
         user_agent: None,
         headers: {},
+        text_search: \"contains\",
     ),
 )
 ",

@@ -174,11 +174,11 @@ pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> 
 /// read on two threads (see [`parallel`]) when it is sound.
 pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(builder) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves)
+        && let Some(halves) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves)
     {
         // Both halves parsed, so one thread would build this same graph:
         // a problem in it goes straight to the reader that locates it.
-        return finish_or_locate(name, builder, text, |text| {
+        return join_or_locate(name, halves, text, |text| {
             build(name, parse_str(name, text)?)
         });
     }
@@ -189,13 +189,11 @@ pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph,
 /// is given back as it was.
 pub fn parse_graph_keeping(name: &str, text: &mut String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(builder) = parallel::read(text, parallel::Syntax::Ron, &RonHalves)
+        && let Some(halves) = parallel::read(text, parallel::Syntax::Ron, &RonHalves)
     {
-        // Both halves parsed, so one thread would build this same graph:
-        // a problem in it goes straight to the reader that locates it.
-        return match finish_sound(builder) {
-            Some(graph) => Ok(graph),
-            None => build(name, parse_str(name, text)?),
+        return match halves_sound(&halves) {
+            true => join(name, halves),
+            false => build(name, parse_str(name, text)?),
         };
     }
     parse_graph(name, text)
@@ -260,22 +258,59 @@ pub(crate) fn finish_sound(builder: GraphBuilder) -> Option<KnowledgeGraph> {
     is_sound(&builder).then(|| builder.finish().ok())?
 }
 
-/// The graph a streaming reader built from `text` when validation would
-/// find nothing in it, else what `locate` (the reader that locates every
-/// problem) makes of the text. A sound file's text is freed before the
-/// graph is built, so that the two are never held at once: that is the
-/// load's peak.
-pub(crate) fn finish_or_locate(
+/// The graph of a file read in `halves` when validation would find
+/// nothing in it, else what `locate` (the reader that locates every
+/// problem) makes of its `text`. A sound file's text is freed before the
+/// halves are joined and the graph built: held beside them, it would make
+/// the load's peak.
+pub(crate) fn join_or_locate(
     name: &str,
-    builder: GraphBuilder,
+    halves: parallel::Read,
     text: String,
     locate: impl FnOnce(&str) -> Result<KnowledgeGraph, LoadError>,
 ) -> Result<KnowledgeGraph, LoadError> {
-    if !is_sound(&builder) {
+    if !halves_sound(&halves) {
         return locate(&text);
     }
     drop(text);
-    builder.finish().map_err(|err| unbuilt(name, &err))
+    join(name, halves)
+}
+
+/// The graph of a sound file's `halves`: the tail appended to the head.
+fn join(name: &str, halves: parallel::Read) -> Result<KnowledgeGraph, LoadError> {
+    let parallel::Read { mut head, tail } = halves;
+    head.append_relations(tail);
+    head.finish().map_err(|err| unbuilt(name, &err))
+}
+
+/// [`is_sound`] of the two halves joined, told before joining them: the
+/// head on its own, and each reference of the tail among the head's
+/// actors and sources.
+fn halves_sound(halves: &parallel::Read) -> bool {
+    if !is_sound(&halves.head) {
+        return false;
+    }
+    let tail = halves.tail.references();
+    let actors: HashSet<&str> = halves.head.actors().iter().map(|a| a.id.as_str()).collect();
+    let sources: HashSet<&str> = halves
+        .head
+        .sources()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    !tail.blank_quote
+        && tail
+            .kinds
+            .iter()
+            .all(|kind| validate::is_valid_relation_kind(kind))
+        && tail.unknown_actors.iter().all(|id| actors.contains(id))
+        && tail.unknown_sources.iter().all(|id| sources.contains(id))
+}
+
+/// The graph of a file read in `halves`, when it is sound.
+#[cfg(test)]
+pub(crate) fn join_sound(halves: parallel::Read) -> Option<KnowledgeGraph> {
+    halves_sound(&halves).then(|| join("test", halves).ok())?
 }
 
 /// Whether validation would find nothing: the sources and actors are
@@ -336,7 +371,7 @@ mod tests {
     fn in_halves(text: &str) -> Option<KnowledgeGraph> {
         let mut owned = text.to_owned();
         let graph = parallel::read(&mut owned, parallel::Syntax::Ron, &RonHalves)
-            .map(|builder| finish_sound(builder).expect("sound"));
+            .map(|halves| join_sound(halves).expect("sound"));
         assert_eq!(owned, text, "the text is given back as it was");
         graph
     }
@@ -409,6 +444,21 @@ mod tests {
             let text = graph(broken);
             assert!(stream(&text).is_none(), "{broken}");
             assert!(parse_graph("broken.ron", &text).is_err(), "{broken}");
+            // The same problem in the second half of a file read on two
+            // threads, which is checked before the halves are joined.
+            let sound_relation = r#"Relation(from: "a", to: "b", kind: "met")"#;
+            let many = [sound_relation; 40].join(",\n");
+            let mut text = graph(&format!("{many},\n{broken}"));
+            if let Some(halves) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves) {
+                assert!(halves.tail.relation_count() > 0, "the tail has relations");
+                assert!(join_sound(halves).is_none(), "{broken}");
+            }
         }
+        let mut text = graph(&[r#"Relation(from: "a", to: "b", kind: "met")"#; 41].join(",\n"));
+        let halves = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves).expect("cut");
+        assert_eq!(
+            join_sound(halves).map(|graph| graph.relation_count()),
+            Some(41)
+        );
     }
 }
