@@ -153,8 +153,10 @@ fn main() -> ExitCode {
         inner: stderr.lock(),
         name: "standard error",
     };
+    let out_is_terminal = std::io::stdout().is_terminal();
     let mut output = Output {
         out: SafeWriter::new(&mut out),
+        out_is_terminal,
         err: SafeWriter::new(&mut err),
         color,
         width,

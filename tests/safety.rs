@@ -187,6 +187,43 @@ fn config_messages_quote_names_and_values_safely() {
     }
 }
 
+/// An export printed to a terminal shows the data's controls escaped, in
+/// every format; written to a pipe it is the data as it is.
+#[test]
+fn an_export_to_a_terminal_shows_the_controls_escaped() {
+    let scratch = Scratch::new("export-terminal");
+    let file = scratch.file("evil.json", evil_dataset().to_string());
+    let file = file.to_str().expect("a UTF-8 path");
+    for format in ["ron", "json", "dot", "mermaid", "graphml", "csv", "turtle"] {
+        let mut kgx = Session::start(&["export", "--format", format, file]);
+        assert_eq!(kgx.wait_exit(), 0, "{format}");
+        // The terminal may still be passing on what was written last.
+        let shown = |kgx: &Session| String::from_utf8_lossy(&kgx.raw()).into_owned();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !shown(&kgx).contains("met with") && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let text = shown(&kgx);
+        assert!(text.contains("met with"), "{format}: the export is shown");
+        for marker in ["\u{1b}]52", "\u{1b}]0;pwned", "\u{9b}", "\u{202e}", "\u{7}"] {
+            assert!(
+                !text.contains(marker),
+                "{format}: the terminal got {marker:?}"
+            );
+        }
+    }
+    let piped = kgx(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "dot".as_ref(),
+        file.as_ref(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&piped.stdout).contains('\u{202e}'),
+        "a pipe gets the data as it is"
+    );
+}
+
 /// The explorer on the payload file: its start-up, every view it opens on a
 /// key, and the problems of a broken file printed before it starts.
 #[test]

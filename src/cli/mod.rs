@@ -536,10 +536,23 @@ impl From<ReadFormat> for Format {
 }
 
 /// Where command output goes, and whether diagnostics may use colour.
+/// An export to standard output: the data as it is for a file or a pipe;
+/// on a terminal, which would act on the controls and bidirectional
+/// overrides in it, made safe as every other text kgx prints.
+fn write_export(output: &mut Output<'_>, format: Format, text: &str) -> io::Result<()> {
+    match (output.out_is_terminal, format) {
+        (false, _) => output.out.raw().write_all(text.as_bytes()),
+        (true, Format::Json) => SafeWriter::json(output.out.raw()).write_all(text.as_bytes()),
+        (true, _) => output.out.write_all(text.as_bytes()),
+    }
+}
+
 pub struct Output<'a> {
     /// Normal output (standard output): text through [`SafeWriter`], data
     /// (JSON, exports) through its `raw()`.
     pub out: SafeWriter<&'a mut dyn Write>,
+    /// Standard output is a terminal: exports written there are made safe.
+    pub out_is_terminal: bool,
     /// Errors and diagnostics (standard error), made safe the same way; a
     /// rendered diagnostic, already safe and maybe coloured, goes raw.
     pub err: SafeWriter<&'a mut dyn Write>,
@@ -1041,7 +1054,7 @@ fn write_graph(
         None => {
             let written = formats::write_with(graph, format, options)?;
             if !options.deny_warnings || written.warnings.is_empty() {
-                output.out.raw().write_all(written.text.as_bytes())?;
+                write_export(output, format, &written.text)?;
             }
             if matches!(format, Format::Csv | Format::Tsv) {
                 writeln!(
