@@ -294,14 +294,16 @@ pub struct App {
     query_recalled: Option<usize>,
     /// The scope generation `listed` was computed for.
     listed_scope: u64,
-    actors: Cursor,
+    /// The actor list's selection and scroll.
+    actor_cursor: Cursor,
     focus: Option<NodeIndex>,
     /// True once the focus was chosen (Enter, a jump, back/forward) rather
     /// than merely previewed by moving through the list.
     focus_chosen: bool,
     history: History,
     rows: Vec<RelationRow>,
-    relations: Cursor,
+    /// The relation rows' selection and scroll.
+    relation_cursor: Cursor,
     evidence_scroll: u16,
     /// What the last frame drawn reported.
     drawn: Drawn,
@@ -381,12 +383,12 @@ impl App {
             query_history: Vec::new(),
             query_recalled: None,
             listed_scope: 0,
-            actors: Cursor::default(),
+            actor_cursor: Cursor::default(),
             focus: None,
             focus_chosen: false,
             history: History::default(),
             rows: Vec::new(),
-            relations: Cursor::default(),
+            relation_cursor: Cursor::default(),
             evidence_scroll: 0,
             drawn: Drawn::default(),
             message: None,
@@ -811,16 +813,16 @@ impl App {
                 cursor.selected = step(cursor.selected, rows, self.stats.rows.len());
             }
             Pane::Actors => {
-                let before = self.actors.selected;
-                self.actors.selected = step(before, rows, self.listed.len());
+                let before = self.actor_cursor.selected;
+                self.actor_cursor.selected = step(before, rows, self.listed.len());
                 // While the query is typed the focus stays: Enter chooses.
-                if self.actors.selected != before && !self.editing_filter {
+                if self.actor_cursor.selected != before && !self.editing_filter {
                     self.preview_selected_actor();
                 }
             }
             Pane::Relations => {
-                let target = step(self.relations.selected, rows, self.rows.len());
-                self.relations.selected = self.nearest_link(target, rows.signum());
+                let target = step(self.relation_cursor.selected, rows, self.rows.len());
+                self.relation_cursor.selected = self.nearest_link(target, rows.signum());
                 self.evidence_scroll = 0;
             }
             Pane::Evidence => {
@@ -849,17 +851,17 @@ impl App {
         let areas = self.areas();
         let rows = |pick: fn(&layout::Areas) -> u16| usize::from(areas.as_ref().map_or(1, pick));
         let listed = self.listed.len();
-        scroll_into_view(&mut self.actors, rows(|a| a.actor_list.height), listed);
+        scroll_into_view(&mut self.actor_cursor, rows(|a| a.actor_list.height), listed);
         let relation_rows = rows(|a| a.relation_list.height);
-        scroll_into_view(&mut self.relations, relation_rows, self.rows.len());
+        scroll_into_view(&mut self.relation_cursor, relation_rows, self.rows.len());
         // A group's heading stays in view above its first relation.
-        let selected = self.relations.selected;
+        let selected = self.relation_cursor.selected;
         if selected > 0
-            && selected == self.relations.offset
+            && selected == self.relation_cursor.offset
             && relation_rows > 1
             && matches!(self.rows.get(selected - 1), Some(RelationRow::Heading(..)))
         {
-            self.relations.offset -= 1;
+            self.relation_cursor.offset -= 1;
         }
         let body = rows(|a| a.view_body.height);
         let paths = self.path_view.rows.len();
@@ -879,7 +881,7 @@ impl App {
         });
         self.rows.clear();
         let Some(focus) = self.focus else {
-            self.relations = Cursor::default();
+            self.relation_cursor = Cursor::default();
             return;
         };
         let links: Vec<Link> = self
@@ -923,9 +925,9 @@ impl App {
                 .iter()
                 .position(|row| matches!(row, RelationRow::Link(l) if l.relation == relation))
         });
-        self.relations.selected = kept.unwrap_or_else(|| self.nearest_link(0, 1));
+        self.relation_cursor.selected = kept.unwrap_or_else(|| self.nearest_link(0, 1));
         if kept.is_none() {
-            self.relations.offset = 0;
+            self.relation_cursor.offset = 0;
         }
         self.keep_visible();
     }
@@ -1061,12 +1063,12 @@ impl App {
 
     /// Selection and scroll of the actor list.
     pub fn actor_cursor(&self) -> Cursor {
-        self.actors
+        self.actor_cursor
     }
 
     /// The actor selected in the list.
     pub fn selected_actor(&self) -> Option<NodeIndex> {
-        self.listed.get(self.actors.selected).map(|l| l.node)
+        self.listed.get(self.actor_cursor.selected).map(|l| l.node)
     }
 
     /// The actor whose relations are shown.
@@ -1103,12 +1105,12 @@ impl App {
 
     /// Selection and scroll of the relation rows.
     pub fn relation_cursor(&self) -> Cursor {
-        self.relations
+        self.relation_cursor
     }
 
     /// The relation selected in the relations pane.
     pub fn selected_link(&self) -> Option<Link> {
-        match self.rows.get(self.relations.selected) {
+        match self.rows.get(self.relation_cursor.selected) {
             Some(RelationRow::Link(link)) => Some(*link),
             _ => None,
         }
