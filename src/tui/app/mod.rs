@@ -851,7 +851,11 @@ impl App {
         let areas = self.areas();
         let rows = |pick: fn(&layout::Areas) -> u16| usize::from(areas.as_ref().map_or(1, pick));
         let listed = self.listed.len();
-        scroll_into_view(&mut self.actor_cursor, rows(|a| a.actor_list.height), listed);
+        scroll_into_view(
+            &mut self.actor_cursor,
+            rows(|a| a.actor_list.height),
+            listed,
+        );
         let relation_rows = rows(|a| a.relation_list.height);
         scroll_into_view(&mut self.relation_cursor, relation_rows, self.rows.len());
         // A group's heading stays in view above its first relation.
