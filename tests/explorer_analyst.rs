@@ -211,7 +211,7 @@ fn export_of_marked_only_holds_the_marked_and_says_whose_attributions_it_left_ou
     );
     let note = note.as_deref().unwrap_or_default();
     assert!(
-        note.starts_with("left out who said or held what for ") && note.contains("not shown"),
+        note.contains("quotes or roles name are not shown, so left out: "),
         "the attributions left out are named: {note:?}"
     );
 }
