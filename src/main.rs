@@ -49,6 +49,7 @@ fn main() -> ExitCode {
                     .clone()
                     .unwrap_or_else(kgx::remote::default_user_agent),
                 headers: config.sparql.headers_for(url),
+                text_search: config.sparql.text_search,
                 ..kgx::remote::Access::default()
             };
             let endpoint = match kgx::remote::Endpoint::new(url, access) {

@@ -142,6 +142,8 @@ pub enum Action {
     AcceptFilter,
     /// Clear the filter (or close the overlay that is open).
     Cancel,
+    /// Ask the SPARQL endpoint again what failed or was cancelled.
+    Retry,
     /// Sort the actor list by name or by number of relations.
     ToggleSort,
     /// Mark or unmark the selected actor.
@@ -287,7 +289,9 @@ pub enum Report {
     /// What the frame just drawn found out that the state needs.
     Drawn(crate::tui::app::Drawn),
     /// Time passed: it is now this instant. Time reaches the state only
-    /// this way, so what depends on it is tested without waiting.
+    /// this way, so what depends on it (messages timing out, a question
+    /// to a SPARQL endpoint waiting for the focus to settle) is tested
+    /// without waiting.
     Tick(std::time::Instant),
 }
 

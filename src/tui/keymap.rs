@@ -429,6 +429,12 @@ pub const BINDABLE: &[Bindable] = &[
     ),
     bind("cancel", Action::Cancel, &["esc"], "close or clear"),
     bind(
+        "retry",
+        Action::Retry,
+        &["r"],
+        "ask the SPARQL endpoint again",
+    ),
+    bind(
         "quit",
         Action::Quit,
         &["q"],
@@ -589,6 +595,19 @@ const HELP: &[Section] = &[
             ),
             (&["cancel"], "close / clear"),
             (&["quit"], "quit"),
+        ],
+    },
+    Section {
+        title: "On a SPARQL endpoint (kgx --sparql URL)",
+        rows: &[
+            (
+                &["cancel"],
+                "while the spinner turns: stop asking (the next clears)",
+            ),
+            (
+                &["retry"],
+                "ask again what failed or was cancelled, or the focus",
+            ),
         ],
     },
 ];

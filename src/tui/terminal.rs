@@ -499,6 +499,12 @@ fn event_loop(
             shell.perform_effects(&mut app, terminal, capturing)?;
             dirty = true;
         }
+        // Time is an input while a question to an endpoint waits for the
+        // focus to settle or for its answer.
+        if app.settling() || app.fetching() {
+            app.update(Report::Tick(Instant::now()));
+            shell.perform_effects(&mut app, terminal, capturing)?;
+        }
         if dirty {
             let mut drawn = None;
             terminal.draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))?;
@@ -510,7 +516,11 @@ fn event_loop(
             dirty = app.evidence_scroll() != scroll;
         }
         // While background work runs, look for its result often.
-        let wait = if app.busy() { BUSY_POLL } else { SIGNAL_CHECK };
+        let wait = if app.busy() || app.settling() {
+            BUSY_POLL
+        } else {
+            SIGNAL_CHECK
+        };
         let event = match events.recv_timeout(wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {

@@ -409,7 +409,22 @@ impl App {
             remote: None,
         };
         app.refresh_list();
+        app.index_actors();
         app
+    }
+
+    /// On a graph large enough to match in the background, lays out the
+    /// actors' texts for the filter while the person reads the screen, so
+    /// that the first letter typed does not wait for it.
+    pub(super) fn index_actors(&mut self) {
+        if self.graph.relation_count() > self.background_above {
+            self.effects.push(Effect::Compute(Task {
+                job: Job::IndexActors,
+                graph: Arc::clone(&self.graph),
+                scope: Scope::default(),
+                progress: Arc::default(),
+            }));
+        }
     }
 
     /// The same explorer with the key bindings of the config file, so
@@ -671,7 +686,8 @@ impl App {
             | Action::AcceptSearch
             | Action::CommandComplete
             | Action::CommandHistory(_)
-            | Action::RunCommand => {}
+            | Action::RunCommand
+            | Action::Retry => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -696,6 +712,7 @@ impl App {
     /// A message stays for [`MESSAGE_TIME`] from the first tick that sees
     /// it, then the status line shows the hints again.
     fn tick(&mut self, now: Instant) {
+        self.remote_tick(now);
         let Some(message) = &self.message else {
             self.message_seen = None;
             return;

@@ -207,6 +207,7 @@ impl App {
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
+        self.index_actors();
         // Answers still being computed are about the old graph.
         self.graph_request = None;
         self.timeline_request = None;

@@ -36,6 +36,9 @@ pub(super) enum Job {
     },
     /// Every dated entry in time order.
     Timeline { request: u64 },
+    /// Every actor's texts laid out for the filter, ahead of the first
+    /// letter typed (see [`KnowledgeGraph::actor_texts`]).
+    IndexActors,
     /// The actors a filter query lists, in order.
     Match {
         request: u64,
@@ -106,6 +109,10 @@ impl Task {
                 request,
                 moments: Arc::new(graph.timeline(&scope)),
             },
+            Job::IndexActors => {
+                graph.actor_texts();
+                return None;
+            }
             Job::Match {
                 request,
                 query,
