@@ -14,6 +14,7 @@ use kgx::tui::{self, Opened, loading::Loading};
 const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
+    kgx::allocator::return_large_blocks_when_freed();
     let cli = Cli::parse_args();
     cli.apply_limits();
     let deny_warnings = cli.deny_warnings();
