@@ -211,7 +211,7 @@ fn export_of_marked_only_holds_the_marked_and_says_whose_attributions_it_left_ou
     );
     let note = note.as_deref().unwrap_or_default();
     assert!(
-        note.starts_with("left out who said or held what for ") && note.contains("not shown"),
+        note.contains("quotes or roles name are not shown, so left out: "),
         "the attributions left out are named: {note:?}"
     );
 }
@@ -420,5 +420,41 @@ fn a_long_name_keeps_a_space_before_a_five_digit_count() {
     assert!(
         row.contains("… ") && row.contains(" 12000") && !row.contains("…12000"),
         "the name is cut to keep a space before the count: {row:?}"
+    );
+}
+
+#[test]
+fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
+        .args(["timeline", "--as-of", "2025-01-01"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("kgx runs");
+    assert!(output.status.success());
+    let printed = String::from_utf8_lossy(&output.stdout);
+    let marked: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.trim_start().starts_with('≈'))
+        .collect();
+
+    let mut app = common::seed_app(200, 60);
+    run(&mut app, "asof 2025-01-01");
+    app.update(Action::ShowView(View::Timeline));
+    let shown = app.timeline().rows.len();
+    let uncertain = app
+        .timeline()
+        .rows
+        .iter()
+        .filter(|&&at| app.timeline().moments[at].begun == kgx::model::Begun::Maybe)
+        .count();
+    assert!(uncertain > 0);
+    assert_eq!(
+        marked.len(),
+        uncertain,
+        "the same entries are marked: {marked:?}"
+    );
+    assert!(
+        printed.contains(&format!("as of 2025-01-01: {shown} dated entries")),
+        "the same entries are shown: {printed}"
     );
 }

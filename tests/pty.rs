@@ -3,7 +3,7 @@
 
 #[path = "common/terminal.rs"]
 mod common;
-use common::Session;
+use common::{Scratch, Session};
 
 /// `kgx ARGS…` on a terminal of `cols`×`rows` with these variables set.
 fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
@@ -211,28 +211,6 @@ fn number_keys_and_commands_switch_through_every_view() {
     kgx.wait_for("the lists again", |s| s.screen().contains("Evidence"));
     kgx.type_keys("q");
     assert_eq!(kgx.wait_exit(), 0);
-}
-
-/// A scratch directory for one test, removed when the test ends.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kgx-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch directory");
-        Scratch(dir)
-    }
-
-    fn path(&self, file: &str) -> String {
-        self.0.join(file).display().to_string()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 const RELOAD_V1: &str = r#"Graph(

@@ -218,10 +218,15 @@ pub struct Scratch(pub PathBuf);
 
 impl Scratch {
     pub fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kgx-hardening-{}-{test}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("kgx-test-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch folder");
         Scratch(dir)
+    }
+
+    /// The path of `name` in the folder, as text for a command line.
+    pub fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
     }
 
     /// Writes `contents` to `name` in the folder and returns its path.

@@ -506,8 +506,12 @@ impl App {
                     .iter()
                     .map(|&node| self.graph.actor(node).name.as_str())
                     .collect();
+                let count = match names.len() {
+                    1 => "1 actor a quote or role names is".to_owned(),
+                    n => format!("{n} actors quotes or roles name are"),
+                };
                 Some(format!(
-                    "left out who said or held what for {} (not shown; mark them to keep it)",
+                    "{count} not shown, so left out: {}",
                     names.join(", ")
                 ))
             }

@@ -47,8 +47,9 @@ impl App {
             .iter()
             .map(|(_, rows)| rows.len() + 2)
             .sum();
-        // The kind letters' two lines and the status glyphs' one.
-        sections + (QUERY_KEYS.len() + 2) + (COMMANDS.len() + 2) + 3
+        // The kind letters' two lines, the status glyphs' one and the
+        // uncertain dates' one.
+        sections + (QUERY_KEYS.len() + 2) + (COMMANDS.len() + 2) + 4
     }
 
     /// How many lines of help the screen shows at once: its box has a

@@ -96,14 +96,14 @@ impl App {
         self.listed_for = query;
         self.listed_scope = self.scope_generation;
         if self.editing_filter {
-            self.actors = Cursor::default();
+            self.actor_cursor = Cursor::default();
             return;
         }
-        self.actors.selected = previous
+        self.actor_cursor.selected = previous
             .and_then(|node| self.listed.iter().position(|l| l.node == node))
             .unwrap_or(0);
-        if self.actors.selected == 0 {
-            self.actors.offset = 0;
+        if self.actor_cursor.selected == 0 {
+            self.actor_cursor.offset = 0;
         }
         self.keep_visible();
         if self.focus.is_none() || previous != self.selected_actor() {
@@ -133,7 +133,7 @@ impl App {
         // one: a match still running is finished here.
         if self.match_request.is_some() {
             self.relist(false);
-            self.actors = Cursor::default();
+            self.actor_cursor = Cursor::default();
         }
         if self.query.is_empty() {
             self.select_focus_in_list();
@@ -182,7 +182,7 @@ impl App {
             .focus
             .and_then(|focus| self.listed.iter().position(|l| l.node == focus));
         if let Some(at) = at {
-            self.actors.selected = at;
+            self.actor_cursor.selected = at;
             self.keep_visible();
         }
     }

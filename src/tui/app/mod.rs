@@ -3,6 +3,7 @@
 //! `update(action)` followed by a look at the state. What must happen
 //! outside (writing a file) is asked for as an [`Effect`].
 
+mod as_of;
 mod breadcrumb;
 mod citation;
 mod command;
@@ -16,6 +17,7 @@ mod listing;
 mod marks;
 mod matching;
 mod mouse;
+mod movement;
 mod navigation;
 mod path_view;
 mod records;
@@ -54,6 +56,7 @@ pub use command::{COMMANDS, CommandLine};
 pub use graph_view::GraphView;
 pub use lint::LintFindings;
 pub use matching::Matches;
+use movement::nearest;
 pub use path_view::{MOST_PATHS, PathMode, PathRow, PathSearch, PathView};
 pub use reload::Reload;
 pub use remote::{RemoteAnswer, RemoteStart};
@@ -294,14 +297,16 @@ pub struct App {
     query_recalled: Option<usize>,
     /// The scope generation `listed` was computed for.
     listed_scope: u64,
-    actors: Cursor,
+    /// The actor list's selection and scroll.
+    actor_cursor: Cursor,
     focus: Option<NodeIndex>,
     /// True once the focus was chosen (Enter, a jump, back/forward) rather
     /// than merely previewed by moving through the list.
     focus_chosen: bool,
     history: History,
     rows: Vec<RelationRow>,
-    relations: Cursor,
+    /// The relation rows' selection and scroll.
+    relation_cursor: Cursor,
     evidence_scroll: u16,
     /// What the last frame drawn reported.
     drawn: Drawn,
@@ -381,12 +386,12 @@ impl App {
             query_history: Vec::new(),
             query_recalled: None,
             listed_scope: 0,
-            actors: Cursor::default(),
+            actor_cursor: Cursor::default(),
             focus: None,
             focus_chosen: false,
             history: History::default(),
             rows: Vec::new(),
-            relations: Cursor::default(),
+            relation_cursor: Cursor::default(),
             evidence_scroll: 0,
             drawn: Drawn::default(),
             message: None,
@@ -746,147 +751,6 @@ impl App {
         }
     }
 
-    fn cycle_pane(&mut self, step: isize) {
-        let order = self.view.panes();
-        let index = order.iter().position(|&p| p == self.pane).unwrap_or(0) as isize;
-        self.pane = order[(index + step).rem_euclid(order.len() as isize) as usize];
-        self.editing_filter = false;
-    }
-
-    fn areas(&self) -> Option<layout::Areas> {
-        layout::areas(self.width, self.height, self.view)
-    }
-
-    /// Rows a page moves in the current pane.
-    fn page_rows(&self) -> usize {
-        let height = match (self.pane, self.areas()) {
-            (Pane::Actors, Some(a)) => a.actor_list.height,
-            (Pane::Relations, Some(a)) => a.relation_list.height,
-            (Pane::Evidence, Some(a)) => a.evidence.height.saturating_sub(2),
-            (Pane::Graph, _) => 5,
-            (_, Some(a)) => a.view_body.height.saturating_sub(1),
-            (_, None) => 1,
-        };
-        usize::from(height.max(2) - 1)
-    }
-
-    /// Moves the "as of" cursor along the dates on which something began.
-    fn step_as_of(&mut self, step: isize) {
-        if self.milestones.is_empty() {
-            self.message = Some("nothing in this graph is dated".into());
-            return;
-        }
-        let last = self.milestones.len() as isize - 1;
-        let current = self
-            .relation_filter
-            .until
-            .and_then(|date| self.milestones.iter().position(|m| *m == date));
-        let next = match current {
-            Some(at) => at as isize + step,
-            None if step < 0 => last,
-            // "Now" is past the last date: `>` goes no further.
-            None => {
-                self.message = Some("as of now: nothing happened later".into());
-                return;
-            }
-        };
-        let date = if (0..=last).contains(&next) {
-            Some(self.milestones[next as usize])
-        } else {
-            None
-        };
-        self.set_as_of(date);
-    }
-
-    /// Hides everything that began after `date` (`None`: shows all).
-    fn set_as_of(&mut self, date: Option<PartialDate>) {
-        self.relation_filter.until = date;
-        self.message = Some(match date {
-            Some(date) => format!(
-                "as of {date}: later ones hidden, {} may not have begun yet",
-                crate::model::Begun::MARK
-            ),
-            None => "as of now: everything is shown".into(),
-        });
-        self.refresh_list();
-    }
-
-    fn move_by(&mut self, rows: isize) {
-        match self.pane {
-            Pane::Graph => self.move_in_graph(rows.signum()),
-            Pane::Path => {
-                let view = &self.path_view;
-                let target = step(view.cursor.selected, rows, view.rows.len());
-                self.path_view.cursor.selected = self.nearest_path_row(target, rows.signum());
-            }
-            Pane::Timeline => {
-                let cursor = &mut self.timeline.cursor;
-                cursor.selected = step(cursor.selected, rows, self.timeline.rows.len());
-            }
-            Pane::Stats => {
-                let cursor = &mut self.stats.cursor;
-                cursor.selected = step(cursor.selected, rows, self.stats.rows.len());
-            }
-            Pane::Actors => {
-                let before = self.actors.selected;
-                self.actors.selected = step(before, rows, self.listed.len());
-                // While the query is typed the focus stays: Enter chooses.
-                if self.actors.selected != before && !self.editing_filter {
-                    self.preview_selected_actor();
-                }
-            }
-            Pane::Relations => {
-                let target = step(self.relations.selected, rows, self.rows.len());
-                self.relations.selected = self.nearest_link(target, rows.signum());
-                self.evidence_scroll = 0;
-            }
-            Pane::Evidence => {
-                // Until a frame says how long the text is, the next one
-                // brings the scroll back within it.
-                let most = self.drawn.evidence_max_scroll.unwrap_or(u16::MAX);
-                let scroll =
-                    (i64::from(self.evidence_scroll) + rows as i64).clamp(0, i64::from(most));
-                self.evidence_scroll = scroll as u16;
-            }
-        }
-        self.keep_visible();
-    }
-
-    /// The link row nearest `target`, looking in `direction` first: headings
-    /// are never selected.
-    fn nearest_link(&self, target: usize, direction: isize) -> usize {
-        nearest(self.rows.len(), target, direction, |i| {
-            matches!(self.rows.get(i), Some(RelationRow::Link(_)))
-        })
-    }
-
-    /// Keeps the selected rows inside their visible windows (a window of
-    /// one row while the screen is too small to lay out).
-    fn keep_visible(&mut self) {
-        let areas = self.areas();
-        let rows = |pick: fn(&layout::Areas) -> u16| usize::from(areas.as_ref().map_or(1, pick));
-        let listed = self.listed.len();
-        scroll_into_view(&mut self.actors, rows(|a| a.actor_list.height), listed);
-        let relation_rows = rows(|a| a.relation_list.height);
-        scroll_into_view(&mut self.relations, relation_rows, self.rows.len());
-        // A group's heading stays in view above its first relation.
-        let selected = self.relations.selected;
-        if selected > 0
-            && selected == self.relations.offset
-            && relation_rows > 1
-            && matches!(self.rows.get(selected - 1), Some(RelationRow::Heading(..)))
-        {
-            self.relations.offset -= 1;
-        }
-        let body = rows(|a| a.view_body.height);
-        let paths = self.path_view.rows.len();
-        scroll_into_view(&mut self.path_view.cursor, body, paths);
-        // The timeline and table have a heading line inside the body.
-        let (moments, table) = (self.timeline.rows.len(), self.stats.rows.len());
-        scroll_into_view(&mut self.timeline.cursor, body.saturating_sub(1), moments);
-        scroll_into_view(&mut self.stats.cursor, body.saturating_sub(1), table);
-    }
-
     /// Recomputes the focused actor's relation rows, keeping the selected
     /// relation when it is still shown.
     fn refresh_rows(&mut self) {
@@ -896,7 +760,7 @@ impl App {
         });
         self.rows.clear();
         let Some(focus) = self.focus else {
-            self.relations = Cursor::default();
+            self.relation_cursor = Cursor::default();
             return;
         };
         let links: Vec<Link> = self
@@ -940,9 +804,9 @@ impl App {
                 .iter()
                 .position(|row| matches!(row, RelationRow::Link(l) if l.relation == relation))
         });
-        self.relations.selected = kept.unwrap_or_else(|| self.nearest_link(0, 1));
+        self.relation_cursor.selected = kept.unwrap_or_else(|| self.nearest_link(0, 1));
         if kept.is_none() {
-            self.relations.offset = 0;
+            self.relation_cursor.offset = 0;
         }
         self.keep_visible();
     }
@@ -1078,12 +942,12 @@ impl App {
 
     /// Selection and scroll of the actor list.
     pub fn actor_cursor(&self) -> Cursor {
-        self.actors
+        self.actor_cursor
     }
 
     /// The actor selected in the list.
     pub fn selected_actor(&self) -> Option<NodeIndex> {
-        self.listed.get(self.actors.selected).map(|l| l.node)
+        self.listed.get(self.actor_cursor.selected).map(|l| l.node)
     }
 
     /// The actor whose relations are shown.
@@ -1120,12 +984,12 @@ impl App {
 
     /// Selection and scroll of the relation rows.
     pub fn relation_cursor(&self) -> Cursor {
-        self.relations
+        self.relation_cursor
     }
 
     /// The relation selected in the relations pane.
     pub fn selected_link(&self) -> Option<Link> {
-        match self.rows.get(self.relations.selected) {
+        match self.rows.get(self.relation_cursor.selected) {
             Some(RelationRow::Link(link)) => Some(*link),
             _ => None,
         }
@@ -1201,48 +1065,5 @@ pub fn tab_label(index: usize, view: View, width: u16) -> String {
         format!("{} {}", index + 1, view.name())
     } else {
         format!(" {} {} ", index + 1, view.name())
-    }
-}
-
-/// The row of a list of `len` nearest `target` that the cursor may rest
-/// on, looking in `direction` first; 0 when there is none.
-fn nearest(
-    len: usize,
-    target: usize,
-    direction: isize,
-    selectable: impl Fn(usize) -> bool,
-) -> usize {
-    let forward = (target..len).find(|&i| selectable(i));
-    let backward = (0..=target.min(len.saturating_sub(1)))
-        .rev()
-        .find(|&i| selectable(i));
-    let found = if direction < 0 {
-        backward.or(forward)
-    } else {
-        forward.or(backward)
-    };
-    found.unwrap_or(0)
-}
-
-/// `from` moved by `rows`, kept within a list of `len` rows.
-fn step(from: usize, rows: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (from as isize)
-        .saturating_add(rows)
-        .clamp(0, len as isize - 1) as usize
-}
-
-/// Scrolls a list of `len` rows shown `height` at a time so the selected
-/// row is in view and no rows are left empty below the last while rows
-/// are hidden above (a taller screen after a resize shows more of them).
-fn scroll_into_view(cursor: &mut Cursor, height: usize, len: usize) {
-    let height = height.max(1);
-    cursor.offset = cursor.offset.min(len.saturating_sub(height));
-    if cursor.selected < cursor.offset {
-        cursor.offset = cursor.selected;
-    } else if cursor.selected >= cursor.offset + height {
-        cursor.offset = cursor.selected + 1 - height;
     }
 }

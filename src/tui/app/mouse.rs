@@ -21,15 +21,15 @@ impl App {
             }
         } else if inside(areas.actor_list) {
             self.pane = Pane::Actors;
-            let index = self.actors.offset + usize::from(row - areas.actor_list.y);
+            let index = self.actor_cursor.offset + usize::from(row - areas.actor_list.y);
             if index < self.listed.len() {
-                self.actors.selected = index;
+                self.actor_cursor.selected = index;
                 self.preview_selected_actor();
             }
         } else if inside(areas.relation_list) {
             let was_active = self.pane == Pane::Relations;
             self.pane = Pane::Relations;
-            let index = self.relations.offset + usize::from(row - areas.relation_list.y);
+            let index = self.relation_cursor.offset + usize::from(row - areas.relation_list.y);
             if let Some(RelationRow::Link(link)) = self.rows.get(index).copied() {
                 // A click on the other actor's name, or on the row already
                 // selected in the active pane, jumps; any other click selects.
@@ -38,10 +38,10 @@ impl App {
                 let on_other = columns::columns(width, self.row_widths)
                     .other_actor()
                     .contains(&cell);
-                if on_other || (was_active && self.relations.selected == index) {
+                if on_other || (was_active && self.relation_cursor.selected == index) {
                     self.jump_to(link.other);
                 } else {
-                    self.relations.selected = index;
+                    self.relation_cursor.selected = index;
                     self.evidence_scroll = 0;
                 }
             }

@@ -78,7 +78,7 @@ impl App {
         }
         match listed(self) {
             Some(index) => {
-                self.actors.selected = index;
+                self.actor_cursor.selected = index;
                 self.keep_visible();
             }
             None => {
@@ -111,7 +111,7 @@ impl App {
             self.last_relation.insert(current, link.relation);
         }
         self.focus = Some(node);
-        self.relations = Cursor::default();
+        self.relation_cursor = Cursor::default();
         self.evidence_scroll = 0;
         self.refresh_rows();
     }

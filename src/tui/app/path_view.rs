@@ -369,7 +369,7 @@ impl App {
         if let Some(at) = self.rows.iter().position(
             |row| matches!(row, super::RelationRow::Link(link) if link.relation == relation),
         ) {
-            self.relations.selected = at;
+            self.relation_cursor.selected = at;
         }
         self.show_view(View::Explore);
         self.pane = Pane::Relations;

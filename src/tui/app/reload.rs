@@ -218,7 +218,7 @@ impl App {
             .map(super::ListedActor::plain)
             .into_iter()
             .collect();
-        self.actors.selected = 0;
+        self.actor_cursor.selected = 0;
         self.rows.clear();
         let generation = self.scope_generation;
         self.refresh_list();

@@ -152,7 +152,7 @@ impl App {
     /// 0) or backward, round the list.
     fn search_from(&mut self, direction: isize) {
         let matching = self.matching_rows();
-        let current = self.relations.selected;
+        let current = self.relation_cursor.selected;
         let found = match direction {
             0 => matching
                 .iter()
@@ -172,7 +172,7 @@ impl App {
             if self.view.panes().contains(&super::Pane::Relations) && !self.search.editing {
                 self.pane = super::Pane::Relations;
             }
-            self.relations.selected = row;
+            self.relation_cursor.selected = row;
             self.evidence_scroll = 0;
             self.keep_visible();
         }
@@ -185,7 +185,7 @@ impl App {
         self.message = Some(
             match matching
                 .iter()
-                .position(|&row| row == self.relations.selected)
+                .position(|&row| row == self.relation_cursor.selected)
             {
                 _ if matching.is_empty() => match self.focus {
                     Some(focus) => format!(

@@ -82,9 +82,10 @@ fn angle(i: usize, count: usize, turn: f64) -> f64 {
 /// Syria (at the bottom) sat at the top, its line drawn through every
 /// label between. `slots` is how many places each ring has.
 fn outer_turn(ego: &Ego, slots: [usize; 2]) -> f64 {
-    let inner_angle = |member: usize| -> Option<f64> {
+    // Where each inner member sits: its place among ring 1, in order.
+    let inner_angle = |member: usize| -> f64 {
         let index = ego.members[..member].iter().filter(|m| m.ring == 1).count();
-        Some(angle(index, slots[0], 0.0))
+        angle(index, slots[0], 0.0)
     };
     let parents: Vec<Option<f64>> = ego
         .members
@@ -93,10 +94,11 @@ fn outer_turn(ego: &Ego, slots: [usize; 2]) -> f64 {
         .map(|m| {
             m.parent
                 .filter(|&p| ego.members[p].ring == 1)
-                .and_then(inner_angle)
+                .map(inner_angle)
         })
         .collect();
     let step = std::f64::consts::TAU / slots[1].max(1) as f64;
+    // Turns tried between one outer slot and the next.
     const TRIES: usize = 32;
     let cost = |turn: f64| -> f64 {
         parents

@@ -74,6 +74,13 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: u16, theme: Th
         theme.dim(),
     )));
     lines.push(Line::from(Span::styled(status_legend(), theme.dim())));
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Dates: {}2025-01 may not have begun by the \"as of\" date (a month, year or open start)",
+            crate::model::Begun::MARK
+        ),
+        theme.dim(),
+    )));
     let height = (lines.len() as u16).saturating_add(2);
     let box_area = centred(area, 92, height);
     frame.render_widget(Clear, box_area);
