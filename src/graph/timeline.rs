@@ -79,14 +79,16 @@ impl KnowledgeGraph {
     /// The distinct days on which something in the graph starts, in order:
     /// the stops of the "as of" cursor.
     pub fn milestones(&self) -> Vec<PartialDate> {
-        let mut dates: Vec<PartialDate> = self
+        // A million relations share a few thousand dates: those are sorted,
+        // not every relation's.
+        let distinct: hashbrown::HashSet<PartialDate> = self
             .actors()
             .filter_map(|(_, actor)| actor.date)
             .chain(self.relations().filter_map(|(_, relation)| relation.date()))
             .filter_map(|when| when.bounds().0)
             .collect();
+        let mut dates: Vec<PartialDate> = distinct.into_iter().collect();
         dates.sort_by_key(|date| (date.earliest(), date.latest()));
-        dates.dedup();
         dates
     }
 }

@@ -794,8 +794,14 @@ impl App {
             self.rows.extend(group.into_iter().map(RelationRow::Link));
         }
         self.row_widths = links.iter().fold((0, 0), |(phrase, other), link| {
+            // The phrase is the label, or the kind with its underscores
+            // as spaces, which are as wide: measured without writing it.
+            let relation = self.graph.relation(link.relation);
+            let phrase_width = relation
+                .label()
+                .map_or_else(|| text::width(relation.kind()), text::width);
             (
-                phrase.max(text::width(&self.graph.relation(link.relation).phrase())),
+                phrase.max(phrase_width),
                 other.max(text::width(&self.graph.actor(link.other).name)),
             )
         });

@@ -28,17 +28,18 @@ impl Vocabulary {
                 .entry(actor.kind.clone())
                 .or_default() += 1;
         }
+        // Counted in a hash table first: a million relations looked up in
+        // an ordered map of strings is a comparison of strings per level.
+        let mut kinds: hashbrown::HashMap<&str, usize> = hashbrown::HashMap::new();
         for (_, relation) in graph.relations() {
             *vocabulary.statuses.entry(relation.status()).or_default() += 1;
             *vocabulary.stances.entry(relation.stance()).or_default() += 1;
-            if let Some(count) = vocabulary.relation_kinds.get_mut(relation.kind()) {
-                *count += 1;
-            } else {
-                vocabulary
-                    .relation_kinds
-                    .insert(relation.kind().to_owned(), 1);
-            }
+            *kinds.entry(relation.kind()).or_default() += 1;
         }
+        vocabulary.relation_kinds = kinds
+            .into_iter()
+            .map(|(kind, count)| (kind.to_owned(), count))
+            .collect();
         vocabulary
     }
 
