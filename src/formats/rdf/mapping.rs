@@ -434,12 +434,30 @@ impl<'a> Mapping<'a> {
     /// A triple on `what` (an actor, a statement …) whose predicate kgx
     /// does not read there, left out.
     fn unread(&self, subject: Id, fact: Fact, what: &str, terms: &str) {
-        self.note(
-            self.place(subject, fact.predicate),
-            format!(
+        let key = self.key(fact.predicate);
+        // A term kgx reads there, with the other kind of value.
+        let known = key.strip_prefix(KGX).is_some_and(|term| {
+            terms
+                .split([',', ' '])
+                .any(|listed| listed.strip_prefix("kgx:") == Some(term))
+        });
+        let message = match (known, fact.object) {
+            (true, Object::Literal(_)) => format!(
+                "{} with a literal is not read on {what} (it takes a resource), and is left out",
+                self.short(fact.predicate)
+            ),
+            (true, Object::Resource(_)) => format!(
+                "{} with a resource is not read on {what} (it takes a literal), and is left out",
+                self.short(fact.predicate)
+            ),
+            (false, _) => format!(
                 "{} is not read on {what}, and is left out",
                 self.short(fact.predicate)
             ),
+        };
+        self.note(
+            self.place(subject, fact.predicate),
+            message,
             &format!("on {what} kgx reads {terms}"),
         );
     }
