@@ -1,14 +1,185 @@
 //! Writing a data set back out: RON that loads into the same graph, and a
-//! JSON with a fixed, documented shape for other tools.
+//! JSON with a fixed, documented shape for other tools; and choosing what a
+//! view shows, so that an export of a view holds what the person saw.
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
-use crate::graph::{KnowledgeGraph, RelationRef};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, RelationRef, Scope};
 
 use crate::model::{Actor, Dataset, Evidence, Relation, Role, Source};
+
+/// What a view shows, by node and edge: the part of the graph an export of
+/// that view writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// Actors shown, by node index.
+    pub actors: Vec<bool>,
+    /// Relations shown, in file order.
+    pub relations: Vec<EdgeIndex>,
+}
+
+impl Shown {
+    /// What the lists show: the actors inside `scope` and the relations it
+    /// shows among them. With `related_only`, as when a status, stance or
+    /// relation kind is filtered, an actor is shown only while one of its
+    /// relations is.
+    pub fn in_scope(graph: &KnowledgeGraph, scope: &Scope, related_only: bool) -> Shown {
+        let relations: Vec<EdgeIndex> = graph
+            .relations()
+            .map(|(edge, _)| edge)
+            .filter(|&edge| scope.shows_relation(graph, edge))
+            .collect();
+        let mut actors: Vec<bool> = match related_only {
+            true => vec![false; graph.actor_count()],
+            false => (0..graph.actor_count())
+                .map(|index| scope.shows_actor(NodeIndex::new(index)))
+                .collect(),
+        };
+        for &edge in &relations {
+            let (from, to) = graph.ends(edge);
+            actors[from.index()] = true;
+            actors[to.index()] = true;
+        }
+        Shown { actors, relations }
+    }
+
+    /// What the graph view draws around `focus`: the actors within `depth`
+    /// steps inside `scope`, none left out for room, and the relations its
+    /// lines stand for.
+    pub fn around(graph: &KnowledgeGraph, focus: NodeIndex, depth: usize, scope: &Scope) -> Shown {
+        let ego = graph.ego(focus, depth, scope, [usize::MAX; 2]);
+        let mut actors = vec![false; graph.actor_count()];
+        for member in &ego.members {
+            if let crate::graph::EgoNode::Actor(node) = member.node {
+                actors[node.index()] = true;
+            }
+        }
+        let mut relations: Vec<EdgeIndex> = ego
+            .edges
+            .iter()
+            .flat_map(|line| line.relations.iter().copied())
+            .collect();
+        relations.sort_unstable();
+        relations.dedup();
+        Shown { actors, relations }
+    }
+}
+
+/// The data set of what a view shows, ready to be written in any format.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownData {
+    /// The shown actors and relations, with the sources those cite.
+    pub dataset: Dataset,
+    /// Ids of actors the view does not show that a shown record names
+    /// (whose claim a quote is, whose office a role is).
+    pub named_only: Vec<String>,
+    /// Whether those are kept, so that the file loads, or left out with
+    /// the names that point to them.
+    pub named_kept: bool,
+}
+
+impl ShownData {
+    /// What to tell the person about the actors named but not shown.
+    pub fn warning(&self) -> Option<String> {
+        let count = self.named_only.len();
+        let (actors, them) = match count {
+            1 => ("actor", "it"),
+            _ => ("actors", "them"),
+        };
+        (count > 0).then(|| match self.named_kept {
+            true => format!(
+                "kept {count} {actors} the view does not show, because what it shows names {them} as whose claim a quote is (attributed_to) or whose office a role is (of): {}",
+                self.named_only.join(", ")
+            ),
+            false => format!(
+                "left out {count} {actors} the view does not show that what it shows names only as whose claim a quote is (attributed_to) or whose office a role is (of), which a drawing does not show: {}",
+                self.named_only.join(", ")
+            ),
+        })
+    }
+}
+
+/// The data set of `shown`: its actors and relations in file order and the
+/// sources its relations cite. Actors that a shown quote or role names are
+/// kept when `keep_named` (a file that holds those names loads only with
+/// them), else left out with the names (a drawing, which shows neither).
+pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown, keep_named: bool) -> ShownData {
+    let mut relations: Vec<Relation> = shown
+        .relations
+        .iter()
+        .map(|&edge| graph.relation(edge).to_relation())
+        .collect();
+    let cited: std::collections::BTreeSet<&str> = relations
+        .iter()
+        .flat_map(|relation| &relation.evidence)
+        .map(|evidence| evidence.source.as_str())
+        .collect();
+    let sources: Vec<Source> = graph
+        .sources()
+        .iter()
+        .filter(|source| cited.contains(source.id.as_str()))
+        .cloned()
+        .collect();
+    let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
+    let mut kept: Vec<bool> = (0..graph.actor_count())
+        .map(|index| is_shown(NodeIndex::new(index)))
+        .collect();
+    let named = graph
+        .actors()
+        .filter(|&(node, _)| is_shown(node))
+        .flat_map(|(_, actor)| actor.roles.iter().filter_map(|role| role.of.as_deref()))
+        .chain(
+            relations
+                .iter()
+                .flat_map(|relation| &relation.evidence)
+                .filter_map(|evidence| evidence.attributed_to.as_deref()),
+        );
+    for id in named {
+        if let Some(node) = graph.find_id(id) {
+            kept[node.index()] = true;
+        }
+    }
+    let named_only: Vec<String> = graph
+        .actors()
+        .filter(|&(node, _)| kept[node.index()] && !is_shown(node))
+        .map(|(_, actor)| actor.id.clone())
+        .collect();
+    let mut actors: Vec<Actor> = graph
+        .actors()
+        .filter(|&(node, _)| kept[node.index()] && (keep_named || is_shown(node)))
+        .map(|(_, actor)| actor.clone())
+        .collect();
+    if !keep_named {
+        let unshown = |id: &Option<String>| id.as_ref().is_some_and(|id| named_only.contains(id));
+        for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
+            if unshown(&role.of) {
+                role.of = None;
+            }
+        }
+        for evidence in relations
+            .iter_mut()
+            .flat_map(|relation| &mut relation.evidence)
+        {
+            if unshown(&evidence.attributed_to) {
+                evidence.attributed_to = None;
+            }
+        }
+    }
+    ShownData {
+        dataset: Dataset {
+            title: graph.title().to_owned(),
+            description: graph.description().map(str::to_owned),
+            sources,
+            actors,
+            relations,
+        },
+        named_only,
+        named_kept: keep_named,
+    }
+}
 
 /// The data set as a RON file that `kgx` loads back into the same graph.
 pub fn to_ron(dataset: &Dataset) -> Result<String, ron::Error> {
@@ -198,6 +369,51 @@ mod tests {
     use super::*;
     use crate::graph::fixture;
     use crate::load;
+
+    #[test]
+    fn actors_only_named_are_kept_for_files_and_left_out_of_drawings() {
+        let mut dataset = fixture::dataset();
+        dataset.sources.push(Source::named("s".into()));
+        dataset.relations[4].evidence.push(Evidence {
+            source: "s".into(),
+            quote: "struck".into(),
+            attributed_to: Some("lavrov".into()),
+        });
+        let graph = KnowledgeGraph::new(dataset).expect("valid");
+        let node = |id: &str| graph.find_id(id).expect("actor").index();
+        let mut actors = vec![false; graph.actor_count()];
+        actors[node("israel")] = true;
+        actors[node("syria")] = true;
+        let shown = Shown {
+            actors,
+            relations: vec![EdgeIndex::new(4)],
+        };
+        let kept = shown_data(&graph, &shown, true);
+        assert_eq!(kept.named_only, ["lavrov"]);
+        let ids = |data: &ShownData| {
+            data.dataset
+                .actors
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&kept), ["syria", "lavrov", "israel"]);
+        assert!(
+            kept.warning()
+                .is_some_and(|w| w.starts_with("kept 1 actor "))
+        );
+        let dropped = shown_data(&graph, &shown, false);
+        assert_eq!(ids(&dropped), ["syria", "israel"]);
+        assert_eq!(dropped.dataset.relations[0].evidence[0].attributed_to, None);
+        assert!(
+            dropped
+                .warning()
+                .is_some_and(|w| w.starts_with("left out 1 actor "))
+        );
+        for data in [kept, dropped] {
+            KnowledgeGraph::new(data.dataset).expect("what is written loads");
+        }
+    }
 
     #[test]
     fn ron_export_loads_back_into_the_same_data() {

@@ -409,3 +409,272 @@ fn no_command_gives_an_overview() {
     assert!(text.starts_with("Russia–Syria talks in Moscow"), "{text}");
     assert!(text.contains("Next: kgx stats"), "{text}");
 }
+
+/// The seed graph as kgx's JSON, the reference the view exports are
+/// checked against.
+fn seed_json() -> serde_json::Value {
+    serde_json::from_slice(&kgx(&["export", "--format", "json"]).stdout).expect("JSON")
+}
+
+/// `kgx export --format json ARGS…` of the seed: what it wrote, and what
+/// it said on standard error.
+fn view_export(args: &[&str]) -> (serde_json::Value, String) {
+    let output = kgx(&[&["export", "--format", "json"], args].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json = serde_json::from_slice(&output.stdout).expect("JSON");
+    (json, stderr(&output))
+}
+
+fn relation_keys(json: &serde_json::Value) -> Vec<String> {
+    json["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .map(|r| format!("{} {} {} {}", r["from"], r["kind"], r["to"], r["date"]))
+        .collect()
+}
+
+fn actor_ids(json: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    json["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+/// The actors the exported relations join.
+fn ends(json: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    json["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .flat_map(|r| [&r["from"], &r["to"]])
+        .map(|id| id.as_str().expect("id").to_owned())
+        .collect()
+}
+
+/// The ids a "kept N actors the view does not show" warning names.
+fn kept_unshown(errors: &str) -> std::collections::BTreeSet<String> {
+    errors
+        .lines()
+        .filter(|line| line.starts_with("warning: kept "))
+        .filter_map(|line| line.rsplit_once(": "))
+        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn export_around_writes_the_neighbourhood_the_graph_view_draws() {
+    use kgx::graph::{EgoNode, Scope};
+    let graph = kgx::formats::load_graph(&kgx::load::Input::Embedded).expect("the seed loads");
+    let lavrov = graph.find_id("lavrov").expect("lavrov");
+    for depth in [1, 2] {
+        let ego = graph.ego(lavrov, depth, &Scope::default(), [usize::MAX; 2]);
+        let drawn: std::collections::BTreeSet<String> = ego
+            .members
+            .iter()
+            .filter_map(|m| match m.node {
+                EgoNode::Actor(node) => Some(graph.actor(node).id.clone()),
+                EgoNode::More(..) => None,
+            })
+            .collect();
+        let mut lines: Vec<usize> = ego
+            .edges
+            .iter()
+            .flat_map(|e| e.relations.iter().map(|r| r.index()))
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let (json, errors) = view_export(&["--around", "lavrov", "--depth", &depth.to_string()]);
+        let seed = seed_json();
+        let expected: Vec<String> = lines
+            .iter()
+            .map(|&i| relation_keys(&seed)[i].clone())
+            .collect();
+        assert_eq!(relation_keys(&json), expected, "depth {depth}");
+        let unshown = kept_unshown(&errors);
+        assert!(unshown.is_disjoint(&drawn), "{errors}");
+        assert_eq!(
+            actor_ids(&json),
+            drawn.union(&unshown).cloned().collect(),
+            "depth {depth}: the drawn actors, and those named only with a warning"
+        );
+    }
+    let one = view_export(&["--around", "lavrov"]).0;
+    let two = view_export(&["--around", "lavrov", "--depth", "2"]).0;
+    assert!(actor_ids(&two).len() > actor_ids(&one).len());
+    let missing = kgx(&["export", "--format", "json", "--around", "lavrv"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("did you mean"),
+        "{}",
+        stderr(&missing)
+    );
+    assert_eq!(
+        kgx(&["export", "--format", "json", "--depth", "2"])
+            .status
+            .code(),
+        Some(2),
+        "--depth needs --around"
+    );
+}
+
+#[test]
+fn export_as_of_leaves_out_what_began_later() {
+    let seed = seed_json();
+    let (json, _) = view_export(&["--as-of", "2024-12"]);
+    let kept = relation_keys(&json);
+    let actors = actor_ids(&json);
+    let relations = seed["relations"].as_array().expect("relations");
+    for (relation, key) in relations.iter().zip(relation_keys(&seed)) {
+        let begins = relation["date"]
+            .as_str()
+            .map(|d| d.get(..7).unwrap_or(d).to_owned());
+        let later =
+            begins.is_some_and(|start| !start.starts_with("..") && start.as_str() > "2024-12");
+        let among_shown = [&relation["from"], &relation["to"]]
+            .iter()
+            .all(|id| actors.contains(id.as_str().expect("id")));
+        assert_eq!(kept.contains(&key), !later && among_shown, "{key}");
+    }
+    assert!(actor_ids(&json).len() < actor_ids(&seed).len());
+}
+
+#[test]
+fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
+    let seed = seed_json();
+    let (json, errors) = view_export(&[
+        "--status",
+        "claimed,ALLEGED",
+        "--stance",
+        "hostile,critical,violent",
+    ]);
+    let expected: Vec<String> = seed["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .zip(relation_keys(&seed))
+        .filter(|(r, _)| ["Claimed", "Alleged"].contains(&r["status"].as_str().unwrap_or("")))
+        .filter(|(r, _)| {
+            ["Hostile", "Critical", "Violent"].contains(&r["stance"].as_str().unwrap_or(""))
+        })
+        .map(|(_, key)| key)
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(relation_keys(&json), expected);
+    let unshown = kept_unshown(&errors);
+    assert_eq!(
+        actor_ids(&json),
+        ends(&json).union(&unshown).cloned().collect()
+    );
+
+    let (hosted, errors) = view_export(&["--relation", "hosted", "--kind", "person"]);
+    let unshown = kept_unshown(&errors);
+    assert!(
+        hosted["relations"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+    for relation in hosted["relations"].as_array().expect("relations") {
+        assert_eq!(relation["kind"], "hosted");
+    }
+    for actor in hosted["actors"].as_array().expect("actors") {
+        if !unshown.contains(actor["id"].as_str().expect("id")) {
+            assert_eq!(actor["kind"], "Person", "{actor}");
+        }
+    }
+    let wrong = kgx(&["export", "--format", "json", "--relation", "hostd"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("no relation kind \"hostd\" — did you mean \"hosted\"?"),
+        "{}",
+        stderr(&wrong)
+    );
+    assert_eq!(
+        kgx(&["export", "--format", "json", "--status", "rumoured"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn actors_only_named_by_what_is_exported_are_kept_with_a_warning_and_deny_warnings_writes_nothing()
+{
+    let (json, errors) = view_export(&["--status", "alleged"]);
+    let unshown = kept_unshown(&errors);
+    assert!(
+        !unshown.is_empty(),
+        "the seed's alleged relations quote someone: {errors}"
+    );
+    for id in &unshown {
+        assert!(
+            !ends(&json).contains(id),
+            "{id} is not an end of what is written"
+        );
+        assert!(
+            actor_ids(&json).contains(id),
+            "{id} is kept so the file loads"
+        );
+    }
+    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
+    let errors = stderr(&drawing);
+    let left_out: std::collections::BTreeSet<String> = errors
+        .lines()
+        .filter(|line| line.starts_with("warning: left out "))
+        .filter_map(|line| line.rsplit_once(": "))
+        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        left_out, unshown,
+        "a drawing leaves out what a file keeps: {errors}"
+    );
+    let dot = stdout(&drawing);
+    for id in &left_out {
+        assert!(!dot.contains(&format!("\"{id}\" [label=")), "{id}");
+    }
+    let denied = kgx(&[
+        "--deny-warnings",
+        "export",
+        "--format",
+        "json",
+        "--status",
+        "alleged",
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(denied.stdout.is_empty());
+    assert!(
+        stderr(&denied).contains("nothing was written"),
+        "{}",
+        stderr(&denied)
+    );
+}
+
+#[test]
+fn dot_and_mermaid_edges_read_the_relation_and_its_date_not_its_kind() {
+    let seed = seed_json();
+    let dot = stdout(&kgx(&["export", "--format", "dot"]));
+    let mermaid = stdout(&kgx(&["export", "--format", "mermaid"]));
+    for relation in seed["relations"].as_array().expect("relations") {
+        let phrase = relation["label"].as_str().map_or_else(
+            || relation["kind"].as_str().expect("kind").replace('_', " "),
+            str::to_owned,
+        );
+        let shown = match relation["date"].as_str() {
+            Some(date) => format!("{phrase}\n{date}"),
+            None => phrase.clone(),
+        };
+        // DOT escapes as Rust's Debug does: quotes, backslashes, \n.
+        let edge = format!(
+            "{} -> {} [label={shown:?}",
+            relation["from"], relation["to"]
+        );
+        assert!(dot.contains(&edge), "{edge}\n{dot}");
+        let label = match relation["date"].as_str() {
+            Some(date) => format!("|\"{}<br>{date}\"|", phrase.replace('"', "#quot;")),
+            None => format!("|\"{}\"|", phrase.replace('"', "#quot;")),
+        };
+        assert!(mermaid.contains(&label), "{label}");
+    }
+}

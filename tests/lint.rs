@@ -97,7 +97,7 @@ fn the_embedded_seed_lints_clean_but_for_the_talks_day_it_allows_with_a_reason()
             panic!("{finding:?}");
         };
         let relation = graph.relation(EdgeIndex::new(index));
-        assert_eq!(finding.check, "unsupported-date");
+        assert_eq!(finding.check(), "unsupported-date");
         assert_eq!(
             relation.date().map(|d| d.to_string()).as_deref(),
             Some("2025-07-31")
@@ -105,7 +105,7 @@ fn the_embedded_seed_lints_clean_but_for_the_talks_day_it_allows_with_a_reason()
         assert!(
             relation.evidence().iter().all(|e| e.source() == "article"),
             "{}",
-            finding.message
+            finding.said(&graph).message
         );
     }
 }

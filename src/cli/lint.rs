@@ -10,7 +10,9 @@ use clap::builder::PossibleValuesParser;
 
 use super::{FileArg, Outcome, Output};
 use crate::formats::{self, Format};
+use crate::lint::report::Outlined;
 use crate::lint::{self, CHECKS};
+use crate::load::diagnostic::SharedText;
 use crate::load::{self, Input};
 use crate::safe_text::SafeWriter;
 
@@ -64,7 +66,9 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
                 text.drain(..'\u{feff}'.len_utf8());
             }
             let graph = load::parse_graph_keeping(&name, &mut text)?;
-            let text: Arc<str> = Arc::from(text);
+            // Shared as it was read: a copy of a 300 MB file would double
+            // the lint's peak.
+            let text: SharedText = Arc::new(text);
             Ok((graph, load::Warnings::default(), Some(text)))
         })
     } else {
@@ -97,10 +101,16 @@ pub fn run(args: LintArgs, output: &mut Output<'_>) -> io::Result<Outcome> {
         pedantic: args.pedantic,
         allow: args.allow,
     };
-    let findings = lint::lint(&graph, &texts, &options);
-    // The graph is done with: placing the findings needs only the text.
-    drop(graph);
-    let report = lint::report::place(&name, text, findings);
+    let (findings, text) = std::thread::scope(|scope| {
+        // The records are found in the text while the checks run.
+        let outlined = scope.spawn(move || text.and_then(Outlined::new));
+        let findings = lint::lint(&graph, &texts, &options);
+        let text = outlined
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (findings, text)
+    });
+    let report = lint::report::place(&name, text, Arc::new(graph), findings);
     if args.json {
         report.write_json(&mut SafeWriter::json(output.out.raw()))?;
     } else {

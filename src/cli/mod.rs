@@ -3,10 +3,12 @@
 //! none of them touches the terminal beyond writing to it.
 
 mod analysis;
+mod config;
 mod generate;
 mod lint;
 mod remote;
 mod text;
+mod view;
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -327,7 +329,13 @@ enum Command {
     },
     /// Write a synthetic graph of any size, the same for the same seed
     Gen(generate::GenArgs),
-    /// Write the whole graph in a format: kgx's RON or JSON, GraphML, CSV, Turtle, N-Triples, DOT or Mermaid
+    /// Write the graph, or what a view of it shows, in a format: kgx's RON or JSON, GraphML, CSV, Turtle, N-Triples, DOT or Mermaid
+    ///
+    /// --around, --as-of and the filters choose what the explorer's views
+    /// would show: --around ACTOR the graph view's neighbourhood of ACTOR
+    /// (--depth 2 two steps out), otherwise the lists' actors and the
+    /// relations among them. Actors a written quote or role names but the
+    /// view does not show are kept, with a warning, so the file loads.
     ///
     /// With --sparql URL --around ACTOR, what is written is ACTOR's
     /// neighbourhood on the endpoint (as `show --sparql` fetches it), not
@@ -338,9 +346,14 @@ enum Command {
         file: Option<PathBuf>,
         #[command(flatten)]
         endpoint: EndpointArgs,
-        /// With --sparql: the actor whose neighbourhood is written
-        #[arg(long, value_name = "ACTOR", requires = "sparql")]
+        /// Only ACTOR's neighbourhood, as the graph view draws it (with --sparql: the actor whose neighbourhood is fetched)
+        #[arg(long, value_name = "ACTOR")]
         around: Option<String>,
+        /// With --around: one step out, or two
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2), requires = "around", conflicts_with = "sparql")]
+        depth: u8,
+        #[command(flatten)]
+        view: view::ViewArgs,
         /// Output format (csv and tsv with -o also write PATH's actors beside it)
         #[arg(long, value_enum)]
         format: Format,
@@ -712,22 +725,10 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 };
                 options.avoid.insert(node);
             }
-            if !via_kinds.is_empty() {
-                let known: std::collections::BTreeSet<&str> =
-                    graph.relations().map(|(_, r)| r.kind()).collect();
-                for kind in &via_kinds {
-                    if !known.contains(kind.as_str()) {
-                        let hint = crate::suggest::did_you_mean(kind, known.iter().copied())
-                            .map_or_else(
-                                || "; `kgx stats` lists the kinds".to_owned(),
-                                |h| format!(" — {h}"),
-                            );
-                        writeln!(out.err, "error: no relation kind \"{kind}\"{hint}")?;
-                        return Ok(Outcome::Failure);
-                    }
-                }
-                options.filter.kinds = via_kinds.iter().cloned().collect();
-            }
+            let Some(kinds) = view::relation_kinds(graph, &via_kinds, out)? else {
+                return Ok(Outcome::Failure);
+            };
+            options.filter.kinds = kinds.into_iter().map(str::to_owned).collect();
             let (paths, more) = match k {
                 Some(k) => {
                     let found = graph.k_shortest_paths_within(
@@ -773,6 +774,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                     config,
                 },
             around,
+            view,
             format,
             lang,
             profile,
@@ -795,13 +797,29 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 around.as_deref(),
                 "export --around",
                 output,
-                |graph, _, out| {
-                    write_graph(graph, format, path.as_deref(), &guard, keep_formulas, out)
+                |graph, node, out| {
+                    let shown = match view.is_whole() {
+                        true => None,
+                        false => match view.shown_around(graph, node, out)? {
+                            Some(shown) => Some(shown),
+                            None => return Ok(Outcome::Failure),
+                        },
+                    };
+                    let to = Destination {
+                        format,
+                        path: path.as_deref(),
+                        guard: &guard,
+                        keep_formulas,
+                    };
+                    write_shown(graph, shown.as_ref(), &to, out)
                 },
             )
         }
         Some(Command::Export {
             file,
+            around,
+            depth,
+            view,
             format,
             from,
             actors,
@@ -821,7 +839,22 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(graph, format, path.as_deref(), &guard, keep_formulas, out)
+                // The whole graph is written as it is, streamed where the
+                // format allows: no copy of a million relations is made.
+                let shown = match (around.as_deref(), view.is_whole()) {
+                    (None, true) => None,
+                    (around, _) => match view.shown(graph, around, usize::from(depth), out)? {
+                        Some(shown) => Some(shown),
+                        None => return Ok(Outcome::Failure),
+                    },
+                };
+                let to = Destination {
+                    format,
+                    path: path.as_deref(),
+                    guard: &guard,
+                    keep_formulas,
+                };
+                write_shown(graph, shown.as_ref(), &to, out)
             })
         }
         Some(Command::Convert {
@@ -854,21 +887,20 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
             };
             let guard = request.guard(force);
             with_graph(&request, output, |graph, out| {
-                write_graph(
-                    graph,
+                let to = Destination {
                     format,
-                    (!to_stdout).then_some(path.as_path()),
-                    &guard,
+                    path: (!to_stdout).then_some(path.as_path()),
+                    guard: &guard,
                     keep_formulas,
-                    out,
-                )
+                };
+                write_graph(graph, &to, out)
             })
         }
         Some(Command::Config {
             default,
             path,
             config,
-        }) => crate::config::command(default, path, config.as_deref(), output),
+        }) => config::run(default, path, config.as_deref(), output),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "kgx", output.out.raw());
             Ok(Outcome::Success)
@@ -943,16 +975,63 @@ fn timeline(
     Ok(Outcome::Success)
 }
 
-/// Writes the graph to `path` (with a CSV's actors file beside it) or to
-/// standard output (a CSV's edges only).
-fn write_graph(
-    graph: &KnowledgeGraph,
+/// Where and how a command writes a graph.
+struct Destination<'a> {
     format: Format,
-    path: Option<&std::path::Path>,
-    guard: &crate::save::Guard,
+    /// The file; `None` writes standard output.
+    path: Option<&'a std::path::Path>,
+    guard: &'a crate::save::Guard,
     keep_formulas: bool,
+}
+
+/// Writes what `shown` holds of `graph`, or all of it when `None`; says
+/// on standard error which actors were kept only because what is shown
+/// names them.
+fn write_shown(
+    graph: &KnowledgeGraph,
+    shown: Option<&export::Shown>,
+    to: &Destination<'_>,
     output: &mut Output<'_>,
 ) -> io::Result<Outcome> {
+    let Some(shown) = shown else {
+        return write_graph(graph, to, output);
+    };
+    // A drawing shows neither whose claim a quote is nor whose office a
+    // role is, so the actors only those name are not drawn.
+    let drawing = matches!(to.format, Format::Dot | Format::Mermaid);
+    let data = export::shown_data(graph, shown, !drawing);
+    if let Some(warning) = data.warning() {
+        writeln!(output.err, "warning: {}", safe_text::safe(&warning))?;
+        if output.deny_warnings {
+            writeln!(
+                output.err,
+                "error: --deny-warnings makes the warning above an error; nothing was written"
+            )?;
+            return Ok(Outcome::Failure);
+        }
+    }
+    match KnowledgeGraph::new(data.dataset) {
+        Ok(part) => write_graph(&part, to, output),
+        Err(error) => {
+            writeln!(output.err, "error: {}", safe_text::safe(&error.to_string()))?;
+            Ok(Outcome::Failure)
+        }
+    }
+}
+
+/// Writes the graph to the destination's file (with a CSV's actors file
+/// beside it) or to standard output (a CSV's edges only).
+fn write_graph(
+    graph: &KnowledgeGraph,
+    to: &Destination<'_>,
+    output: &mut Output<'_>,
+) -> io::Result<Outcome> {
+    let Destination {
+        format,
+        path,
+        guard,
+        keep_formulas,
+    } = *to;
     let options = formats::WriteOptions {
         defuse_formulas: !keep_formulas,
         deny_warnings: output.deny_warnings,

@@ -7,8 +7,8 @@
 //! than with a crate: the rules are three lines, and a dependency for them
 //! would cost more build time than it saves.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
-use crate::cli::{Outcome, Output};
+use crate::load::diagnostic::clipped;
 use crate::load::{LoadError, Problem, ron_error, tree};
 use crate::suggest;
 use crate::tui::keymap::{ALWAYS_QUITS, BINDABLE, Key, Keymap, bindable};
@@ -79,20 +79,61 @@ impl Default for Config {
     }
 }
 
-/// The file as serde reads it, before names are checked.
+/// The file as serde reads it, before names are checked. Its words are
+/// borrowed from the text where they can be, so that a 100 MB value is
+/// not copied to be found wrong.
 #[derive(Deserialize)]
 #[serde(rename = "Config", deny_unknown_fields)]
-struct Written {
-    #[serde(default)]
-    theme: Option<String>,
+struct Written<'t> {
+    #[serde(default, borrow)]
+    theme: Option<Word<'t>>,
     #[serde(default)]
     mouse: Option<bool>,
     #[serde(default)]
     watch: Option<bool>,
-    #[serde(default)]
-    keys: BTreeMap<String, Vec<String>>,
+    #[serde(default, borrow)]
+    keys: BTreeMap<Word<'t>, Vec<Word<'t>>>,
     #[serde(default)]
     sparql: Sparql,
+}
+
+/// A string of the config: borrowed from its text, or owned when it had
+/// escapes to undo.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Word<'t>(Cow<'t, str>);
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 't, 't> Deserialize<'de> for Word<'t> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<'t>(std::marker::PhantomData<&'t str>);
+        impl<'de: 't, 't> serde::de::Visitor<'de> for Visitor<'t> {
+            type Value = Word<'t>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E>(self, text: String) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
 }
 
 /// Where kgx looks for its config when `--config` does not say:
@@ -141,7 +182,7 @@ pub fn load(path: Option<&Path>) -> Result<Config, LoadError> {
 
 /// Whether anything is at `path`, even a link that leads nowhere or a
 /// file kgx may not read: those are reported, not taken for no config.
-fn is_there(path: &Path) -> bool {
+pub fn is_there(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
@@ -162,11 +203,12 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         .map_err(|err| fail(vec![ron_error::problem(text, 0, None, &err)]))?;
     // The text is well-formed, so the structural reader can say where
     // each value is.
-    let root = tree::parse(text).ok().map(|doc| doc.root);
+    let spans = tree::field_spans(text).unwrap_or_default();
     let value_span = |field: &str| {
-        root.as_ref()
-            .and_then(|root| root.field(field))
-            .map_or(0..text.len(), |field| field.value.span.clone())
+        spans
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or(0..text.len(), |(_, span)| span.clone())
     };
     let mut problems = Vec::new();
     let mut config = Config {
@@ -174,19 +216,21 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         watch: written.watch.unwrap_or(true),
         ..Config::default()
     };
-    if let Some(theme) = &written.theme {
+    if let Some(theme) = written.theme.as_deref() {
         let names = Palette::ALL.map(|(name, _)| name);
-        match Palette::ALL.iter().find(|(name, _)| name == theme) {
+        match Palette::ALL.iter().find(|(name, _)| *name == theme) {
             Some((_, palette)) => config.palette = *palette,
-            None => {
-                problems.push(
-                    Problem::at(value_span("theme"), format!("unknown theme \"{theme}\""))
-                        .label("not a theme")
-                        .help(suggest::did_you_mean(theme, names).or_else(|| {
-                            Some(format!("the themes are \"{}\"", names.join("\", \"")))
-                        })),
+            None => problems.push(
+                Problem::at(
+                    value_span("theme"),
+                    clipped(format_args!("unknown theme \"{theme}\"")),
                 )
-            }
+                .label("not a theme")
+                .help(
+                    suggest::did_you_mean(theme, names)
+                        .or_else(|| Some(format!("the themes are \"{}\"", names.join("\", \"")))),
+                ),
+            ),
         }
     }
     problems.extend(sparql_problems(text, value_span("sparql"), &written.sparql));
@@ -200,7 +244,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         if let [first, second, ..] = entries.as_slice() {
             let mut problem = Problem::at(
                 second.clone(),
-                format!("the action \"{action}\" is given twice"),
+                clipped(format_args!("the action \"{}\" is given twice", &**action)),
             )
             .label("second time")
             .help(Some("only the last would count; keep one".into()));
@@ -211,12 +255,15 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         let Some(index) = bindable(action) else {
             let names = BINDABLE.iter().map(|b| b.name);
             problems.push(
-                Problem::at(action_span, format!("unknown action \"{action}\""))
-                    .label("not an action")
-                    .help(
-                        suggest::did_you_mean(action, names)
-                            .or_else(|| Some("`kgx config --default` lists every action".into())),
-                    ),
+                Problem::at(
+                    action_span,
+                    clipped(format_args!("unknown action \"{}\"", &**action)),
+                )
+                .label("not an action")
+                .help(
+                    suggest::did_you_mean(action, names)
+                        .or_else(|| Some("`kgx config --default` lists every action".into())),
+                ),
             );
             continue;
         };
@@ -322,51 +369,6 @@ fn sparql_problems(text: &str, within: Range<usize>, sparql: &Sparql) -> Vec<Pro
         }
     }
     problems
-}
-
-/// `kgx config`: prints the default config (`--default`), where kgx looks
-/// for it (`--path`), or checks the config file as the explorer would read
-/// it, with the same diagnostics.
-pub fn command(
-    default: bool,
-    path: bool,
-    given: Option<&Path>,
-    output: &mut Output<'_>,
-) -> io::Result<Outcome> {
-    if default {
-        output.out.raw().write_all(default_text().as_bytes())?;
-        return Ok(Outcome::Success);
-    }
-    let Some(location) = given.map(Path::to_owned).or_else(default_path) else {
-        writeln!(
-            output.err,
-            "error: no home directory to look for a config in; give one with --config PATH"
-        )?;
-        return Ok(Outcome::Failure);
-    };
-    if path {
-        writeln!(output.out, "{}", location.display())?;
-        return Ok(Outcome::Success);
-    }
-    if given.is_none() && !is_there(&location) {
-        writeln!(
-            output.out,
-            "{}: no config file, so kgx uses the defaults (`kgx config --default > FILE` writes them out)",
-            location.display()
-        )?;
-        return Ok(Outcome::Success);
-    }
-    match load(Some(&location)) {
-        Ok(_) => {
-            writeln!(output.out, "{}: valid", location.display())?;
-            Ok(Outcome::Success)
-        }
-        Err(error) => {
-            let report = error.render_width(output.color, output.width);
-            output.err.raw().write_all(report.as_bytes())?;
-            Ok(Outcome::Failure)
-        }
-    }
 }
 
 /// Where `"name":` is written in `text[within]` (a map entry, not a key

@@ -557,7 +557,8 @@ fn edge_list_losses(dataset: &Dataset) -> Option<String> {
 }
 
 /// What a drawing (DOT, Mermaid) leaves out: it holds actors' names and
-/// kinds and relations' kinds, directions and certainty only.
+/// kinds and relations' phrases, dates, kinds, directions and certainty
+/// only.
 fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
     let actors = dataset
         .actors
@@ -575,9 +576,7 @@ fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
         .relations
         .iter()
         .filter(|r| {
-            r.label.is_some()
-                || r.date.is_some()
-                || !r.evidence.is_empty()
+            !r.evidence.is_empty()
                 || !r.attributes.is_empty()
                 || r.stance != crate::model::Stance::default()
         })
@@ -590,7 +589,7 @@ fn drawing_losses(dataset: &Dataset, format: Format) -> Option<String> {
     }
     if relations > 0 {
         lost.push(format!(
-            "the labels, dates, stances, evidence and attributes of {relations} relations"
+            "the stances, evidence and attributes of {relations} relations"
         ));
     }
     if !dataset.sources.is_empty() {

@@ -26,7 +26,7 @@ use crate::model::{Actor, Dataset, Role, Source};
 pub use build::{GraphBuilder, NewRelation, References};
 pub use centrality::{Centrality, EXACT_BETWEENNESS_LIMIT, Progress};
 pub use ego::{Ego, EgoEdge, EgoMember, EgoNode};
-pub use path::{Hop, Path, PathOptions};
+pub use path::{Hop, Path, PathOptions, Route};
 pub use query::{Degree, Direction, Link, RelationFilter};
 pub use relations::{EvidenceList, EvidenceRef, RelationRef};
 pub use resolve::Resolution;

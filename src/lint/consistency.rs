@@ -4,7 +4,7 @@
 
 use hashbrown::{HashMap, HashSet};
 
-use super::{Finding, Record, Runs, relation_name};
+use super::{Finding, Record, Runs, Said, relation_name};
 use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex};
 use crate::load::validate::Step;
 use crate::model::{ActorKind, Status, When};
@@ -45,18 +45,9 @@ fn duplicates(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
                     "duplicate",
                     Record::Relation(edge.index()),
                     &[],
-                    format!(
-                        "{} is stated twice{}",
-                        relation_name(&relation),
-                        relation
-                            .date()
-                            .map(|d| format!(" for {d}"))
-                            .unwrap_or_default()
-                    ),
+                    stated_twice,
                 )
-                .label("second statement")
-                .related(Record::Relation(earlier), &[], "first stated here")
-                .help("merge the two, keeping the evidence of both"),
+                .related(Record::Relation(earlier), &[], "first stated here"),
             ),
             None => {
                 first.insert(key, edge.index());
@@ -130,28 +121,18 @@ fn contradictions(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
                 continue;
             };
             if high >= start {
-                let relation = graph.relation(edge);
-                let friend = graph.relation(other);
                 findings.push(
                     Finding::new(
                         "contradiction",
                         Record::Relation(edge.index()),
                         &[Step::Field("stance")],
-                        format!(
-                            "{} is {} while {} is {} over the same period",
-                            relation_name(&relation),
-                            relation.stance(),
-                            relation_name(&friend),
-                            friend.stance()
-                        ),
+                        opposed,
                     )
-                    .label("opposed stance")
                     .related(
                         Record::Relation(other.index()),
                         &[Step::Field("stance")],
                         "this says the opposite",
-                    )
-                    .help("check that both are about the same actors and years; if one is only a claim, give it the status Claimed, Alleged or Denied"),
+                    ),
                 );
             }
         }
@@ -176,7 +157,7 @@ fn through_events(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
             }
         }
     }
-    for (edge, relation) in graph.relations() {
+    for (edge, _) in graph.relations() {
         let (from, to) = graph.ends(edge);
         if from == to || event(from) || event(to) {
             continue;
@@ -195,18 +176,67 @@ fn through_events(graph: &KnowledgeGraph, findings: &mut Vec<Finding>) {
                     "through-event",
                     Record::Relation(edge.index()),
                     &[],
-                    format!(
-                        "{} is also stated through the event \"{}\"",
-                        relation_name(&relation),
-                        graph.actor(through).id
-                    ),
+                    through_event,
                 )
-                .label("stated twice?")
-                .related(Record::Actor(through.index()), &[], "the event")
-                .help("keep both only if each says something the other does not"),
+                .related(Record::Actor(through.index()), &[], "the event"),
             );
         }
     }
+}
+
+/// The relation a finding's second place is.
+fn related_edge(finding: &Finding) -> EdgeIndex {
+    match finding.related_record() {
+        Some(Record::Relation(index)) => EdgeIndex::new(index),
+        _ => finding.edge(),
+    }
+}
+
+fn stated_twice(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let relation = graph.relation(finding.edge());
+    Said::new(
+        format!(
+            "{} is stated twice{}",
+            relation_name(&relation),
+            relation
+                .date()
+                .map(|d| format!(" for {d}"))
+                .unwrap_or_default()
+        ),
+        "second statement",
+        "merge the two, keeping the evidence of both",
+    )
+}
+
+fn opposed(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let relation = graph.relation(finding.edge());
+    let friend = graph.relation(related_edge(finding));
+    Said::new(
+        format!(
+            "{} is {} while {} is {} over the same period",
+            relation_name(&relation),
+            relation.stance(),
+            relation_name(&friend),
+            friend.stance()
+        ),
+        "opposed stance",
+        "check that both are about the same actors and years; if one is only a claim, give it the status Claimed, Alleged or Denied",
+    )
+}
+
+fn through_event(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let event = match finding.related_record() {
+        Some(Record::Actor(index)) => graph.actor(NodeIndex::new(index)).id.as_str(),
+        _ => "",
+    };
+    Said::new(
+        format!(
+            "{} is also stated through the event \"{event}\"",
+            relation_name(&graph.relation(finding.edge()))
+        ),
+        "stated twice?",
+        "keep both only if each says something the other does not",
+    )
 }
 
 #[cfg(test)]

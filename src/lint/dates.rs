@@ -4,8 +4,8 @@
 
 use hashbrown::HashMap;
 
-use super::{Finding, Record, Runs, relation_name};
-use crate::graph::{KnowledgeGraph, NodeIndex, RelationRef};
+use super::{Finding, Place, Record, Runs, Said, Says, relation_name};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, RelationRef};
 use crate::load::validate::Step;
 use crate::model::{ActorKind, PartialDate, Precision, Source, Status, When};
 
@@ -246,7 +246,7 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
             _ => None,
         })
         .collect();
-    let mut early_events: HashMap<NodeIndex, (usize, usize, &Source, PartialDate)> = HashMap::new();
+    let mut early_events: HashMap<NodeIndex, (usize, usize)> = HashMap::new();
     let mut actor_quotes: HashMap<NodeIndex, Vec<Quoted>> = HashMap::new();
     let (mut words, mut quoted) = (Vec::new(), Vec::new());
 
@@ -275,10 +275,9 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
                     continue;
                 };
                 if !early_events.contains_key(&node)
-                    && let Some((evidence_index, source, published)) =
-                        published_before(&relation, start, &sources)
+                    && let Some(evidence_index) = published_before(&relation, start, &sources)
                 {
-                    early_events.insert(node, (edge.index(), evidence_index, source, published));
+                    early_events.insert(node, (edge.index(), evidence_index));
                 }
             }
         }
@@ -293,19 +292,23 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
             quote_mentions(&relation, &sources, &mut words, &mut quoted);
         }
         if needs_quote && !supported(&when, &quoted) {
-            findings.push(
-                Finding::new(
-                    "unsupported-date",
-                    record,
-                    &[Step::Field("date")],
-                    format!(
-                        "no quote of {} gives the date {when}",
-                        relation_name(&relation)
-                    ),
-                )
-                .label("not in the quotes")
-                .help("quote the passage that dates it, cite a source marked `background: true` for it, or leave the date out"),
-            );
+            findings.push(Finding::new(
+                "unsupported-date",
+                record,
+                &[Step::Field("date")],
+                |graph, finding| {
+                    let relation = graph.relation(finding.edge());
+                    Said::new(
+                        format!(
+                            "no quote of {} gives the date {}",
+                            relation_name(&relation),
+                            shown_date(relation.date())
+                        ),
+                        "not in the quotes",
+                        "quote the passage that dates it, cite a source marked `background: true` for it, or leave the date out",
+                    )
+                },
+            ));
         }
         if after_run && relation.status() != Status::Planned {
             check_after_source(&relation, edge.index(), &when, &sources, &mut findings);
@@ -313,28 +316,17 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
         if !lifetimes_run {
             continue;
         }
-        for (end, node) in [("from", from), ("to", to)] {
+        for (says, node) in [(outside_from as Says, from), (outside_to, to)] {
             if let Some(life) = lifetimes[node.index()] {
                 let (start, finish) = life.bounds();
                 if !when.overlaps(start.as_ref(), finish.as_ref()) {
-                    let id = &graph.actor(node).id;
                     findings.push(
-                        Finding::new(
-                            "outside-lifetime",
-                            record,
-                            &[Step::Field("date")],
-                            format!(
-                                "{} is dated {when}, outside the life of \"{id}\" ({life})",
-                                relation_name(&relation)
+                        Finding::new("outside-lifetime", record, &[Step::Field("date")], says)
+                            .related(
+                                Record::Actor(node.index()),
+                                &[Step::Field("date")],
+                                "the actor's dates",
                             ),
-                        )
-                        .label(format!("outside the dates of its `{end}`"))
-                        .related(
-                            Record::Actor(node.index()),
-                            &[Step::Field("date")],
-                            "the actor's dates",
-                        )
-                        .help("check the relation's date and the actor's"),
                     );
                 }
             }
@@ -342,26 +334,23 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
     }
 
     for (node, actor) in graph.actors() {
-        if let (Some(&(index, evidence_index, source, published)), Some(date)) =
-            (early_events.get(&node), actor.date)
-        {
+        if let (Some(&(index, evidence_index)), Some(_)) = (early_events.get(&node), actor.date) {
             findings.push(
                 Finding::new(
                     "after-source",
                     Record::Actor(node.index()),
                     &[Step::Field("date")],
-                    format!(
-                        "the event \"{}\" is dated {date}, after its source \"{}\" was published ({})",
-                        actor.id, source.id, published
-                    ),
+                    event_after_source,
                 )
-                .label("after the report")
                 .related(
                     Record::Relation(index),
-                    &[Step::Field("evidence"), Step::Index(evidence_index), Step::Field("source")],
+                    &[
+                        Step::Field("evidence"),
+                        Step::Index(evidence_index),
+                        Step::Field("source"),
+                    ],
                     "reported here",
-                )
-                .help(AFTER_SOURCE_HELP),
+                ),
             );
         }
     }
@@ -374,44 +363,138 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
         for (role_index, role) in actor.roles.iter().enumerate() {
             let Some(when) = role.date else { continue };
             if !supported(&when, quotes) {
-                findings.push(
-                    Finding::new(
-                        "unsupported-date",
-                        Record::Actor(node.index()),
-                        &[Step::Field("roles"), Step::Index(role_index), Step::Field("date")],
-                        format!(
-                            "no quote about \"{}\" gives the term {when} of {}",
-                            actor.id, role.title
-                        ),
-                    )
-                    .label("not in the quotes")
-                    .help("quote a passage that dates the term, or give the actor an external id (e.g. `wikidata`) and list that knowledge base as a source with `background: true`"),
-                );
+                findings.push(Finding::new(
+                    "unsupported-date",
+                    Record::Actor(node.index()),
+                    &[
+                        Step::Field("roles"),
+                        Step::Index(role_index),
+                        Step::Field("date"),
+                    ],
+                    unsupported_term,
+                ));
             }
         }
     }
     findings
 }
 
+/// A date as messages show it; an undated relation has no finding that
+/// shows one.
+fn shown_date(when: Option<When>) -> String {
+    when.map(|when| when.to_string()).unwrap_or_default()
+}
+
+fn unsupported_term(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let actor = graph.actor(finding.node());
+    let role = actor.roles.get(finding.item());
+    Said::new(
+        format!(
+            "no quote about \"{}\" gives the term {} of {}",
+            actor.id,
+            shown_date(role.and_then(|role| role.date)),
+            role.map_or("", |role| role.title.as_str())
+        ),
+        "not in the quotes",
+        "quote a passage that dates the term, or give the actor an external id (e.g. `wikidata`) and list that knowledge base as a source with `background: true`",
+    )
+}
+
+fn outside_from(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    outside_life(graph, finding, "outside the dates of its `from`")
+}
+
+fn outside_to(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    outside_life(graph, finding, "outside the dates of its `to`")
+}
+
+fn outside_life(graph: &KnowledgeGraph, finding: &Finding, label: &'static str) -> Said {
+    let relation = graph.relation(finding.edge());
+    let actor = match finding.related_record() {
+        Some(Record::Actor(index)) => Some(graph.actor(NodeIndex::new(index))),
+        _ => None,
+    };
+    Said::new(
+        format!(
+            "{} is dated {}, outside the life of \"{}\" ({})",
+            relation_name(&relation),
+            shown_date(relation.date()),
+            actor.map_or("", |actor| actor.id.as_str()),
+            shown_date(actor.and_then(|actor| actor.date))
+        ),
+        label,
+        "check the relation's date and the actor's",
+    )
+}
+
+/// The source cited at the second place of an after-source finding, and
+/// the latest day of its publication.
+fn citing_source<'g>(graph: &'g KnowledgeGraph, finding: &Finding) -> (&'g str, String) {
+    let cited = finding.related_place().and_then(|(record, place, _)| {
+        let (Record::Relation(index), Place::Item(_, evidence, _)) = (record, place) else {
+            return None;
+        };
+        let relation = graph.relation(EdgeIndex::new(index));
+        let id = relation.evidence().get(evidence as usize)?.source();
+        graph.sources().iter().find(|source| source.id == id)
+    });
+    match cited {
+        Some(source) => (
+            source.id.as_str(),
+            source
+                .date
+                .and_then(|date| date.bounds().1)
+                .map(|published| published.to_string())
+                .unwrap_or_default(),
+        ),
+        None => ("", String::new()),
+    }
+}
+
+fn event_after_source(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let actor = graph.actor(finding.node());
+    let (source, published) = citing_source(graph, finding);
+    Said::new(
+        format!(
+            "the event \"{}\" is dated {}, after its source \"{source}\" was published ({published})",
+            actor.id,
+            shown_date(actor.date)
+        ),
+        "after the report",
+        AFTER_SOURCE_HELP,
+    )
+}
+
+fn relation_after_source(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let relation = graph.relation(finding.edge());
+    let (source, published) = citing_source(graph, finding);
+    Said::new(
+        format!(
+            "{} is dated {}, after its source \"{source}\" was published ({published})",
+            relation_name(&relation),
+            shown_date(relation.date())
+        ),
+        "after the report",
+        AFTER_SOURCE_HELP,
+    )
+}
+
 /// What to do about something dated after its report.
 const AFTER_SOURCE_HELP: &str = "a report cannot tell what had not happened yet: check the date, or make the status Planned if it was announced";
 
-/// The first evidence of `relation` whose source was published before
-/// `start`: its index, the source and the publication's latest day.
-fn published_before<'s>(
+/// The index of the first evidence of `relation` whose source was
+/// published before `start`.
+fn published_before(
     relation: &RelationRef<'_>,
     start: PartialDate,
-    sources: &HashMap<&str, &'s Source>,
-) -> Option<(usize, &'s Source, PartialDate)> {
-    relation
-        .evidence()
-        .iter()
-        .enumerate()
-        .find_map(|(evidence_index, evidence)| {
-            let source = *sources.get(evidence.source())?;
-            let published = source.date.and_then(|d| d.bounds().1)?;
-            (start.earliest() > published.latest()).then_some((evidence_index, source, published))
-        })
+    sources: &HashMap<&str, &Source>,
+) -> Option<usize> {
+    relation.evidence().iter().position(|evidence| {
+        sources
+            .get(evidence.source())
+            .and_then(|source| source.date?.bounds().1)
+            .is_some_and(|published| start.earliest() > published.latest())
+    })
 }
 
 fn check_after_source(
@@ -422,20 +505,14 @@ fn check_after_source(
     findings: &mut Vec<Finding>,
 ) {
     let Some(start) = when.bounds().0 else { return };
-    if let Some((evidence_index, source, published)) = published_before(relation, start, sources) {
+    if let Some(evidence_index) = published_before(relation, start, sources) {
         findings.push(
             Finding::new(
                 "after-source",
                 Record::Relation(index),
                 &[Step::Field("date")],
-                format!(
-                    "{} is dated {when}, after its source \"{}\" was published ({})",
-                    relation_name(relation),
-                    source.id,
-                    published
-                ),
+                relation_after_source,
             )
-            .label("after the report")
             .related(
                 Record::Relation(index),
                 &[
@@ -444,8 +521,7 @@ fn check_after_source(
                     Step::Field("source"),
                 ],
                 "cited here",
-            )
-            .help(AFTER_SOURCE_HELP),
+            ),
         );
     }
 }

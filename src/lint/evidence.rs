@@ -5,8 +5,8 @@
 use hashbrown::{HashMap, HashSet};
 
 use super::text::{hedge_in, nearest_passage, normalise};
-use super::{Finding, Record, Runs, SourceTexts, relation_name};
-use crate::graph::KnowledgeGraph;
+use super::{Finding, Record, Runs, Said, SourceTexts, relation_name};
+use crate::graph::{EvidenceRef, KnowledgeGraph};
 use crate::load::validate::Step;
 use crate::model::Status;
 
@@ -27,16 +27,16 @@ pub fn check(graph: &KnowledgeGraph, texts: &SourceTexts, runs: &Runs<'_>) -> Ve
         let record = Record::Relation(edge.index());
         let evidence = relation.evidence();
         if evidence.is_empty() && no_evidence {
-            findings.push(
-                Finding::new(
-                    "no-evidence",
-                    record,
-                    &[],
-                    format!("the relation {} cites no source", relation_name(&relation)),
+            findings.push(Finding::new("no-evidence", record, &[], |graph, finding| {
+                Said::new(
+                    format!(
+                        "the relation {} cites no source",
+                        relation_name(&graph.relation(finding.edge()))
+                    ),
+                    "no evidence",
+                    "add `evidence: [(source: \"…\", quote: \"…\")]` with the passage that states it",
                 )
-                .label("no evidence")
-                .help("add `evidence: [(source: \"…\", quote: \"…\")]` with the passage that states it"),
-            );
+            }));
         }
         let hedged = hedges && matches!(relation.status(), Status::Reported | Status::Confirmed);
         for (evidence_index, evidence) in evidence.iter().enumerate() {
@@ -49,41 +49,24 @@ pub fn check(graph: &KnowledgeGraph, texts: &SourceTexts, runs: &Runs<'_>) -> Ve
             if let Some(text) = normalised.get(evidence.source()) {
                 let quote = normalise(evidence.quote());
                 if !text.contains(&quote) {
-                    let finding = Finding::new(
-                        "quote-not-in-source",
-                        record,
-                        &quote_path,
-                        format!(
-                            "the quote is not in the text of source \"{}\"",
-                            evidence.source()
-                        ),
-                    )
-                    .label("not verbatim");
+                    let finding =
+                        Finding::new("quote-not-in-source", record, &quote_path, not_verbatim);
                     findings.push(match nearest_passage(text, &quote) {
-                        Some((passage, score)) if score >= SHOW_NEAREST => {
-                            finding.help(format!("the nearest passage reads: \"{passage}\""))
-                        }
-                        _ => finding.help("no passage of the source is close to it"),
+                        Some((passage, score)) if score >= SHOW_NEAREST => finding.note(passage),
+                        _ => finding,
                     });
                 }
             }
             if hedged && evidence.attributed_to().is_none() {
                 lower.clear();
                 lower.extend(evidence.quote().chars().flat_map(char::to_lowercase));
-                if let Some(hedge) = hedge_in(&lower) {
-                    findings.push(
-                        Finding::new(
-                            "hedge-as-fact",
-                            record,
-                            &quote_path,
-                            format!(
-                                "the quote says \"{hedge}\" but the relation is {} with no attributed_to",
-                                relation.status()
-                            ),
-                        )
-                        .label("hedged")
-                        .help("name who says so with `attributed_to: \"…\"`, or, when no one is named (\"reportedly\"), make the status Claimed"),
-                    );
+                if hedge_in(&lower).is_some() {
+                    findings.push(Finding::new(
+                        "hedge-as-fact",
+                        record,
+                        &quote_path,
+                        hedged_as_fact,
+                    ));
                 }
             }
         }
@@ -91,16 +74,21 @@ pub fn check(graph: &KnowledgeGraph, texts: &SourceTexts, runs: &Runs<'_>) -> Ve
     for (index, source) in graph.sources().iter().enumerate() {
         let record = Record::Source(index);
         if !cited.contains(source.id.as_str()) && runs("unused-source") {
-            findings.push(
-                Finding::new(
-                    "unused-source",
-                    record,
-                    &[Step::Field("id")],
-                    format!("no evidence cites the source \"{}\"", source.id),
-                )
-                .label("never cited")
-                .help("cite it in a relation's evidence, or remove it"),
-            );
+            findings.push(Finding::new(
+                "unused-source",
+                record,
+                &[Step::Field("id")],
+                |graph, finding| {
+                    Said::new(
+                        format!(
+                            "no evidence cites the source \"{}\"",
+                            source_id(graph, finding)
+                        ),
+                        "never cited",
+                        "cite it in a relation's evidence, or remove it",
+                    )
+                },
+            ));
         }
         let text_path = if source.text_file.is_some() {
             [Step::Field("text_file")]
@@ -108,26 +96,80 @@ pub fn check(graph: &KnowledgeGraph, texts: &SourceTexts, runs: &Runs<'_>) -> Ve
             [Step::Field("text")]
         };
         if source.text.is_some() && source.text_file.is_some() && runs("source-text") {
-            findings.push(
-                Finding::new(
-                    "source-text",
-                    record,
-                    &text_path,
-                    format!("the source \"{}\" gives both text and text_file", source.id),
-                )
-                .label("one of the two")
-                .help("keep the inline text or the file, not both"),
-            );
+            findings.push(Finding::new(
+                "source-text",
+                record,
+                &text_path,
+                |graph, finding| {
+                    Said::new(
+                        format!(
+                            "the source \"{}\" gives both text and text_file",
+                            source_id(graph, finding)
+                        ),
+                        "one of the two",
+                        "keep the inline text or the file, not both",
+                    )
+                },
+            ));
         }
         if let Some(Err(reason)) = texts.get(&source.id)
             && runs("source-text")
         {
             findings.push(
-                Finding::new("source-text", record, &text_path, reason.clone())
-                    .label("unreadable")
-                    .help("text_file is a path relative to the data file's folder"),
+                Finding::new("source-text", record, &text_path, |_, finding| {
+                    Said::new(
+                        finding.noted().unwrap_or_default().to_owned(),
+                        "unreadable",
+                        "text_file is a path relative to the data file's folder",
+                    )
+                })
+                .note(reason.as_str()),
             );
         }
     }
     findings
+}
+
+/// The id of the source a finding is about.
+fn source_id<'g>(graph: &'g KnowledgeGraph, finding: &Finding) -> &'g str {
+    match finding.record {
+        Record::Source(index) => graph.sources().get(index).map_or("", |s| s.id.as_str()),
+        _ => "",
+    }
+}
+
+/// The evidence of the relation a finding is about, at its place.
+fn evidence_of<'g>(graph: &'g KnowledgeGraph, finding: &Finding) -> Option<EvidenceRef<'g>> {
+    graph
+        .relation(finding.edge())
+        .evidence()
+        .get(finding.item())
+}
+
+fn not_verbatim(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let source = evidence_of(graph, finding).map_or("", |e| e.source());
+    Said {
+        message: format!("the quote is not in the text of source \"{source}\""),
+        label: Some("not verbatim".into()),
+        help: Some(match finding.noted() {
+            Some(passage) => format!("the nearest passage reads: \"{passage}\"").into(),
+            None => "no passage of the source is close to it".into(),
+        }),
+    }
+}
+
+fn hedged_as_fact(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let relation = graph.relation(finding.edge());
+    let lower: String = evidence_of(graph, finding)
+        .map(|e| e.quote().chars().flat_map(char::to_lowercase).collect())
+        .unwrap_or_default();
+    Said::new(
+        format!(
+            "the quote says \"{}\" but the relation is {} with no attributed_to",
+            hedge_in(&lower).unwrap_or_default(),
+            relation.status()
+        ),
+        "hedged",
+        "name who says so with `attributed_to: \"…\"`, or, when no one is named (\"reportedly\"), make the status Claimed",
+    )
 }

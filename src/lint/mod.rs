@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::graph::{KnowledgeGraph, RelationRef};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, RelationRef};
 use crate::load::validate::Step;
 
 pub use report::Report;
@@ -115,91 +115,172 @@ pub enum Record {
     Relation(usize),
 }
 
-/// The place of a finding inside its record, kept in a few words so that
-/// a million findings need no allocation for their places.
+/// The place of a finding inside its record, kept in a word so that a
+/// million findings need no allocation for their places: field names are
+/// kept as their place in [`FIELDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
     /// The record itself.
     Record,
     /// One of its fields: `date`.
-    Field(&'static str),
+    Field(u8),
     /// A field of an element of one of its lists: `evidence[0].quote`.
-    Item(&'static str, u32, &'static str),
+    Item(u8, u32, u8),
+}
+
+/// Every field a finding can point to.
+const FIELDS: [&str; 10] = [
+    "date",
+    "evidence",
+    "id",
+    "quote",
+    "roles",
+    "source",
+    "stance",
+    "text",
+    "text_file",
+    "to",
+];
+
+/// The place of `name` in [`FIELDS`]; a check points only to those.
+fn field(name: &'static str) -> Option<u8> {
+    let index = FIELDS.iter().position(|known| *known == name);
+    debug_assert!(index.is_some(), "{name} is not in FIELDS");
+    index.and_then(|index| u8::try_from(index).ok())
+}
+
+fn field_name(index: u8) -> &'static str {
+    FIELDS.get(usize::from(index)).copied().unwrap_or_default()
 }
 
 impl Place {
     /// The place `steps` lead to from the record: none, a field, or a
     /// list, an index and a field.
     fn new(steps: &[Step]) -> Self {
-        match *steps {
-            [Step::Field(field)] => Place::Field(field),
-            [Step::Field(list), Step::Index(index), Step::Field(field)] => {
-                Place::Item(list, u32::try_from(index).unwrap_or(u32::MAX), field)
+        let place = match *steps {
+            [Step::Field(name)] => field(name).map(Place::Field),
+            [Step::Field(list), Step::Index(index), Step::Field(name)] => {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                field(list)
+                    .zip(field(name))
+                    .map(|(list, name)| Place::Item(list, index, name))
             }
-            _ => Place::Record,
-        }
+            _ => None,
+        };
+        place.unwrap_or(Place::Record)
     }
 
     /// The steps, outermost first.
     pub fn steps(&self) -> Vec<Step> {
         match *self {
             Place::Record => Vec::new(),
-            Place::Field(field) => vec![Step::Field(field)],
-            Place::Item(list, index, field) => vec![
-                Step::Field(list),
+            Place::Field(name) => vec![Step::Field(field_name(name))],
+            Place::Item(list, index, name) => vec![
+                Step::Field(field_name(list)),
                 Step::Index(index as usize),
-                Step::Field(field),
+                Step::Field(field_name(name)),
             ],
         }
     }
 }
 
-/// One thing a check found.
+/// What a finding says, written out only when it is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// The check's name.
-    pub check: &'static str,
-    /// The record it is about.
-    pub record: Record,
-    /// The place inside the record.
-    pub place: Place,
+pub struct Said {
     /// What is wrong, in one sentence.
     pub message: String,
     /// A short note under the marked spot.
     pub label: Option<Cow<'static, str>>,
     /// What to do about it.
     pub help: Option<Cow<'static, str>>,
-    /// A second place that explains the first ("first stated here"); few
-    /// findings have one, so it is kept apart.
-    pub related: Option<Box<(Record, Place, &'static str)>>,
+}
+
+impl Said {
+    fn new(message: String, label: &'static str, help: &'static str) -> Self {
+        Said {
+            message,
+            label: Some(Cow::Borrowed(label)),
+            help: Some(Cow::Borrowed(help)),
+        }
+    }
+}
+
+/// Writes what a finding says from the graph it was found in: a check
+/// keeps only where the finding is, so that a million findings cost no
+/// text until the few that are shown are written out.
+type Says = fn(&KnowledgeGraph, &Finding) -> Said;
+
+/// One thing a check found.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The check's place in [`CHECKS`], which groups findings.
+    group: u8,
+    /// The record it is about.
+    pub record: Record,
+    /// The place inside the record.
+    pub place: Place,
+    /// What it says, written from the graph.
+    says: Says,
+    /// A second place and text the graph cannot give again; few findings
+    /// have them, so they are kept apart.
+    more: Option<Box<More>>,
+}
+
+/// What only some findings have.
+#[derive(Clone, Debug, Default)]
+struct More {
+    /// A second place that explains the first ("first stated here").
+    related: Option<(Record, Place, &'static str)>,
+    /// Text the graph cannot give again: the passage nearest to a quote,
+    /// why a file could not be read.
+    note: Option<Box<str>>,
 }
 
 impl Finding {
-    fn new(check: &'static str, record: Record, rest: &[Step], message: String) -> Self {
+    fn new(check: &'static str, record: Record, rest: &[Step], says: Says) -> Self {
+        let group = CHECKS
+            .iter()
+            .position(|known| known.name == check)
+            .unwrap_or(CHECKS.len());
         Finding {
-            check,
+            group: u8::try_from(group).unwrap_or(u8::MAX),
             record,
             place: Place::new(rest),
-            message,
-            label: None,
-            help: None,
-            related: None,
+            says,
+            more: None,
         }
     }
 
-    fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
-        self.label = Some(label.into());
-        self
-    }
-
-    fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
-        self.help = Some(help.into());
+    fn note(mut self, note: impl Into<Box<str>>) -> Self {
+        self.more.get_or_insert_default().note = Some(note.into());
         self
     }
 
     fn related(mut self, record: Record, rest: &[Step], label: &'static str) -> Self {
-        self.related = Some(Box::new((record, Place::new(rest), label)));
+        self.more.get_or_insert_default().related = Some((record, Place::new(rest), label));
         self
+    }
+
+    /// The second place: its record, its place in the record and its note.
+    pub fn related_place(&self) -> Option<(Record, Place, &'static str)> {
+        self.more.as_deref().and_then(|more| more.related)
+    }
+
+    /// The text kept with the finding, if any.
+    fn noted(&self) -> Option<&str> {
+        self.more.as_deref().and_then(|more| more.note.as_deref())
+    }
+
+    /// The name of the check that found it.
+    pub fn check(&self) -> &'static str {
+        CHECKS
+            .get(usize::from(self.group))
+            .map_or("unknown", |check| check.name)
+    }
+
+    /// What it says about `graph`, the graph it was found in.
+    pub fn said(&self, graph: &KnowledgeGraph) -> Said {
+        (self.says)(graph, self)
     }
 
     /// The path of the finding's place from the file's root:
@@ -210,9 +291,50 @@ impl Finding {
 
     /// The path of the second place, with its note.
     pub(crate) fn related_path(&self) -> Option<(Vec<Step>, &'static str)> {
-        self.related
-            .as_deref()
-            .map(|&(record, place, label)| (path_of(record, place), label))
+        self.related_place()
+            .map(|(record, place, label)| (path_of(record, place), label))
+    }
+
+    /// The relation it is about (the first, when it is about an actor).
+    fn edge(&self) -> EdgeIndex {
+        match self.record {
+            Record::Relation(index) => EdgeIndex::new(index),
+            _ => EdgeIndex::new(0),
+        }
+    }
+
+    /// The actor it is about.
+    fn node(&self) -> NodeIndex {
+        match self.record {
+            Record::Actor(index) => NodeIndex::new(index),
+            _ => NodeIndex::new(0),
+        }
+    }
+
+    /// The index of the evidence or role its place is in.
+    fn item(&self) -> usize {
+        match self.place {
+            Place::Item(_, index, _) => index as usize,
+            _ => 0,
+        }
+    }
+
+    /// The record of the second place.
+    fn related_record(&self) -> Option<Record> {
+        self.related_place().map(|(record, _, _)| record)
+    }
+
+    /// The check's place in [`CHECKS`], which groups findings.
+    pub(crate) fn group(&self) -> usize {
+        usize::from(self.group)
+    }
+
+    fn record_key(&self) -> (u8, usize) {
+        match self.record {
+            Record::Source(i) => (0, i),
+            Record::Actor(i) => (1, i),
+            Record::Relation(i) => (2, i),
+        }
     }
 }
 
@@ -309,26 +431,8 @@ pub fn lint(graph: &KnowledgeGraph, texts: &SourceTexts, options: &Options) -> V
     for mut group in found {
         findings.append(&mut group);
     }
-    findings.sort_by_cached_key(|finding| (finding.group(), finding.record_key()));
+    findings.sort_by_key(|finding| (finding.group, finding.record_key()));
     findings
-}
-
-impl Finding {
-    /// The check's place in [`CHECKS`], which groups findings.
-    pub(crate) fn group(&self) -> usize {
-        CHECKS
-            .iter()
-            .position(|check| check.name == self.check)
-            .unwrap_or(CHECKS.len())
-    }
-
-    fn record_key(&self) -> (u8, usize) {
-        match self.record {
-            Record::Source(i) => (0, i),
-            Record::Actor(i) => (1, i),
-            Record::Relation(i) => (2, i),
-        }
-    }
 }
 
 /// A group of checks that reads the graph on its own.
@@ -363,5 +467,25 @@ impl std::fmt::Display for RelationName<'_> {
             f.write_str(part)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_gives_back_the_steps_it_was_made_of() {
+        for name in FIELDS {
+            let field = [Step::Field(name)];
+            assert_eq!(Place::new(&field).steps(), field);
+            let item = [Step::Field("evidence"), Step::Index(7), Step::Field(name)];
+            assert_eq!(Place::new(&item).steps(), item);
+        }
+        assert_eq!(Place::new(&[]), Place::Record);
+        assert!(
+            std::mem::size_of::<Finding>() <= 48,
+            "a finding stays small"
+        );
     }
 }

@@ -3,44 +3,54 @@
 
 use hashbrown::HashMap;
 
-use super::{Finding, Record, Runs, relation_name};
-use crate::graph::KnowledgeGraph;
+use super::{Finding, Record, Runs, Said, relation_name};
+use crate::graph::{KnowledgeGraph, NodeIndex};
 use crate::load::validate::Step;
 
 pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut related = vec![false; graph.actor_count()];
     let self_relations = runs("self-relation");
-    for (edge, relation) in graph.relations() {
+    for (edge, _) in graph.relations() {
         let (from, to) = graph.ends(edge);
         related[from.index()] = true;
         related[to.index()] = true;
         if from == to && self_relations {
-            findings.push(
-                Finding::new(
-                    "self-relation",
-                    Record::Relation(edge.index()),
-                    &[Step::Field("to")],
-                    format!("{} relates an actor to itself", relation_name(&relation)),
-                )
-                .label("same as `from`")
-                .help("one of the two ends is probably another actor"),
-            );
+            findings.push(Finding::new(
+                "self-relation",
+                Record::Relation(edge.index()),
+                &[Step::Field("to")],
+                |graph, finding| {
+                    Said::new(
+                        format!(
+                            "{} relates an actor to itself",
+                            relation_name(&graph.relation(finding.edge()))
+                        ),
+                        "same as `from`",
+                        "one of the two ends is probably another actor",
+                    )
+                },
+            ));
         }
     }
     if runs("isolated-actor") {
-        for (node, actor) in graph.actors() {
+        for (node, _) in graph.actors() {
             if !related[node.index()] {
-                findings.push(
-                    Finding::new(
-                        "isolated-actor",
-                        Record::Actor(node.index()),
-                        &[Step::Field("id")],
-                        format!("no relation involves the actor \"{}\"", actor.id),
-                    )
-                    .label("no relations")
-                    .help("relate it to the story, or remove it"),
-                );
+                findings.push(Finding::new(
+                    "isolated-actor",
+                    Record::Actor(node.index()),
+                    &[Step::Field("id")],
+                    |graph, finding| {
+                        Said::new(
+                            format!(
+                                "no relation involves the actor \"{}\"",
+                                graph.actor(finding.node()).id
+                            ),
+                            "no relations",
+                            "relate it to the story, or remove it",
+                        )
+                    },
+                ));
             }
         }
     }
@@ -48,13 +58,11 @@ pub fn check(graph: &KnowledgeGraph, runs: &Runs<'_>) -> Vec<Finding> {
         confusable(
             graph.actors().map(|(_, a)| a.id.as_str()),
             Record::Actor,
-            "actor",
             &mut findings,
         );
         confusable(
             graph.sources().iter().map(|s| s.id.as_str()),
             Record::Source,
-            "source",
             &mut findings,
         );
     }
@@ -94,7 +102,6 @@ fn skeleton(id: &str) -> String {
 fn confusable<'a>(
     ids: impl Iterator<Item = &'a str>,
     record: fn(usize) -> Record,
-    what: &str,
     findings: &mut Vec<Finding>,
 ) {
     let mut seen: HashMap<String, (usize, &str)> = HashMap::new();
@@ -106,11 +113,9 @@ fn confusable<'a>(
                     "confusable-id",
                     record(index),
                     &[Step::Field("id")],
-                    format!("the {what} ids \"{id}\" and \"{other}\" are easily mistaken"),
+                    confused,
                 )
-                .label("looks like another id")
-                .related(record(earlier), &[Step::Field("id")], "this one")
-                .help("rename one, or merge them if they are the same"),
+                .related(record(earlier), &[Step::Field("id")], "this one"),
             ),
             Some(_) => {}
             None => {
@@ -118,6 +123,28 @@ fn confusable<'a>(
             }
         }
     }
+}
+
+/// What a confusable-id finding says: the two ids, of actors or sources.
+fn confused(graph: &KnowledgeGraph, finding: &Finding) -> Said {
+    let id = |record: Option<Record>| match record {
+        Some(Record::Actor(index)) => graph.actor(NodeIndex::new(index)).id.as_str(),
+        Some(Record::Source(index)) => graph.sources().get(index).map_or("", |s| s.id.as_str()),
+        _ => "",
+    };
+    let what = match finding.record {
+        Record::Source(_) => "source",
+        _ => "actor",
+    };
+    Said::new(
+        format!(
+            "the {what} ids \"{}\" and \"{}\" are easily mistaken",
+            id(Some(finding.record)),
+            id(finding.related_record())
+        ),
+        "looks like another id",
+        "rename one, or merge them if they are the same",
+    )
 }
 
 #[cfg(test)]

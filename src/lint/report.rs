@@ -10,10 +10,11 @@ use serde_json::{Value, json};
 
 use super::directives::{self, Directive};
 use super::{CHECKS, Finding, Record};
-use crate::load::diagnostic::LineIndex;
+use crate::graph::KnowledgeGraph;
+use crate::load::Problem;
+use crate::load::diagnostic::{LineIndex, ProblemRenderer, SharedText};
 use crate::load::tree::{self, Outline};
 use crate::load::validate::Step;
-use crate::load::{LoadError, Problem};
 
 /// How many findings of each check the text report shows in full unless
 /// asked for all: enough to see what a check finds, few enough that a
@@ -21,13 +22,16 @@ use crate::load::{LoadError, Problem};
 pub const SHOWN_PER_CHECK: usize = 100;
 
 /// The findings of one run, placed in the file's text.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Report {
     /// The file as the person named it.
     pub name: String,
     /// The RON text findings point into; `None` for other formats, whose
     /// findings name their record instead.
-    pub text: Option<Arc<str>>,
+    text: Option<SharedText>,
+    /// The graph the findings were found in, which says what each one is
+    /// when it is shown.
+    graph: Arc<KnowledgeGraph>,
     /// Where each record of the text starts, to find a finding's place
     /// when it is shown.
     outline: Option<Outline>,
@@ -39,36 +43,70 @@ pub struct Report {
     pub directive_problems: Vec<Problem>,
 }
 
-/// Drops the `findings` that `text`'s (RON) directives allow and keeps the
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("name", &self.name)
+            .field("findings", &self.findings)
+            .field("allowed", &self.allowed)
+            .field("directive_problems", &self.directive_problems)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A RON text with the start of each of its records found, in one pass
+/// that builds nothing else: what [`place`] needs of a text, found while
+/// the checks run.
+pub struct Outlined {
+    text: SharedText,
+    outline: Outline,
+}
+
+impl Outlined {
+    /// Outlines `text`; `None` when it is not a RON struct of lists.
+    pub fn new(text: SharedText) -> Option<Self> {
+        let outline = tree::outline((*text).as_ref()).ok()?;
+        Some(Outlined { text, outline })
+    }
+}
+
+/// Drops the `findings` that the directives of `text` allow and keeps the
 /// rest, grouped by check, to be placed in the text when they are shown.
 ///
-/// Only the start of each record is found, in one pass over the text; a
-/// finding is placed inside its record by reading that record again on its
-/// own, and only when it is shown or a directive sits in its record, so a
-/// million findings in a 300 MB file need neither the file's whole tree nor
-/// a place each.
-pub fn place(name: &str, text: Option<Arc<str>>, mut findings: Vec<Finding>) -> Report {
-    let text = text.filter(|text| !findings.is_empty() || text.contains(directives::MARK));
-    let outline = text.as_deref().and_then(|text| tree::outline(text).ok());
-    let (directives, directive_problems) = match (&text, &outline) {
+/// A finding is placed inside its record by reading that record again on
+/// its own, and only when it is shown or a directive sits in its record, so
+/// a million findings in a 300 MB file need neither the file's whole tree
+/// nor a place each.
+pub fn place(
+    name: &str,
+    text: Option<Outlined>,
+    graph: Arc<KnowledgeGraph>,
+    mut findings: Vec<Finding>,
+) -> Report {
+    let (shared, outline) = match text {
+        Some(Outlined { text, outline }) => (Some(text), Some(outline)),
+        None => (None, None),
+    };
+    let text: Option<&str> = shared.as_ref().map(|text| (**text).as_ref());
+    let (directives, directive_problems) = match (text, &outline) {
         (Some(text), Some(_)) if text.contains(directives::MARK) => match tree::parse(text) {
             Ok(doc) => directives::read(text, &doc),
             Err(_) => (Vec::new(), Vec::new()),
         },
         _ => (Vec::new(), Vec::new()),
     };
-    let whole_file = |d: &&Directive| text.as_ref().is_some_and(|t| d.scope == (0..t.len()));
+    let whole_file = |d: &&Directive| text.is_some_and(|t| d.scope == (0..t.len()));
     let for_file: Vec<&Directive> = directives.iter().filter(whole_file).collect();
     let mut in_records: Vec<&Directive> = directives.iter().filter(|d| !whole_file(d)).collect();
     in_records.sort_by_key(|d| d.scope.start);
     let is_allowed = |finding: &Finding| {
         if for_file
             .iter()
-            .any(|d| d.checks.iter().any(|c| c == finding.check))
+            .any(|d| d.checks.iter().any(|c| c == finding.check()))
         {
             return true;
         }
-        let (Some(text), Some(outline)) = (&text, &outline) else {
+        let (Some(text), Some(outline)) = (text, &outline) else {
             return false;
         };
         if in_records.is_empty() {
@@ -84,15 +122,16 @@ pub fn place(name: &str, text: Option<Arc<str>>, mut findings: Vec<Finding>) -> 
             }
         }
         let at = locate(text, outline, &finding.path()).start;
-        in_records.iter().any(|d| d.allows(finding.check, at))
+        in_records.iter().any(|d| d.allows(finding.check(), at))
     };
     let before = findings.len();
+    // Findings come grouped by check from the lint, and stay so.
     findings.retain(|finding| !is_allowed(finding));
     let allowed = before - findings.len();
-    findings.sort_by_cached_key(Finding::group);
     Report {
         name: name.to_owned(),
-        text: outline.is_some().then_some(text).flatten(),
+        text: shared,
+        graph,
         outline,
         findings,
         allowed,
@@ -141,9 +180,14 @@ impl Report {
         self.findings.is_empty() && self.directive_problems.is_empty()
     }
 
+    /// The RON text the findings point into.
+    fn text(&self) -> Option<&str> {
+        self.text.as_ref().map(|text| (**text).as_ref())
+    }
+
     /// The span of the value at `path` in the text, when the text is RON.
     fn span_of(&self, path: &[Step]) -> Option<Range<usize>> {
-        match (&self.text, &self.outline) {
+        match (self.text(), &self.outline) {
             (Some(text), Some(outline)) => Some(locate(text, outline, path)),
             _ => None,
         }
@@ -156,9 +200,10 @@ impl Report {
 
     fn problem(&self, finding: &Finding) -> Problem {
         let span = self.span(finding);
+        let said = finding.said(&self.graph);
         let message = match span {
-            Some(_) => finding.message.clone(),
-            None => format!("{}: {}", record_name(finding.record), finding.message),
+            Some(_) => said.message,
+            None => format!("{}: {}", record_name(finding.record), said.message),
         };
         let related = finding
             .related_path()
@@ -167,8 +212,8 @@ impl Report {
             severity: crate::load::diagnostic::Severity::Error,
             message,
             span,
-            label: finding.label.as_ref().map(|label| label.to_string()),
-            help: finding.help.as_ref().map(|help| help.to_string()),
+            label: said.label.map(String::from),
+            help: said.help.map(String::from),
             related,
         }
     }
@@ -178,19 +223,12 @@ impl Report {
     /// place marked and a count of the rest, then one line that sums up.
     pub fn render(&self, color: bool, width: usize, all: bool) -> String {
         let mut out = String::new();
-        let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-        let diagnostics = |problems: Vec<Problem>| LoadError {
-            name: self.name.clone(),
-            text: Arc::clone(&text),
-            problems,
-        };
+        let text = self.text.clone().unwrap_or_else(|| Arc::new(""));
+        let renderer = ProblemRenderer::new(&self.name, text, color, width);
         if !self.directive_problems.is_empty() {
             out.push_str("kgx-lint directives\n");
-            out.push_str(
-                &diagnostics(self.directive_problems.clone()).render_problems(color, width),
-            );
+            out.push_str(&renderer.render_capped(&self.directive_problems));
         }
-        let renderer = diagnostics(Vec::new()).renderer(color, width);
         let shown = if all { usize::MAX } else { SHOWN_PER_CHECK };
         for (group, check) in CHECKS.iter().enumerate() {
             let found = self.group(group);
@@ -273,7 +311,7 @@ impl Report {
     /// finding at a time, one per line, so a million findings need no
     /// document in memory.
     pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        let lines = LineIndex::new(self.text.as_deref().unwrap_or(""));
+        let lines = LineIndex::new(self.text().unwrap_or(""));
         let position =
             |span: &Option<Range<usize>>| span.as_ref().map(|s| lines.line_column(s.start));
         writeln!(out, "{{")?;
@@ -282,14 +320,15 @@ impl Report {
         for (index, finding) in self.findings.iter().enumerate() {
             let (list, record) = super::list_of(finding.record);
             let place = position(&self.span(finding));
+            let said = finding.said(&self.graph);
             let value = json!({
-                "check": finding.check,
-                "message": finding.message,
+                "check": finding.check(),
+                "message": said.message,
                 "line": place.map(|p| p.0),
                 "column": place.map(|p| p.1),
                 "record": {"list": list, "index": record},
-                "label": finding.label,
-                "help": finding.help,
+                "label": said.label,
+                "help": said.help,
             });
             let comma = if index + 1 < self.findings.len() {
                 ","

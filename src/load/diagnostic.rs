@@ -30,7 +30,7 @@ pub struct Collected {
 
 /// How many problems [`Collected`] keeps; with the count of the rest they
 /// fill the [`MAX_SHOWN`] a report shows.
-const KEPT: usize = MAX_SHOWN - 1;
+pub(crate) const KEPT: usize = MAX_SHOWN - 1;
 /// The label of the problem that counts those not kept.
 const COUNTED: &str = "counted, not listed";
 
@@ -44,9 +44,38 @@ impl Collected {
         }
     }
 
+    /// Keeps the problem `make` builds while there is room; past it the
+    /// problem is counted and never built.
+    pub fn push_with(&mut self, make: impl FnOnce() -> Problem) {
+        if self.room() > 0 {
+            self.problems.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Counts `more` problems that were found but not kept.
+    pub fn count(&mut self, more: usize) {
+        self.more += more;
+    }
+
+    /// How many more problems would be kept in full.
+    pub fn room(&self) -> usize {
+        KEPT - self.problems.len()
+    }
+
+    /// Adds what `other` kept and counted after what this one has, as if
+    /// its problems had been pushed here.
+    pub fn append(&mut self, other: Collected) {
+        for problem in other.problems {
+            self.push(problem);
+        }
+        self.more += other.more;
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.more == 0
     }
 
     /// The kept problems, and one that counts the rest when there are more.
@@ -122,7 +151,7 @@ impl Problem {
     pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
-            message: message.into(),
+            message: clip_owned(message.into()),
             span: Some(span),
             label: None,
             help: None,
@@ -134,7 +163,7 @@ impl Problem {
     pub fn whole_file(message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
-            message: message.into(),
+            message: clip_owned(message.into()),
             span: None,
             label: None,
             help: None,
@@ -144,13 +173,13 @@ impl Problem {
 
     /// Adds the note shown under the marked spot.
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(clip_owned(label.into()));
         self
     }
 
     /// Adds a hint, or keeps none when `help` is `None`.
     pub fn help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(clip_owned);
         self
     }
 
@@ -213,22 +242,36 @@ impl LoadError {
     /// Each problem with its place marked, without the closing count: for
     /// reports that sum up in their own words (`kgx lint`).
     pub fn render_problems(&self, color: bool, width: usize) -> String {
-        let shown = &self.problems[..self.problems.len().min(MAX_SHOWN)];
-        let mut out = self.renderer(color, width).render(shown);
-        let total = self.problems.len();
-        if total > MAX_SHOWN {
-            out.push_str(&format!(
-                "… and {} more problems not shown\n",
-                total - MAX_SHOWN
-            ));
-        }
-        out
+        self.renderer(color, width).render_capped(&self.problems)
     }
 
     /// A renderer of problems in this error's text, for reports that render
-    /// many groups of problems in one large file: the text is made safe and
-    /// its lines indexed once, not once per group.
+    /// many groups of problems in one large file: its lines are indexed
+    /// once, not once per group.
     pub fn renderer(&self, color: bool, width: usize) -> ProblemRenderer {
+        ProblemRenderer::new(&self.name, Arc::new(Arc::clone(&self.text)), color, width)
+    }
+}
+
+/// A file's text shared by whoever holds it, as the reader left it: a
+/// `String` the loader read into or an `Arc<str>`, never copied to be
+/// shown.
+pub type SharedText = Arc<dyn AsRef<str> + Send + Sync>;
+
+/// Renders problems with their place marked; see [`LoadError::renderer`].
+pub struct ProblemRenderer {
+    handler: GraphicalReportHandler,
+    /// The text as it is, for the problems whose lines need no stand-ins.
+    source: ClippedSource,
+    /// The text with every control made a stand-in of the same length,
+    /// made only when a problem's lines hold one: checking the lines shown
+    /// costs nothing, the whole of a 300 MB file a second.
+    made_safe: std::sync::OnceLock<ClippedSource>,
+}
+
+impl ProblemRenderer {
+    /// A renderer of problems in `text`, the file called `name`.
+    pub fn new(name: &str, text: SharedText, color: bool, width: usize) -> Self {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -237,34 +280,54 @@ impl LoadError {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(width.clamp(40, 200))
             .with_context_lines(1);
-        // Controls in the quoted lines become stand-ins of the same length,
-        // so that every span still points where it did.
         let source = ClippedSource {
-            name: safe(&self.name).into_owned(),
-            text: match safe_text::same_length(&self.text) {
-                Cow::Borrowed(_) => Arc::clone(&self.text),
-                Cow::Owned(text) => Arc::from(text),
-            },
+            name: safe(name).into_owned(),
+            text,
             lines: std::sync::OnceLock::new(),
         };
-        ProblemRenderer { handler, source }
+        ProblemRenderer {
+            handler,
+            source,
+            made_safe: std::sync::OnceLock::new(),
+        }
     }
-}
 
-/// Renders problems with their place marked; see [`LoadError::renderer`].
-pub struct ProblemRenderer {
-    handler: GraphicalReportHandler,
-    source: ClippedSource,
-}
+    /// The text to quote `problem`'s lines from: as it is when they are
+    /// safe for a terminal, else with stand-ins of the same length, so
+    /// that every span still points where it did.
+    fn source_for(&self, problem: &Problem) -> &ClippedSource {
+        let text = self.source.text();
+        let spans = problem
+            .span
+            .iter()
+            .chain(problem.related.iter().map(|(span, _)| span));
+        let safe_around = |span: &Range<usize>| {
+            let from = floor_char_boundary(text, span.start.saturating_sub(SHOWN_AROUND));
+            let to = ceil_char_boundary(
+                text,
+                span.end
+                    .min(span.start.saturating_add(MAX_MARK))
+                    .saturating_add(SHOWN_AROUND),
+            );
+            from >= to || matches!(safe_text::same_length(&text[from..to]), Cow::Borrowed(_))
+        };
+        if spans.clone().all(safe_around) {
+            return &self.source;
+        }
+        self.made_safe.get_or_init(|| ClippedSource {
+            name: self.source.name.clone(),
+            text: Arc::new(safe_text::same_length(text).into_owned()),
+            lines: std::sync::OnceLock::new(),
+        })
+    }
 
-impl ProblemRenderer {
     /// Each of `problems` with its place marked.
     pub fn render(&self, problems: &[Problem]) -> String {
         let mut out = String::new();
         for problem in problems {
             let shown = Shown {
                 problem,
-                source: &self.source,
+                source: self.source_for(problem),
             };
             if self.handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&format!("  × {}\n", safe_lines(&clip(&problem.message))));
@@ -272,7 +335,26 @@ impl ProblemRenderer {
         }
         out
     }
+
+    /// The first [`MAX_SHOWN`] of `problems` with their place marked, and
+    /// how many more there are.
+    pub fn render_capped(&self, problems: &[Problem]) -> String {
+        let shown = &problems[..problems.len().min(MAX_SHOWN)];
+        let mut out = self.render(shown);
+        let total = problems.len();
+        if total > MAX_SHOWN {
+            out.push_str(&format!(
+                "… and {} more problems not shown\n",
+                total - MAX_SHOWN
+            ));
+        }
+        out
+    }
 }
+
+/// How far on either side of a marked spot the quoted lines can reach:
+/// the context of one line each way, cut to [`MAX_CONTEXT_BYTES`].
+const SHOWN_AROUND: usize = MAX_CONTEXT_BYTES + 8;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -286,38 +368,66 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Where each line of a text starts, so that many offsets in a large file
-/// are turned into lines and columns without rescanning it for each.
+/// How many line breaks come before each block of a text, so that many
+/// offsets in a large file are turned into lines and columns without
+/// rescanning it for each, in a few kilobytes however many lines it has.
 pub struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    blocks: Vec<usize>,
 }
+
+/// Bytes per block of a [`LineIndex`]: an offset's line is counted from the
+/// start of its block.
+const LINE_BLOCK: usize = 1 << 16;
 
 impl<'a> LineIndex<'a> {
     /// Indexes the lines of `text` (one pass).
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            blocks: line_blocks(text),
+        }
     }
 
     /// 1-based line and character column of `offset`, as [`line_column`].
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        indexed_line_column(self.text, &self.starts, offset)
+        blocked_line_column(self.text, &self.blocks, offset)
     }
 }
 
-fn indexed_line_column(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+fn line_blocks(text: &str) -> Vec<usize> {
+    text.as_bytes()
+        .chunks(LINE_BLOCK)
+        .scan(0, |before, block| {
+            let at = *before;
+            *before += count_line_breaks(block);
+            Some(at)
+        })
+        .collect()
+}
+
+/// Counts in runs of 255 bytes, whose counts fit a byte: the compiler
+/// then compares and adds 32 bytes at a time.
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| {
+            let count = run
+                .iter()
+                .fold(0u8, |count, &b| count.wrapping_add(u8::from(b == b'\n')));
+            usize::from(count)
+        })
+        .sum()
+}
+
+fn blocked_line_column(text: &str, blocks: &[usize], offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
-    let line = starts.partition_point(|&start| start <= offset).max(1);
-    let line_start = starts.get(line - 1).copied().unwrap_or(0);
-    (line, 1 + text[line_start..offset].chars().count())
+    let block = (offset / LINE_BLOCK).min(blocks.len().saturating_sub(1));
+    let block_start = block * LINE_BLOCK;
+    let before = blocks.get(block).copied().unwrap_or(0)
+        + count_line_breaks(&text.as_bytes()[block_start.min(offset)..offset]);
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (1 + before, 1 + text[line_start..offset].chars().count())
 }
 
 /// 1-based line and character column of `offset` in `text`.
@@ -377,30 +487,75 @@ pub fn clip(text: &str) -> Cow<'_, str> {
     }) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..end];
-        match word.char_indices().nth(MAX_RUN) {
-            Some(_) => {
-                let keep = word.char_indices().nth(KEPT_RUN).map_or(end, |(at, _)| at);
-                out.push_str(&format!(
-                    "{}… ({} characters)",
-                    &word[..keep],
-                    word.chars().count()
-                ));
-            }
-            None => out.push_str(word),
-        }
-        rest = &rest[end..];
+    Cow::Owned(clipped(format_args!("{text}")))
+}
+
+/// [`clip`] of an owned message, reusing it when nothing is cut.
+pub fn clip_owned(text: String) -> String {
+    match clip(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clipped) => clipped,
     }
-    Cow::Owned(out)
+}
+
+/// `format!` with every long run cut as [`clip`] cuts it, written as it
+/// is cut: a message quoting a 100 MB value never holds more than its
+/// start.
+pub fn clipped(args: fmt::Arguments<'_>) -> String {
+    let mut clipper = Clipper::default();
+    // Writing to a String cannot fail.
+    let _ = fmt::Write::write_fmt(&mut clipper, args);
+    clipper.finish()
+}
+
+/// What [`clipped`] writes through: the text so far, and the run without
+/// a space being written (its first [`MAX_RUN`] characters and its length).
+#[derive(Default)]
+struct Clipper {
+    out: String,
+    run: String,
+    run_chars: usize,
+}
+
+impl Clipper {
+    fn end_run(&mut self) {
+        if self.run_chars > MAX_RUN {
+            let keep = self
+                .run
+                .char_indices()
+                .nth(KEPT_RUN)
+                .map_or(self.run.len(), |(at, _)| at);
+            self.out.push_str(&self.run[..keep]);
+            self.out
+                .push_str(&format!("… ({} characters)", self.run_chars));
+        } else {
+            self.out.push_str(&self.run);
+        }
+        self.run.clear();
+        self.run_chars = 0;
+    }
+
+    fn finish(mut self) -> String {
+        self.end_run();
+        self.out
+    }
+}
+
+impl fmt::Write for Clipper {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.end_run();
+                self.out.push(c);
+            } else {
+                self.run_chars += 1;
+                if self.run_chars <= MAX_RUN {
+                    self.run.push(c);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl std::error::Error for Shown<'_> {}
@@ -425,7 +580,7 @@ impl Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.problem.span.clone()?;
-        let text = &self.source.text;
+        let text = self.source.text();
         let mark = |range: &Range<usize>, label: Option<String>, primary: bool| {
             let start = floor_char_boundary(text, range.start.min(text.len()));
             let end = ceil_char_boundary(text, range.end.clamp(start, start + MAX_MARK));
@@ -457,9 +612,10 @@ impl Diagnostic for Shown<'_> {
 /// readable diagnostic; columns are counted in characters.
 struct ClippedSource {
     name: String,
-    text: Arc<str>,
-    /// Line starts, built the first time a large text needs one: counting
-    /// lines from the top for each problem of a 300 MB file costs seconds.
+    text: SharedText,
+    /// Line breaks before each block, counted the first time a large text
+    /// needs them: counting lines from the top for each problem of a 300 MB
+    /// file costs seconds.
     lines: std::sync::OnceLock<Vec<usize>>,
 }
 
@@ -467,12 +623,17 @@ struct ClippedSource {
 const INDEX_LINES_FROM: usize = 1 << 20;
 
 impl ClippedSource {
+    fn text(&self) -> &str {
+        (*self.text).as_ref()
+    }
+
     fn line_column(&self, offset: usize) -> (usize, usize) {
-        if self.text.len() < INDEX_LINES_FROM {
-            return line_column(&self.text, offset);
+        let text = self.text();
+        if text.len() < INDEX_LINES_FROM {
+            return line_column(text, offset);
         }
-        let starts = self.lines.get_or_init(|| LineIndex::new(&self.text).starts);
-        indexed_line_column(&self.text, starts, offset)
+        let blocks = self.lines.get_or_init(|| line_blocks(text));
+        blocked_line_column(text, blocks, offset)
     }
 }
 
@@ -488,7 +649,7 @@ impl SourceCode for ClippedSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &str = &self.text;
+        let text = self.text();
         if span.offset() > text.len() {
             return Err(MietteError::OutOfBounds);
         }
@@ -596,6 +757,38 @@ mod tests {
             (2, 3),
             "Cyrillic letters are one column each"
         );
+    }
+
+    #[test]
+    fn controls_in_the_quoted_lines_become_stand_ins_wherever_they_are() {
+        let text = format!("a\n\u{1b}[2J bad\n{}ok here\n", "x\n".repeat(2_000));
+        let near = text.find("bad").expect("near");
+        let far = text.find("ok here").expect("far");
+        let err = error(
+            &text,
+            vec![
+                Problem::at(far..far + 2, "far"),
+                Problem::at(near..near + 3, "near"),
+                Problem::at(far..far + 2, "far again"),
+            ],
+        );
+        let out = err.render(false);
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(out.contains("?[2J bad"), "{out}");
+        assert_eq!(out.matches("│ ok here").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_counting_across_its_blocks() {
+        let text = "ab\nцд\n".repeat(LINE_BLOCK / 3);
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).step_by(4093).chain([text.len()]) {
+            assert_eq!(
+                index.line_column(offset),
+                line_column(&text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

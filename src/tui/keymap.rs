@@ -521,7 +521,7 @@ const HELP: &[Section] = &[
             ),
             (
                 &["deeper", "shallower"],
-                "graph: draw two steps out / one step",
+                "graph: two steps out / one; timeline: zoom in / out",
             ),
             (
                 &["path-start", "find-path"],
@@ -548,6 +548,10 @@ const HELP: &[Section] = &[
             (
                 &["filters"],
                 "filter menu: actor kinds, statuses, stances, relation kinds",
+            ),
+            (
+                &["filters"],
+                "relation filters list who took part (first option: everyone)",
             ),
             (
                 &["mark", "open"],
@@ -685,6 +689,7 @@ fn hint_spec(pane: Pane) -> &'static [Hint] {
         Pane::Timeline => &[
             (&["open"], "", "open"),
             (&["earlier", "later"], " ", "as of"),
+            (&["deeper", "shallower"], "/", "zoom"),
             (&["filter"], "", "filter"),
             (&["command"], "", "command"),
             (&["help"], "", "help"),

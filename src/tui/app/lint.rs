@@ -11,6 +11,7 @@ use super::task::Job;
 use super::{App, Effect, Overlay, Task};
 use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, Progress};
 use crate::lint::{self, Record, Report};
+use crate::load::diagnostic::SharedText;
 use crate::load::{self, Input};
 
 /// What the explorer knows of the lint.
@@ -58,7 +59,7 @@ impl PartialEq for LintFindings {
 /// in the text `input` holds when it is RON, so that its directives apply.
 /// The graph lists actors and relations in file order, so a finding's
 /// record index is also the node or edge it is about.
-pub(super) fn run(graph: &KnowledgeGraph, input: Option<&Input>) -> Report {
+pub(super) fn run(graph: &Arc<KnowledgeGraph>, input: Option<&Input>) -> Report {
     let file = match input {
         Some(Input::Path(file)) => Some(file.as_path()),
         _ => None,
@@ -76,9 +77,15 @@ pub(super) fn run(graph: &KnowledgeGraph, input: Option<&Input>) -> Report {
         }
         _ => None,
     };
-    let text = text.map(|text| Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)));
+    let text = text.map(|text| -> SharedText {
+        match text.strip_prefix('\u{feff}') {
+            Some(rest) => Arc::new(rest.to_owned()),
+            None => Arc::new(text),
+        }
+    });
     let name = input.map_or_else(|| "the data".to_owned(), Input::name);
-    lint::report::place(&name, text, findings)
+    let text = text.and_then(lint::report::Outlined::new);
+    lint::report::place(&name, text, Arc::clone(graph), findings)
 }
 
 impl App {

@@ -375,6 +375,89 @@ mod tests {
         assert_eq!(rank("Лавров", "лав"), Closeness::Start);
     }
 
+    /// Every actor one of whose texts the pattern scores, found without
+    /// any shortcut.
+    fn matched_by_pattern(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
+        let mut chars = Vec::new();
+        graph
+            .actors()
+            .filter(|(_, actor)| {
+                std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .chain(std::iter::once(&actor.id))
+                    .any(|text| {
+                        chars.clear();
+                        chars.extend(text.chars());
+                        let haystack = if text.is_ascii() {
+                            Utf32Str::Ascii(text.as_bytes())
+                        } else {
+                            Utf32Str::Unicode(&chars)
+                        };
+                        pattern.score(haystack, &mut matcher).is_some()
+                    })
+            })
+            .map(|(node, _)| node)
+            .collect()
+    }
+
+    fn found(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+        let everyone: Vec<NodeIndex> = graph.actors().map(|(node, _)| node).collect();
+        let matches = match_actors(
+            graph,
+            &Scope::default(),
+            &everyone,
+            query,
+            (Sort::Degree, &ShownDegrees::default()),
+            &mut Matcher::new(nucleo_matcher::Config::DEFAULT),
+            &|| false,
+        )
+        .expect("not cancelled");
+        let mut found: Vec<NodeIndex> = matches.listed.iter().map(|listed| listed.node).collect();
+        found.extend(matches.left_out);
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn no_shortcut_loses_or_repeats_a_match() {
+        let seed = crate::load::load_graph(&crate::load::Input::Embedded).expect("seed");
+        for query in [
+            "lav",
+            "SHAM",
+            "sao",
+            "al-",
+            "2025",
+            "^hts",
+            "'moscow",
+            "rus !syria",
+            "é",
+            "ü",
+            "opcw$",
+            "damas\\ ",
+            "zz",
+        ] {
+            assert_eq!(
+                found(&seed, query),
+                matched_by_pattern(&seed, query),
+                "{query}"
+            );
+        }
+        // Enough actors to be matched on two threads.
+        let options = crate::synthetic::GenOptions {
+            actors: SHARED_FROM * 2,
+            relations: SHARED_FROM * 2,
+            seed: 3,
+        };
+        let generated = KnowledgeGraph::new(crate::synthetic::generate(&options)).expect("valid");
+        for query in ["a", "ka", "person-1", "Анна", "é"] {
+            let expected = matched_by_pattern(&generated, query);
+            assert!(!expected.is_empty(), "{query} matches someone");
+            assert_eq!(found(&generated, query), expected, "{query}");
+        }
+    }
+
     #[test]
     fn the_phrase_drops_the_pattern_syntax() {
         assert_eq!(rank("HTS", "^hts$"), Closeness::Whole);

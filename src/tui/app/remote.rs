@@ -11,7 +11,7 @@
 //! A question about a new focus or filter text is held back until it has
 //! stayed the same for [`SETTLE`], so running down a list asks about the
 //! row the person stops at, not every row passed. Time reaches the app
-//! as [`Action::Tick`], so tests need not sleep.
+//! as [`Report::Tick`], so tests need not sleep.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -24,7 +24,7 @@ use super::{App, Effect, Task};
 use crate::graph::{KnowledgeGraph, Progress};
 use crate::model::{Dataset, When};
 use crate::remote::{self, Endpoint, Found};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Report};
 
 /// The fewest characters of a filter the endpoint is asked about: one or
 /// two would match most of a large graph's names.
@@ -185,7 +185,7 @@ impl PartialEq for RemoteAnswer {
 
 impl Fetch {
     /// Asks the endpoint; the answer as an action for the app.
-    pub(super) fn run(self) -> Action {
+    pub(super) fn run(self) -> Report {
         let (request, outcome) = match self {
             Fetch::Around {
                 request,
@@ -226,7 +226,7 @@ impl Fetch {
                 (request, outcome)
             }
         };
-        Action::RemoteReady(RemoteAnswer { request, outcome })
+        Report::RemoteReady(RemoteAnswer { request, outcome })
     }
 }
 
@@ -442,7 +442,7 @@ impl App {
     }
 
     /// Whether a question waits for the focus or the filter to settle:
-    /// the shell then tells the app the time often ([`Action::Tick`]).
+    /// the shell then tells the app the time often ([`Report::Tick`]).
     pub fn settling(&self) -> bool {
         self.remote.as_ref().is_some_and(|state| {
             let waits = |question: &Question| question.unsent.is_some();
@@ -821,12 +821,12 @@ mod tests {
         for c in "person".chars() {
             app.update(Action::FilterChar(c));
         }
-        app.update(Action::Tick(t0));
+        app.update(Report::Tick(t0));
         assert!(
             sent(&mut app).is_empty(),
             "a search waits for the typing to settle"
         );
-        app.update(Action::Tick(t0 + SETTLE));
+        app.update(Report::Tick(t0 + SETTLE));
         let searches = sent(&mut app);
         assert_eq!(searches.len(), 1, "one search for the whole word typed");
         assert_eq!(about(&searches[0]), "person");
@@ -862,13 +862,13 @@ mod tests {
         for _ in 0..5 {
             now += Duration::from_millis(30);
             app.update(Action::Move(1));
-            app.update(Action::Tick(now));
+            app.update(Report::Tick(now));
         }
         assert!(sent(&mut app).is_empty(), "nothing asked while moving");
         assert!(app.fetching(), "the spinner shows what will be asked");
-        app.update(Action::Tick(now + SETTLE - Duration::from_millis(1)));
+        app.update(Report::Tick(now + SETTLE - Duration::from_millis(1)));
         assert!(sent(&mut app).is_empty());
-        app.update(Action::Tick(now + SETTLE));
+        app.update(Report::Tick(now + SETTLE));
         let asked = sent(&mut app);
         assert_eq!(asked.len(), 1, "one question, for the row stopped at");
         assert_eq!(about(&asked[0]), focus_iri(&app));
@@ -885,8 +885,8 @@ mod tests {
         let t0 = Instant::now();
         let mut app = explorer(&transport, t0);
         app.update(Action::Move(1));
-        app.update(Action::Tick(t0 + SETTLE * 2));
-        app.update(Action::Tick(t0 + SETTLE * 3));
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
         let mut asked = sent(&mut app);
         assert_eq!(asked.len(), 1);
         let first = asked.remove(0);
@@ -896,8 +896,8 @@ mod tests {
         let actors = app.graph().actor_count();
         app.update(Action::Move(1));
         assert!(progress.is_cancelled(), "moving on cancels it");
-        app.update(Action::Tick(t0 + SETTLE * 4));
-        app.update(Action::Tick(t0 + SETTLE * 5));
+        app.update(Report::Tick(t0 + SETTLE * 4));
+        app.update(Report::Tick(t0 + SETTLE * 5));
         let mut newer = sent(&mut app);
         assert_eq!(newer.len(), 1);
         app.update(late);
@@ -929,7 +929,7 @@ mod tests {
             "{:?}",
             app.message()
         );
-        app.update(Action::Tick(t0 + SETTLE * 9));
+        app.update(Report::Tick(t0 + SETTLE * 9));
         assert!(
             sent(&mut app).is_empty(),
             "a cancelled question is never sent"
@@ -952,8 +952,8 @@ mod tests {
         let mut app = explorer(&transport, t0);
         app.update(Action::Move(1));
         let focus = focus_iri(&app);
-        app.update(Action::Tick(t0 + SETTLE * 2));
-        app.update(Action::Tick(t0 + SETTLE * 3));
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
         for task in sent(&mut app) {
             app.update(task.run().unwrap());
         }
@@ -979,13 +979,13 @@ mod tests {
         let t0 = Instant::now();
         let mut app = explorer(&transport, t0);
         app.update(Action::Move(1));
-        app.update(Action::Tick(t0 + SETTLE * 2));
-        app.update(Action::Tick(t0 + SETTLE * 3));
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
         let asked = sent(&mut app);
         assert_eq!(asked.len(), 1);
         // The worker is told to wait; the status line says so at the next tick.
         let answer = asked.into_iter().next().unwrap().run().unwrap();
-        app.update(Action::Tick(t0 + SETTLE * 4));
+        app.update(Report::Tick(t0 + SETTLE * 4));
         let status = app.message().unwrap_or_default().to_owned();
         assert!(
             status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
