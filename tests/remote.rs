@@ -45,16 +45,19 @@ fn sorted_lines(output: &Output) -> Vec<String> {
     lines
 }
 
-/// An Oxigraph server holding the seed, ended by its pid when dropped.
+/// An Oxigraph server holding the seed, ended by its pid when dropped,
+/// its store and scratch folder deleted with it.
 struct Server {
     child: Child,
     url: String,
+    dir: PathBuf,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -134,6 +137,7 @@ fn server_with(test: &str, data: Option<Data<'_>>) -> Option<Server> {
     let server = Server {
         child,
         url: format!("http://127.0.0.1:{port}/query"),
+        dir: dir.clone(),
     };
     let probe = data.as_ref().map_or("lavrov", |data| data.probe);
     wait_until_answering(&server.url, probe, &dir);

@@ -69,6 +69,9 @@ pub struct Collector {
     /// The last subject and predicate: consecutive triples mostly share
     /// them, and comparing with the last costs less than hashing.
     last: [Id; 2],
+    /// The predicates by IRI: a few dozen, so a table small enough to
+    /// stay in the cache is asked before the table of every resource.
+    predicates: hashbrown::HashMap<Box<str>, Id>,
     /// A blank node's key is built here, not in a new string each time.
     scratch: String,
 }
@@ -103,13 +106,23 @@ const LINK_TERMS: [&str; 7] = [
 ];
 
 impl Collector {
+    /// A collector for a text of `bytes`, with room for its triples (about
+    /// one per 40 bytes of Turtle; room never used costs no memory).
+    pub fn for_text(bytes: usize) -> Collector {
+        Collector {
+            facts: Vec::with_capacity(bytes / 40),
+            literals: Vec::with_capacity(bytes / 160),
+            ..Collector::default()
+        }
+    }
+
     /// Adds one parsed triple.
     pub fn add(&mut self, triple: Triple) {
         let subject = match triple.subject {
             NamedOrBlankNode::NamedNode(node) => self.intern(node.into_string(), Some(0)),
             NamedOrBlankNode::BlankNode(node) => self.intern_blank(node.as_str(), Some(0)),
         };
-        let predicate = self.intern(triple.predicate.into_string(), Some(1));
+        let predicate = self.intern_predicate(triple.predicate.into_string());
         let object = match triple.object {
             Term::NamedNode(node) => Object::Resource(self.intern(node.into_string(), None)),
             Term::BlankNode(node) => Object::Resource(self.intern_blank(node.as_str(), None)),
@@ -133,6 +146,26 @@ impl Collector {
             Id::try_from(index).unwrap_or(Id::MAX)
         });
         self.remember(id, last)
+    }
+
+    /// The number of a predicate, from the small table of predicates.
+    fn intern_predicate(&mut self, key: String) -> Id {
+        let last = self.last[1];
+        if self.resources.get_index(last as usize).map(|k| &**k) == Some(key.as_str()) {
+            return last;
+        }
+        let id = match self.predicates.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.intern(key, None);
+                if let Some(name) = self.resources.get_index(id as usize) {
+                    self.predicates.insert(name.clone(), id);
+                }
+                id
+            }
+        };
+        self.last[1] = id;
+        id
     }
 
     /// The number of the blank node labelled `label`, as `_:label`.
@@ -434,12 +467,30 @@ impl<'a> Mapping<'a> {
     /// A triple on `what` (an actor, a statement …) whose predicate kgx
     /// does not read there, left out.
     fn unread(&self, subject: Id, fact: Fact, what: &str, terms: &str) {
-        self.note(
-            self.place(subject, fact.predicate),
-            format!(
+        let key = self.key(fact.predicate);
+        // A term kgx reads there, with the other kind of value.
+        let known = key.strip_prefix(KGX).is_some_and(|term| {
+            terms
+                .split([',', ' '])
+                .any(|listed| listed.strip_prefix("kgx:") == Some(term))
+        });
+        let message = match (known, fact.object) {
+            (true, Object::Literal(_)) => format!(
+                "{} with a literal is not read on {what} (it takes a resource), and is left out",
+                self.short(fact.predicate)
+            ),
+            (true, Object::Resource(_)) => format!(
+                "{} with a resource is not read on {what} (it takes a literal), and is left out",
+                self.short(fact.predicate)
+            ),
+            (false, _) => format!(
                 "{} is not read on {what}, and is left out",
                 self.short(fact.predicate)
             ),
+        };
+        self.note(
+            self.place(subject, fact.predicate),
+            message,
             &format!("on {what} kgx reads {terms}"),
         );
     }

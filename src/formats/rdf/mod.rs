@@ -44,7 +44,7 @@ pub fn read(
     profile: Profile,
 ) -> Result<Dataset, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut collector = mapping::Collector::default();
+    let mut collector = mapping::Collector::for_text(text.len());
     let parsed = match profile {
         Profile::Generic => read::parse(text, syntax, |triple| collector.add(triple)),
         Profile::Wikidata => {

@@ -344,6 +344,24 @@ impl RemoteState {
     }
 }
 
+/// What the endpoint is asked for a filter query: its words without the
+/// local filter's marks (`'word`, `^word`, `word$`), and none of a word
+/// it must not hold (`!word`), which a name search cannot ask; as typed
+/// for a regular expression. `None` below [`SEARCH_FROM`] characters.
+fn endpoint_query(query: &str, search: remote::TextSearch) -> Option<String> {
+    let text = match search {
+        remote::TextSearch::Regex => query.trim().to_owned(),
+        _ => query
+            .split_whitespace()
+            .filter(|word| !word.starts_with('!'))
+            .map(|word| word.trim_start_matches(['\'', '^']).trim_end_matches('$'))
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    (text.chars().count() >= SEARCH_FROM).then_some(text)
+}
+
 /// The status line's frames for `text`, with the key that cancels.
 fn spinner_frames(text: &str, cancel: &str) -> Vec<String> {
     SPINNER
@@ -560,9 +578,9 @@ impl App {
             if let Some(search) = state.search.take() {
                 search.progress.cancel();
             }
-            if self.query.trim().chars().count() >= SEARCH_FROM {
+            let text_search = state.endpoint.text_search();
+            if let Some(query) = endpoint_query(&self.query, text_search) {
                 self.requests += 1;
-                let query = self.query.trim().to_owned();
                 let question = state.question(self.requests, |endpoint| Fetch::Search {
                     request: self.requests,
                     query,
@@ -976,6 +994,18 @@ mod tests {
         app.update(answer);
         assert!(!app.fetching());
         assert_eq!(transport.paused.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_endpoint_is_asked_for_the_words_without_the_filters_marks() {
+        use remote::TextSearch::{Contains, Qlever, Regex};
+        assert_eq!(endpoint_query("^lav", Contains).as_deref(), Some("lav"));
+        assert_eq!(
+            endpoint_query("'sergei lavrov$ !minister", Qlever).as_deref(),
+            Some("sergei lavrov")
+        );
+        assert_eq!(endpoint_query("^la !x", Contains), None, "too short");
+        assert_eq!(endpoint_query(" ^lav ", Regex).as_deref(), Some("^lav"));
     }
 
     #[test]
