@@ -9,9 +9,11 @@ kgx runs in a pseudo-terminal of 120x35. Once its actor list is on screen, the
 script presses `/` and then types WORD one letter at a time. For each letter the
 clock starts just before the key is written and stops at the last byte kgx
 writes in answer: the screen has settled when nothing more arrives for QUIET
-seconds (kgx redraws when the background match comes back, so that redraw is
-counted). Each run is a fresh process; the figure per letter is the median over
-runs. Standard library only.
+seconds and kgx used no processor time meanwhile (kgx redraws when the
+background match comes back, so that redraw is counted however late it comes).
+Typing starts once kgx is idle, after the lint it runs on opening. Each run is
+a fresh process; the figure per letter is the median over runs. Standard
+library only.
 """
 
 import argparse
@@ -29,15 +31,33 @@ ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>
 QUIET = 0.25
 
 
-def drain(controller, until_quiet):
-    """Reads until nothing arrives for `until_quiet` seconds; returns the text
+def cpu_ticks(pid):
+    """The processor time `pid` has used, in clock ticks (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def drain(controller, until_quiet, pid=None):
+    """Reads until nothing arrives for `until_quiet` seconds (and, given
+    `pid`, that process used no processor time meanwhile); returns the text
     and the time the last byte came."""
     seen = b""
     last = time.perf_counter()
+    ticks = cpu_ticks(pid) if pid else 0
     while True:
         ready, _, _ = select.select([controller], [], [], until_quiet)
         if not ready:
-            return seen, last
+            if pid is None:
+                return seen, last
+            now = cpu_ticks(pid)
+            if now == ticks:
+                return seen, last
+            ticks = now
+            continue
         try:
             chunk = os.read(controller, 65536)
         except OSError:
@@ -64,14 +84,14 @@ def one_run(kgx, file, word):
             raise SystemExit("the explorer never showed its actor list")
         chunk, _ = drain(controller, 0.5)
         seen += chunk
-    drain(controller, QUIET)
+    drain(controller, QUIET, child.pid)
     os.write(controller, b"/")
-    drain(controller, QUIET)
+    drain(controller, QUIET, child.pid)
     times = []
     for letter in word:
         pressed = time.perf_counter()
         os.write(controller, letter.encode())
-        _, last = drain(controller, QUIET)
+        _, last = drain(controller, QUIET, child.pid)
         times.append(max(0.0, last - pressed))
     # Esc leaves the filter; alone, so that it is not read as Alt-q.
     os.write(controller, b"\x1b")

@@ -1,6 +1,9 @@
 //! The explorer's behaviour, driven through actions exactly as keys and
 //! clicks drive it, without a terminal.
 
+#[path = "common/app.rs"]
+mod common;
+
 use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::model::Status;
@@ -401,6 +404,8 @@ fn going_back_returns_to_the_relation_that_was_followed() {
 fn the_evidence_pane_stops_scrolling_at_its_last_line() {
     let mut app = app();
     focus_pane(&mut app, Pane::Evidence);
+    // How long the wrapped text is, only a frame knows.
+    common::draw(&mut app);
     app.update(Action::Last);
     let bottom = app.evidence_scroll();
     assert!(bottom > 0, "the evidence is longer than the pane at 100×30");

@@ -24,6 +24,8 @@ enum UserEvent {
     Mouse(MouseEvent),
     Resize(u16, u16),
     Direct(Action),
+    /// A whole command line, run as `:` Enter would.
+    Command(String),
 }
 
 fn keys() -> impl Strategy<Value = KeyEvent> {
@@ -77,13 +79,13 @@ fn inputs() -> impl Strategy<Value = UserEvent> {
                 prop::sample::select(View::ALL.to_vec()).prop_map(Action::ShowView),
                 (-3isize..3).prop_map(Action::StepAsOf),
                 Just(Action::RunCommand),
-                prop::sample::select(vec![
-                    "path russia israel", "path lavrov hts --k 3 --directed", "asof 2024-12",
-                    "filter status=claimed", "filter clear", "view graph", "depth 2", "nonsense",
-                ]).prop_map(|command| Action::Notify(command.to_owned())),
                 Just(Action::ToggleOption),
                 Just(Action::ClearFilters),
             ].prop_map(UserEvent::Direct),
+        1 => prop::sample::select(vec![
+                "path russia israel", "path lavrov hts --k 3 --directed", "asof 2024-12",
+                "filter status=claimed", "filter clear", "view graph", "depth 2", "nonsense",
+            ]).prop_map(|command| UserEvent::Command(command.to_owned())),
     ]
 }
 
@@ -110,23 +112,22 @@ proptest! {
                     Some(Action::Resize { width: w, height: h })
                 }
                 UserEvent::Direct(action) => Some(action),
+                // Whole command lines, not only single keys, get exercised.
+                UserEvent::Command(command) => {
+                    let _ = app.execute(&command);
+                    if app.should_quit() {
+                        continue;
+                    }
+                    None
+                }
             };
             if let Some(action) = action {
                 if action == Action::Quit {
                     continue;
                 }
-                // Commands arrive as messages here so that whole command
-                // lines, not only single keys, get exercised.
-                if let Action::Notify(command) = &action {
-                    let _ = app.execute(command);
-                    if app.should_quit() {
-                        continue;
-                    }
-                } else {
-                    app.update(action);
-                }
-                let _ = app.take_effects();
+                app.update(action);
             }
+            let _ = app.take_effects();
             terminal.draw(|frame| ui::draw(frame, &app, theme)).expect("draws");
             let cursor = app.actor_cursor();
             prop_assert!(app.listed().is_empty() || cursor.selected < app.listed().len());

@@ -315,6 +315,66 @@ fn a_file_broken_many_times_lists_the_first_problems_and_counts_the_rest() {
     }
 }
 
+/// Every reader, and a file that parses but names what is not there,
+/// reports its first problems and counts the rest, in text and in
+/// `--json`: 20,000 problems cost a few kilobytes, not megabytes.
+#[test]
+fn every_reader_lists_the_first_problems_and_counts_the_rest() {
+    let scratch = Scratch::new("broken-every-way");
+    let n = 20_000;
+    let missing: String = (0..n)
+        .map(|i| format!("<edge source=\"a\" target=\"m{i}\"/>\n"))
+        .collect();
+    let graphml = format!(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\"><node id=\"a\"/>\n{missing}</graph></graphml>"
+    );
+    let links: Vec<String> = (0..n)
+        .map(|i| format!("{{\"source\": \"a\", \"target\": \"m{i}\"}}"))
+        .collect();
+    let node_link = format!(
+        "{{\"directed\": true, \"nodes\": [{{\"id\": \"a\"}}], \"links\": [{}]}}",
+        links.join(",\n")
+    );
+    let edges: String = (0..n).map(|i| format!("a,m{i},met\n")).collect();
+    let edges = format!("from,to,kind\n{edges}");
+    let relations: String = (0..n)
+        .map(|i| format!("Relation(from: \"a\", to: \"m{i}\", kind: \"met\"),\n"))
+        .collect();
+    let ron = format!(
+        "Graph(title: \"t\", actors: [Actor(id: \"a\", name: \"A\", kind: State)], relations: [{relations}])"
+    );
+    let actors = scratch.file("actors.csv", "id,name\na,A\n");
+    let twice = scratch.file("twice.csv", format!("id,name\n{}", "a,A\n".repeat(n + 1)));
+    let one_edge = scratch.file("one.csv", "from,to\na,a\n");
+    let cases = [
+        (scratch.file("missing.graphml", graphml), vec![]),
+        (scratch.file("links.json", node_link), vec![]),
+        (
+            scratch.file("edges.csv", edges),
+            vec!["--actors", actors.to_str().expect("path")],
+        ),
+        (scratch.file("missing.ron", ron), vec![]),
+        (one_edge, vec!["--actors", twice.to_str().expect("path")]),
+    ];
+    for (path, extra) in cases {
+        let name = path.display().to_string();
+        let mut args = vec!["validate", path.to_str().expect("path")];
+        args.extend(&extra);
+        let output = kgx(&args);
+        let errors = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {errors}");
+        assert!(
+            errors.contains(&format!("{} more problems not listed", n - 49)),
+            "{name}: {errors}"
+        );
+        assert!(errors.contains(&format!("has {n} problems")), "{name}");
+        assert!(errors.len() < 40_000, "{name}: {} bytes", errors.len());
+        args.push("--json");
+        let json = kgx(&args).stdout;
+        assert!(json.len() < 40_000, "{name}: {} bytes of JSON", json.len());
+    }
+}
+
 #[test]
 fn a_huge_value_is_quoted_by_its_start_and_its_length() {
     let scratch = Scratch::new("huge-value");

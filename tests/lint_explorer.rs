@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kgx::load::{Input, load_graph};
-use kgx::tui::action::{Action, Pane, View};
+use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
 use kgx::tui::ui::{
     self,
@@ -107,7 +107,7 @@ fn a_reload_lints_the_new_version_and_an_older_answer_is_dropped() {
     let mut app = explorer("no-evidence.ron");
     let stale = app.take_effects();
     let clean = load_graph(&Input::Path(fixture("clean.ron"))).expect("fixture loads");
-    app.update(Action::Reloaded(Reload::Loaded(Arc::new(clean))));
+    app.update(Report::Reloaded(Reload::Loaded(Arc::new(clean))));
     // The first load's lint answers after the reload's was asked for.
     for effect in stale {
         if let Effect::Compute(task) = effect

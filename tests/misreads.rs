@@ -67,6 +67,24 @@ fn graphml_that_kgx_cannot_hold_is_an_error_at_its_place() {
             "&#0; names no character XML allows",
             ":4:36]",
         ),
+        (
+            "control-reference.graphml",
+            "<graph><node id=\"a\"><data key=\"l\">x&#x1b;]0;t&#7;</data></node></graph></graphml>",
+            "&#x1b; names no character XML allows",
+            ":4:36]",
+        ),
+        (
+            "raw-control.graphml",
+            "<graph><node id=\"a\"><data key=\"l\">x\u{1b}]0;t\u{7}</data></node></graph></graphml>",
+            "U+001B names no character XML allows",
+            ":4:36]",
+        ),
+        (
+            "control-in-id.graphml",
+            "<graph><node id=\"a&#1;\"/></graph></graphml>",
+            "U+0001 names no character XML allows",
+            ":4:18]",
+        ),
     ];
     for (name, body, message, place) in cases {
         let file = scratch.file(name, format!("{KEYS}{body}"));

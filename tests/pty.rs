@@ -1,157 +1,25 @@
 //! The real binary in a real pseudo-terminal: keys typed as a person types
 //! them, the screen read back through a terminal emulator.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+#[path = "common/terminal.rs"]
+mod common;
+use common::Session;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-/// Longest wait for the screen to show something; a generous bound so a
-/// loaded machine cannot fail the test, not a speed requirement.
-const PATIENCE: Duration = Duration::from_secs(60);
-
-/// kgx running in a pseudo-terminal, killed if a test fails half-way.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
+/// `kgx ARGS…` on a terminal of `cols`×`rows` with these variables set.
+fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
+    Session::start_kgx_sized(cols, rows, args, env)
 }
 
-impl Session {
-    fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
-        Session::start_with(cols, rows, env, &[])
-    }
-
-    /// Starts `kgx ARGS…`.
-    fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kgx"));
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        command.args(args);
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let child = pair.slave.spawn_command(command).expect("kgx starts");
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(rows).expect("rows"),
-            NonZeroU16::new(cols).expect("cols"),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (screen, bytes, answer) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&writer));
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 8192];
-            while let Ok(read @ 1..) = reader.read(&mut buffer) {
-                let output = &buffer[..read];
-                let mut parser = screen.lock().expect("parser");
-                parser.process(output);
-                // Answer cursor-position queries as a real terminal does.
-                if output.windows(4).any(|w| w == b"\x1b[6n") {
-                    let (row, col) = parser.screen().cursor_position();
-                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
-                    let _ = answer.lock().expect("writer").write_all(reply.as_bytes());
-                }
-                bytes.lock().expect("raw").extend_from_slice(output);
-            }
-        });
-        Session {
-            child,
-            master: pair.master,
-            writer,
-            parser,
-            raw,
-        }
-    }
-
-    /// Resizes the terminal, as dragging a window's corner does.
-    fn resize(&self, cols: u16, rows: u16) {
-        self.parser.lock().expect("parser").screen_mut().set_size(
-            NonZeroU16::new(rows).expect("rows"),
-            NonZeroU16::new(cols).expect("cols"),
-        );
-        let size = PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        self.master.resize(size).expect("resize");
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn row(&self, row: u16) -> String {
-        let parser = self.parser.lock().expect("parser");
-        let (_, cols) = parser.screen().size();
-        parser.screen().contents_between(row, 0, row, cols.get())
-    }
-
-    /// Waits until the screen satisfies `test`, or fails showing the screen.
-    fn wait_for(&self, what: &str, test: impl Fn(&Session) -> bool) {
-        let start = Instant::now();
-        while !test(self) {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {what}; the screen shows:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn type_keys(&mut self, keys: &str) {
-        let mut writer = self.writer.lock().expect("writer");
-        writer.write_all(keys.as_bytes()).expect("typing");
-        writer.flush().expect("flush");
-    }
-
-    /// Waits for kgx to exit and returns whether it succeeded.
-    fn wait_exit(&mut self) -> bool {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("status") {
-                return status.success();
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "kgx did not exit; the screen shows:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// `kgx` on a terminal of `cols`×`rows` with these variables set.
+fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+    start_with(cols, rows, env, &[])
 }
 
 /// Filter to Lavrov, jump along "hosted" to al-Shibani, go back, quit: each
 /// step visible on screen, and the terminal left as it was.
 #[test]
 fn filter_jump_back_and_quit() {
-    let mut kgx = Session::start(100, 30, &[]);
+    let mut kgx = start(100, 30, &[]);
     kgx.wait_for("the actor list", |s| {
         s.screen().contains("Actors") && s.screen().contains("Russia")
     });
@@ -188,11 +56,9 @@ fn filter_jump_back_and_quit() {
     assert!(!kgx.row(1).contains("Asaad al-Shibani"), "{}", kgx.row(1));
 
     kgx.type_keys("q");
-    assert!(kgx.wait_exit(), "kgx exits with status 0");
-    kgx.wait_for("the normal screen", |s| {
-        !s.parser.lock().expect("parser").screen().alternate_screen()
-    });
-    let raw = kgx.raw.lock().expect("raw").clone();
+    assert_eq!(kgx.wait_exit(), 0, "kgx exits with status 0");
+    kgx.wait_for("the normal screen", |s| !s.alternate_screen());
+    let raw = kgx.raw();
     let text = String::from_utf8_lossy(&raw);
     assert!(
         text.contains("\x1b[?1049h") && text.contains("\x1b[?1049l"),
@@ -204,12 +70,12 @@ fn filter_jump_back_and_quit() {
 /// Under NO_COLOR nothing on screen is coloured, yet the layout is whole.
 #[test]
 fn no_color_draws_without_colours() {
-    let mut kgx = Session::start(80, 24, &[("NO_COLOR", "1")]);
+    let mut kgx = start(80, 24, &[("NO_COLOR", "1")]);
     kgx.wait_for("the explorer", |s| {
         s.screen().contains("Evidence") && s.screen().contains("Russia")
     });
     {
-        let parser = kgx.parser.lock().expect("parser");
+        let parser = kgx.parser();
         let screen = parser.screen();
         for row in 0..24 {
             for col in 0..80 {
@@ -228,22 +94,22 @@ fn no_color_draws_without_colours() {
         }
     }
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// A terminal too small to be useful says so, and q still quits.
 #[test]
 fn a_tiny_terminal_asks_to_be_enlarged() {
-    let mut kgx = Session::start(30, 8, &[]);
+    let mut kgx = start(30, 8, &[]);
     kgx.wait_for("the enlarge message", |s| s.screen().contains("Enlarge"));
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// A click selects an actor; M hands the mouse back to the terminal.
 #[test]
 fn mouse_clicks_select_and_m_releases_the_mouse() {
-    let mut kgx = Session::start(100, 30, &[]);
+    let mut kgx = start(100, 30, &[]);
     kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
     let syria_row = (0..30)
         .find(|&r| kgx.row(r).contains(" S Syria "))
@@ -255,20 +121,20 @@ fn mouse_clicks_select_and_m_releases_the_mouse() {
         syria_row + 1
     ));
     kgx.wait_for("Syria in focus", |s| s.row(2).contains("S Syria"));
-    let before = kgx.raw.lock().expect("raw").len();
+    let before = kgx.raw().len();
     kgx.type_keys("M");
     kgx.wait_for("mouse capture off", |s| {
-        String::from_utf8_lossy(&s.raw.lock().expect("raw")[before..]).contains("\x1b[?1000l")
+        String::from_utf8_lossy(&s.raw()[before..]).contains("\x1b[?1000l")
     });
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// Resizing redraws at once, to the new size, through a too-small stage
 /// and back, without an error.
 #[test]
 fn resizing_redraws_for_the_new_size() {
-    let mut kgx = Session::start(80, 24, &[]);
+    let mut kgx = start(80, 24, &[]);
     kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
     kgx.resize(200, 50);
     kgx.wait_for("the wide layout", |s| {
@@ -281,7 +147,7 @@ fn resizing_redraws_for_the_new_size() {
         s.row(29).contains("? help") && s.screen().contains("Evidence")
     });
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// Closing the terminal window (SIGHUP) or being told to stop (SIGTERM)
@@ -289,21 +155,19 @@ fn resizing_redraws_for_the_new_size() {
 #[test]
 fn hangup_and_terminate_end_kgx_cleanly() {
     for signal in ["-HUP", "-TERM"] {
-        let mut kgx = Session::start(80, 24, &[]);
+        let mut kgx = start(80, 24, &[]);
         kgx.wait_for("the explorer", |s| s.screen().contains("Actors"));
-        let pid = kgx.child.process_id().expect("pid").to_string();
+        let pid = kgx.pid().to_string();
         let sent = std::process::Command::new("kill")
             .args([signal, &pid])
             .status()
             .expect("kill runs");
         assert!(sent.success());
         assert!(
-            !kgx.wait_exit(),
+            kgx.wait_exit() != 0,
             "kgx exits with 128 + the signal after {signal} (tests/signals.rs checks the numbers)"
         );
-        kgx.wait_for("the normal screen", |s| {
-            !s.parser.lock().expect("parser").screen().alternate_screen()
-        });
+        kgx.wait_for("the normal screen", |s| !s.alternate_screen());
     }
 }
 
@@ -311,7 +175,7 @@ fn hangup_and_terminate_end_kgx_cleanly() {
 /// binary draws them; the statistics arrive from their worker thread.
 #[test]
 fn number_keys_and_commands_switch_through_every_view() {
-    let mut kgx = Session::start(100, 30, &[]);
+    let mut kgx = start(100, 30, &[]);
     kgx.wait_for("the explorer", |s| s.screen().contains("Evidence"));
     kgx.type_keys("2");
     kgx.wait_for("the neighbourhood", |s| {
@@ -346,7 +210,7 @@ fn number_keys_and_commands_switch_through_every_view() {
     kgx.type_keys(":view explore\r");
     kgx.wait_for("the lists again", |s| s.screen().contains("Evidence"));
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// A scratch directory for one test, removed when the test ends.
@@ -415,7 +279,7 @@ fn the_open_file_reloads_when_it_changes() {
     std::fs::write(&file, RELOAD_V1).expect("write v1");
     // No config of the person running the tests: the defaults.
     let home = scratch.path("");
-    let mut kgx = Session::start_with(100, 30, &[("XDG_CONFIG_HOME", &home)], &[&file]);
+    let mut kgx = start_with(100, 30, &[("XDG_CONFIG_HOME", &home)], &[&file]);
     kgx.wait_for("the graph", |s| s.screen().contains("Reload test"));
     kgx.type_keys("/beta\r\r");
     kgx.wait_for("Beta in focus", |s| s.row(2).contains("P Beta"));
@@ -445,7 +309,7 @@ fn the_open_file_reloads_when_it_changes() {
     });
     assert!(kgx.row(2).contains("P Beta"), "{}", kgx.screen());
     kgx.type_keys("q");
-    assert!(kgx.wait_exit());
+    assert_eq!(kgx.wait_exit(), 0);
 }
 
 /// Keys and the theme from a config file: the hints show the new key, the
@@ -459,7 +323,7 @@ fn a_config_file_rebinds_keys() {
         r#"(theme: "light", keys: {"quit": ["x"], "path-avoid": []})"#,
     )
     .expect("write config");
-    let mut kgx = Session::start_with(100, 30, &[], &["--config", &config]);
+    let mut kgx = start_with(100, 30, &[], &["--config", &config]);
     kgx.wait_for("the new key in the hints", |s| s.row(29).contains("x quit"));
     kgx.type_keys("q");
     kgx.type_keys("?");
@@ -469,7 +333,7 @@ fn a_config_file_rebinds_keys() {
     kgx.type_keys("\x1b");
     kgx.wait_for("help closed", |s| !s.screen().contains("(none)"));
     kgx.type_keys("x");
-    assert!(kgx.wait_exit(), "x quits");
+    assert_eq!(kgx.wait_exit(), 0, "x quits");
 }
 
 /// A broken config is reported on the normal screen before the explorer
@@ -479,14 +343,40 @@ fn a_broken_config_is_reported_before_the_explorer_starts() {
     let scratch = Scratch::new("bad-config");
     let config = scratch.path("config.ron");
     std::fs::write(&config, "(keys: {\"qiut\": [\"x\"]})\n").expect("write config");
-    let mut kgx = Session::start_with(100, 30, &[], &["--config", &config]);
-    assert!(!kgx.wait_exit(), "kgx fails");
+    let mut kgx = start_with(100, 30, &[], &["--config", &config]);
+    assert_ne!(kgx.wait_exit(), 0, "kgx fails");
     // The process may end before its last output is read from the pty.
     kgx.wait_for("the problem on the normal screen", |s| {
         s.screen().contains("unknown action \"qiut\"")
             && s.screen().contains("did you mean \"quit\"?")
     });
-    let raw = kgx.raw.lock().expect("raw").clone();
+    let raw = kgx.raw();
     let text = String::from_utf8_lossy(&raw);
     assert!(!text.contains("\x1b[?1049h"), "the terminal was left alone");
+}
+
+/// `kgx explore - < FILE`: standard input is the data, and the keys still
+/// come from the terminal, which kgx opens for itself.
+#[test]
+fn the_graph_on_standard_input_and_the_keys_from_the_terminal() {
+    let scratch = Scratch::new("stdin");
+    let file = scratch.path("graph.ron");
+    std::fs::write(&file, RELOAD_V1).expect("write the graph");
+    let kgx = env!("CARGO_BIN_EXE_kgx");
+    let mut session = common::Session::start_sized(
+        (100, 30),
+        "/bin/sh",
+        &["-c", &format!("exec '{kgx}' explore - < '{file}'")],
+        &[("XDG_CONFIG_HOME", &scratch.path(""))],
+    );
+    session.wait_for("the graph read from standard input", |s| {
+        s.screen().contains("Reload test")
+    });
+    session.type_keys("/beta\r\r");
+    session.wait_for("Beta in focus, by keys typed", |s| {
+        s.row(2).contains("P Beta")
+    });
+    session.type_keys("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
 }

@@ -256,6 +256,99 @@ fn kgx_vocabulary_mistakes_are_reported_at_the_value() {
     assert_eq!(error.line_column(date.start).0, 7);
 }
 
+#[test]
+fn what_the_rdf_reader_leaves_out_or_reads_otherwise_is_a_warning_at_its_place() {
+    let path = fixture("misreads.ttl");
+    let path = path.to_str().expect("path");
+    let output = kgx(&["validate", path]);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{errors}");
+    for (place, message) in [
+        (
+            "12:1",
+            "a second graph description is left out: kgx reads the title and description of the first",
+        ),
+        ("14:62", "kgx:background \"yes\" is read as false"),
+        (
+            "14:70",
+            "kgx:editor is not read on a source, and is left out",
+        ),
+        (
+            "16:43",
+            "kgx:nickname is not read on an actor, and is left out",
+        ),
+        (
+            "17:58",
+            "a second kgx:date on an actor replaces the first, \"2025\", which is left out",
+        ),
+        (
+            "20:14",
+            "1 triple with kgx:befriended between actors is left out: it is no kgx term",
+        ),
+        ("24:18", "kgx:directed \"maybe\" is read as directed"),
+        (
+            "25:5",
+            "kgx:confidence is not read on a statement, and is left out",
+        ),
+        ("26:69", "kgx:page is not read on evidence, and is left out"),
+        (
+            "28:",
+            "a statement without an rdf:subject, rdf:predicate and rdf:object is left out",
+        ),
+        (
+            "30:",
+            "1 triple with ex:cites from an actor to a source, statement, evidence or role is left out",
+        ),
+        (
+            "31:",
+            "1 triple with rdfs:comment about classes and properties is left out",
+        ),
+    ] {
+        assert!(errors.contains(message), "no \"{message}\" in {errors}");
+        assert!(
+            errors.contains(&format!("misreads.ttl:{place}")),
+            "not at {place}: {errors}"
+        );
+    }
+    assert!(
+        errors.contains("misreads.ttl was read with 12 warnings"),
+        "{errors}"
+    );
+    // As read: the first graph's title, the relation directed.
+    let dataset = open(&fixture("misreads.ttl"), None);
+    assert_eq!(dataset.title, "Talks");
+    assert!(dataset.relations.iter().all(|r| r.directed));
+    assert!(dataset.sources.iter().all(|s| !s.background));
+
+    let denied = kgx(&["validate", "--deny-warnings", path]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&denied.stderr)
+            .contains("--deny-warnings makes these 12 warnings an error")
+    );
+}
+
+#[test]
+fn kgx_own_turtle_and_ntriples_read_without_a_warning() {
+    let dir = scratch("own-rdf-no-warnings");
+    for (format, file) in [("turtle", "seed.ttl"), ("ntriples", "seed.nt")] {
+        let path = dir.join(file);
+        let path = path.to_str().expect("path");
+        let export = kgx(&["export", "--format", format, "-o", path]);
+        assert!(export.status.success(), "{export:?}");
+        let output = kgx(&["validate", "--deny-warnings", path]);
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{errors}");
+        assert!(!errors.contains("warning"), "{errors}");
+    }
+    let plain = kgx(&[
+        "validate",
+        "--deny-warnings",
+        fixture("people.ttl").to_str().expect("path"),
+    ]);
+    assert!(plain.status.success(), "{plain:?}");
+}
+
 /// The Python environment with rdflib and Oxigraph's `oxigraph` command
 /// that `.ci/run` prepares, named by `KGX_RDF_VENV`; `None` (and a note
 /// on why the test is skipped) without one.

@@ -637,6 +637,143 @@ fn a_server_that_dies_in_the_middle_of_an_answer_gives_a_clear_message() {
     );
 }
 
+/// A server that answers its first query `429` with `Retry-After:
+/// {retry_after}` and every later one with one labelled resource, and
+/// counts the queries it was sent.
+fn busy_server(
+    retry_after: &'static str,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    let asked = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = std::sync::Arc::clone(&asked);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut request = [0; 8192];
+            let _ = stream.read(&mut request);
+            let reply = if counted.fetch_add(1, Ordering::SeqCst) == 0 {
+                format!(
+                    "HTTP/1.1 429 Too Many Requests\r\nRetry-After: {retry_after}\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy"
+                )
+            } else {
+                let body = "<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"Alpha\" .\n\
+                            <http://example.org/a> <http://example.org/knows> <http://example.org/b> .\n";
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+            };
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    (url, asked)
+}
+
+#[test]
+fn a_busy_endpoint_is_waited_for_as_its_retry_after_asks_then_asked_once_more() {
+    let (url, asked) = busy_server("1");
+    let started = Instant::now();
+    let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
+    let errors = text(&output.stderr);
+    assert!(output.status.success(), "{errors}");
+    assert!(
+        errors.contains("HTTP 429 (too many requests)") && errors.contains("asks kgx to wait 1 s"),
+        "{errors}"
+    );
+    assert!(text(&output.stdout).contains("Alpha"));
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "kgx waited as asked"
+    );
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_busy_endpoint_asking_for_too_long_a_wait_is_not_asked_again() {
+    let (url, asked) = busy_server("86400");
+    let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains(&url)
+            && errors.contains("wait 86400 s")
+            && errors.contains("try again later"),
+        "{errors}"
+    );
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+#[test]
+fn the_config_chooses_qlevers_text_search_for_names() {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}/sparql",
+        listener.local_addr().expect("address").port()
+    );
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut request = Vec::new();
+            let mut chunk = [0; 8192];
+            // The whole request: headers, then the form of Content-Length bytes.
+            while let Ok(read) = stream.read(&mut chunk) {
+                request.extend_from_slice(&chunk[..read]);
+                let text = String::from_utf8_lossy(&request).into_owned();
+                let Some((head, body)) = text.split_once("\r\n\r\n") else {
+                    continue;
+                };
+                let length = head
+                    .lines()
+                    .find_map(|line| {
+                        line.to_ascii_lowercase()
+                            .strip_prefix("content-length: ")
+                            .map(str::to_owned)
+                    })
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                if read == 0 || body.len() >= length {
+                    let _ = sent.send(body.to_owned());
+                    break;
+                }
+            }
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+        }
+    });
+    let dir = std::env::temp_dir().join(format!("kgx-text-search-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let config = dir.join("config.ron");
+    std::fs::write(&config, "(sparql: (text_search: \"qlever\"))").expect("config written");
+    let config = config.to_str().expect("a UTF-8 path");
+    let output = kgx(&["show", "Sergei Lav", "--sparql", &url, "--config", config]);
+    assert_eq!(output.status.code(), Some(1), "nothing is named so");
+    let queries: Vec<String> = received.try_iter().collect();
+    let searched = queries
+        .iter()
+        .filter(|query| query.contains("contains-word"))
+        .count();
+    assert_eq!(
+        searched, 2,
+        "the whole name, then a part, from the text index: {queries:?}"
+    );
+    assert!(
+        queries
+            .iter()
+            .all(|query| !query.contains("CONTAINS%28LCASE")),
+        "no scan of every name: {queries:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Lines of the terminal's screen, for messages in the status line.
 fn shows(session: &terminal::Session, text: &str) -> bool {
     session.screen().contains(text)

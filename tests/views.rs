@@ -464,6 +464,7 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
             format,
             path,
             force,
+            ..
         },
     ] = effects.as_slice()
     else {
@@ -482,9 +483,8 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
         .filter(|(_, a)| a.kind == kgx::model::ActorKind::State)
         .count();
     assert_eq!(exported_states, states);
-    // Other actors come along only when a quote or a role names them, so
-    // the file loads on its own.
-    assert!(graph.actor_count() < states + 4, "{}", graph.actor_count());
+    // Exactly the actors shown: no other comes along for a quote or role.
+    assert_eq!(graph.actor_count(), states);
     assert!(graph.relation_count() > 0);
     assert!(graph.relation_count() < app.graph().relation_count());
     for (edge, _) in graph.relations() {

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 
 use kgx::formats::{Request, read_graph};
 use kgx::load::Input;
-use kgx::tui::action::Action;
+use kgx::tui::action::{Action, Report};
 use kgx::tui::app::App;
 use kgx::tui::ui::{
     self,
@@ -278,7 +278,7 @@ fn a_reload_that_warns_says_so_and_a_clean_one_clears_the_warnings() {
         read_graph(Request::from(Input::Path(file.clone()))).expect("the file reads");
     let mut app = App::new(graph.clone(), 100, 30);
     assert!(app.warnings().is_none());
-    app.update(Action::Reloaded(Reload::Warned(
+    app.update(Report::Reloaded(Reload::Warned(
         Arc::new(graph.clone()),
         Arc::new(warnings),
     )));
@@ -287,7 +287,7 @@ fn a_reload_that_warns_says_so_and_a_clean_one_clears_the_warnings() {
         Some("reloaded: 2 actors, 1 relation, 1 warning (! shows it)")
     );
     assert_eq!(app.warnings().map(|w| w.count()), Some(1));
-    app.update(Action::Reloaded(Reload::Loaded(Arc::new(graph))));
+    app.update(Report::Reloaded(Reload::Loaded(Arc::new(graph))));
     assert!(app.warnings().is_none());
 }
 

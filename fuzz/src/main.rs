@@ -78,6 +78,40 @@ const TOKENS: &[&str] = &[
     "a,b,c,d,e,f,g",
     "(keys: {\"q\": \"quit\"})",
     "theme: \"dark\"",
+    "@prefix kgx: <urn:kgx:vocab:> .\n",
+    "@prefix ex: <http://example.org/> .\n",
+    "@base <http://example.org/> .\n",
+    " .\n",
+    " ; ",
+    " , ",
+    "[] ",
+    "_:b0 ",
+    "<urn:kgx:actor:a> ",
+    "<http://example.org/b> ",
+    "ex:a ex:knows ex:b .\n",
+    " a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:knows ; rdf:object ex:b",
+    " a kgx:Graph ; kgx:title \"t\" .\n",
+    "kgx:directed \"maybe\"",
+    "kgx:date \"2025-13\"",
+    "kgx:evidence [ kgx:source <urn:kgx:source:s> ] ",
+    "rdfs:label ",
+    "\"x\"@en",
+    "\"1\"^^xsd:integer",
+    "\"\"\"long\n\"\"\"",
+    "GRAPH <http://example.org/g> { ",
+    "<< ex:a ex:p ex:b >> ",
+    "\\U0001F600",
+    "p:P39 ",
+    "ps:P39 ",
+    "pq:P580 ",
+    "prov:wasDerivedFrom ",
+    "wikibase:rank wikibase:DeprecatedRank ",
+];
+
+/// The targets, in the order `all` runs them.
+const TARGETS: [&str; 11] = [
+    "ron", "json", "graphml", "csv", "tsv", "config", "turtle", "ntriples", "nquads", "trig",
+    "wikidata",
 ];
 
 fn main() {
@@ -92,15 +126,16 @@ fn main() {
             ("--seed", Some(v)) => seed = v,
             _ => {
                 eprintln!(
-                    "usage: kgx-fuzz [ron|json|graphml|csv|tsv|config|all] [--seconds N] [--seed S]"
+                    "usage: kgx-fuzz [{}|all] [--seconds N] [--seed S]",
+                    TARGETS.join("|")
                 );
                 std::process::exit(2);
             }
         }
     }
     let targets: Vec<&str> = match target.as_str() {
-        "all" => vec!["ron", "json", "graphml", "csv", "tsv", "config"],
-        one @ ("ron" | "json" | "graphml" | "csv" | "tsv" | "config") => vec![one],
+        "all" => TARGETS.to_vec(),
+        one if TARGETS.contains(&one) => vec![one],
         other => {
             eprintln!("unknown target {other}");
             std::process::exit(2);
@@ -116,6 +151,7 @@ fn main() {
         println!("{target}: {runs} inputs, {crashes} panics");
         failed |= crashes > 0;
     }
+    let _ = std::fs::remove_file(wikidata_file());
     std::process::exit(i32::from(failed));
 }
 
@@ -123,13 +159,22 @@ fn main() {
 /// readable format.
 fn seeds() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures/formats"))
-        .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut files: Vec<PathBuf> = ["tests/fixtures/formats", "tests/fixtures/rdf"]
+        .iter()
+        .filter_map(|folder| std::fs::read_dir(root.join(folder)).ok())
+        .flat_map(|dir| dir.filter_map(Result::ok).map(|e| e.path()))
+        .collect();
     files.push(root.join("data/moscow-talks-2025.ron"));
     let mut seeds: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
     let graph = kgx::formats::load_graph(kgx::load::Input::Embedded).expect("the seed graph loads");
-    for format in [Format::Json, Format::GraphMl, Format::Csv, Format::Tsv] {
+    for format in [
+        Format::Json,
+        Format::GraphMl,
+        Format::Csv,
+        Format::Tsv,
+        Format::Turtle,
+        Format::NTriples,
+    ] {
         if let Ok(text) = formats::write(&graph, format) {
             seeds.push(text.into_bytes());
         }
@@ -229,9 +274,39 @@ fn run(target: &str, text: &str) {
         "json" => Format::Json,
         "graphml" => Format::GraphMl,
         "csv" => Format::Csv,
-        _ => Format::Tsv,
+        "tsv" => Format::Tsv,
+        "turtle" => Format::Turtle,
+        "ntriples" => Format::NTriples,
+        "nquads" => Format::NQuads,
+        "trig" => Format::TriG,
+        _ => return wikidata(text),
     };
-    match formats::read_str("fuzz", text, format) {
+    written(formats::read_str("fuzz", text, format));
+}
+
+/// Reads `text` as Turtle with the Wikidata profile, which kgx offers only
+/// for a file: it goes through one in the temporary folder.
+fn wikidata(text: &str) {
+    let path = wikidata_file();
+    if std::fs::write(&path, text).is_err() {
+        return;
+    }
+    let request = formats::Request {
+        profile: formats::Profile::Wikidata,
+        lang: Some("de".to_owned()),
+        ..formats::Request::from(kgx::load::Input::Path(path))
+    };
+    written(formats::load(&request));
+}
+
+/// The file the `wikidata` target reads through.
+fn wikidata_file() -> PathBuf {
+    std::env::temp_dir().join(format!("kgx-fuzz-{}.ttl", std::process::id()))
+}
+
+/// Builds what read and writes it in every format, or renders the problems.
+fn written(read: Result<kgx::model::Dataset, kgx::load::LoadError>) {
+    match read {
         Ok(dataset) => {
             if let Ok(graph) = KnowledgeGraph::new(dataset) {
                 for format in Format::ALL {

@@ -107,11 +107,11 @@ pub fn timeline_text(
     )?;
     let width = moments
         .iter()
-        .map(|m| m.when.to_string().chars().count())
+        .map(|m| m.date_text().chars().count())
         .max()
         .unwrap_or(0);
     for moment in moments {
-        let when = moment.when.to_string();
+        let when = moment.date_text();
         match moment.item {
             Dated::Relation(edge) => {
                 let relation = graph.relation(edge);

@@ -12,6 +12,7 @@ use super::{DEFAULT_PATHS, Outcome, Output, paths_json, print_json, show_json, t
 use crate::formats::Profile;
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions};
 use crate::remote::{self, Access, Endpoint, Fetched, Found, RemoteError};
+use crate::safe_text::safe;
 
 /// An endpoint named on the command line, and the config file that says
 /// what to send it.
@@ -46,10 +47,17 @@ impl Remote<'_> {
                 .clone()
                 .unwrap_or_else(remote::default_user_agent),
             headers: config.sparql.headers_for(self.url),
+            text_search: config.sparql.text_search,
             ..Access::default()
         };
-        let endpoint = Endpoint::new(self.url, access)
-            .map(|endpoint| Some(endpoint.reading(self.lang.clone(), self.profile)));
+        // A wait the endpoint asked for is said at once, not after it.
+        let endpoint = Endpoint::new(self.url, access).map(|endpoint| {
+            Some(
+                endpoint
+                    .reading(self.lang.clone(), self.profile)
+                    .telling(|note| eprintln!("note: {}", safe(note))),
+            )
+        });
         report(endpoint, output)
     }
 }

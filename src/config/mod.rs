@@ -7,6 +7,7 @@
 //! than with a crate: the rules are three lines, and a dependency for them
 //! would cost more build time than it saves.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use crate::load::diagnostic::clipped;
 use crate::load::{LoadError, Problem, ron_error, tree};
 use crate::suggest;
 use crate::tui::keymap::{ALWAYS_QUITS, BINDABLE, Key, Keymap, bindable};
@@ -48,6 +50,9 @@ pub struct Sparql {
     /// Headers by the start of the endpoint URLs they are for.
     #[serde(default)]
     pub headers: BTreeMap<String, BTreeMap<String, String>>,
+    /// How names are looked up: `"contains"`, `"regex"` or `"qlever"`.
+    #[serde(default)]
+    pub text_search: crate::remote::TextSearch,
 }
 
 impl Sparql {
@@ -74,20 +79,61 @@ impl Default for Config {
     }
 }
 
-/// The file as serde reads it, before names are checked.
+/// The file as serde reads it, before names are checked. Its words are
+/// borrowed from the text where they can be, so that a 100 MB value is
+/// not copied to be found wrong.
 #[derive(Deserialize)]
 #[serde(rename = "Config", deny_unknown_fields)]
-struct Written {
-    #[serde(default)]
-    theme: Option<String>,
+struct Written<'t> {
+    #[serde(default, borrow)]
+    theme: Option<Word<'t>>,
     #[serde(default)]
     mouse: Option<bool>,
     #[serde(default)]
     watch: Option<bool>,
-    #[serde(default)]
-    keys: BTreeMap<String, Vec<String>>,
+    #[serde(default, borrow)]
+    keys: BTreeMap<Word<'t>, Vec<Word<'t>>>,
     #[serde(default)]
     sparql: Sparql,
+}
+
+/// A string of the config: borrowed from its text, or owned when it had
+/// escapes to undo.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Word<'t>(Cow<'t, str>);
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 't, 't> Deserialize<'de> for Word<'t> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<'t>(std::marker::PhantomData<&'t str>);
+        impl<'de: 't, 't> serde::de::Visitor<'de> for Visitor<'t> {
+            type Value = Word<'t>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E>(self, text: String) -> Result<Word<'t>, E> {
+                Ok(Word(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
 }
 
 /// Where kgx looks for its config when `--config` does not say:
@@ -157,11 +203,12 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         .map_err(|err| fail(vec![ron_error::problem(text, 0, None, &err)]))?;
     // The text is well-formed, so the structural reader can say where
     // each value is.
-    let root = tree::parse(text).ok().map(|doc| doc.root);
+    let spans = tree::field_spans(text).unwrap_or_default();
     let value_span = |field: &str| {
-        root.as_ref()
-            .and_then(|root| root.field(field))
-            .map_or(0..text.len(), |field| field.value.span.clone())
+        spans
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map_or(0..text.len(), |(_, span)| span.clone())
     };
     let mut problems = Vec::new();
     let mut config = Config {
@@ -169,19 +216,21 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         watch: written.watch.unwrap_or(true),
         ..Config::default()
     };
-    if let Some(theme) = &written.theme {
+    if let Some(theme) = written.theme.as_deref() {
         let names = Palette::ALL.map(|(name, _)| name);
-        match Palette::ALL.iter().find(|(name, _)| name == theme) {
+        match Palette::ALL.iter().find(|(name, _)| *name == theme) {
             Some((_, palette)) => config.palette = *palette,
-            None => {
-                problems.push(
-                    Problem::at(value_span("theme"), format!("unknown theme \"{theme}\""))
-                        .label("not a theme")
-                        .help(suggest::did_you_mean(theme, names).or_else(|| {
-                            Some(format!("the themes are \"{}\"", names.join("\", \"")))
-                        })),
+            None => problems.push(
+                Problem::at(
+                    value_span("theme"),
+                    clipped(format_args!("unknown theme \"{theme}\"")),
                 )
-            }
+                .label("not a theme")
+                .help(
+                    suggest::did_you_mean(theme, names)
+                        .or_else(|| Some(format!("the themes are \"{}\"", names.join("\", \"")))),
+                ),
+            ),
         }
     }
     problems.extend(sparql_problems(text, value_span("sparql"), &written.sparql));
@@ -195,7 +244,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         if let [first, second, ..] = entries.as_slice() {
             let mut problem = Problem::at(
                 second.clone(),
-                format!("the action \"{action}\" is given twice"),
+                clipped(format_args!("the action \"{}\" is given twice", &**action)),
             )
             .label("second time")
             .help(Some("only the last would count; keep one".into()));
@@ -206,12 +255,15 @@ pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
         let Some(index) = bindable(action) else {
             let names = BINDABLE.iter().map(|b| b.name);
             problems.push(
-                Problem::at(action_span, format!("unknown action \"{action}\""))
-                    .label("not an action")
-                    .help(
-                        suggest::did_you_mean(action, names)
-                            .or_else(|| Some("`kgx config --default` lists every action".into())),
-                    ),
+                Problem::at(
+                    action_span,
+                    clipped(format_args!("unknown action \"{}\"", &**action)),
+                )
+                .label("not an action")
+                .help(
+                    suggest::did_you_mean(action, names)
+                        .or_else(|| Some("`kgx config --default` lists every action".into())),
+                ),
             );
             continue;
         };
@@ -379,10 +431,13 @@ pub fn default_text() -> String {
     // What kgx sends SPARQL endpoints (--sparql URL): the User-Agent (public
     // endpoints ask for one that names you and how to reach you), and
     // headers by the start of the endpoint URLs they are sent to, e.g.
-    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}.
+    // {\"https://graph.example.org/\": {\"Authorization\": \"Bearer …\"}}; how
+    // the / filter and names are looked up: \"contains\" or \"regex\" (any
+    // engine), \"qlever\" (QLever's text index).
     sparql: (
         user_agent: None,
         headers: {},
+        text_search: \"contains\",
     ),
 )
 ",

@@ -96,9 +96,12 @@ pub fn read(
         return Err(fail(name, text, problems));
     }
     let mut seen: HashSet<String> = HashSet::new();
-    for (span, cells) in &table.rows {
-        let (source, source_span) = cells[from].clone();
-        let (target, target_span) = cells[to].clone();
+    // Each row's cells are moved into its edge and the row freed, so that
+    // the text is never held twice over as cells.
+    let Table { header, rows } = table;
+    for (span, mut cells) in rows {
+        let (source, source_span) = std::mem::take(&mut cells[from]);
+        let (target, target_span) = std::mem::take(&mut cells[to]);
         for (id, id_span) in [(&source, &source_span), (&target, &target_span)] {
             if nodes.is_none() && seen.insert(id.clone()) {
                 graph.nodes.push(NodeRecord {
@@ -115,8 +118,8 @@ pub fn read(
             target,
             target_span,
             directed: None,
-            span: span.clone(),
-            items: items(&table.header, cells, &[from, to]),
+            items: items(&header, cells, &[from, to]),
+            span,
         });
     }
     if let Some(nodes) = nodes {
@@ -185,13 +188,23 @@ fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem
                 )),
         ]);
     };
-    let mut problems = Vec::new();
+    // A name column used as the id is not an attribute as well.
+    let skip = if ID[..3]
+        .iter()
+        .any(|n| table.header[id].0.trim().eq_ignore_ascii_case(n))
+    {
+        vec![id]
+    } else {
+        Vec::new()
+    };
+    let mut problems = Collected::default();
     let mut first: HashMap<String, Range<usize>> = HashMap::new();
     let mut nodes = Vec::new();
-    for (span, cells) in &table.rows {
+    let Table { header, rows } = table;
+    for (span, cells) in rows {
         let (node_id, id_span) = cells[id].clone();
         if let Some(earlier) = first.get(&node_id) {
-            problems.push(Problem {
+            problems.push_with(|| Problem {
                 related: Some((earlier.clone(), "first used here".into())),
                 ..Problem::at(
                     id_span.clone(),
@@ -203,35 +216,22 @@ fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem
             continue;
         }
         first.insert(node_id.clone(), id_span.clone());
-        // A name column used as the id is not an attribute as well.
-        let skip = if ID[..3]
-            .iter()
-            .any(|n| table.header[id].0.trim().eq_ignore_ascii_case(n))
-        {
-            vec![id]
-        } else {
-            Vec::new()
-        };
         nodes.push(NodeRecord {
             id: node_id,
             id_span,
-            span: span.clone(),
-            items: items(&table.header, cells, &skip),
+            span,
+            items: items(&header, cells, &skip),
         });
     }
     if problems.is_empty() {
         Ok(nodes)
     } else {
-        Err(problems)
+        Err(problems.into_problems())
     }
 }
 
 /// The non-empty cells of a row other than `skip`, named by the header.
-fn items(
-    header: &[(String, Range<usize>)],
-    cells: &[(String, Range<usize>)],
-    skip: &[usize],
-) -> Vec<Item> {
+fn items(header: &[(String, Range<usize>)], cells: Cells, skip: &[usize]) -> Vec<Item> {
     header
         .iter()
         .zip(cells)
@@ -239,8 +239,8 @@ fn items(
         .filter(|(index, ((_, _), (value, _)))| !skip.contains(index) && !value.is_empty())
         .map(|(_, ((key, _), (value, span)))| Item {
             key: key.trim().to_owned(),
-            value: value.clone(),
-            span: span.clone(),
+            value,
+            span,
         })
         .collect()
 }

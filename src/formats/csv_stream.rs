@@ -42,11 +42,21 @@ pub fn graph(
 }
 
 /// Rows of CSV text, each as its cells borrowed from the text.
+///
+/// Rows with no quote in them — most rows of most files — are cut at
+/// their delimiters here, borrowed from the text as they are: the csv
+/// reader would copy every cell and check it is UTF-8 again. From the
+/// first row that is not so plain (a quote, a carriage return inside the
+/// line, a blank line) the csv reader reads the rest of the text.
 struct Rows<'t> {
     text: &'t str,
     delimiter: u8,
-    reader: csv::Reader<&'t [u8]>,
+    /// Where the next plain row starts, until the csv reader takes over.
+    plain_at: Option<usize>,
+    /// The csv reader, with where in the text it started.
+    reader: Option<(csv::Reader<&'t [u8]>, usize)>,
     record: csv::ByteRecord,
+    cells: Vec<&'t str>,
 }
 
 impl<'t> Rows<'t> {
@@ -54,12 +64,10 @@ impl<'t> Rows<'t> {
         Rows {
             text,
             delimiter,
-            reader: csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(text.as_bytes()),
+            plain_at: Some(0),
+            reader: None,
             record: csv::ByteRecord::new(),
+            cells: Vec::new(),
         }
     }
 
@@ -67,25 +75,49 @@ impl<'t> Rows<'t> {
     /// text is broken: a quote left open, which CSV readers take to swallow
     /// the rest of the file into one field, is looked for in every row
     /// (a scan of the row's own bytes).
-    fn next(&mut self) -> Option<Option<Vec<&str>>> {
-        let start = self.reader.position().byte();
-        match self.reader.read_byte_record(&mut self.record) {
+    fn next(&mut self) -> Option<Option<Cow<'_, [&str]>>> {
+        if let Some(at) = self.plain_at {
+            if at >= self.text.len() {
+                return Some(None);
+            }
+            let rest = &self.text[at..];
+            let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+            let line = &rest[..end];
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() && memchr::memchr2(b'"', b'\r', line.as_bytes()).is_none() {
+                self.plain_at = Some(at + end + 1);
+                self.cells.clear();
+                self.cells.extend(line.split(char::from(self.delimiter)));
+                return Some(Some(Cow::Borrowed(&self.cells)));
+            }
+            self.plain_at = None;
+            let reader = csv::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(&self.text.as_bytes()[at..]);
+            self.reader = Some((reader, at));
+        }
+        let (reader, base) = self.reader.as_mut()?;
+        let start = reader.position().byte();
+        match reader.read_byte_record(&mut self.record) {
             Ok(true) => {}
             Ok(false) => return Some(None),
             Err(_) => return None,
         }
         let start = self.record.position().map_or(start, |p| p.byte());
-        if unclosed_quote(self.text, usize::try_from(start).ok()?, self.delimiter).is_some() {
+        let start = *base + usize::try_from(start).ok()?;
+        if unclosed_quote(self.text, start, self.delimiter).is_some() {
             return None;
         }
         // Cells are cut at ASCII delimiters and quotes, so each is the
-        // UTF-8 of whole characters; a copy is needed only to own them.
+        // UTF-8 of whole characters.
         let cells = self
             .record
             .iter()
             .map(|cell| std::str::from_utf8(cell).ok())
             .collect::<Option<Vec<&str>>>()?;
-        Some(Some(cells))
+        Some(Some(Cow::Owned(cells)))
     }
 }
 
@@ -98,7 +130,7 @@ fn column(header: &[String], names: &[&str]) -> Option<usize> {
 
 fn owned_header(rows: &mut Rows<'_>) -> Option<Vec<String>> {
     let header = rows.next()??;
-    Some(header.into_iter().map(str::to_owned).collect())
+    Some(header.iter().map(|cell| (*cell).to_owned()).collect())
 }
 
 /// Adds every actor of an actors file; `None` on anything the located
@@ -122,7 +154,7 @@ fn read_actors(text: &str, delimiter: u8, builder: &mut GraphBuilder) -> Option<
         }
         let items = header
             .iter()
-            .zip(&cells)
+            .zip(cells.iter())
             .enumerate()
             .filter(|&(index, (_, value))| (index != id || id_is_attribute) && !value.is_empty())
             .map(|(_, (key, value))| Item {
@@ -286,6 +318,24 @@ mod tests {
         let edges = "from,to\nab,c\n";
         let streamed = stream(edges, Some(actors)).expect("a sound pair streams");
         assert_eq!(streamed, located(edges, Some(actors)));
+    }
+
+    #[test]
+    fn plain_rows_cut_by_hand_read_as_the_csv_reader_reads_them() {
+        for edges in [
+            // Line endings of every kind, and none at the end.
+            "from,to,label\r\na,b,x\r\nb,c,y\r\n",
+            "from,to,label\na,b,x\nb,c,y",
+            // A quoted row after plain ones: the csv reader takes over.
+            "from,to,label\na,b,x\nb,c,\"said, \"\"twice\"\"\"\nc,a,z\n",
+            // A blank line, and a carriage return inside a line.
+            "from,to,label\na,b,x\n\nb,c,y\n",
+            "from,to,label\na,b,x\rb,c,y\n",
+            // Empty cells and a cell that is all spaces.
+            "from,to,label,note\na,b,,\nb,c, ,\n",
+        ] {
+            assert_eq!(stream(edges, None), Some(located(edges, None)), "{edges:?}");
+        }
     }
 
     #[test]

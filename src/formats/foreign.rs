@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::load::validate::{self, Parts, Step};
 use crate::load::warnings::warn;
-use crate::load::{LoadError, Problem};
+use crate::load::{Collected, LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Role, Source, Stance, Status, When,
 };
@@ -86,16 +86,20 @@ pub struct ForeignGraph {
 /// Maps a foreign graph onto a validated data set, or reports every
 /// problem in `text` (the file called `name`).
 pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, LoadError> {
-    let fail = |problems: Vec<Problem>| {
-        let mut problems = problems;
-        problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    let fail = |problems: Collected| {
+        let mut problems = problems.into_problems();
+        // Problems with no place (the count of those not listed) go last.
+        problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
         Err(LoadError {
             name: name.to_owned(),
             text: Arc::from(text),
             problems,
         })
     };
-    let mut problems = Vec::new();
+    // The first problems in full, the rest counted: an edge list naming a
+    // million missing nodes costs neither a million messages nor a
+    // million searches for the closest id.
+    let mut problems = Collected::default();
     let ids = map_ids(&graph.nodes, &mut problems);
     for (node, id) in graph.nodes.iter().zip(&ids).filter(|(n, id)| n.id != **id) {
         warn(name, text, Problem::at(node.id_span.clone(), format!("the node id \"{}\" is read as \"{id}\"", node.id))
@@ -118,25 +122,17 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
         .map(|(node, id)| (node.id.as_str(), id.as_str()))
         .collect();
     for edge in &graph.edges {
-        let from = end(
-            &by_original,
-            &graph.nodes,
-            &edge.source,
-            &edge.source_span,
-            "source",
-        );
-        let to = end(
-            &by_original,
-            &graph.nodes,
-            &edge.target,
-            &edge.target_span,
-            "target",
-        );
-        match (from, to) {
-            (Ok(from), Ok(to)) => {
-                relations.push(relation(edge, graph.directed, from, to, &mut replaced))
-            }
-            (from, to) => problems.extend(from.err().into_iter().chain(to.err()).map(|p| *p)),
+        let from = by_original.get(edge.source.as_str()).copied();
+        let to = by_original.get(edge.target.as_str()).copied();
+        if let (Some(from), Some(to)) = (from, to) {
+            relations.push(relation(edge, graph.directed, from, to, &mut replaced));
+            continue;
+        }
+        if from.is_none() {
+            problems.push_with(|| no_node(&graph.nodes, &edge.source, &edge.source_span, "source"));
+        }
+        if to.is_none() {
+            problems.push_with(|| no_node(&graph.nodes, &edge.target, &edge.target_span, "target"));
         }
     }
     if !problems.is_empty() {
@@ -220,22 +216,15 @@ pub fn checked(
     dataset: Dataset,
     locate: impl Fn(&[Step]) -> Range<usize>,
 ) -> Result<Dataset, LoadError> {
-    let issues = validate::validate(&Parts::of(&dataset));
-    if issues.is_empty() {
+    let found = validate::validate(&Parts::of(&dataset));
+    if found.is_empty() {
         return Ok(dataset);
     }
-    let mut problems: Vec<Problem> = issues
-        .into_iter()
-        .map(|issue| Problem {
-            severity: crate::load::diagnostic::Severity::Error,
-            span: Some(locate(&issue.path)),
-            message: issue.message,
-            label: issue.label,
-            help: issue.help,
-            related: issue.related.map(|(path, label)| (locate(&path), label)),
-        })
-        .collect();
-    problems.sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+    let mut collected = Collected::default();
+    found.place_into(&mut collected, locate);
+    let mut problems = collected.into_problems();
+    // Problems with no place (the count of those not listed) go last.
+    problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     Err(LoadError {
         name: name.to_owned(),
         text: Arc::from(text),
@@ -260,11 +249,11 @@ pub(crate) fn title_from(name: &str) -> String {
 /// Gives every node an id that follows kgx's rules (not empty, no white
 /// space), keeping it as written where it already does; reports ids used
 /// twice. The result is parallel to `nodes`.
-fn map_ids(nodes: &[NodeRecord], problems: &mut Vec<Problem>) -> Vec<String> {
+fn map_ids(nodes: &[NodeRecord], problems: &mut Collected) -> Vec<String> {
     let mut first: HashMap<&str, &NodeRecord> = HashMap::new();
     for node in nodes {
         if let Some(earlier) = first.get(node.id.as_str()) {
-            problems.push(Problem {
+            problems.push_with(|| Problem {
                 related: Some((earlier.id_span.clone(), "first used here".into())),
                 ..Problem::at(
                     node.id_span.clone(),
@@ -322,17 +311,8 @@ pub(crate) fn is_kgx_id(id: &str) -> bool {
     !id.trim().is_empty() && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// The kgx id of the node an edge end names, or a problem at the end.
-fn end<'a>(
-    by_original: &HashMap<&str, &'a str>,
-    nodes: &[NodeRecord],
-    id: &str,
-    span: &Range<usize>,
-    which: &str,
-) -> Result<&'a str, Box<Problem>> {
-    if let Some(found) = by_original.get(id) {
-        return Ok(found);
-    }
+/// The problem of an edge end that names no node.
+fn no_node(nodes: &[NodeRecord], id: &str, span: &Range<usize>, which: &str) -> Problem {
     let guess = suggest::closest(id, nodes.iter().map(|n| n.id.as_str()), 1);
     let message = match guess.first() {
         Some(guess) => format!("no node \"{id}\" — did you mean \"{guess}\"?"),
@@ -343,11 +323,9 @@ fn end<'a>(
     } else {
         format!("an edge's {which} must be the id of a node in the file")
     };
-    Err(Box::new(
-        Problem::at(span.clone(), message)
-            .label(format!("{which} names no node"))
-            .help(Some(help)),
-    ))
+    Problem::at(span.clone(), message)
+        .label(format!("{which} names no node"))
+        .help(Some(help))
 }
 
 /// An attribute name as the mapping compares it: lower case, letters and

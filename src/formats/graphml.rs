@@ -323,27 +323,30 @@ fn parse(text: &str, left_out: &mut Vec<Problem>) -> Result<ForeignGraph, Box<Pr
                 );
             }
             Event::Text(content) => {
+                if let Some((at, written)) = non_xml_char(&text[tag.clone()]) {
+                    return Err(not_xml_char(
+                        tag.start + at.start..tag.start + at.end,
+                        &written,
+                    ));
+                }
                 let content = content.xml_content(XmlVersion::Implicit1_0);
                 push_text(&mut data, &mut default_text, &content);
             }
             Event::CData(content) => {
+                if let Some((at, written)) = non_xml_char(&text[tag.clone()]) {
+                    return Err(not_xml_char(
+                        tag.start + at.start..tag.start + at.end,
+                        &written,
+                    ));
+                }
                 let content = content.xml_content(XmlVersion::Implicit1_0);
                 push_text(&mut data, &mut default_text, &content);
             }
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Err(_) => {
-                        return Err(Box::new(
-                            Problem::at(
-                                tag.clone(),
-                                format!("&{}; names no character XML allows", &*reference),
-                            )
-                            .label("not an XML character")
-                            .help(Some(
-                                "a character reference &#…; must name a character XML 1.0 holds: tab, line breaks and U+0020 upwards, not U+0000 or other controls".into(),
-                            )),
-                        ));
+                    Ok(Some(c)) if is_xml_char(c) => c.to_string(),
+                    Ok(Some(_)) | Err(_) => {
+                        return Err(not_xml_char(tag, &format!("&{};", &*reference)));
                     }
                     Ok(None) => resolve_predefined_entity(&reference)
                         .map(str::to_owned)
@@ -533,6 +536,9 @@ fn attributes(
                 start..(start + attribute.value.len()).min(tag.end)
             })
             .unwrap_or(tag.clone());
+        if let Some((_, written)) = non_xml_char(&value) {
+            return Err(not_xml_char(span, &written));
+        }
         let name = if qualified.contains('.') {
             qualified
         } else {
@@ -738,16 +744,42 @@ fn data(out: &mut String, indent: &str, key: &str, value: &str) {
 /// were replaced: networkx and every other reader must be able to read
 /// what kgx writes.
 pub fn xml_safe(text: String) -> (String, usize) {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    let replaced = text.chars().filter(|&c| !allowed(c)).count();
+    let replaced = text.chars().filter(|&c| !is_xml_char(c)).count();
     if replaced == 0 {
         return (text, 0);
     }
     let text = text
         .chars()
-        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
         .collect();
     (text, replaced)
+}
+
+/// Whether XML 1.0 holds `c` (its `Char` production): tab, line breaks
+/// and everything from U+0020 but U+FFFE and U+FFFF.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The problem of a character XML 1.0 does not hold, written as it is or
+/// as a reference: the file is not well-formed XML, and another tool
+/// would refuse it.
+fn not_xml_char(span: Range<usize>, written: &str) -> Box<Problem> {
+    Box::new(
+        Problem::at(span, format!("{written} names no character XML allows"))
+            .label("not an XML character")
+            .help(Some(
+                "XML 1.0 holds tab, line breaks and U+0020 upwards (not U+FFFE, U+FFFF), written as they are or as &#…;; not U+0000 or other controls".into(),
+            )),
+    )
+}
+
+/// The first character of `text` XML 1.0 does not hold: where it is in
+/// `text`, and its name for a message.
+fn non_xml_char(text: &str) -> Option<(Range<usize>, String)> {
+    text.char_indices()
+        .find(|&(_, c)| !is_xml_char(c))
+        .map(|(at, c)| (at..at + c.len_utf8(), format!("U+{:04X}", u32::from(c))))
 }
 
 /// Text content escaped so that it reads back exactly: markup characters

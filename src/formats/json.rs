@@ -30,11 +30,11 @@ use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When}
 /// read straight into the graph; anything else goes through [`read`].
 pub fn read_graph(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(builder) = parallel::read(&mut text, parallel::Syntax::Json, &JsonHalves)
+        && let Some(halves) = parallel::read(&mut text, parallel::Syntax::Json, &JsonHalves)
     {
         // Both halves parsed, so one thread would build this same graph:
         // a problem in it goes straight to the reader that locates it.
-        return crate::load::finish_or_locate(name, builder, text, |text| {
+        return crate::load::join_or_locate(name, halves, text, |text| {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             crate::load::build(name, read(name, text)?)
         });
@@ -666,7 +666,7 @@ mod tests {
         let text = serde_json::to_string_pretty(&crate::export::to_json(&dataset)).expect("json");
         let mut owned = text.clone();
         let halves = parallel::read(&mut owned, parallel::Syntax::Json, &JsonHalves)
-            .and_then(crate::load::finish_sound)
+            .and_then(crate::load::join_sound)
             .expect("a sound export is cut and read");
         assert_eq!(owned, text, "the text is given back as it was");
         assert_eq!(halves.to_dataset(), dataset);

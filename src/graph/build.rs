@@ -359,6 +359,7 @@ impl GraphBuilder {
             by_name,
             degrees,
             hasher,
+            texts: std::sync::OnceLock::new(),
         })
     }
 }

@@ -10,10 +10,12 @@ mod relations;
 mod resolve;
 mod scope;
 mod strings;
+mod texts;
 mod timeline;
 
 use std::fmt;
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 use petgraph::graph::DiGraph;
@@ -24,11 +26,12 @@ use crate::model::{Actor, Dataset, Role, Source};
 pub use build::{GraphBuilder, NewRelation, References};
 pub use centrality::{Centrality, EXACT_BETWEENNESS_LIMIT, Progress};
 pub use ego::{Ego, EgoEdge, EgoMember, EgoNode};
-pub use path::{Hop, Path, PathOptions};
+pub use path::{Hop, Path, PathOptions, Route};
 pub use query::{Degree, Direction, Link, RelationFilter};
 pub use relations::{EvidenceList, EvidenceRef, RelationRef};
 pub use resolve::Resolution;
 pub use scope::Scope;
+pub use texts::{ActorTexts, letters};
 pub use timeline::{Dated, Moment, begun_by};
 
 /// A validated data set as a graph. Node `i` is the `i`th actor of the file
@@ -53,6 +56,9 @@ pub struct KnowledgeGraph {
     /// show a hub's count without walking its ten thousand edges.
     degrees: Vec<Degree>,
     hasher: DefaultHashBuilder,
+    /// What the actor filter scans, built the first time it is asked for
+    /// (most commands never filter).
+    texts: OnceLock<ActorTexts>,
 }
 
 /// Actors by every name and alias, lower-cased, without a copy of the
@@ -193,6 +199,12 @@ impl KnowledgeGraph {
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every actor's name, aliases and id laid out for the actor filter;
+    /// built on first use.
+    pub fn actor_texts(&self) -> &ActorTexts {
+        self.texts.get_or_init(|| ActorTexts::of(self))
     }
 
     /// How many actors there are.

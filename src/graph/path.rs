@@ -60,6 +60,44 @@ pub struct Path {
     pub hops: Vec<Hop>,
 }
 
+/// Paths that pass through the same actors in the same order, as one:
+/// each step with every relation that makes it, so "Assad — Russia" by
+/// "allied with" and by "evacuated" is one path with two ways at that hop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// Each step's relations, the first found first.
+    pub steps: Vec<Vec<Hop>>,
+    /// How many of the paths it stands for.
+    pub paths: usize,
+}
+
+impl Route {
+    /// The routes `paths` take, in the order their first path comes.
+    pub fn of(paths: &[Path]) -> Vec<Route> {
+        let mut routes: Vec<Route> = Vec::new();
+        let mut index: HashMap<Vec<(NodeIndex, NodeIndex)>, usize> = HashMap::new();
+        for path in paths {
+            let actors: Vec<(NodeIndex, NodeIndex)> =
+                path.hops.iter().map(|hop| (hop.from, hop.to)).collect();
+            let at = *index.entry(actors).or_insert_with(|| {
+                routes.push(Route {
+                    steps: vec![Vec::new(); path.hops.len()],
+                    paths: 0,
+                });
+                routes.len() - 1
+            });
+            let route = &mut routes[at];
+            route.paths += 1;
+            for (step, hop) in route.steps.iter_mut().zip(&path.hops) {
+                if !step.iter().any(|known| known.relation == hop.relation) {
+                    step.push(*hop);
+                }
+            }
+        }
+        routes
+    }
+}
+
 impl KnowledgeGraph {
     /// Most paths `kgx path --all` lists and most `--k` or `:path --k` asks
     /// for: past this no one reads them, and a graph of 30 diamonds in a
@@ -435,6 +473,49 @@ fn walk(
 mod tests {
     use super::*;
     use crate::graph::fixture;
+
+    fn hop(relation: usize, from: usize, to: usize) -> Hop {
+        Hop {
+            relation: EdgeIndex::new(relation),
+            from: NodeIndex::new(from),
+            to: NodeIndex::new(to),
+            along: true,
+        }
+    }
+
+    #[test]
+    fn paths_through_the_same_actors_are_one_route_with_the_ways_at_each_hop() {
+        let paths = [
+            Path {
+                hops: vec![hop(0, 0, 1), hop(1, 1, 2)],
+            },
+            Path {
+                hops: vec![hop(0, 0, 1), hop(2, 1, 2)],
+            },
+            Path {
+                hops: vec![hop(3, 0, 3), hop(4, 3, 2)],
+            },
+            Path {
+                hops: vec![hop(0, 0, 1), hop(5, 1, 2)],
+            },
+        ];
+        let routes = Route::of(&paths);
+        assert_eq!(routes.len(), 2, "two distinct sequences of actors");
+        let relations = |step: &[Hop]| step.iter().map(|h| h.relation.index()).collect::<Vec<_>>();
+        assert_eq!(
+            relations(&routes[0].steps[0]),
+            [0],
+            "one way to the first hop"
+        );
+        assert_eq!(
+            relations(&routes[0].steps[1]),
+            [1, 2, 5],
+            "three at the second"
+        );
+        assert_eq!(routes[0].paths, 3);
+        assert_eq!(relations(&routes[1].steps[1]), [4]);
+        assert_eq!(routes[1].paths, 1);
+    }
 
     fn graph() -> KnowledgeGraph {
         KnowledgeGraph::new(fixture::dataset()).expect("valid")

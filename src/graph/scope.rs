@@ -13,6 +13,16 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope showing the actors marked in `shown` (by node index) and
+    /// the relations `filter` accepts among them.
+    pub fn of(shown: Vec<bool>, filter: RelationFilter) -> Scope {
+        let everyone = shown.iter().all(|&s| s);
+        Scope {
+            shown: (!everyone).then_some(shown),
+            filter,
+        }
+    }
+
     /// True when the actor is inside the scope.
     pub fn shows_actor(&self, node: NodeIndex) -> bool {
         self.shown
@@ -27,15 +37,36 @@ impl Scope {
     }
 }
 
+/// What a person sees, as a data set of its own ([`KnowledgeGraph::subset`]).
+#[derive(Debug)]
+pub struct Subset {
+    /// The shown actors, the relations among them and the sources cited.
+    pub dataset: crate::model::Dataset,
+    /// Actors not shown that a kept quote's `attributed_to` or a kept
+    /// role's `of` named: the reference is left out rather than the actor
+    /// added, and whoever writes the subset says so.
+    pub unnamed: Vec<NodeIndex>,
+}
+
 impl KnowledgeGraph {
     /// The actors `listed` (by node index) that are inside `scope`, the
     /// relations among them that it shows, and the sources those cite: a
-    /// data set of what a person sees. Actors that a kept role or quote
-    /// names (`of`, `attributed_to`) come along, so the result loads.
-    pub fn subset(&self, scope: &Scope, listed: &[bool]) -> crate::model::Dataset {
+    /// data set of exactly what a person sees. A quote attributed to, or a
+    /// role held of, an actor not shown loses that reference (the actor is
+    /// named in [`Subset::unnamed`]), so the result loads without showing
+    /// more than the view did.
+    pub fn subset(&self, scope: &Scope, listed: &[bool]) -> Subset {
         let keep =
             |node: NodeIndex| scope.shows_actor(node) && listed.get(node.index()) == Some(&true);
-        let relations: Vec<_> = self
+        let mut unnamed = std::collections::BTreeSet::new();
+        let mut kept_id = |id: &mut Option<String>| {
+            let node = id.as_deref().and_then(|id| self.find_id(id));
+            if let Some(node) = node.filter(|&node| !keep(node)) {
+                unnamed.insert(node);
+                *id = None;
+            }
+        };
+        let mut relations: Vec<_> = self
             .relations()
             .filter(|(edge, relation)| {
                 let (from, to) = self.ends(*edge);
@@ -43,31 +74,23 @@ impl KnowledgeGraph {
             })
             .map(|(_, relation)| relation.to_relation())
             .collect();
+        for evidence in relations.iter_mut().flat_map(|r| &mut r.evidence) {
+            kept_id(&mut evidence.attributed_to);
+        }
+        let mut actors: Vec<_> = self
+            .actors()
+            .filter(|(node, _)| keep(*node))
+            .map(|(_, actor)| actor.clone())
+            .collect();
+        for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
+            kept_id(&mut role.of);
+        }
         let cited: std::collections::BTreeSet<&str> = relations
             .iter()
             .flat_map(|r| &r.evidence)
             .map(|e| e.source.as_str())
             .collect();
-        let mut wanted: Vec<bool> = (0..self.actor_count())
-            .map(|i| keep(NodeIndex::new(i)))
-            .collect();
-        let named: Vec<&str> = self
-            .actors()
-            .filter(|(node, _)| wanted[node.index()])
-            .flat_map(|(_, actor)| actor.roles.iter().filter_map(|role| role.of.as_deref()))
-            .chain(
-                relations
-                    .iter()
-                    .flat_map(|r| &r.evidence)
-                    .filter_map(|e| e.attributed_to.as_deref()),
-            )
-            .collect();
-        for id in named {
-            if let Some(node) = self.find_id(id) {
-                wanted[node.index()] = true;
-            }
-        }
-        crate::model::Dataset {
+        let dataset = crate::model::Dataset {
             title: self.title().to_owned(),
             description: self.description().map(str::to_owned),
             sources: self
@@ -76,12 +99,12 @@ impl KnowledgeGraph {
                 .filter(|source| cited.contains(source.id.as_str()))
                 .cloned()
                 .collect(),
-            actors: self
-                .actors()
-                .filter(|(node, _)| wanted[node.index()])
-                .map(|(_, actor)| actor.clone())
-                .collect(),
+            actors,
             relations,
+        };
+        Subset {
+            dataset,
+            unnamed: unnamed.into_iter().collect(),
         }
     }
 }

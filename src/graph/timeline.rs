@@ -1,5 +1,5 @@
 use super::{EdgeIndex, KnowledgeGraph, NodeIndex, Scope};
-use crate::model::{PartialDate, When};
+use crate::model::{Begun, PartialDate, When};
 
 /// Something dated that happened in the story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,20 @@ pub struct Moment {
     pub item: Dated,
     /// When it happened.
     pub when: When,
+    /// Whether it had begun by the scope's "as of" date ([`Begun::Yes`]
+    /// when there is none): [`Begun::Maybe`] entries are marked.
+    pub begun: Begun,
+}
+
+impl Moment {
+    /// The entry's date as listed: marked when it may not have begun by
+    /// the "as of" date.
+    pub fn date_text(&self) -> String {
+        match self.begun {
+            Begun::Maybe => format!("{}{}", Begun::MARK, self.when),
+            _ => self.when.to_string(),
+        }
+    }
 }
 
 impl Moment {
@@ -35,6 +49,8 @@ impl KnowledgeGraph {
     /// Every dated relation and dated actor inside `scope`, in time order;
     /// entries of the same day keep file order, actors before relations.
     pub fn timeline(&self, scope: &Scope) -> Vec<Moment> {
+        let as_of = scope.filter.until;
+        let begun = |when: &When| as_of.map_or(Begun::Yes, |date| when.begun_by(&date));
         let actors = self
             .actors()
             .filter(|(node, _)| scope.shows_actor(*node))
@@ -42,6 +58,7 @@ impl KnowledgeGraph {
                 actor.date.map(|when| Moment {
                     item: Dated::Actor(node),
                     when,
+                    begun: begun(&when),
                 })
             });
         let relations = self
@@ -51,6 +68,7 @@ impl KnowledgeGraph {
                 relation.date().map(|when| Moment {
                     item: Dated::Relation(edge),
                     when,
+                    begun: begun(&when),
                 })
             });
         let mut moments: Vec<Moment> = actors.chain(relations).collect();
@@ -73,13 +91,10 @@ impl KnowledgeGraph {
     }
 }
 
-/// True when something dated `when` had begun by `as_of`: what the "as of"
-/// cursor keeps. Undated things and spans with no known start are kept.
+/// True when something dated `when` is shown as of `as_of`: it had begun,
+/// or may have (then it is marked); see [`Begun`]. Undated things are kept.
 pub fn begun_by(when: Option<&When>, as_of: &PartialDate) -> bool {
-    match when.and_then(|when| when.bounds().0) {
-        Some(start) => start.earliest() <= as_of.latest(),
-        None => true,
-    }
+    when.is_none_or(|when| when.begun_by(as_of) != Begun::No)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub struct Collected {
 
 /// How many problems [`Collected`] keeps; with the count of the rest they
 /// fill the [`MAX_SHOWN`] a report shows.
-const KEPT: usize = MAX_SHOWN - 1;
+pub(crate) const KEPT: usize = MAX_SHOWN - 1;
 /// The label of the problem that counts those not kept.
 const COUNTED: &str = "counted, not listed";
 
@@ -44,9 +44,38 @@ impl Collected {
         }
     }
 
+    /// Keeps the problem `make` builds while there is room; past it the
+    /// problem is counted and never built.
+    pub fn push_with(&mut self, make: impl FnOnce() -> Problem) {
+        if self.room() > 0 {
+            self.problems.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Counts `more` problems that were found but not kept.
+    pub fn count(&mut self, more: usize) {
+        self.more += more;
+    }
+
+    /// How many more problems would be kept in full.
+    pub fn room(&self) -> usize {
+        KEPT - self.problems.len()
+    }
+
+    /// Adds what `other` kept and counted after what this one has, as if
+    /// its problems had been pushed here.
+    pub fn append(&mut self, other: Collected) {
+        for problem in other.problems {
+            self.push(problem);
+        }
+        self.more += other.more;
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.more == 0
     }
 
     /// The kept problems, and one that counts the rest when there are more.
@@ -122,7 +151,7 @@ impl Problem {
     pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
-            message: message.into(),
+            message: clip_owned(message.into()),
             span: Some(span),
             label: None,
             help: None,
@@ -134,7 +163,7 @@ impl Problem {
     pub fn whole_file(message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
-            message: message.into(),
+            message: clip_owned(message.into()),
             span: None,
             label: None,
             help: None,
@@ -144,13 +173,13 @@ impl Problem {
 
     /// Adds the note shown under the marked spot.
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(clip_owned(label.into()));
         self
     }
 
     /// Adds a hint, or keeps none when `help` is `None`.
     pub fn help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(clip_owned);
         self
     }
 
@@ -458,30 +487,75 @@ pub fn clip(text: &str) -> Cow<'_, str> {
     }) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..end];
-        match word.char_indices().nth(MAX_RUN) {
-            Some(_) => {
-                let keep = word.char_indices().nth(KEPT_RUN).map_or(end, |(at, _)| at);
-                out.push_str(&format!(
-                    "{}… ({} characters)",
-                    &word[..keep],
-                    word.chars().count()
-                ));
-            }
-            None => out.push_str(word),
-        }
-        rest = &rest[end..];
+    Cow::Owned(clipped(format_args!("{text}")))
+}
+
+/// [`clip`] of an owned message, reusing it when nothing is cut.
+pub fn clip_owned(text: String) -> String {
+    match clip(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(clipped) => clipped,
     }
-    Cow::Owned(out)
+}
+
+/// `format!` with every long run cut as [`clip`] cuts it, written as it
+/// is cut: a message quoting a 100 MB value never holds more than its
+/// start.
+pub fn clipped(args: fmt::Arguments<'_>) -> String {
+    let mut clipper = Clipper::default();
+    // Writing to a String cannot fail.
+    let _ = fmt::Write::write_fmt(&mut clipper, args);
+    clipper.finish()
+}
+
+/// What [`clipped`] writes through: the text so far, and the run without
+/// a space being written (its first [`MAX_RUN`] characters and its length).
+#[derive(Default)]
+struct Clipper {
+    out: String,
+    run: String,
+    run_chars: usize,
+}
+
+impl Clipper {
+    fn end_run(&mut self) {
+        if self.run_chars > MAX_RUN {
+            let keep = self
+                .run
+                .char_indices()
+                .nth(KEPT_RUN)
+                .map_or(self.run.len(), |(at, _)| at);
+            self.out.push_str(&self.run[..keep]);
+            self.out
+                .push_str(&format!("… ({} characters)", self.run_chars));
+        } else {
+            self.out.push_str(&self.run);
+        }
+        self.run.clear();
+        self.run_chars = 0;
+    }
+
+    fn finish(mut self) -> String {
+        self.end_run();
+        self.out
+    }
+}
+
+impl fmt::Write for Clipper {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.end_run();
+                self.out.push(c);
+            } else {
+                self.run_chars += 1;
+                if self.run_chars <= MAX_RUN {
+                    self.run.push(c);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl std::error::Error for Shown<'_> {}

@@ -13,9 +13,10 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::os::unix::fs::{FileExt, FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread;
 
 /// The most bytes read from one input unless `--max-size` raises it: far
 /// more than the largest graph kgx is made for, far less than an endless
@@ -59,8 +60,94 @@ pub fn open(path: &Path) -> io::Result<(File, u64)> {
 
 /// The bytes of the regular file at `path`, within the limits.
 pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    read_file_counting(path, &|_| {})
+}
+
+/// [`read_file`], telling `progress` how many bytes are read so far. A
+/// large file is read by two threads at once, each filling half of the
+/// buffer: copying from the system's cache is most of the time a large
+/// file takes to read.
+pub fn read_file_counting(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> io::Result<Vec<u8>> {
     let (file, size) = open(path)?;
-    read_limited(file, size, |_| {})
+    if size < SHARED_FROM {
+        return read_limited(file, size, progress);
+    }
+    let Some(bytes) = read_halves(&file, size, progress)? else {
+        // The file changed size while it was read: read it again, whole.
+        let (file, size) = open(path)?;
+        return read_limited(file, size, progress);
+    };
+    checked(bytes)
+}
+
+/// From this size on a file is read in two halves at once.
+const SHARED_FROM: u64 = 8 << 20;
+
+/// The `size` bytes of `file`, read by two threads; `None` when the file
+/// turns out shorter or longer than `size`.
+fn read_halves(
+    file: &File,
+    size: u64,
+    progress: &(dyn Fn(u64) + Sync),
+) -> io::Result<Option<Vec<u8>>> {
+    let Ok(length) = usize::try_from(size) else {
+        return Err(too_large());
+    };
+    // Zeroed memory comes from the system untouched: it costs nothing
+    // until the reads fill it.
+    let mut bytes = vec![0; length];
+    let middle = length / 2;
+    let done = AtomicU64::new(0);
+    let read_into = |half: &mut [u8], offset: usize| -> io::Result<bool> {
+        let mut at = 0;
+        while at < half.len() {
+            let end = (at + CHUNK).min(half.len());
+            match file.read_at(&mut half[at..end], (offset + at) as u64) {
+                Ok(0) => return Ok(false),
+                Ok(read) => {
+                    at += read;
+                    progress(done.fetch_add(read as u64, Ordering::Relaxed) + read as u64);
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(true)
+    };
+    let (first, second) = bytes.split_at_mut(middle);
+    let (first, second) = thread::scope(|threads| {
+        let second = threads.spawn(|| read_into(second, middle));
+        (read_into(first, 0), second.join())
+    });
+    let second = second.map_err(|_| io::Error::other("the thread reading the file failed"))?;
+    let whole = first? && second? && file.read_at(&mut [0], size)? == 0;
+    Ok(whole.then_some(bytes))
+}
+
+/// `bytes` cut after the first byte that is not UTF-8, as [`read_limited`]
+/// leaves them; an error when a NUL comes before it.
+fn checked(mut bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+    let end = match std::str::from_utf8(&bytes) {
+        Ok(_) => bytes.len(),
+        Err(err) => err
+            .error_len()
+            .map_or(bytes.len(), |bad| err.valid_up_to() + bad),
+    };
+    if let Some(at) = memchr::memchr(0, &bytes[..end]) {
+        return Err(nul_at(at));
+    }
+    bytes.truncate(end);
+    Ok(bytes)
+}
+
+/// The error for a NUL byte at `at`.
+fn nul_at(at: usize) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "byte {at} is NUL, which no text holds: this is a binary file, not RON, JSON, GraphML or CSV"
+        ),
+    )
 }
 
 /// The bytes of standard input, within the limits.
@@ -107,13 +194,7 @@ pub fn read_limited(
             },
         }
         if let Some(at) = memchr::memchr(0, &bytes[start..end.max(start)]) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "byte {} is NUL, which no text holds: this is a binary file, not RON, JSON, GraphML or CSV",
-                    start + at
-                ),
-            ));
+            return Err(nul_at(start + at));
         }
         if end < bytes.len() {
             // Kept up to the bad byte, for the loader to point at.
@@ -231,6 +312,56 @@ mod tests {
         text.extend_from_slice("é and more".as_bytes());
         let bytes = read_limited(&text[..], 0, |_| {}).expect("bytes");
         assert_eq!(bytes, text);
+    }
+
+    /// What the two-thread reader and the one-thread reader make of
+    /// `bytes`, written to a file.
+    fn read_both_ways(bytes: &[u8]) -> (String, String) {
+        let path = std::env::temp_dir().join(format!("kgx-input-{}", std::process::id()));
+        std::fs::write(&path, bytes).expect("written");
+        let shown = |read: io::Result<Vec<u8>>| match read {
+            Ok(bytes) => format!(
+                "{} bytes, ending {:?}",
+                bytes.len(),
+                &bytes[bytes.len() - 4..]
+            ),
+            Err(err) => err.to_string(),
+        };
+        let halves = shown(read_file(&path));
+        std::fs::remove_file(&path).expect("removed");
+        let whole = shown(read_limited(bytes, bytes.len() as u64, |_| {}));
+        (halves, whole)
+    }
+
+    #[test]
+    fn a_large_file_read_in_halves_is_read_as_in_one_piece() {
+        let size = SHARED_FROM as usize + 3;
+        // A character cut by the middle, where the halves meet.
+        let mut text = "x".repeat(size / 2 - 1).into_bytes();
+        text.extend_from_slice("é".as_bytes());
+        text.resize(size, b'y');
+        let (halves, whole) = read_both_ways(&text);
+        assert_eq!(halves, whole);
+        assert!(halves.starts_with(&format!("{size} bytes")), "{halves}");
+        // A NUL in the second half, reported at its place.
+        let mut nul = text.clone();
+        nul[size - 10] = 0;
+        let (halves, whole) = read_both_ways(&nul);
+        assert_eq!(halves, whole);
+        assert!(
+            halves.contains(&format!("byte {} is NUL", size - 10)),
+            "{halves}"
+        );
+        // A byte that is not UTF-8 ends the text, and a NUL after it is
+        // not reached.
+        let mut bad = nul;
+        bad[size / 2 + 100] = 0xff;
+        let (halves, whole) = read_both_ways(&bad);
+        assert_eq!(halves, whole);
+        assert!(
+            halves.starts_with(&format!("{} bytes", size / 2 + 101)),
+            "{halves}"
+        );
     }
 
     #[test]

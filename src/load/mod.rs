@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod input;
+mod locate;
 pub(crate) mod parallel;
 pub(crate) mod ron_error;
 pub(crate) mod stream;
@@ -16,21 +17,17 @@ pub(crate) mod validate;
 pub mod warnings;
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 pub use diagnostic::{Collected, LoadError, MAX_SHOWN, Problem, Severity};
 pub use warnings::Warnings;
 
 use crate::graph::{GraphBuilder, KnowledgeGraph};
-use crate::model::{Actor, Dataset, Relation, Source};
-use tree::{Document, Node};
-use validate::{Issue, Parts, Step};
+use crate::model::Dataset;
+use validate::Parts;
 
 /// The seed data set, compiled into the binary so `kgx` works anywhere.
 pub const EMBEDDED: &str = include_str!("../../data/moscow-talks-2025.ron");
@@ -144,24 +141,13 @@ pub fn parse_str(name: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     let problems = match options(Extensions::empty()).from_str::<Dataset>(text) {
         Ok(dataset) => {
-            let issues = validate::validate(&Parts::of(&dataset));
-            if issues.is_empty() {
+            let found = validate::validate(&Parts::of(&dataset));
+            if found.is_empty() {
                 return Ok(dataset);
             }
-            match tree::parse(text) {
-                Ok(doc) => locate_all(&doc, issues),
-                // ron accepted the text, so the structural reader should
-                // too; if it cannot, report unlocated rather than nothing.
-                Err(_) => issues
-                    .into_iter()
-                    .map(|i| Problem {
-                        span: Some(0..0),
-                        ..unlocated(i)
-                    })
-                    .collect(),
-            }
+            locate::placed(text, found)
         }
-        Err(first) => collect_all(text, first),
+        Err(first) => locate::collect_all(text, first),
     };
     let mut problems = problems;
     // Problems with no place (the count of those not listed) go last.
@@ -188,11 +174,11 @@ pub fn parse_graph(name: &str, text: &str) -> Result<KnowledgeGraph, LoadError> 
 /// read on two threads (see [`parallel`]) when it is sound.
 pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(builder) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves)
+        && let Some(halves) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves)
     {
         // Both halves parsed, so one thread would build this same graph:
         // a problem in it goes straight to the reader that locates it.
-        return finish_or_locate(name, builder, text, |text| {
+        return join_or_locate(name, halves, text, |text| {
             build(name, parse_str(name, text)?)
         });
     }
@@ -203,13 +189,11 @@ pub fn parse_graph_owned(name: &str, mut text: String) -> Result<KnowledgeGraph,
 /// is given back as it was.
 pub fn parse_graph_keeping(name: &str, text: &mut String) -> Result<KnowledgeGraph, LoadError> {
     if text.len() >= parallel::PARALLEL_FROM
-        && let Some(builder) = parallel::read(text, parallel::Syntax::Ron, &RonHalves)
+        && let Some(halves) = parallel::read(text, parallel::Syntax::Ron, &RonHalves)
     {
-        // Both halves parsed, so one thread would build this same graph:
-        // a problem in it goes straight to the reader that locates it.
-        return match finish_sound(builder) {
-            Some(graph) => Ok(graph),
-            None => build(name, parse_str(name, text)?),
+        return match halves_sound(&halves) {
+            true => join(name, halves),
+            false => build(name, parse_str(name, text)?),
         };
     }
     parse_graph(name, text)
@@ -274,22 +258,59 @@ pub(crate) fn finish_sound(builder: GraphBuilder) -> Option<KnowledgeGraph> {
     is_sound(&builder).then(|| builder.finish().ok())?
 }
 
-/// The graph a streaming reader built from `text` when validation would
-/// find nothing in it, else what `locate` (the reader that locates every
-/// problem) makes of the text. A sound file's text is freed before the
-/// graph is built, so that the two are never held at once: that is the
-/// load's peak.
-pub(crate) fn finish_or_locate(
+/// The graph of a file read in `halves` when validation would find
+/// nothing in it, else what `locate` (the reader that locates every
+/// problem) makes of its `text`. A sound file's text is freed before the
+/// halves are joined and the graph built: held beside them, it would make
+/// the load's peak.
+pub(crate) fn join_or_locate(
     name: &str,
-    builder: GraphBuilder,
+    halves: parallel::Read,
     text: String,
     locate: impl FnOnce(&str) -> Result<KnowledgeGraph, LoadError>,
 ) -> Result<KnowledgeGraph, LoadError> {
-    if !is_sound(&builder) {
+    if !halves_sound(&halves) {
         return locate(&text);
     }
     drop(text);
-    builder.finish().map_err(|err| unbuilt(name, &err))
+    join(name, halves)
+}
+
+/// The graph of a sound file's `halves`: the tail appended to the head.
+fn join(name: &str, halves: parallel::Read) -> Result<KnowledgeGraph, LoadError> {
+    let parallel::Read { mut head, tail } = halves;
+    head.append_relations(tail);
+    head.finish().map_err(|err| unbuilt(name, &err))
+}
+
+/// [`is_sound`] of the two halves joined, told before joining them: the
+/// head on its own, and each reference of the tail among the head's
+/// actors and sources.
+fn halves_sound(halves: &parallel::Read) -> bool {
+    if !is_sound(&halves.head) {
+        return false;
+    }
+    let tail = halves.tail.references();
+    let actors: HashSet<&str> = halves.head.actors().iter().map(|a| a.id.as_str()).collect();
+    let sources: HashSet<&str> = halves
+        .head
+        .sources()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    !tail.blank_quote
+        && tail
+            .kinds
+            .iter()
+            .all(|kind| validate::is_valid_relation_kind(kind))
+        && tail.unknown_actors.iter().all(|id| actors.contains(id))
+        && tail.unknown_sources.iter().all(|id| sources.contains(id))
+}
+
+/// The graph of a file read in `halves`, when it is sound.
+#[cfg(test)]
+pub(crate) fn join_sound(halves: parallel::Read) -> Option<KnowledgeGraph> {
+    halves_sound(&halves).then(|| join("test", halves).ok())?
 }
 
 /// Whether validation would find nothing: the sources and actors are
@@ -322,166 +343,6 @@ fn options(extra: Extensions) -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME | extra)
 }
 
-/// The top level of a file with the lists left unread, to check its own
-/// fields separately from the records.
-#[derive(Deserialize)]
-#[serde(rename = "Graph", deny_unknown_fields)]
-#[allow(
-    dead_code,
-    reason = "the fields are read only to check the top level of a file"
-)]
-struct TopLevel {
-    title: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    sources: IgnoredAny,
-    #[serde(default)]
-    actors: IgnoredAny,
-    #[serde(default)]
-    relations: IgnoredAny,
-}
-
-/// Files larger than this report only the first parse error: re-reading
-/// every record of a huge generated file costs seconds and gigabytes, and
-/// such files are fixed by fixing their generator.
-const RECOVERY_LIMIT: usize = 8 << 20;
-
-/// After ron stopped at `first`, reads each record on its own to report
-/// every broken record, then validates the records that did parse.
-fn collect_all(text: &str, first: ron::error::SpannedError) -> Vec<Problem> {
-    if text.len() > RECOVERY_LIMIT {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    }
-    let Ok(doc) = tree::parse(text) else {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    };
-    let extensions = doc
-        .extensions
-        .iter()
-        .filter_map(|name| Extensions::from_ident(name))
-        .fold(Extensions::empty(), |all, one| all | one);
-    let options = options(extensions);
-    let mut problems = Collected::default();
-    if let Err(err) = options.from_str::<TopLevel>(text) {
-        problems.push(ron_error::problem(text, 0, None, &err));
-    }
-
-    let mut unparsed_ids = HashSet::new();
-    let sources: Vec<(usize, Source)> = records(
-        text,
-        &doc,
-        "sources",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    let actors: Vec<(usize, Actor)> = records(
-        text,
-        &doc,
-        "actors",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    let relations: Vec<(usize, Relation)> = records(
-        text,
-        &doc,
-        "relations",
-        &options,
-        &mut problems,
-        &mut unparsed_ids,
-    );
-    if problems.is_empty() {
-        return vec![ron_error::problem(text, 0, None, &first)];
-    }
-    let parts = Parts {
-        title: doc.root.field("title").and_then(|f| f.value.as_str()),
-        sources: sources.iter().map(|(i, s)| (*i, s)).collect(),
-        actors: actors.iter().map(|(i, a)| (*i, a)).collect(),
-        relations: relations.iter().map(|(i, r)| (*i, r)).collect(),
-        unparsed_ids,
-    };
-    for problem in locate_all(&doc, validate::validate(&parts)) {
-        problems.push(problem);
-    }
-    problems.into_problems()
-}
-
-/// Parses each element of the list `field` on its own; broken ones become
-/// problems, and their ids are remembered.
-fn records<T: for<'de> Deserialize<'de>>(
-    text: &str,
-    doc: &Document,
-    field: &str,
-    options: &ron::Options,
-    problems: &mut Collected,
-    unparsed_ids: &mut HashSet<String>,
-) -> Vec<(usize, T)> {
-    let Some(list) = doc.root.field(field) else {
-        return Vec::new();
-    };
-    let mut parsed = Vec::new();
-    for (index, node) in list.value.elements().iter().enumerate() {
-        match options.from_str::<T>(&text[node.span.clone()]) {
-            Ok(record) => parsed.push((index, record)),
-            Err(err) => {
-                problems.push(ron_error::problem(text, node.span.start, Some(node), &err));
-                if let Some(id) = node.field("id").and_then(|f| f.value.as_str()) {
-                    unparsed_ids.insert(id.to_owned());
-                }
-            }
-        }
-    }
-    parsed
-}
-
-fn unlocated(issue: Issue) -> Problem {
-    Problem {
-        severity: diagnostic::Severity::Error,
-        message: issue.message,
-        span: None,
-        label: issue.label,
-        help: issue.help,
-        related: None,
-    }
-}
-
-fn locate_all(doc: &Document, issues: Vec<Issue>) -> Vec<Problem> {
-    issues
-        .into_iter()
-        .map(|issue| {
-            let span = locate(&doc.root, &issue.path);
-            let related = issue
-                .related
-                .as_ref()
-                .map(|(path, label)| (locate(&doc.root, path), label.clone()));
-            Problem {
-                span: Some(span),
-                related,
-                ..unlocated(issue)
-            }
-        })
-        .collect()
-}
-
-/// The span of the value at `path`, or of the deepest part of it that
-/// exists (a missing field points at its record).
-fn locate(root: &Node, path: &[Step]) -> Range<usize> {
-    let mut node = root;
-    for step in path {
-        let next = match *step {
-            Step::Field(name) => node.field(name).map(|f| &f.value),
-            Step::Index(index) => node.element(index),
-        };
-        match next {
-            Some(next) => node = next,
-            None => break,
-        }
-    }
-    node.span.clone()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,7 +371,7 @@ mod tests {
     fn in_halves(text: &str) -> Option<KnowledgeGraph> {
         let mut owned = text.to_owned();
         let graph = parallel::read(&mut owned, parallel::Syntax::Ron, &RonHalves)
-            .map(|builder| finish_sound(builder).expect("sound"));
+            .map(|halves| join_sound(halves).expect("sound"));
         assert_eq!(owned, text, "the text is given back as it was");
         graph
     }
@@ -583,6 +444,21 @@ mod tests {
             let text = graph(broken);
             assert!(stream(&text).is_none(), "{broken}");
             assert!(parse_graph("broken.ron", &text).is_err(), "{broken}");
+            // The same problem in the second half of a file read on two
+            // threads, which is checked before the halves are joined.
+            let sound_relation = r#"Relation(from: "a", to: "b", kind: "met")"#;
+            let many = [sound_relation; 40].join(",\n");
+            let mut text = graph(&format!("{many},\n{broken}"));
+            if let Some(halves) = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves) {
+                assert!(halves.tail.relation_count() > 0, "the tail has relations");
+                assert!(join_sound(halves).is_none(), "{broken}");
+            }
         }
+        let mut text = graph(&[r#"Relation(from: "a", to: "b", kind: "met")"#; 41].join(",\n"));
+        let halves = parallel::read(&mut text, parallel::Syntax::Ron, &RonHalves).expect("cut");
+        assert_eq!(
+            join_sound(halves).map(|graph| graph.relation_count()),
+            Some(41)
+        );
     }
 }

@@ -51,10 +51,19 @@ struct Cut {
     gap: usize,
 }
 
-/// The builder holding every relation of `text`, read on two threads, or
+/// The two halves of a file read on two threads: the head and the first
+/// relations, and the other relations.
+pub struct Read {
+    /// The head (title, sources, actors) and the relations before the cut.
+    pub head: GraphBuilder,
+    /// The relations after the cut, to be appended to `head`.
+    pub tail: GraphBuilder,
+}
+
+/// The builders holding every record of `text`, read on two threads, or
 /// `None` when the file has no cut or a half does not parse. `text` is
 /// given back as it was.
-pub fn read(text: &mut String, syntax: Syntax, halves: &impl Halves) -> Option<GraphBuilder> {
+pub fn read(text: &mut String, syntax: Syntax, halves: &impl Halves) -> Option<Read> {
     let cut = find_cut(text.as_bytes(), syntax)?;
     let original = (
         text.as_bytes()[cut.comma] as char,
@@ -70,7 +79,7 @@ pub fn read(text: &mut String, syntax: Syntax, halves: &impl Halves) -> Option<G
     built
 }
 
-fn read_cut(text: &str, cut: Cut, halves: &impl Halves) -> Option<GraphBuilder> {
+fn read_cut(text: &str, cut: Cut, halves: &impl Halves) -> Option<Read> {
     let head = [&text[..=cut.open], &text[cut.close..]].concat();
     let first = &text[cut.open..=cut.comma];
     let second = &text[cut.gap..=cut.close];
@@ -87,9 +96,10 @@ fn read_cut(text: &str, cut: Cut, halves: &impl Halves) -> Option<GraphBuilder> 
         let main = (head_read && halves.relations(first, &mut builder)).then_some(builder);
         (main, other.join().ok().flatten())
     });
-    let mut builder = main?;
-    builder.append_relations(other?);
-    Some(builder)
+    Some(Read {
+        head: main?,
+        tail: other?,
+    })
 }
 
 /// Finds the relation list of the file's top level and a cut in it.

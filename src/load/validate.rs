@@ -3,7 +3,9 @@
 //! place by its path in the file, so the loader can point at it.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
+use super::diagnostic::{Collected, KEPT, Problem, clipped};
 use crate::model::{Actor, ActorKind, Dataset, Relation, Source};
 use crate::suggest;
 
@@ -84,26 +86,92 @@ fn at(list: &'static str, index: usize, rest: &[Step]) -> Vec<Step> {
     path
 }
 
-/// Every finding in `parts`, in no particular order.
-pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
-    let mut issues = Vec::new();
+/// What validation found: the first issues in full, the rest only
+/// counted, so that a file broken a million times costs neither the
+/// memory of a million messages nor the time of a million suggestions.
+#[derive(Debug)]
+pub struct Found {
+    issues: Vec<Issue>,
+    more: usize,
+    room: usize,
+}
+
+impl Found {
+    /// Keeps at most `room` issues.
+    fn new(room: usize) -> Self {
+        Found {
+            issues: Vec::new(),
+            more: 0,
+            room,
+        }
+    }
+
+    /// Keeps the issue `make` builds while there is room; past it the
+    /// issue is counted and never built.
+    fn push(&mut self, make: impl FnOnce() -> Issue) {
+        if self.issues.len() < self.room {
+            self.issues.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty() && self.more == 0
+    }
+
+    /// The issues kept, in the order found.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Adds the kept issues to `problems`, each placed by `locate` (which
+    /// finds the span a path names), and counts the rest there.
+    pub fn place_into(self, problems: &mut Collected, locate: impl Fn(&[Step]) -> Range<usize>) {
+        for issue in self.issues {
+            let mut problem = Problem::at(locate(&issue.path), issue.message).help(issue.help);
+            if let Some(label) = issue.label {
+                problem = problem.label(label);
+            }
+            problem.related = issue.related.map(|(path, label)| (locate(&path), label));
+            problems.push(problem);
+        }
+        problems.count(self.more);
+    }
+}
+
+/// What is wrong in `parts`: the first issues found, as many as a report
+/// shows, and the count of the rest.
+pub fn validate(parts: &Parts<'_>) -> Found {
+    validate_within(parts, KEPT)
+}
+
+/// [`validate`], keeping at most `room` issues in full.
+pub fn validate_within(parts: &Parts<'_>, room: usize) -> Found {
+    let mut found = Found::new(room);
+    check_all(parts, &mut found);
+    found
+}
+
+fn check_all(parts: &Parts<'_>, found: &mut Found) {
     if parts.title.is_some_and(|t| t.trim().is_empty()) {
-        issues.push(
+        found.push(|| {
             Issue::new(
                 vec![Step::Field("title")],
                 "the graph's title is empty".into(),
             )
-            .label("give the graph a title"),
-        );
+            .label("give the graph a title")
+        });
     }
     let source_ids = check_ids(
-        &mut issues,
+        found,
         "sources",
         "source",
         parts.sources.iter().map(|(i, s)| (*i, s.id.as_str())),
     );
     let actor_ids = check_ids(
-        &mut issues,
+        found,
         "actors",
         "actor",
         parts.actors.iter().map(|(i, a)| (*i, a.id.as_str())),
@@ -111,13 +179,13 @@ pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
 
     for &(index, source) in &parts.sources {
         if source.title.trim().is_empty() {
-            issues.push(
+            found.push(|| {
                 Issue::new(
                     at("sources", index, &[Step::Field("title")]),
-                    format!("source \"{}\" has an empty title", source.id),
+                    clipped(format_args!("source \"{}\" has an empty title", source.id)),
                 )
-                .label("empty"),
-            );
+                .label("empty")
+            });
         }
     }
 
@@ -128,55 +196,54 @@ pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
     };
     for &(index, actor) in &parts.actors {
         if let ActorKind::Other(name) = &actor.kind {
-            check_other_kind(
-                &mut issues,
-                name,
-                at("actors", index, &[Step::Field("kind")]),
-            );
+            check_other_kind(found, name, at("actors", index, &[Step::Field("kind")]));
         }
         if actor.name.trim().is_empty() {
-            issues.push(
+            found.push(|| {
                 Issue::new(
                     at("actors", index, &[Step::Field("name")]),
-                    format!("actor \"{}\" has an empty name", actor.id),
+                    clipped(format_args!("actor \"{}\" has an empty name", actor.id)),
                 )
                 .label("empty")
-                .help(Some("every actor needs the name people know it by".into())),
-            );
+                .help(Some("every actor needs the name people know it by".into()))
+            });
         }
         for (alias_index, alias) in actor.aliases.iter().enumerate() {
             if alias.trim().is_empty() {
-                issues.push(
+                found.push(|| {
                     Issue::new(
                         at(
                             "actors",
                             index,
                             &[Step::Field("aliases"), Step::Index(alias_index)],
                         ),
-                        format!("actor \"{}\" has an empty alias", actor.id),
+                        clipped(format_args!("actor \"{}\" has an empty alias", actor.id)),
                     )
-                    .label("empty"),
-                );
+                    .label("empty")
+                });
             }
         }
         for (role_index, role) in actor.roles.iter().enumerate() {
             let role_path = [Step::Field("roles"), Step::Index(role_index)];
             if role.title.trim().is_empty() {
-                issues.push(
+                found.push(|| {
                     Issue::new(
                         at(
                             "actors",
                             index,
                             &[role_path[0], role_path[1], Step::Field("title")],
                         ),
-                        format!("a role of \"{}\" has an empty title", actor.id),
+                        clipped(format_args!(
+                            "a role of \"{}\" has an empty title",
+                            actor.id
+                        )),
                     )
-                    .label("empty"),
-                );
+                    .label("empty")
+                });
             }
             if let Some(of) = &role.of {
                 actors.check(
-                    &mut issues,
+                    found,
                     of,
                     at(
                         "actors",
@@ -191,19 +258,19 @@ pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
 
     for &(index, relation) in &parts.relations {
         actors.check(
-            &mut issues,
+            found,
             &relation.from,
             at("relations", index, &[Step::Field("from")]),
             "relation from",
         );
         actors.check(
-            &mut issues,
+            found,
             &relation.to,
             at("relations", index, &[Step::Field("to")]),
             "relation to",
         );
         check_relation_kind(
-            &mut issues,
+            found,
             &relation.kind,
             at("relations", index, &[Step::Field("kind")]),
         );
@@ -222,43 +289,45 @@ pub fn validate(parts: &Parts<'_>) -> Vec<Issue> {
             if !source_ids.contains_key(evidence.source.as_str())
                 && !parts.unparsed_ids.contains(&evidence.source)
             {
-                let known = || parts.sources.iter().map(|(_, s)| s.id.as_str());
-                let (message, help) = match suggest::closest(&evidence.source, known(), 1).first() {
-                    Some(guess) => (
-                        format!(
-                            "no source \"{}\" — did you mean \"{guess}\"?",
-                            evidence.source
+                found.push(|| {
+                    let known = || parts.sources.iter().map(|(_, s)| s.id.as_str());
+                    let source = &evidence.source;
+                    let (message, help) = match suggest::closest(source, known(), 1).first() {
+                        Some(guess) => (
+                            clipped(format_args!(
+                                "no source \"{source}\" — did you mean \"{guess}\"?"
+                            )),
+                            None,
                         ),
-                        None,
-                    ),
-                    None if parts.sources.is_empty() => (
-                        format!("no source \"{}\"", evidence.source),
-                        Some("declare it under `sources: [ … ]` at the top of the file".to_owned()),
-                    ),
-                    None => (
-                        format!("no source \"{}\"", evidence.source),
-                        Some(format!("the sources are {}", list(known()))),
-                    ),
-                };
-                issues.push(
+                        None if parts.sources.is_empty() => (
+                            clipped(format_args!("no source \"{source}\"")),
+                            Some(
+                                "declare it under `sources: [ … ]` at the top of the file"
+                                    .to_owned(),
+                            ),
+                        ),
+                        None => (
+                            clipped(format_args!("no source \"{source}\"")),
+                            Some(clipped(format_args!("the sources are {}", list(known())))),
+                        ),
+                    };
                     Issue::new(path("source"), message)
                         .label("cites an unknown source")
-                        .help(help),
-                );
+                        .help(help)
+                });
             }
             if evidence.quote.trim().is_empty() {
-                issues.push(
+                found.push(|| {
                     Issue::new(path("quote"), "the evidence quote is empty".into())
                         .label("empty")
-                        .help(Some("quote the passage that states the relation".into())),
-                );
+                        .help(Some("quote the passage that states the relation".into()))
+                });
             }
             if let Some(who) = &evidence.attributed_to {
-                actors.check(&mut issues, who, path("attributed_to"), "attributed_to");
+                actors.check(found, who, path("attributed_to"), "attributed_to");
             }
         }
     }
-    issues
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -272,7 +341,7 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// Checks ids for emptiness, white space and duplicates; returns the first
 /// index of each id.
 fn check_ids<'a>(
-    issues: &mut Vec<Issue>,
+    found: &mut Found,
     list: &'static str,
     what: &str,
     ids: impl Iterator<Item = (usize, &'a str)>,
@@ -281,35 +350,41 @@ fn check_ids<'a>(
     for (index, id) in ids {
         let path = at(list, index, &[Step::Field("id")]);
         if id.trim().is_empty() {
-            issues.push(
+            found.push(|| {
                 Issue::new(path.clone(), format!("a {what} has an empty id"))
                     .label("empty")
-                    .help(Some("ids are short slugs such as \"al-shibani\"".into())),
-            );
+                    .help(Some("ids are short slugs such as \"al-shibani\"".into()))
+            });
         } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            issues.push(
+            found.push(|| {
                 Issue::new(
                     path.clone(),
-                    format!(
+                    clipped(format_args!(
                         "the {what} id \"{}\" contains white space",
                         id.escape_debug()
-                    ),
+                    )),
                 )
                 .label("not a slug")
-                .help(Some(format!("write it as \"{}\"", slugify(id)))),
-            );
+                .help(Some(clipped(format_args!(
+                    "write it as \"{}\"",
+                    slugify(id)
+                ))))
+            });
         }
         match first.get(id) {
-            Some(&earlier) => {
-                let mut issue = Issue::new(path, format!("the {what} id \"{id}\" is used twice"))
-                    .label("second use");
+            Some(&earlier) => found.push(|| {
+                let mut issue = Issue::new(
+                    path,
+                    clipped(format_args!("the {what} id \"{id}\" is used twice")),
+                )
+                .label("second use");
                 issue.related = Some((
                     at(list, earlier, &[Step::Field("id")]),
                     "first used here".into(),
                 ));
                 issue.help = Some(format!("every {what} needs its own id"));
-                issues.push(issue);
-            }
+                issue
+            }),
             None => {
                 first.insert(id, index);
             }
@@ -327,41 +402,41 @@ fn slugify(text: &str) -> String {
         .join("-")
 }
 
-fn check_other_kind(issues: &mut Vec<Issue>, name: &str, path: Vec<Step>) {
+fn check_other_kind(found: &mut Found, name: &str, path: Vec<Step>) {
     if name.trim().is_empty() {
-        issues.push(
+        found.push(|| {
             Issue::new(path, "an `Other` kind needs a name".into())
                 .label("empty")
-                .help(Some("name the kind, as in `Other(\"Treaty\")`".into())),
-        );
+                .help(Some("name the kind, as in `Other(\"Treaty\")`".into()))
+        });
     } else if let Some(named) = ActorKind::NAMED.iter().find(|kind| kind.name() == name) {
-        issues.push(
+        found.push(|| {
             Issue::new(
                 path,
                 format!("`{name}` is a named kind, not an `Other` one"),
             )
             .label("use the named kind")
-            .help(Some(format!("write `kind: {named}`"))),
-        );
+            .help(Some(format!("write `kind: {named}`")))
+        });
     }
 }
 
 /// Whether `kind` is a relation kind validation accepts.
 pub fn is_valid_relation_kind(kind: &str) -> bool {
-    let mut issues = Vec::new();
-    check_relation_kind(&mut issues, kind, Vec::new());
-    issues.is_empty()
+    let mut found = Found::new(0);
+    check_relation_kind(&mut found, kind, Vec::new());
+    found.is_empty()
 }
 
-fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
+fn check_relation_kind(found: &mut Found, kind: &str, path: Vec<Step>) {
     if kind.trim().is_empty() {
-        issues.push(
+        found.push(|| {
             Issue::new(path, "the relation kind is empty".into())
                 .label("empty")
                 .help(Some(
                     "name what happened with a snake_case verb such as \"hosted\"".into(),
-                )),
-        );
+                ))
+        });
         return;
     }
     let is_snake = kind.chars().next().is_some_and(char::is_alphabetic)
@@ -377,23 +452,21 @@ fn check_relation_kind(issues: &mut Vec<Issue>, kind: &str, path: Vec<Step>) {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("_");
-        issues.push(
-            Issue::new(
+        found.push(|| Issue::new(
                 path,
-                format!(
+                clipped(format_args!(
                     "the relation kind \"{}\" is not snake_case",
                     kind.escape_debug()
-                ),
+                )),
             )
             .label("lowercase words joined by _")
             .help(Some(
                 if snake != kind && snake.starts_with(char::is_alphabetic) {
-                    format!("write it as \"{snake}\"")
+                    clipped(format_args!("write it as \"{snake}\""))
                 } else {
                     "a kind starts with a letter and joins lowercase words with single underscores, as in \"held_talks_with\"".to_owned()
                 },
-            )),
-        );
+            )));
     }
 }
 
@@ -405,40 +478,42 @@ struct ActorRefs<'a> {
 }
 
 impl ActorRefs<'_> {
-    fn check(&self, issues: &mut Vec<Issue>, id: &str, path: Vec<Step>, role: &str) {
+    fn check(&self, found: &mut Found, id: &str, path: Vec<Step>, role: &str) {
         if self.ids.contains_key(id) || self.unparsed.contains(id) {
             return;
         }
-        let folded = suggest::fold(id);
-        let by_name = self.actors.iter().find(|(_, actor)| {
-            suggest::fold(&actor.name) == folded
-                || actor
-                    .aliases
-                    .iter()
-                    .any(|alias| suggest::fold(alias) == folded)
-        });
-        let (guess, help) = match by_name {
-            Some((_, actor)) => (
-                Some(actor.id.as_str()),
-                Some(format!(
-                    "\"{id}\" is how the actor is called; records refer to actors by id"
+        found.push(|| {
+            let folded = suggest::fold(id);
+            let by_name = self.actors.iter().find(|(_, actor)| {
+                suggest::fold(&actor.name) == folded
+                    || actor
+                        .aliases
+                        .iter()
+                        .any(|alias| suggest::fold(alias) == folded)
+            });
+            let (guess, help) = match by_name {
+                Some((_, actor)) => (
+                    Some(actor.id.as_str()),
+                    Some(clipped(format_args!(
+                        "\"{id}\" is how the actor is called; records refer to actors by id"
+                    ))),
+                ),
+                None => (
+                    suggest::closest(id, self.actors.iter().map(|(_, a)| a.id.as_str()), 1)
+                        .first()
+                        .copied(),
+                    None,
+                ),
+            };
+            let message = match guess {
+                Some(guess) => clipped(format_args!(
+                    "no actor \"{id}\" — did you mean \"{guess}\"?"
                 )),
-            ),
-            None => (
-                suggest::closest(id, self.actors.iter().map(|(_, a)| a.id.as_str()), 1)
-                    .first()
-                    .copied(),
-                None,
-            ),
-        };
-        let message = match guess {
-            Some(guess) => format!("no actor \"{id}\" — did you mean \"{guess}\"?"),
-            None => format!("no actor \"{id}\""),
-        };
-        issues.push(
+                None => clipped(format_args!("no actor \"{id}\"")),
+            };
             Issue::new(path, message)
                 .label(&format!("{role} an unknown actor"))
-                .help(help),
-        );
+                .help(help)
+        });
     }
 }

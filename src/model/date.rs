@@ -212,6 +212,61 @@ impl When {
     }
 }
 
+/// Whether something had begun by an "as of" date: the one rule the
+/// explorer's `<` `>` and `:asof` and `kgx … --as-of` share.
+///
+/// "As of D" means by the end of D (`2025-01` is 31 January 2025). A start
+/// known to a day, month or year is a range of days, from its earliest to
+/// its latest; a span with an open start (`..2026-03`) began on some day up
+/// to its end. If that whole range is on or before the end of D, the thing
+/// had begun ([`Begun::Yes`]); if all of it is after, it had not
+/// ([`Begun::No`], hidden); if D falls inside it, nobody can say
+/// ([`Begun::Maybe`]: shown, and marked [`Begun::MARK`]). Undated things
+/// are always shown: nothing says they had not begun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Begun {
+    /// It had certainly begun by the date.
+    Yes,
+    /// Its start may be before or after the date.
+    Maybe,
+    /// It began after the date.
+    No,
+}
+
+impl Begun {
+    /// The mark beside an entry whose start is uncertain against the date.
+    pub const MARK: char = '≈';
+}
+
+impl When {
+    /// Whether this had begun by the end of `as_of`; see [`Begun`].
+    pub fn begun_by(&self, as_of: &PartialDate) -> Begun {
+        let (start, end) = self.bounds();
+        let (earliest, latest) = match (start, end) {
+            (Some(start), _) => (Some(start.earliest()), start.latest()),
+            (None, Some(end)) => (None, end.latest()),
+            (None, None) => return Begun::Yes,
+        };
+        let by = as_of.latest();
+        if latest <= by {
+            Begun::Yes
+        } else if earliest.is_some_and(|earliest| earliest > by) {
+            Begun::No
+        } else {
+            Begun::Maybe
+        }
+    }
+
+    /// The date as text, with [`Begun::MARK`] before it when it may not
+    /// have begun by `as_of`.
+    pub fn label_as_of(&self, as_of: Option<&PartialDate>) -> String {
+        match as_of.map(|date| self.begun_by(date)) {
+            Some(Begun::Maybe) => format!("{}{self}", Begun::MARK),
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -337,6 +392,35 @@ mod tests {
         dates.sort();
         let texts: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(texts, ["2015", "2024", "2024-12", "2024-12-08"]);
+    }
+
+    fn begun(when: &str, as_of: &str) -> Begun {
+        when.parse::<When>()
+            .expect("valid span")
+            .begun_by(&date(as_of))
+    }
+
+    #[test]
+    fn as_of_shows_what_had_surely_begun_and_marks_what_may_have() {
+        // A January visit, as of New Year's Day: it may not have happened.
+        assert_eq!(begun("2025-01", "2025-01-01"), Begun::Maybe);
+        assert_eq!(
+            begun("2025-01", "2025-01"),
+            Begun::Yes,
+            "by the month's end"
+        );
+        assert_eq!(begun("2025-07-31", "2025-07"), Begun::Yes);
+        assert_eq!(begun("2025", "2025-06-30"), Begun::Maybe);
+        assert_eq!(begun("2025-02", "2025-01-31"), Begun::No);
+        // Planned by March 2026, start unknown: marked until then.
+        assert_eq!(begun("..2026-03", "2011"), Begun::Maybe);
+        assert_eq!(begun("..2026-03", "2026-03-31"), Begun::Yes);
+        assert_eq!(begun("2015..", "2014"), Begun::No);
+        assert_eq!(begun("2011..2024-12", "2011-03"), Begun::Maybe);
+        let visit: When = "2025-01".parse().expect("valid");
+        assert_eq!(visit.label_as_of(Some(&date("2025-01-01"))), "≈2025-01");
+        assert_eq!(visit.label_as_of(Some(&date("2025-02"))), "2025-01");
+        assert_eq!(visit.label_as_of(None), "2025-01");
     }
 
     #[test]

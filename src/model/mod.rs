@@ -10,7 +10,7 @@ mod relation;
 mod source;
 
 pub use actor::{Actor, ActorKind, Role};
-pub use date::{DateError, PartialDate, Precision, When};
+pub use date::{Begun, DateError, PartialDate, Precision, When};
 pub use relation::{Evidence, Relation, Stance, Status};
 pub use source::{Reliability, Source};
 

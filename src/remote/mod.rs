@@ -19,7 +19,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use oxrdf::{NamedNode, Term};
 
-pub use client::{Access, Endpoint, RemoteError, TIMEOUT, default_user_agent};
+pub use client::{Access, Endpoint, MAX_WAIT, RemoteError, TIMEOUT, default_user_agent};
+#[cfg(test)]
+pub(crate) use client::{Reply, Scripted};
+pub use query::TextSearch;
 
 use crate::formats::rdf::Syntax;
 use crate::formats::rdf::prefixes::Prefixes;
@@ -77,7 +80,7 @@ pub fn resolve(endpoint: &mut Endpoint, text: &str) -> Result<Found, RemoteError
     }
     for part in [false, true] {
         let mut found: Vec<(NamedNode, String)> = Vec::new();
-        for triple in endpoint.triples(&query::named(text, part, 50))? {
+        for triple in endpoint.triples(&query::named(text, part, 50, endpoint.text_search()))? {
             if let (oxrdf::NamedOrBlankNode::NamedNode(subject), Term::Literal(name)) =
                 (triple.subject, triple.object)
                 && !found.iter().any(|(s, _)| *s == subject)
@@ -242,7 +245,8 @@ fn read(endpoint: &Endpoint, answer: &str) -> Result<Dataset, RemoteError> {
 /// Resources whose name or alias contains `text` (ignoring case), as a
 /// data set of named actors: the explorer's `/` filter asking the endpoint.
 pub fn search(endpoint: &mut Endpoint, text: &str) -> Result<Fetched, RemoteError> {
-    let answer = endpoint.construct(&query::named(text, true, SEARCHED))?;
+    let question = query::named(text, true, SEARCHED, endpoint.text_search());
+    let answer = endpoint.construct(&question)?;
     let truncated = answer.lines().filter(|l| !l.trim().is_empty()).count() >= SEARCHED;
     Ok(Fetched {
         dataset: read(endpoint, &answer)?,

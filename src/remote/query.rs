@@ -194,20 +194,87 @@ pub fn exists(resource: &NamedNode) -> String {
     format!("CONSTRUCT {{ {resource} ?p ?o }} WHERE {{ {resource} ?p ?o }} LIMIT 1")
 }
 
+/// How an endpoint is asked for names containing some text: SPARQL's
+/// standard `CONTAINS` or `REGEX`, which every engine has but which scan
+/// every name, or QLever's text index, which finds words at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum TextSearch {
+    /// `CONTAINS(LCASE(STR(?name)), "text")`: the text anywhere in a name.
+    #[default]
+    Contains,
+    /// `REGEX(STR(?name), "text", "i")`: the text typed is a regular
+    /// expression, matched ignoring case.
+    Regex,
+    /// QLever's `ql:contains-word`: names holding the words typed (the
+    /// last one as the start of a word), found in the text index QLever
+    /// builds from literals.
+    Qlever,
+}
+
+impl TryFrom<String> for TextSearch {
+    type Error = String;
+
+    /// The config's `"contains"`, `"regex"` or `"qlever"`.
+    fn try_from(name: String) -> Result<TextSearch, String> {
+        match name.as_str() {
+            "contains" => Ok(TextSearch::Contains),
+            "regex" => Ok(TextSearch::Regex),
+            "qlever" => Ok(TextSearch::Qlever),
+            _ => Err(format!(
+                "unknown text search \"{name}\": \"contains\", \"regex\" or \"qlever\""
+            )),
+        }
+    }
+}
+
 /// Resources whose name or alias is `text`, ignoring case (or contains
-/// it, with `part`).
-pub fn named(text: &str, part: bool, limit: usize) -> String {
-    let text = literal(&text.to_lowercase());
-    let test = if part {
-        format!("CONTAINS(LCASE(STR(?l)), {text})")
+/// it, with `part`), looked up as `search` says.
+pub fn named(text: &str, part: bool, limit: usize, search: TextSearch) -> String {
+    let lowered = text.to_lowercase();
+    let whole = format!("LCASE(STR(?l)) = {}", literal(&lowered));
+    let words: Vec<&str> = lowered
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let names = "?s rdfs:label|skos:prefLabel|schema:name|foaf:name|skos:altLabel ?l .";
+    let body = match search {
+        TextSearch::Qlever if !words.is_empty() => {
+            // Each literal is a text record that contains itself as its
+            // entity: the words find the record, the record the name.
+            let mut bag = words.join(" ");
+            if part {
+                bag.push('*');
+            }
+            let exact = if part {
+                String::new()
+            } else {
+                format!("\n  FILTER({whole})")
+            };
+            format!(
+                "?t ql:contains-word {} .\n  ?t ql:contains-entity ?l .\n  {names}{exact}",
+                literal(&bag)
+            )
+        }
+        TextSearch::Regex if part => {
+            format!(
+                "{names}\n  FILTER(REGEX(STR(?l), {}, \"i\"))",
+                literal(text)
+            )
+        }
+        _ if part => format!(
+            "{names}\n  FILTER(CONTAINS(LCASE(STR(?l)), {}))",
+            literal(&lowered)
+        ),
+        _ => format!("{names}\n  FILTER({whole})"),
+    };
+    let qlever = if search == TextSearch::Qlever {
+        "PREFIX ql: <http://qlever.cs.uni-freiburg.de/builtin/>\n"
     } else {
-        format!("LCASE(STR(?l)) = {text}")
+        ""
     };
     format!(
-        "{PREFIXES}CONSTRUCT {{ ?s rdfs:label ?l }} WHERE {{
-  ?s rdfs:label|skos:prefLabel|schema:name|foaf:name|skos:altLabel ?l .
-  FILTER({test})
-}} LIMIT {limit}"
+        "{PREFIXES}{qlever}CONSTRUCT {{ ?s rdfs:label ?l }} WHERE {{\n  {body}\n}} LIMIT {limit}"
     )
 }
 
@@ -243,6 +310,60 @@ mod tests {
     #[test]
     fn user_text_is_quoted_safely() {
         assert_eq!(literal("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
-        assert!(named("Lavrov\"}", true, 5).contains("\"lavrov\\\"}\""));
+        assert!(named("Lavrov\"}", true, 5, TextSearch::Contains).contains("\"lavrov\\\"}\""));
+    }
+
+    #[test]
+    fn contains_looks_for_the_text_in_any_name_ignoring_case() {
+        let query = named("Lavrov", true, 50, TextSearch::Contains);
+        assert!(
+            query.contains("FILTER(CONTAINS(LCASE(STR(?l)), \"lavrov\"))"),
+            "{query}"
+        );
+        assert!(query.ends_with("LIMIT 50"));
+        let whole = named("Lavrov", false, 50, TextSearch::Contains);
+        assert!(
+            whole.contains("FILTER(LCASE(STR(?l)) = \"lavrov\")"),
+            "{whole}"
+        );
+    }
+
+    #[test]
+    fn regex_passes_the_pattern_typed_matched_ignoring_case() {
+        let query = named("^Serg[eé]i\\b", true, 50, TextSearch::Regex);
+        assert!(
+            query.contains("FILTER(REGEX(STR(?l), \"^Serg[eé]i\\\\b\", \"i\"))"),
+            "{query}"
+        );
+        assert!(!query.contains("ql:"));
+    }
+
+    #[test]
+    fn qlever_asks_its_text_index_for_the_words_the_last_as_a_prefix() {
+        let query = named("Sergei Lav", true, 50, TextSearch::Qlever);
+        assert!(query.contains("PREFIX ql: <http://qlever.cs.uni-freiburg.de/builtin/>"));
+        assert!(
+            query.contains("?t ql:contains-word \"sergei lav*\" ."),
+            "{query}"
+        );
+        assert!(query.contains("?t ql:contains-entity ?l ."), "{query}");
+        assert!(
+            !query.contains("CONTAINS(LCASE"),
+            "no scan of every name: {query}"
+        );
+        // A whole name: the words found, then the name compared.
+        let whole = named("Sergei Lavrov", false, 50, TextSearch::Qlever);
+        assert!(
+            whole.contains("ql:contains-word \"sergei lavrov\" ."),
+            "{whole}"
+        );
+        assert!(
+            whole.contains("FILTER(LCASE(STR(?l)) = \"sergei lavrov\")"),
+            "{whole}"
+        );
+        // Punctuation separates words; with no word left, CONTAINS.
+        assert!(named("al-Assad", true, 9, TextSearch::Qlever).contains("\"al assad*\""));
+        let none = named("--", true, 9, TextSearch::Qlever);
+        assert!(none.contains("CONTAINS(LCASE(STR(?l)), \"--\")"), "{none}");
     }
 }

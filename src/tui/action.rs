@@ -106,8 +106,8 @@ pub enum Edit {
     Delete,
 }
 
-/// A user's intent, independent of the key or click that expressed it, or
-/// the result of work the app asked for.
+/// A person's intent, independent of the key or click that expressed it
+/// (and the terminal's new size); what work returns is a [`Report`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Move the selection in the current pane by this many rows.
@@ -142,6 +142,8 @@ pub enum Action {
     AcceptFilter,
     /// Clear the filter (or close the overlay that is open).
     Cancel,
+    /// Ask the SPARQL endpoint again what failed or was cancelled.
+    Retry,
     /// Sort the actor list by name or by number of relations.
     ToggleSort,
     /// Mark or unmark the selected actor.
@@ -210,6 +212,24 @@ pub enum Action {
     CommandHistory(isize),
     /// Run the command typed.
     RunCommand,
+    /// A left click at a screen cell.
+    Click { column: u16, row: u16 },
+    /// The wheel turned over a screen cell (positive: down).
+    Scroll { column: u16, row: u16, lines: isize },
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+    /// `q`: leave the explorer, or close the overlay that is open.
+    Quit,
+    /// Ctrl-c: leave the explorer whatever is open.
+    QuitNow,
+}
+
+/// What work outside the app reports back: background results, the file
+/// reloaded, a message, time passing, and what a frame drawn found out.
+/// Kept apart from [`Action`], what the person asked for, so each `match`
+/// says which of the two it handles.
+#[derive(Debug)]
+pub enum Report {
     /// Show a message that something outside the app reported (a file
     /// written, or not).
     Notify(String),
@@ -230,7 +250,7 @@ pub enum Action {
         /// Who is drawn.
         ego: std::sync::Arc<crate::graph::Ego>,
         /// Where.
-        placement: std::sync::Arc<crate::tui::ui::radial::Placement>,
+        placement: std::sync::Arc<crate::tui::geometry::radial::Placement>,
     },
     /// The timeline's entries, ordered in the background.
     TimelineReady {
@@ -266,14 +286,33 @@ pub enum Action {
     },
     /// An answer from the SPARQL endpoint explored.
     RemoteReady(crate::tui::app::RemoteAnswer),
-    /// A left click at a screen cell.
-    Click { column: u16, row: u16 },
-    /// The wheel turned over a screen cell (positive: down).
-    Scroll { column: u16, row: u16, lines: isize },
-    /// The terminal has a new size.
-    Resize { width: u16, height: u16 },
-    /// `q`: leave the explorer, or close the overlay that is open.
-    Quit,
-    /// Ctrl-c: leave the explorer whatever is open.
-    QuitNow,
+    /// What the frame just drawn found out that the state needs.
+    Drawn(crate::tui::app::Drawn),
+    /// Time passed: it is now this instant. Time reaches the state only
+    /// this way, so what depends on it (messages timing out, a question
+    /// to a SPARQL endpoint waiting for the focus to settle) is tested
+    /// without waiting.
+    Tick(std::time::Instant),
+}
+
+/// What reaches `App::update`: what the person asked for, or what work
+/// outside the app reported back.
+#[derive(Debug)]
+pub enum Message {
+    /// Keys, clicks and the terminal's size, as actions.
+    Asked(Action),
+    /// What came back.
+    Reported(Report),
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Message {
+        Message::Asked(action)
+    }
+}
+
+impl From<Report> for Message {
+    fn from(report: Report) -> Message {
+        Message::Reported(report)
+    }
 }

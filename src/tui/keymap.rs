@@ -429,6 +429,12 @@ pub const BINDABLE: &[Bindable] = &[
     ),
     bind("cancel", Action::Cancel, &["esc"], "close or clear"),
     bind(
+        "retry",
+        Action::Retry,
+        &["r"],
+        "ask the SPARQL endpoint again",
+    ),
+    bind(
         "quit",
         Action::Quit,
         &["q"],
@@ -515,7 +521,7 @@ const HELP: &[Section] = &[
             ),
             (
                 &["deeper", "shallower"],
-                "graph: draw two steps out / one step",
+                "graph: two steps out / one; timeline: zoom in / out",
             ),
             (
                 &["path-start", "find-path"],
@@ -542,6 +548,10 @@ const HELP: &[Section] = &[
             (
                 &["filters"],
                 "filter menu: actor kinds, statuses, stances, relation kinds",
+            ),
+            (
+                &["filters"],
+                "relation filters list who took part (first option: everyone)",
             ),
             (
                 &["mark", "open"],
@@ -585,6 +595,19 @@ const HELP: &[Section] = &[
             ),
             (&["cancel"], "close / clear"),
             (&["quit"], "quit"),
+        ],
+    },
+    Section {
+        title: "On a SPARQL endpoint (kgx --sparql URL)",
+        rows: &[
+            (
+                &["cancel"],
+                "while the spinner turns: stop asking (the next clears)",
+            ),
+            (
+                &["retry"],
+                "ask again what failed or was cancelled, or the focus",
+            ),
         ],
     },
 ];
@@ -666,6 +689,7 @@ fn hint_spec(pane: Pane) -> &'static [Hint] {
         Pane::Timeline => &[
             (&["open"], "", "open"),
             (&["earlier", "later"], " ", "as of"),
+            (&["deeper", "shallower"], "/", "zoom"),
             (&["filter"], "", "filter"),
             (&["command"], "", "command"),
             (&["help"], "", "help"),

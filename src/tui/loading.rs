@@ -17,7 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use super::ui::text::clip;
+use super::geometry::text::clip;
 use super::ui::theme::Theme;
 use crate::formats::{self, Format, Request};
 use crate::graph::KnowledgeGraph;
@@ -197,9 +197,9 @@ fn load_with_progress(request: &Request, shared: &Shared) -> Result<KnowledgeGra
 }
 
 fn read_counting(path: &std::path::Path, shared: &Shared) -> std::io::Result<Vec<u8>> {
-    let (file, size) = load::input::open(path)?;
-    load::input::read_limited(file, size, |read| {
-        shared.read_bytes.store(read, Ordering::Relaxed);
+    load::input::read_file_counting(path, &|read| {
+        // Two threads may read at once: the count only goes up.
+        shared.read_bytes.fetch_max(read, Ordering::Relaxed);
     })
 }
 

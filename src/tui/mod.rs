@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 mod editor;
 mod filter;
+pub mod geometry;
 mod history;
 pub mod keymap;
 pub mod loading;

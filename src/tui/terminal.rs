@@ -21,7 +21,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::action::{Action, InputMode};
+use super::action::{Action, InputMode, Report};
 use super::app::{App, Effect, RemoteStart};
 use super::keymap::Keymap;
 use super::loading::{self, Loading};
@@ -64,20 +64,19 @@ pub type Graph = (KnowledgeGraph, Warnings);
 pub fn run_remote(start: RemoteStart, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
     let events = read_events();
     let open = |width, height| App::on_endpoint(start, width, height).map_err(io::Error::other);
     let result = event_loop(
-        &mut terminal,
+        held.terminal(),
         open,
         Warnings::default(),
         options,
         &signals,
         &events,
     );
-    leave();
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -97,13 +96,12 @@ const BUSY_POLL: Duration = Duration::from_millis(3);
 pub fn run((graph, warnings): Graph, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
     let events = read_events();
     let open = |width, height| Ok(App::new(graph, width, height));
-    let result = event_loop(&mut terminal, open, warnings, options, &signals, &events);
-    leave();
+    let result = event_loop(held.terminal(), open, warnings, options, &signals, &events);
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -143,7 +141,8 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
     let signals = Signals::register()?;
     install_panic_hook();
-    let mut terminal = enter(options.mouse)?;
+    let mut held = Held::enter(options.mouse)?;
+    let terminal = held.terminal();
     let events = read_events();
     let theme = Theme {
         color: options.color,
@@ -155,16 +154,13 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
         if suspended {
-            suspend(&mut terminal, options.mouse)?;
+            suspend(terminal, options.mouse)?;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) && !suspended {
-            resume(&mut terminal, options.mouse)?;
+            resume(terminal, options.mouse)?;
         }
         let snapshot = loading.snapshot();
-        if let Err(err) = terminal.draw(|frame| loading::draw(frame, &snapshot, theme)) {
-            leave();
-            return Err(err);
-        }
+        terminal.draw(|frame| loading::draw(frame, &snapshot, theme))?;
         if let Some(loaded) = loading.wait(Duration::ZERO) {
             break Some(loaded);
         }
@@ -190,13 +186,12 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         Some(Ok((graph, warnings))) => {
             let open = |width, height| Ok(App::new(graph, width, height));
-            event_loop(&mut terminal, open, warnings, options, &signals, &events)
+            event_loop(terminal, open, warnings, options, &signals, &events)
                 .map(|()| Opened::Explored)
         }
     };
-    leave();
+    drop(held);
     signals.record();
-    abandon_if_gone(terminal);
     result
 }
 
@@ -290,6 +285,38 @@ fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io:
     // thread that reads keys.
     *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(())
+}
+
+/// The terminal while the explorer holds it: raw mode, the alternate
+/// screen and the mouse, given back when this is dropped, on every way out
+/// (return, error, `?`, unwinding), so none can forget to.
+struct Held {
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+}
+
+impl Held {
+    /// Takes the terminal.
+    fn enter(mouse: bool) -> io::Result<Held> {
+        enter(mouse).map(|terminal| Held {
+            terminal: Some(terminal),
+        })
+    }
+
+    /// The terminal to draw on.
+    fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        self.terminal
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("held until dropped"))
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        leave();
+        if let Some(terminal) = self.terminal.take() {
+            abandon_if_gone(terminal);
+        }
+    }
 }
 
 fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -436,7 +463,7 @@ fn event_loop(
     let _watcher = match &options.watch {
         Some((path, request)) => watch::start(path, request.clone(), finished.clone())
             .inspect_err(|err| {
-                app.update(Action::Notify(format!("not watching the file: {err}")));
+                app.update(Report::Notify(format!("not watching the file: {err}")));
             })
             .ok(),
         None => None,
@@ -467,17 +494,33 @@ fn event_loop(
             });
             dirty = true;
         }
-        while let Ok(action) = results.try_recv() {
-            app.update(action);
+        while let Ok(report) = results.try_recv() {
+            app.update(report);
             shell.perform_effects(&mut app, terminal, capturing)?;
             dirty = true;
         }
+        // Time is an input while a question to an endpoint waits for the
+        // focus to settle or for its answer.
+        if app.settling() || app.fetching() {
+            app.update(Report::Tick(Instant::now()));
+            shell.perform_effects(&mut app, terminal, capturing)?;
+        }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, &app, theme))?;
-            dirty = false;
+            let mut drawn = None;
+            terminal.draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))?;
+            let scroll = app.evidence_scroll();
+            if let Some(drawn) = drawn {
+                app.update(Report::Drawn(drawn));
+            }
+            // A scroll the text no longer reaches is drawn again, pulled in.
+            dirty = app.evidence_scroll() != scroll;
         }
         // While background work runs, look for its result often.
-        let wait = if app.busy() { BUSY_POLL } else { SIGNAL_CHECK };
+        let wait = if app.busy() || app.settling() {
+            BUSY_POLL
+        } else {
+            SIGNAL_CHECK
+        };
         let event = match events.recv_timeout(wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
@@ -488,6 +531,11 @@ fn event_loop(
                 if !io::stdout().is_terminal() {
                     signals.hang_up();
                     break;
+                }
+                // A message times out back to the hints.
+                if app.message_timing() {
+                    app.update(Report::Tick(Instant::now()));
+                    dirty |= !app.message_timing();
                 }
                 // Keep a progress display moving, a few times a second.
                 if (app.computing().is_some() || app.fetching())
@@ -515,6 +563,7 @@ fn event_loop(
         if let Some(action) = action {
             app.update(action);
             shell.perform_effects(&mut app, terminal, capturing)?;
+            app.update(Report::Tick(Instant::now()));
             dirty = true;
         }
         if app.mouse() != capturing {
@@ -532,7 +581,7 @@ fn event_loop(
 /// What the loop needs to do what the app asks for.
 struct Shell<'a> {
     /// Where results of work on other threads go.
-    finished: mpsc::Sender<Action>,
+    finished: mpsc::Sender<Report>,
     /// The files read, which an export must never overwrite.
     inputs: &'a [PathBuf],
     /// The key reader, paused while the person's editor runs.
@@ -558,9 +607,14 @@ impl Shell<'_> {
                     format,
                     path,
                     force,
+                    note,
                 } => {
                     let report = export(&graph, format, &path, force, self.inputs);
-                    app.update(Action::Notify(report));
+                    let report = match note {
+                        Some(note) => format!("{report}; {note}"),
+                        None => report,
+                    };
+                    app.update(Report::Notify(report));
                 }
                 Effect::Compute(task) => {
                     let finished = self.finished.clone();
@@ -578,7 +632,7 @@ impl Shell<'_> {
                         text.as_bytes(),
                     );
                     if let Err(err) = execute!(terminal.backend_mut(), copy) {
-                        app.update(Action::Notify(format!("could not copy: {err}")));
+                        app.update(Report::Notify(format!("could not copy: {err}")));
                     }
                 }
                 Effect::Edit { file, line } => {
@@ -589,7 +643,7 @@ impl Shell<'_> {
                     self.events.resume();
                     resumed?;
                     if let Err(problem) = edited {
-                        app.update(Action::Notify(problem));
+                        app.update(Report::Notify(problem));
                     }
                     let size = terminal.size()?;
                     app.update(Action::Resize {

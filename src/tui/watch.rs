@@ -12,7 +12,7 @@ use std::time::Duration;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::action::Action;
+use super::action::Report;
 use super::app::Reload;
 use crate::formats::Request;
 
@@ -26,7 +26,7 @@ const SETTLE: Duration = Duration::from_millis(200);
 pub fn start(
     path: &Path,
     request: Request,
-    finished: Sender<Action>,
+    finished: Sender<Report>,
 ) -> notify::Result<RecommendedWatcher> {
     // Editors often save by writing a new file and renaming it over the
     // old one, which ends a watch on the file itself: watch its directory.
@@ -57,7 +57,7 @@ pub fn start(
                 Ok((graph, warnings)) => Reload::Warned(Arc::new(graph), Arc::new(warnings)),
                 Err(error) => Reload::Failed(Arc::new(error)),
             };
-            if finished.send(Action::Reloaded(reload)).is_err() {
+            if finished.send(Report::Reloaded(reload)).is_err() {
                 break;
             }
         }

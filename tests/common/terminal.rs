@@ -1,5 +1,7 @@
-//! kgx in a pseudo-terminal for the hardening tests: every byte it writes
-//! kept, its process id for signals, and a scratch folder of data files.
+//! kgx in a pseudo-terminal, for every end-to-end test: keys typed as a
+//! person types them, the screen read back through a terminal emulator,
+//! every byte kgx writes kept, its process id for signals, resizing, and a
+//! scratch folder of data files.
 #![allow(dead_code, reason = "each test file uses the part it needs")]
 
 use std::io::{Read, Write};
@@ -8,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// Longest wait for kgx to show or do something; a generous bound so a
 /// loaded machine cannot fail a test, not a speed requirement.
@@ -17,8 +19,8 @@ pub const PATIENCE: Duration = Duration::from_secs(60);
 /// kgx running in a pseudo-terminal, killed if a test fails half-way.
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -37,7 +39,21 @@ impl Session {
     /// Starts `PROGRAM ARGS…` (a shell, to redirect kgx's input) with
     /// these environment variables set.
     pub fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let (cols, rows) = (100, 30);
+        Session::start_sized((100, 30), program, args, env)
+    }
+
+    /// Starts `kgx ARGS…` on a terminal of `cols`×`rows` cells.
+    pub fn start_kgx_sized(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::start_sized((cols, rows), env!("CARGO_BIN_EXE_kgx"), args, env)
+    }
+
+    /// Starts `PROGRAM ARGS…` on a terminal of `cols`×`rows` cells.
+    pub fn start_sized(
+        (cols, rows): (u16, u16),
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -61,22 +77,27 @@ impl Session {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let writer = pair.master.take_writer().expect("writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (screen, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
+        let (screen, bytes, answer) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&writer));
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(read @ 1..) = reader.read(&mut buffer) {
-                screen.lock().expect("parser").process(&buffer[..read]);
-                bytes
-                    .lock()
-                    .expect("raw")
-                    .extend_from_slice(&buffer[..read]);
+                let output = &buffer[..read];
+                let mut parser = screen.lock().expect("parser");
+                parser.process(output);
+                // Answer cursor-position queries as a real terminal does.
+                if output.windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    let _ = answer.lock().expect("writer").write_all(reply.as_bytes());
+                }
+                bytes.lock().expect("raw").extend_from_slice(output);
             }
         });
         Session {
             child,
-            _master: pair.master,
+            master: pair.master,
             writer,
             parser,
             raw,
@@ -86,6 +107,41 @@ impl Session {
     /// What the terminal shows now.
     pub fn screen(&self) -> String {
         self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// The terminal emulator, to look at cells and their colours.
+    pub fn parser(&self) -> std::sync::MutexGuard<'_, vt100::Parser> {
+        self.parser.lock().expect("parser")
+    }
+
+    /// One row of the screen, from 0.
+    pub fn row(&self, row: u16) -> String {
+        let parser = self.parser.lock().expect("parser");
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(row, 0, row, cols.get())
+    }
+
+    /// Resizes the terminal, as dragging a window's corner does.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.parser.lock().expect("parser").screen_mut().set_size(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+        );
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).expect("resize");
+    }
+
+    /// The alternate screen was entered and left, and the emulator is back
+    /// on the normal screen.
+    pub fn assert_restored(&self) {
+        self.wait_for("the normal screen", |s| !s.alternate_screen());
+        let raw = String::from_utf8_lossy(&self.raw()).into_owned();
+        assert!(raw.contains("\x1b[?1049h") && raw.contains("\x1b[?1049l"));
     }
 
     /// Whether the terminal shows the alternate screen.
@@ -117,8 +173,9 @@ impl Session {
 
     /// Types `keys` as a person would.
     pub fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("typing");
-        self.writer.flush().expect("flush");
+        let mut writer = self.writer.lock().expect("writer");
+        writer.write_all(keys.as_bytes()).expect("typing");
+        writer.flush().expect("flush");
     }
 
     /// The process id, to send signals to.

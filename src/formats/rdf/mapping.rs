@@ -13,7 +13,12 @@
 //!
 //! Triples are interned as they are parsed (each IRI stored once), so a
 //! file of millions of triples maps in a few passes over small numbers.
+//! Literals are kept as they come, not interned: most are written once,
+//! and hashing long quotes costs more than sharing them saves. A triple
+//! written twice is found among its subject's triples once they are
+//! grouped, instead of in a table of every triple.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,6 +32,7 @@ use super::prefixes::{self, Prefixes};
 use super::vocab::{self, ACTOR, ATTRIBUTE, EXTERNAL_ID, KGX, KIND, RELATION, SOURCE};
 use crate::formats::foreign::{self, DEFAULT_ACTOR_KIND};
 use crate::load::validate::Step;
+use crate::load::warnings::warn;
 use crate::load::{LoadError, Problem};
 use crate::model::{
     Actor, ActorKind, Dataset, Evidence, Relation, Reliability, Role, Source, Stance, Status, When,
@@ -57,12 +63,14 @@ pub struct Collector {
     /// Every IRI as written and every blank node as `_:id`, numbered
     /// (hashed with foldhash: millions of short keys).
     resources: IndexSet<Box<str>, DefaultHashBuilder>,
-    /// Every distinct literal, numbered.
-    literals: IndexSet<Literal, DefaultHashBuilder>,
+    /// Every literal, in the order read.
+    literals: Vec<Literal>,
     facts: Vec<Fact>,
-    /// The triples seen, so one written twice counts once (RDF graphs
-    /// are sets, and SPARQL answers repeat triples).
-    seen: hashbrown::HashSet<(Id, Id, Object)>,
+    /// The last subject and predicate: consecutive triples mostly share
+    /// them, and comparing with the last costs less than hashing.
+    last: [Id; 2],
+    /// A blank node's key is built here, not in a new string each time.
+    scratch: String,
 }
 
 /// The predicates that name a resource, best first.
@@ -75,25 +83,41 @@ const NAME_PREDICATES: [&str; 5] = [
 ];
 const ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 
+/// What kgx reads on each of its descriptions, for the warning about a
+/// term it does not.
+const GRAPH_TERMS: &str = "kgx:title and kgx:description";
+const SOURCE_TERMS: &str = "kgx:title, kgx:publisher, kgx:url, kgx:textFile, kgx:text, kgx:background, kgx:reliability, kgx:date, kgx:start and kgx:end";
+const STATEMENT_TERMS: &str = "rdf:subject, rdf:predicate, rdf:object, kgx:evidence, kgx:status, kgx:stance, kgx:label, kgx:directed, kgx:date, kgx:start, kgx:end, and other predicates with a literal as attributes";
+const EVIDENCE_TERMS: &str = "kgx:source, kgx:quote and kgx:attributedTo";
+const ROLE_TERMS: &str = "kgx:title, kgx:of, kgx:date, kgx:start and kgx:end";
+const ACTOR_TERMS: &str = "kgx:role, kgx:date, kgx:start and kgx:end";
+/// kgx's terms that link two resources without being a relation.
+const LINK_TERMS: [&str; 7] = [
+    "role",
+    "of",
+    "evidence",
+    "source",
+    "attributedTo",
+    "status",
+    "stance",
+];
+
 impl Collector {
     /// Adds one parsed triple.
     pub fn add(&mut self, triple: Triple) {
         let subject = match triple.subject {
-            NamedOrBlankNode::NamedNode(node) => self.intern(node.into_string()),
-            NamedOrBlankNode::BlankNode(node) => self.intern(format!("_:{}", node.as_str())),
+            NamedOrBlankNode::NamedNode(node) => self.intern(node.into_string(), Some(0)),
+            NamedOrBlankNode::BlankNode(node) => self.intern_blank(node.as_str(), Some(0)),
         };
-        let predicate = self.intern(triple.predicate.into_string());
+        let predicate = self.intern(triple.predicate.into_string(), Some(1));
         let object = match triple.object {
-            Term::NamedNode(node) => Object::Resource(self.intern(node.into_string())),
-            Term::BlankNode(node) => Object::Resource(self.intern(format!("_:{}", node.as_str()))),
+            Term::NamedNode(node) => Object::Resource(self.intern(node.into_string(), None)),
+            Term::BlankNode(node) => Object::Resource(self.intern_blank(node.as_str(), None)),
             Term::Literal(literal) => {
-                let (index, _) = self.literals.insert_full(literal);
-                Object::Literal(u32::try_from(index).unwrap_or(u32::MAX))
+                self.literals.push(literal);
+                Object::Literal(u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX))
             }
         };
-        if !self.seen.insert((subject, predicate, object)) {
-            return;
-        }
         self.facts.push(Fact {
             subject,
             predicate,
@@ -101,9 +125,101 @@ impl Collector {
         });
     }
 
-    fn intern(&mut self, key: String) -> Id {
-        let (index, _) = self.resources.insert_full(key.into_boxed_str());
-        Id::try_from(index).unwrap_or(Id::MAX)
+    /// The number of `key`, which is new or was seen before; `last` says
+    /// which of the last subject and predicate to try first.
+    fn intern(&mut self, key: String, last: Option<usize>) -> Id {
+        let id = self.find(&key, last).unwrap_or_else(|| {
+            let (index, _) = self.resources.insert_full(key.into_boxed_str());
+            Id::try_from(index).unwrap_or(Id::MAX)
+        });
+        self.remember(id, last)
+    }
+
+    /// The number of the blank node labelled `label`, as `_:label`.
+    fn intern_blank(&mut self, label: &str, last: Option<usize>) -> Id {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        key.push_str("_:");
+        key.push_str(label);
+        let id = match self.find(&key, last) {
+            Some(id) => id,
+            None => {
+                let (index, _) = self.resources.insert_full(Box::from(key.as_str()));
+                Id::try_from(index).unwrap_or(Id::MAX)
+            }
+        };
+        self.scratch = key;
+        self.remember(id, last)
+    }
+
+    fn find(&self, key: &str, last: Option<usize>) -> Option<Id> {
+        if let Some(slot) = last {
+            let id = self.last[slot];
+            if self.resources.get_index(id as usize).map(|k| &**k) == Some(key) {
+                return Some(id);
+            }
+        }
+        self.resources
+            .get_index_of(key)
+            .map(|index| Id::try_from(index).unwrap_or(Id::MAX))
+    }
+
+    fn remember(&mut self, id: Id, last: Option<usize>) -> Id {
+        if let Some(slot) = last {
+            self.last[slot] = id;
+        }
+        id
+    }
+
+    /// Leaves out every triple written before: RDF graphs are sets, and
+    /// SPARQL answers repeat triples. Each subject's triples are compared
+    /// among themselves, a table used only for a subject with many.
+    fn distinct(&mut self) {
+        let groups = Groups::new(&self.facts, self.resources.len());
+        let mut repeated = vec![false; self.facts.len()];
+        let same = |a: Fact, b: Fact| {
+            a.predicate == b.predicate
+                && match (a.object, b.object) {
+                    (Object::Resource(x), Object::Resource(y)) => x == y,
+                    (Object::Literal(x), Object::Literal(y)) => {
+                        self.literals[x as usize] == self.literals[y as usize]
+                    }
+                    _ => false,
+                }
+        };
+        for subject in 0..self.resources.len() {
+            let group = groups.of(subject as Id);
+            if group.len() <= 32 {
+                for (n, &later) in group.iter().enumerate() {
+                    let fact = self.facts[later as usize];
+                    if group[..n]
+                        .iter()
+                        .any(|&earlier| same(self.facts[earlier as usize], fact))
+                    {
+                        repeated[later as usize] = true;
+                    }
+                }
+                continue;
+            }
+            let mut seen = hashbrown::HashSet::with_capacity(group.len());
+            for &index in group {
+                let fact = self.facts[index as usize];
+                let object = match fact.object {
+                    Object::Resource(r) => Ok(r),
+                    Object::Literal(l) => Err(&self.literals[l as usize]),
+                };
+                if !seen.insert((fact.predicate, object)) {
+                    repeated[index as usize] = true;
+                }
+            }
+        }
+        if repeated.contains(&true) {
+            let mut index = 0;
+            self.facts.retain(|_| {
+                index += 1;
+                !repeated[index - 1]
+            });
+        }
     }
 
     /// Maps the triples onto a validated data set; `name` and `text` are
@@ -116,9 +232,12 @@ impl Collector {
         declared: Vec<(String, String)>,
         lang: Option<&str>,
     ) -> Result<Dataset, LoadError> {
-        let mapping = Mapping::new(&self, text, Prefixes::with(declared), lang);
+        let mut collector = self;
+        collector.distinct();
+        let mapping = Mapping::new(&collector, text, Prefixes::with(declared), lang);
         let mut problems = Vec::new();
         let (dataset, relation_subjects) = mapping.dataset(name, &mut problems);
+        mapping.note_left_out();
         if !problems.is_empty() {
             problems.sort_by_key(|p: &Problem| p.span.as_ref().map_or(0, |s| s.start));
             return Err(LoadError {
@@ -128,7 +247,7 @@ impl Collector {
             });
         }
         let actor_keys: Vec<&str> = mapping.actors.iter().map(|&r| mapping.key(r)).collect();
-        foreign::checked(name, text, dataset, |path| {
+        let checked = foreign::checked(name, text, dataset, |path| {
             let needle = match path {
                 [Step::Field("actors"), Step::Index(i), ..] => actor_keys.get(*i).copied(),
                 [Step::Field("relations"), Step::Index(i), ..] => {
@@ -137,7 +256,46 @@ impl Collector {
                 _ => None,
             };
             needle.map_or(0..0, |key| mapping.locate(key))
-        })
+        });
+        if checked.is_ok() {
+            for note in mapping.notes.take() {
+                warn(name, text, note);
+            }
+        }
+        checked
+    }
+}
+
+/// Triples grouped by subject, in file order within each group.
+struct Groups {
+    /// The triples of subject `r` are `by_subject[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    by_subject: Vec<u32>,
+}
+
+impl Groups {
+    fn new(facts: &[Fact], resources: usize) -> Groups {
+        let mut starts = vec![0u32; resources + 1];
+        for fact in facts {
+            starts[fact.subject as usize + 1] += 1;
+        }
+        for i in 0..resources {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut by_subject = vec![0u32; facts.len()];
+        for (index, fact) in facts.iter().enumerate() {
+            let slot = &mut next[fact.subject as usize];
+            by_subject[*slot as usize] = index as u32;
+            *slot += 1;
+        }
+        Groups { starts, by_subject }
+    }
+
+    /// The indices of the triples of `subject`.
+    fn of(&self, subject: Id) -> &[u32] {
+        &self.by_subject
+            [self.starts[subject as usize] as usize..self.starts[subject as usize + 1] as usize]
     }
 }
 
@@ -148,18 +306,20 @@ struct Mapping<'a> {
     text: &'a str,
     prefixes: Prefixes,
     lang: Option<&'a str>,
-    /// The facts of each subject: `by_subject[starts[r]..starts[r + 1]]`.
-    starts: Vec<u32>,
-    by_subject: Vec<u32>,
+    /// The facts of each subject.
+    groups: Groups,
     /// Resources that are graph, source, statement, evidence or role
     /// descriptions in kgx's vocabulary, not actors.
     structural: Vec<bool>,
     /// The actors, in order, and each resource's actor number.
     actors: Vec<Id>,
-    actor_number: HashMap<Id, usize>,
+    actor_number: Vec<u32>,
     /// The actor ids given.
     ids: Vec<String>,
     known: Known,
+    /// What is left out or read otherwise than written: warnings, once the
+    /// file reads.
+    notes: RefCell<Vec<Problem>>,
 }
 
 /// The IRIs the mapping looks for, by their numbers in this file.
@@ -191,33 +351,19 @@ impl<'a> Mapping<'a> {
                 .filter_map(|(rank, iri)| find(iri).map(|id| (id, rank as u8)))
                 .collect(),
         };
-        // The facts grouped by subject, in file order within each.
-        let mut starts = vec![0u32; count + 1];
-        for fact in &data.facts {
-            starts[fact.subject as usize + 1] += 1;
-        }
-        for i in 0..count {
-            starts[i + 1] += starts[i];
-        }
-        let mut next = starts.clone();
-        let mut by_subject = vec![0u32; data.facts.len()];
-        for (index, fact) in data.facts.iter().enumerate() {
-            let slot = &mut next[fact.subject as usize];
-            by_subject[*slot as usize] = index as u32;
-            *slot += 1;
-        }
+        let groups = Groups::new(&data.facts, count);
         let mut mapping = Mapping {
             data,
             text,
             prefixes,
             lang,
-            starts,
-            by_subject,
+            groups,
             structural: vec![false; count],
             actors: Vec::new(),
-            actor_number: HashMap::new(),
+            actor_number: Vec::new(),
             ids: Vec::new(),
             known,
+            notes: RefCell::new(Vec::new()),
         };
         mapping.classify();
         mapping
@@ -241,15 +387,168 @@ impl<'a> Mapping<'a> {
     }
 
     fn facts_of(&self, subject: Id) -> impl Iterator<Item = (u32, Fact)> + '_ {
-        let range =
-            self.starts[subject as usize] as usize..self.starts[subject as usize + 1] as usize;
-        self.by_subject[range]
+        self.groups
+            .of(subject)
             .iter()
             .map(|&index| (index, self.data.facts[index as usize]))
     }
 
+    /// The actor number of a resource that is an actor.
+    fn actor_of(&self, resource: Id) -> Option<usize> {
+        match self.actor_number.get(resource as usize) {
+            Some(&n) if n != u32::MAX => Some(n as usize),
+            _ => None,
+        }
+    }
+
     fn literal(&self, index: u32) -> &Literal {
         &self.data.literals[index as usize]
+    }
+
+    /// Records what is left out or read otherwise than written.
+    fn note(&self, span: Range<usize>, message: String, help: &str) {
+        self.notes.borrow_mut().push(
+            Problem::at(span, message)
+                .label("here")
+                .help(Some(help.to_owned())),
+        );
+    }
+
+    /// Where the triple of `subject` with `predicate` is written, as near
+    /// as the text tells: the predicate after the subject, else its first
+    /// place.
+    fn place(&self, subject: Id, predicate: Id) -> Range<usize> {
+        let from = self.locate(self.key(subject)).start;
+        let key = self.key(predicate);
+        let needles = [Some(format!("<{key}>")), self.prefixes.shorten(key)];
+        needles
+            .iter()
+            .flatten()
+            .find_map(|needle| {
+                let at = from + self.text.get(from..)?.find(needle.as_str())?;
+                Some(at..at + needle.len())
+            })
+            .unwrap_or_else(|| self.locate(key))
+    }
+
+    /// A triple on `what` (an actor, a statement …) whose predicate kgx
+    /// does not read there, left out.
+    fn unread(&self, subject: Id, fact: Fact, what: &str, terms: &str) {
+        self.note(
+            self.place(subject, fact.predicate),
+            format!(
+                "{} is not read on {what}, and is left out",
+                self.short(fact.predicate)
+            ),
+            &format!("on {what} kgx reads {terms}"),
+        );
+    }
+
+    /// Notes, once for each predicate and reason, the triples no part of
+    /// the mapping reads: what is said of classes and properties (read as
+    /// kinds and relation kinds, not actors), links from an actor to
+    /// something that is not one, and kgx terms between actors that are
+    /// not kgx's.
+    fn note_left_out(&self) {
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        enum Why {
+            AboutClass,
+            ToNonActor,
+            UnknownTerm,
+        }
+        let mut left: Vec<(Why, Id, usize, Id)> = Vec::new();
+        let mut found: HashMap<(Why, Id), usize> = HashMap::new();
+        for fact in &self.data.facts {
+            let s = fact.subject;
+            if Some(fact.predicate) == self.known.rdf_type || self.structural[s as usize] {
+                continue;
+            }
+            let is_actor = |r: Id| self.actor_of(r).is_some();
+            let why = match fact.object {
+                Object::Literal(_)
+                    if is_actor(s) || self.known.names.contains_key(&fact.predicate) =>
+                {
+                    continue;
+                }
+                Object::Literal(_) => Why::AboutClass,
+                Object::Resource(o) => {
+                    let link = self
+                        .key(fact.predicate)
+                        .strip_prefix(KGX)
+                        .is_some_and(|term| LINK_TERMS.contains(&term));
+                    match (is_actor(s), is_actor(o)) {
+                        _ if link => continue,
+                        (true, true) if !self.is_kgx(fact.predicate) => continue,
+                        (true, true) => Why::UnknownTerm,
+                        (true, false) => Why::ToNonActor,
+                        (false, _) => Why::AboutClass,
+                    }
+                }
+            };
+            match found.get(&(why, fact.predicate)) {
+                Some(&at) => left[at].2 += 1,
+                None => {
+                    found.insert((why, fact.predicate), left.len());
+                    left.push((why, fact.predicate, 1, s));
+                }
+            }
+        }
+        for (why, predicate, count, subject) in left {
+            let triples = match count {
+                1 => "1 triple with".to_owned(),
+                n => format!("{n} triples with"),
+            };
+            let verb = if count == 1 { "is" } else { "are" };
+            let predicate_name = self.short(predicate);
+            let (message, help) = match why {
+                Why::AboutClass => (
+                    format!(
+                        "{triples} {predicate_name} about classes and properties {verb} left out"
+                    ),
+                    "kgx reads a class as actors' kind and a property as relations' kind, so what is said of them is not kept",
+                ),
+                Why::ToNonActor => (
+                    format!(
+                        "{triples} {predicate_name} from an actor to a source, statement, evidence or role {verb} left out"
+                    ),
+                    "only a triple between two actors becomes a relation; kgx's sources, statements, evidence and roles are not actors",
+                ),
+                Why::UnknownTerm => (
+                    format!(
+                        "{triples} {predicate_name} between actors {verb} left out: it is no kgx term"
+                    ),
+                    "kgx's relation kinds are in rel: (urn:kgx:relation:); docs/format.md lists kgx's terms",
+                ),
+            };
+            self.note(self.place(subject, predicate), message, help);
+        }
+    }
+
+    /// Takes a date term, or notes a term kgx does not read on `what`.
+    fn date_term<'m>(
+        &'m self,
+        dates: &mut Dates<'m>,
+        subject: Id,
+        fact: Fact,
+        (what, terms): (&str, &str),
+    ) {
+        let term = self.key(fact.predicate).strip_prefix(KGX).unwrap_or("");
+        let Object::Literal(index) = fact.object else {
+            return self.unread(subject, fact, what, terms);
+        };
+        let literal = self.literal(index);
+        match dates.take(term, literal) {
+            Taken::Read => {}
+            Taken::Replacing(earlier) => self.note(
+                self.literal_span(literal),
+                format!(
+                    "a second kgx:{term} on {what} replaces the first, \"{}\", which is left out",
+                    earlier.value()
+                ),
+                "give one kgx:date, or one kgx:start and one kgx:end",
+            ),
+            Taken::Unknown => self.unread(subject, fact, what, terms),
+        }
     }
 
     /// Finds the structural resources and the actors, in actor order.
@@ -323,7 +622,10 @@ impl<'a> Mapping<'a> {
                 first_subject[r].min(first_seen[r]),
             )
         });
-        self.actor_number = actors.iter().enumerate().map(|(n, &r)| (r, n)).collect();
+        self.actor_number = vec![u32::MAX; count];
+        for (n, &r) in actors.iter().enumerate() {
+            self.actor_number[r as usize] = n as u32;
+        }
         self.actors = actors;
         self.structural = structural;
         self.ids = self.actor_ids();
@@ -352,6 +654,13 @@ impl<'a> Mapping<'a> {
                     unique = format!("{id}-{n}");
                     n += 1;
                 }
+                if unique != id {
+                    self.note(
+                        self.locate(key),
+                        format!("this resource is read as the actor \"{unique}\": another one is \"{id}\" already"),
+                        "two resources whose IRIs shorten alike get numbered ids",
+                    );
+                }
                 unique
             })
             .collect()
@@ -361,8 +670,8 @@ impl<'a> Mapping<'a> {
     /// a role's office): its actor id, else its name as written so that
     /// validation reports it.
     fn actor_id(&self, resource: Id) -> String {
-        match self.actor_number.get(&resource) {
-            Some(&n) => self.ids[n].clone(),
+        match self.actor_of(resource) {
+            Some(n) => self.ids[n].clone(),
             None => self.short(resource),
         }
     }
@@ -438,13 +747,17 @@ impl<'a> Mapping<'a> {
             .unwrap_or(0..0)
     }
 
+    /// A literal's first place in the text.
+    fn literal_span(&self, literal: &Literal) -> Range<usize> {
+        let needle = format!("\"{}\"", literal.value());
+        self.text
+            .find(&needle)
+            .map_or(0..0, |at| at..at + needle.len())
+    }
+
     /// A problem at a literal's first place in the text.
     fn literal_problem(&self, literal: &Literal, message: String, help: &str) -> Problem {
-        let needle = format!("\"{}\"", literal.value());
-        let span = self
-            .text
-            .find(&needle)
-            .map_or(0..0, |at| at..at + needle.len());
+        let span = self.literal_span(literal);
         Problem::at(span, message)
             .label("here")
             .help(Some(help.to_owned()))
@@ -499,10 +812,19 @@ impl<'a> Mapping<'a> {
         described.sort_unstable();
         described.dedup_by_key(|(_, r, _)| *r);
         let mut relations: Vec<(u32, Id, Relation)> = Vec::new();
-        let mut covered = HashSet::new();
+        let mut covered = hashbrown::HashSet::new();
+        let mut graph_read = false;
         for &(at, r, what) in &described {
             match what {
-                "Graph" if dataset.title.is_empty() => self.graph(r, &mut dataset),
+                "Graph" if !graph_read => {
+                    self.graph(r, &mut dataset);
+                    graph_read = true;
+                }
+                "Graph" => self.note(
+                    self.locate(self.key(r)),
+                    "a second graph description is left out: kgx reads the title and description of the first".to_owned(),
+                    "describe the graph once (one resource of type kgx:Graph)",
+                ),
                 "Source" => dataset.sources.push(self.source(r, problems)),
                 "Statement" => {
                     if let Some((triple, relation)) = self.statement(r, problems) {
@@ -522,19 +844,18 @@ impl<'a> Mapping<'a> {
             .enumerate()
             .map(|(n, &r)| self.actor(r, n, problems))
             .collect();
-        let mut kinds: HashMap<Id, (String, Option<String>, Option<String>)> = HashMap::new();
-        let mut seen = HashSet::new();
+        let mut kinds: hashbrown::HashMap<Id, (String, Option<String>, Option<String>)> =
+            hashbrown::HashMap::new();
         for (at, fact) in self.data.facts.iter().enumerate() {
             let Object::Resource(o) = fact.object else {
                 continue;
             };
             let triple = (fact.subject, fact.predicate, o);
             if Some(fact.predicate) == self.known.rdf_type
-                || !self.actor_number.contains_key(&fact.subject)
-                || !self.actor_number.contains_key(&o)
+                || self.actor_of(fact.subject).is_none()
+                || self.actor_of(o).is_none()
                 || self.is_kgx(fact.predicate)
                 || covered.contains(&triple)
-                || !seen.insert(triple)
             {
                 continue;
             }
@@ -582,14 +903,20 @@ impl<'a> Mapping<'a> {
 
     fn graph(&self, r: Id, dataset: &mut Dataset) {
         for (_, fact) in self.facts_of(r) {
-            let Object::Literal(index) = fact.object else {
-                continue;
+            let value = match fact.object {
+                Object::Literal(index) => self.literal(index).value().to_owned(),
+                Object::Resource(_) if Some(fact.predicate) == self.known.rdf_type => continue,
+                Object::Resource(_) => {
+                    self.unread(r, fact, "the graph", GRAPH_TERMS);
+                    continue;
+                }
             };
-            let value = self.literal(index).value().to_owned();
             if self.is(fact.predicate, "title") {
                 dataset.title = value;
             } else if self.is(fact.predicate, "description") {
                 dataset.description = Some(value);
+            } else {
+                self.unread(r, fact, "the graph", GRAPH_TERMS);
             }
         }
     }
@@ -610,6 +937,9 @@ impl<'a> Mapping<'a> {
         let mut dates = Dates::default();
         for (_, fact) in self.facts_of(r) {
             let Object::Literal(index) = fact.object else {
+                if Some(fact.predicate) != self.known.rdf_type {
+                    self.unread(r, fact, "a source", SOURCE_TERMS);
+                }
                 continue;
             };
             let literal = self.literal(index);
@@ -620,7 +950,16 @@ impl<'a> Mapping<'a> {
                 "url" => source.url = Some(value),
                 "textFile" => source.text_file = Some(value),
                 "text" => source.text = Some(value),
-                "background" => source.background = value == "true",
+                "background" => {
+                    source.background = value == "true";
+                    if value != "true" && value != "false" {
+                        self.note(
+                            self.literal_span(literal),
+                            format!("kgx:background \"{value}\" is read as false"),
+                            "kgx:background is true or false",
+                        );
+                    }
+                }
                 "reliability" => {
                     source.reliability = Reliability::ALL
                         .into_iter()
@@ -633,7 +972,7 @@ impl<'a> Mapping<'a> {
                         ));
                     }
                 }
-                term => dates.take(term, literal),
+                _ => self.date_term(&mut dates, r, fact, ("a source", SOURCE_TERMS)),
             }
         }
         source.date = dates.when(self, problems);
@@ -642,15 +981,41 @@ impl<'a> Mapping<'a> {
 
     /// A reified statement: its triple and the relation it describes.
     fn statement(&self, r: Id, problems: &mut Vec<Problem>) -> Option<((Id, Id, Id), Relation)> {
-        let part = |which: Option<Id>| {
-            self.facts_of(r).find_map(|(_, fact)| match fact.object {
-                Object::Resource(o) if Some(fact.predicate) == which => Some(o),
+        let part = |which: Option<Id>, name: &str| {
+            let mut given = self.facts_of(r).filter_map(|(_, fact)| match fact.object {
+                Object::Resource(o) if Some(fact.predicate) == which => Some((o, fact)),
                 _ => None,
-            })
+            });
+            let first = given.next();
+            if let Some((_, fact)) = given.next() {
+                self.note(
+                    self.place(r, fact.predicate),
+                    format!("a second {name} of a statement is left out: kgx reads the first"),
+                    "a statement describes one triple: one rdf:subject, rdf:predicate and rdf:object",
+                );
+            }
+            first.map(|(o, _)| o)
         };
-        let subject = part(self.known.subject)?;
-        let predicate = part(self.known.predicate)?;
-        let object = part(self.known.object)?;
+        let parts = (
+            part(self.known.subject, "rdf:subject"),
+            part(self.known.predicate, "rdf:predicate"),
+            part(self.known.object, "rdf:object"),
+        );
+        let (Some(subject), Some(predicate), Some(object)) = parts else {
+            // A blank node has no name in the text: its last triple is
+            // the likeliest to be found where it is written.
+            let span = match self.facts_of(r).last() {
+                Some((_, fact)) if self.key(r).starts_with("_:") => self.place(r, fact.predicate),
+                _ => self.locate(self.key(r)),
+            };
+            self.note(
+                span,
+                "a statement without an rdf:subject, rdf:predicate and rdf:object is left out"
+                    .to_owned(),
+                "a statement describes one triple: give all three",
+            );
+            return None;
+        };
         let (kind, mut label, iri) = self.relation_kind(predicate);
         let mut relation = Relation {
             from: self.actor_id(subject),
@@ -702,15 +1067,28 @@ impl<'a> Mapping<'a> {
                     label = Some(self.literal(index).value().to_owned());
                 }
                 (Some("directed"), Object::Literal(index)) => {
-                    relation.directed = self.literal(index).value() != "false";
+                    let literal = self.literal(index);
+                    let value = literal.value();
+                    relation.directed = value != "false";
+                    if value != "false" && value != "true" {
+                        self.note(
+                            self.literal_span(literal),
+                            format!("kgx:directed \"{value}\" is read as directed"),
+                            "kgx:directed is false for a relation without a direction (true, or nothing, for one with)",
+                        );
+                    }
                 }
-                (Some(term), Object::Literal(index)) => dates.take(term, self.literal(index)),
+                (Some(_), _) => {
+                    self.date_term(&mut dates, r, fact, ("a statement", STATEMENT_TERMS));
+                }
                 (None, Object::Literal(index)) => insert_numbered(
                     &mut relation.attributes,
                     self.attribute_key(fact.predicate),
                     self.literal_text(self.literal(index)),
                 ),
-                _ => {}
+                (None, Object::Resource(_)) => {
+                    self.unread(r, fact, "a statement", STATEMENT_TERMS);
+                }
             }
         }
         relation.label = label;
@@ -763,7 +1141,8 @@ impl<'a> Mapping<'a> {
                 (Some("attributedTo"), Object::Resource(a)) => {
                     evidence.attributed_to = Some(self.actor_id(a));
                 }
-                _ => {}
+                _ if Some(fact.predicate) == self.known.rdf_type => {}
+                _ => self.unread(r, fact, "evidence", EVIDENCE_TERMS),
             }
         }
         evidence
@@ -782,8 +1161,8 @@ impl<'a> Mapping<'a> {
                     role.title = self.literal(index).value().to_owned();
                 }
                 (Some("of"), Object::Resource(of)) => role.of = Some(self.actor_id(of)),
-                (Some(term), Object::Literal(index)) => dates.take(term, self.literal(index)),
-                _ => {}
+                _ if Some(fact.predicate) == self.known.rdf_type => {}
+                _ => self.date_term(&mut dates, r, fact, ("a role", ROLE_TERMS)),
             }
         }
         role.date = dates.when(self, problems);
@@ -851,8 +1230,8 @@ impl<'a> Mapping<'a> {
                         actor.aliases.push(value());
                     } else if let Some(scheme) = vocab::local_in(EXTERNAL_ID, predicate_key) {
                         actor.external_ids.insert(scheme, value());
-                    } else if let Some(term) = predicate_key.strip_prefix(KGX) {
-                        dates.take(term, literal);
+                    } else if predicate_key.starts_with(KGX) {
+                        self.date_term(&mut dates, r, fact, ("an actor", ACTOR_TERMS));
                     } else {
                         insert_numbered(
                             &mut actor.attributes,
@@ -948,13 +1327,27 @@ struct Dates<'a> {
     end: Option<&'a Literal>,
 }
 
+/// What became of a date term.
+enum Taken<'a> {
+    /// It is the description's date, start or end.
+    Read,
+    /// It replaced an earlier one, which is left out.
+    Replacing(&'a Literal),
+    /// It is no date term.
+    Unknown,
+}
+
 impl<'a> Dates<'a> {
-    fn take(&mut self, term: &str, literal: &'a Literal) {
-        match term {
-            "date" => self.date = Some(literal),
-            "start" => self.start = Some(literal),
-            "end" => self.end = Some(literal),
-            _ => {}
+    fn take(&mut self, term: &str, literal: &'a Literal) -> Taken<'a> {
+        let slot = match term {
+            "date" => &mut self.date,
+            "start" => &mut self.start,
+            "end" => &mut self.end,
+            _ => return Taken::Unknown,
+        };
+        match slot.replace(literal) {
+            Some(earlier) if earlier != literal => Taken::Replacing(earlier),
+            _ => Taken::Read,
         }
     }
 
@@ -994,6 +1387,50 @@ mod tests {
         );
         assert_eq!(foreign::relation_kind(&words("P31")).0, "p31");
         assert_eq!(foreign::relation_kind(&words("knows")).0, "knows");
+    }
+
+    #[test]
+    fn a_triple_written_twice_counts_once_for_few_and_many_of_a_subject() {
+        let mut text = String::from(
+            "<http://x/a> <http://x/p> <http://x/b> .\n\
+             <http://x/a> <http://x/note> \"n\"@en .\n\
+             <http://x/a> <http://x/p> <http://x/b> .\n\
+             <http://x/a> <http://x/note> \"n\"@en .\n\
+             <http://x/a> <http://x/note> \"n\"@de .\n",
+        );
+        // A hub: more triples than are compared one by one.
+        for round in 0..2 {
+            for n in 0..40 {
+                text.push_str(&format!("<http://x/hub> <http://x/p> <http://x/n{n}> .\n"));
+                text.push_str(&format!(
+                    "<http://x/hub> <http://x/v> \"{}\" .\n",
+                    n + round
+                ));
+            }
+        }
+        let dataset = crate::formats::rdf::read(
+            "t.nt",
+            &text,
+            super::super::Syntax::NTriples,
+            None,
+            super::super::Profile::Generic,
+        )
+        .expect("reads");
+        let from = |id: &str| dataset.relations.iter().filter(|r| r.from == id).count();
+        assert_eq!(from("http://x/a"), 1);
+        assert_eq!(from("http://x/hub"), 40);
+        let a = dataset
+            .actors
+            .iter()
+            .find(|a| a.id == "http://x/a")
+            .expect("a");
+        assert_eq!(a.attributes.len(), 2, "{:?}", a.attributes);
+        let hub = dataset
+            .actors
+            .iter()
+            .find(|a| a.id == "http://x/hub")
+            .expect("hub");
+        assert_eq!(hub.attributes.len(), 41, "0..=40 once each");
     }
 
     #[test]

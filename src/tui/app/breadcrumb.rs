@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::graph::NodeIndex;
-use crate::tui::ui::text::{clip, width};
+use crate::tui::geometry::text::{clip, width};
 
 /// The cells before the first segment: the " kgx " chip and a space.
 const LEAD: usize = 6;

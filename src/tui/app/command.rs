@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::PathMode;
 use super::line_edit;
-use super::views::PathMode;
 use super::{App, Effect, Overlay};
 use crate::formats::Format;
 use crate::graph::{KnowledgeGraph, NodeIndex, Resolution};
@@ -498,13 +498,27 @@ impl App {
             }
             _ => return Err("export [FORMAT] FILE, e.g. :export shown.graphml".into()),
         };
-        let dataset = self.graph.subset(&self.scope, &self.listed_mask());
-        let graph = KnowledgeGraph::new(dataset).map_err(|error| error.to_string())?;
+        let subset = self.graph.subset(&self.scope, &self.listed_mask());
+        let note = match subset.unnamed.as_slice() {
+            [] => None,
+            unnamed => {
+                let names: Vec<&str> = unnamed
+                    .iter()
+                    .map(|&node| self.graph.actor(node).name.as_str())
+                    .collect();
+                Some(format!(
+                    "left out who said or held what for {} (not shown; mark them to keep it)",
+                    names.join(", ")
+                ))
+            }
+        };
+        let graph = KnowledgeGraph::new(subset.dataset).map_err(|error| error.to_string())?;
         self.effects.push(Effect::Export {
             graph: Box::new(graph),
             format,
             path: PathBuf::from(file),
             force,
+            note,
         });
         Ok(())
     }

@@ -12,18 +12,27 @@
 //! clashes in southern Syria".
 
 use std::cmp::Reverse;
+use std::thread;
 
-use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::counts::ShownDegrees;
 use super::{ListedActor, MatchedOn, Sort};
-use crate::graph::{KnowledgeGraph, NodeIndex, Scope};
-use crate::model::Actor;
-use crate::tui::filter;
+use crate::graph::{ActorTexts, KnowledgeGraph, NodeIndex, Scope, letters};
 
 /// How many actors are scored between looks at `cancelled`.
 const CANCEL_CHECK_EVERY: usize = 4096;
+
+/// From how many actors on the matching is shared between two threads:
+/// below it a thread costs more than it saves.
+const SHARED_FROM: usize = 16_384;
+
+/// How many rows, from the top, get the characters that matched found
+/// for highlighting: far more than a screen shows, and finding them for
+/// every one of a hundred thousand matches would cost more than the
+/// matching.
+const HIGHLIGHTED: usize = 2_000;
 
 /// How closely a query matches a text, closest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,27 +60,44 @@ pub struct Matches {
     pub left_out: Vec<NodeIndex>,
 }
 
-/// How one actor matched: the closeness, the score, and where.
-struct Best {
+/// One actor the pattern matched, with what it is ranked by.
+#[derive(Clone, Copy, Debug)]
+struct Scored {
     closeness: Closeness,
     score: u32,
-    on: MatchedOn,
-    matched: Vec<u32>,
+    /// The shown relations, when the list is sorted by them.
+    degree: usize,
+    node: NodeIndex,
+    /// Which of its texts is shown: its place among the actor's texts.
+    on: usize,
+}
+
+impl Scored {
+    /// The order of the list by degree; unique, as the node is.
+    fn by_degree(&self) -> (Closeness, Reverse<u32>, Reverse<usize>, NodeIndex) {
+        (
+            self.closeness,
+            Reverse(self.score),
+            Reverse(self.degree),
+            self.node,
+        )
+    }
+}
+
+/// A query taken apart once for every actor it is tried on.
+struct Query {
+    pattern: Pattern,
+    /// The words in one piece, to tell how closely a text matches.
+    phrase: Option<Atom>,
+    /// The letters every match contains.
+    letters: u64,
 }
 
 /// The query's words in one piece, the pattern syntax taken off (negated
 /// words dropped), to tell how closely a text matches; `None` when no
 /// positive word is left.
 fn phrase(query: &str) -> Option<Atom> {
-    let words: Vec<&str> = query
-        .split_whitespace()
-        .filter(|word| !word.starts_with('!'))
-        .map(|word| {
-            let word = word.strip_prefix(['^', '\'']).unwrap_or(word);
-            word.strip_suffix('$').unwrap_or(word)
-        })
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words = positive_words(query).collect::<Vec<_>>();
     (!words.is_empty()).then(|| {
         Atom::new(
             &words.join(" "),
@@ -83,11 +109,23 @@ fn phrase(query: &str) -> Option<Atom> {
     })
 }
 
+/// The words of `query` an actor must contain, without fzf's `^`, `'`
+/// and `$`; negated words (`!word`) are left out.
+fn positive_words(query: &str) -> impl Iterator<Item = &str> {
+    query
+        .split_whitespace()
+        .filter(|word| !word.starts_with('!'))
+        .map(|word| {
+            let word = word.strip_prefix(['^', '\'']).unwrap_or(word);
+            word.strip_suffix('$').unwrap_or(word)
+        })
+        .filter(|word| !word.is_empty())
+}
+
 /// The `candidates` inside `scope` that `query` matches (all of them for
 /// an empty query), closest match first, then best scored, then in `sort`
 /// order (by the relations `degrees` counts shown), ties in file order;
-/// `None` when `cancelled` says a newer query
-/// took over.
+/// `None` when `cancelled` says a newer query took over.
 pub(super) fn match_actors(
     graph: &KnowledgeGraph,
     scope: &Scope,
@@ -95,150 +133,213 @@ pub(super) fn match_actors(
     query: &str,
     (sort, degrees): (Sort, &ShownDegrees),
     matcher: &mut Matcher,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Matches> {
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let phrase = phrase(query);
-    let mut scored: Vec<(Closeness, u32, ListedActor)> = Vec::new();
-    let mut buffer = Vec::new();
-    let mut indices = Vec::new();
-    for (index, &node) in candidates.iter().enumerate() {
-        if index % CANCEL_CHECK_EVERY == 0 && cancelled() {
-            return None;
-        }
-        if !scope.shows_actor(node) {
-            continue;
-        }
-        if query.is_empty() {
-            scored.push((Closeness::Whole, 0, ListedActor::plain(node)));
-            continue;
-        }
-        let actor = graph.actor(node);
-        let mut best: Option<Best> = None;
-        for (on, text) in haystacks(actor) {
-            let Some(score) = pattern.score(filter::haystack(text, &mut buffer), matcher) else {
-                continue;
-            };
-            indices.clear();
-            let closeness = match &phrase {
-                Some(phrase) => closeness(text, phrase, matcher, &mut buffer, &mut indices),
-                None => Closeness::Inside,
-            };
-            if closeness == Closeness::Scattered {
-                indices.clear();
-                pattern.indices(filter::haystack(text, &mut buffer), matcher, &mut indices);
-            }
-            // The name is what the row shows, so it wins a tie, and a
-            // name matched in one piece is shown even when an alias or
-            // the id matches more closely: "Sergey Lavrov", not
-            // "Sergey Lavrov (Lavrov)".
-            let better = match &best {
-                None => true,
-                Some(best) if best.on == MatchedOn::Name => {
-                    best.closeness == Closeness::Scattered && closeness < best.closeness
-                }
-                Some(best) => (closeness, Reverse(score)) < (best.closeness, Reverse(best.score)),
-            };
-            if better {
-                indices.sort_unstable();
-                indices.dedup();
-                best = Some(Best {
-                    closeness,
-                    score,
-                    on,
-                    matched: indices.clone(),
-                });
-            } else if let Some(best) = best.as_mut().filter(|best| closeness < best.closeness) {
-                // Ranked by the closest text even when the name is shown.
-                best.closeness = closeness;
-                best.score = best.score.max(score);
-            }
-        }
-        if let Some(best) = best {
-            scored.push((
-                best.closeness,
-                best.score,
-                ListedActor {
-                    node,
-                    on: best.on,
-                    matched: best.matched,
-                },
-            ));
-        }
+    if query.is_empty() {
+        let listed = candidates
+            .iter()
+            .filter(|&&node| scope.shows_actor(node))
+            .map(|&node| Scored {
+                closeness: Closeness::Whole,
+                score: 0,
+                degree: degrees.get(graph, node).total(),
+                node,
+                on: 0,
+            })
+            .collect();
+        return Some(rank(graph, listed, sort, Vec::new(), None));
     }
+    let query = Query {
+        pattern: Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart),
+        phrase: phrase(query),
+        // The escape of fzf's syntax is not a letter to look for.
+        letters: letters(positive_words(query).flat_map(str::chars)),
+    };
+    let texts = graph.actor_texts();
+    let score = |part: &[NodeIndex], matcher: &mut Matcher| {
+        score_part(
+            graph, texts, scope, part, &query, degrees, matcher, cancelled,
+        )
+    };
+    let mut scored = if candidates.len() < SHARED_FROM {
+        score(candidates, matcher)?
+    } else {
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        let (first, second) = thread::scope(|threads| {
+            let second =
+                threads.spawn(|| score(second, &mut Matcher::new(nucleo_matcher::Config::DEFAULT)));
+            (score(first, matcher), second.join().ok().flatten())
+        });
+        let mut first = first?;
+        first.extend(second?);
+        first
+    };
     let mut left_out = Vec::new();
     if scored
         .iter()
-        .any(|(closeness, _, _)| *closeness < Closeness::Scattered)
+        .any(|scored| scored.closeness < Closeness::Scattered)
     {
-        scored.retain(|(closeness, _, listed)| {
-            let keep = *closeness < Closeness::Scattered;
+        scored.retain(|scored| {
+            let keep = scored.closeness < Closeness::Scattered;
             if !keep {
-                left_out.push(listed.node);
+                left_out.push(scored.node);
             }
             keep
         });
     }
-    // Keys are computed once per actor, not once per comparison.
+    Some(rank(graph, scored, sort, left_out, Some((&query, matcher))))
+}
+
+/// Scores the actors of `part` that `scope` shows, leaving out at once
+/// those lacking a letter of the query; `None` when cancelled.
+#[allow(clippy::too_many_arguments, reason = "one call, in a closure, above")]
+fn score_part(
+    graph: &KnowledgeGraph,
+    texts: &ActorTexts,
+    scope: &Scope,
+    part: &[NodeIndex],
+    query: &Query,
+    degrees: &ShownDegrees,
+    matcher: &mut Matcher,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Scored>> {
+    let mut scored = Vec::new();
+    let mut indices = Vec::new();
+    for (index, &node) in part.iter().enumerate() {
+        if index % CANCEL_CHECK_EVERY == 0 && cancelled() {
+            return None;
+        }
+        if texts.letters(node) & query.letters != query.letters || !scope.shows_actor(node) {
+            continue;
+        }
+        let mut best: Option<(Closeness, u32, usize)> = None;
+        for (on, text) in texts.texts(node).enumerate() {
+            let Some(score) = query.pattern.score(text, matcher) else {
+                continue;
+            };
+            let closeness = match &query.phrase {
+                Some(phrase) => closeness(text, phrase, matcher, &mut indices),
+                None => Closeness::Inside,
+            };
+            // The name is what the row shows, so it wins a tie, and a
+            // name matched in one piece is shown even when an alias or
+            // the id matches more closely: "Sergey Lavrov", not
+            // "Sergey Lavrov (Lavrov)".
+            let better = match best {
+                None => true,
+                Some((best, _, 0)) => best == Closeness::Scattered && closeness < best,
+                Some((best, best_score, _)) => {
+                    (closeness, Reverse(score)) < (best, Reverse(best_score))
+                }
+            };
+            best = match best {
+                Some((best, best_score, best_on)) if !better => {
+                    // Ranked by the closest text even when the name is shown.
+                    Some(if closeness < best {
+                        (closeness, best_score.max(score), best_on)
+                    } else {
+                        (best, best_score, best_on)
+                    })
+                }
+                _ => Some((closeness, score, on)),
+            };
+        }
+        if let Some((closeness, score, on)) = best {
+            scored.push(Scored {
+                closeness,
+                score,
+                degree: degrees.get(graph, node).total(),
+                node,
+                on,
+            });
+        }
+    }
+    Some(scored)
+}
+
+/// The list in `sort` order, the characters matched found for the rows at
+/// its top when there is a query.
+fn rank(
+    graph: &KnowledgeGraph,
+    mut scored: Vec<Scored>,
+    sort: Sort,
+    left_out: Vec<NodeIndex>,
+    query: Option<(&Query, &mut Matcher)>,
+) -> Matches {
     match sort {
-        Sort::Degree => scored.sort_unstable_by_key(|(closeness, score, listed)| {
+        Sort::Degree => scored.sort_unstable_by_key(Scored::by_degree),
+        Sort::Name => scored.sort_by_cached_key(|scored| {
             (
-                *closeness,
-                Reverse(*score),
-                Reverse(degrees.get(graph, listed.node).total()),
-                listed.node,
-            )
-        }),
-        Sort::Name => scored.sort_by_cached_key(|(closeness, score, listed)| {
-            (
-                *closeness,
-                Reverse(*score),
-                graph.actor(listed.node).name.to_lowercase(),
-                listed.node,
+                scored.closeness,
+                Reverse(scored.score),
+                graph.actor(scored.node).name.to_lowercase(),
+                scored.node,
             )
         }),
     }
-    Some(Matches {
-        listed: scored.into_iter().map(|(_, _, listed)| listed).collect(),
-        left_out,
-    })
+    let texts = query.is_some().then(|| graph.actor_texts());
+    let mut query = query;
+    let listed = scored
+        .into_iter()
+        .enumerate()
+        .map(|(row, scored)| {
+            let count = graph.actor(scored.node).aliases.len();
+            let on = match scored.on {
+                0 => MatchedOn::Name,
+                on if on > count => MatchedOn::Id,
+                on => MatchedOn::Alias(on - 1),
+            };
+            let matched = match (&mut query, texts) {
+                (Some((query, matcher)), Some(texts)) if row < HIGHLIGHTED => texts
+                    .texts(scored.node)
+                    .nth(scored.on)
+                    .map(|text| matched(text, query, matcher))
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            ListedActor {
+                node: scored.node,
+                on,
+                matched,
+            }
+        })
+        .collect();
+    Matches { listed, left_out }
 }
 
-/// The texts an actor is found by: its name, its aliases, its id.
-fn haystacks(actor: &Actor) -> impl Iterator<Item = (MatchedOn, &str)> {
-    std::iter::once((MatchedOn::Name, actor.name.as_str()))
-        .chain(
-            actor
-                .aliases
-                .iter()
-                .enumerate()
-                .map(|(index, alias)| (MatchedOn::Alias(index), alias.as_str())),
-        )
-        .chain(std::iter::once((MatchedOn::Id, actor.id.as_str())))
+/// The characters of `text` to highlight: the query's words in one piece
+/// where they are, else the pattern's scattered letters.
+fn matched(text: Utf32Str<'_>, query: &Query, matcher: &mut Matcher) -> Vec<u32> {
+    let mut indices = Vec::new();
+    let in_one_piece = query
+        .phrase
+        .as_ref()
+        .is_some_and(|phrase| phrase.indices(text, matcher, &mut indices).is_some());
+    if !in_one_piece {
+        indices.clear();
+        query.pattern.indices(text, matcher, &mut indices);
+    }
+    indices.sort_unstable();
+    indices.dedup();
+    indices
 }
 
-/// How closely `phrase` matches `text`; its characters go to `indices`
-/// unless the match is scattered.
+/// How closely `phrase` matches `text`; `indices` is scratch space.
 fn closeness(
-    text: &str,
+    text: Utf32Str<'_>,
     phrase: &Atom,
     matcher: &mut Matcher,
-    buffer: &mut Vec<char>,
     indices: &mut Vec<u32>,
 ) -> Closeness {
-    let haystack = filter::haystack(text, buffer);
-    let length = haystack.len();
-    if phrase.indices(haystack, matcher, indices).is_none() {
+    indices.clear();
+    if phrase.indices(text, matcher, indices).is_none() {
         return Closeness::Scattered;
     }
     let (Some(&first), Some(&last)) = (indices.iter().min(), indices.iter().max()) else {
         return Closeness::Inside;
     };
-    let before = first
-        .checked_sub(1)
-        .and_then(|at| text.chars().nth(at as usize));
-    match before {
-        None if last as usize + 1 == length => Closeness::Whole,
+    match first.checked_sub(1).map(|at| text.get(at)) {
+        None if last as usize + 1 == text.len() => Closeness::Whole,
         None => Closeness::Start,
         Some(c) if !c.is_alphanumeric() => Closeness::WordStart,
         Some(_) => Closeness::Inside,
@@ -252,10 +353,9 @@ mod tests {
     fn rank(text: &str, query: &str) -> Closeness {
         let phrase = phrase(query).expect("a word");
         closeness(
-            text,
+            Utf32Str::new(text, &mut Vec::new()),
             &phrase,
             &mut Matcher::new(nucleo_matcher::Config::DEFAULT),
-            &mut Vec::new(),
             &mut Vec::new(),
         )
     }
@@ -273,6 +373,89 @@ mod tests {
         assert_eq!(rank("Vladimir Putin", "vladimir putin"), Closeness::Whole);
         assert_eq!(rank("São Paulo", "sao"), Closeness::Start, "accents fold");
         assert_eq!(rank("Лавров", "лав"), Closeness::Start);
+    }
+
+    /// Every actor one of whose texts the pattern scores, found without
+    /// any shortcut.
+    fn matched_by_pattern(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
+        let mut chars = Vec::new();
+        graph
+            .actors()
+            .filter(|(_, actor)| {
+                std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .chain(std::iter::once(&actor.id))
+                    .any(|text| {
+                        chars.clear();
+                        chars.extend(text.chars());
+                        let haystack = if text.is_ascii() {
+                            Utf32Str::Ascii(text.as_bytes())
+                        } else {
+                            Utf32Str::Unicode(&chars)
+                        };
+                        pattern.score(haystack, &mut matcher).is_some()
+                    })
+            })
+            .map(|(node, _)| node)
+            .collect()
+    }
+
+    fn found(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+        let everyone: Vec<NodeIndex> = graph.actors().map(|(node, _)| node).collect();
+        let matches = match_actors(
+            graph,
+            &Scope::default(),
+            &everyone,
+            query,
+            (Sort::Degree, &ShownDegrees::default()),
+            &mut Matcher::new(nucleo_matcher::Config::DEFAULT),
+            &|| false,
+        )
+        .expect("not cancelled");
+        let mut found: Vec<NodeIndex> = matches.listed.iter().map(|listed| listed.node).collect();
+        found.extend(matches.left_out);
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn no_shortcut_loses_or_repeats_a_match() {
+        let seed = crate::load::load_graph(&crate::load::Input::Embedded).expect("seed");
+        for query in [
+            "lav",
+            "SHAM",
+            "sao",
+            "al-",
+            "2025",
+            "^hts",
+            "'moscow",
+            "rus !syria",
+            "é",
+            "ü",
+            "opcw$",
+            "damas\\ ",
+            "zz",
+        ] {
+            assert_eq!(
+                found(&seed, query),
+                matched_by_pattern(&seed, query),
+                "{query}"
+            );
+        }
+        // Enough actors to be matched on two threads.
+        let options = crate::synthetic::GenOptions {
+            actors: SHARED_FROM * 2,
+            relations: SHARED_FROM * 2,
+            seed: 3,
+        };
+        let generated = KnowledgeGraph::new(crate::synthetic::generate(&options)).expect("valid");
+        for query in ["a", "ka", "person-1", "Анна", "é"] {
+            let expected = matched_by_pattern(&generated, query);
+            assert!(!expected.is_empty(), "{query} matches someone");
+            assert_eq!(found(&generated, query), expected, "{query}");
+        }
     }
 
     #[test]

@@ -7,31 +7,42 @@ mod breadcrumb;
 mod citation;
 mod command;
 mod counts;
+mod filters;
+mod graph_view;
+mod help;
 mod line_edit;
 mod lint;
+mod listing;
+mod marks;
 mod matching;
+mod mouse;
+mod navigation;
+mod path_view;
 mod records;
 mod reload;
 mod remote;
 mod search;
+mod stats_view;
 mod task;
+mod timeline_view;
 mod views;
 mod vocabulary;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use nucleo_matcher::{Config, Matcher};
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, InputMode, Pane, View};
+use super::action::{Action, InputMode, Message, Pane, Report, View};
 use super::filter;
+use super::geometry::text::{self, clip};
+use super::geometry::{columns, layout};
 use super::history::History;
 use super::keymap::{Keymap, QUERY_KEYS};
-use super::ui::text::{self, clip};
-use super::ui::{evidence, layout, relations};
 use crate::graph::{
     Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, Progress, RelationFilter, Scope,
     begun_by,
@@ -40,17 +51,17 @@ use crate::model::{ActorKind, PartialDate, Stance, Status};
 
 pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
+pub use graph_view::GraphView;
 pub use lint::LintFindings;
 pub use matching::Matches;
+pub use path_view::{MOST_PATHS, PathMode, PathRow, PathSearch, PathView};
 pub use reload::Reload;
 pub use remote::{RemoteAnswer, RemoteStart};
 pub use search::occurrences;
+pub use stats_view::{StatsColumn, StatsView};
 use task::Job;
 pub use task::Task;
-pub use views::{
-    GraphView, MOST_PATHS, PathMode, PathRow, PathSearch, PathView, StatsColumn, StatsView,
-    TimelineView,
-};
+pub use timeline_view::TimelineView;
 use vocabulary::Vocabulary;
 
 /// Something the app needs done outside itself; the terminal shell does it
@@ -67,6 +78,9 @@ pub enum Effect {
         path: PathBuf,
         /// Replace the file if it exists (`:export!`).
         force: bool,
+        /// What the file leaves out of what the graph says about the
+        /// shown actors, to add to the report.
+        note: Option<String>,
     },
     /// Run a slow computation off the UI thread.
     Compute(Task),
@@ -80,6 +94,16 @@ pub enum Effect {
         /// The line the record starts on, from 1.
         line: Option<usize>,
     },
+}
+
+/// What only drawing finds out and the state needs, handed back after each
+/// frame ([`Report::Drawn`]) as television's `draw` hands back its layout:
+/// the state never asks the drawing code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// How far the evidence pane scrolls before its last line reaches the
+    /// top of its window; `None` when it was not drawn.
+    pub evidence_max_scroll: Option<u16>,
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -154,6 +178,9 @@ pub enum FilterOption {
     Status(Status),
     /// Show relations with this stance.
     Stance(Stance),
+    /// Keep listing actors a status, stance or relation-kind filter
+    /// leaves without a shown relation.
+    Unrelated,
 }
 
 /// A filter in force, shown as a chip in the status bar; a click on the
@@ -174,6 +201,8 @@ pub enum Chip {
     MarkedOnly,
     /// Only what had begun by a date is shown.
     AsOf,
+    /// Paths go around some actors (`x` in the path view).
+    Avoided,
 }
 
 /// A window over the main screen.
@@ -207,6 +236,13 @@ pub struct App {
     relation_filter: RelationFilter,
     marked: BTreeSet<NodeIndex>,
     marked_only: bool,
+    /// Actors a status, stance or relation-kind filter leaves without a
+    /// shown relation stay listed (by default they go: a filter asks
+    /// "who took part in these").
+    keep_unrelated: bool,
+    /// How many actors the relation filters leave without a shown
+    /// relation (listed or not, as `keep_unrelated` says).
+    unrelated: usize,
     /// The actors and relations every view shows; rebuilt with the list.
     scope: Scope,
     /// Bumped whenever `scope` changes, so views know to recompute.
@@ -267,7 +303,12 @@ pub struct App {
     rows: Vec<RelationRow>,
     relations: Cursor,
     evidence_scroll: u16,
+    /// What the last frame drawn reported.
+    drawn: Drawn,
     message: Option<String>,
+    /// The message last seen by a [`Report::Tick`] and when it was first
+    /// seen, so it can give the line back to the hints.
+    message_seen: Option<(String, Instant)>,
     mouse: bool,
     quit: bool,
     matcher: Matcher,
@@ -311,6 +352,8 @@ impl App {
             relation_filter: RelationFilter::default(),
             marked: BTreeSet::new(),
             marked_only: false,
+            keep_unrelated: false,
+            unrelated: 0,
             scope: Scope::default(),
             scope_generation: 0,
             milestones,
@@ -345,7 +388,9 @@ impl App {
             rows: Vec::new(),
             relations: Cursor::default(),
             evidence_scroll: 0,
+            drawn: Drawn::default(),
             message: None,
+            message_seen: None,
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
@@ -359,7 +404,22 @@ impl App {
             remote: None,
         };
         app.refresh_list();
+        app.index_actors();
         app
+    }
+
+    /// On a graph large enough to match in the background, lays out the
+    /// actors' texts for the filter while the person reads the screen, so
+    /// that the first letter typed does not wait for it.
+    pub(super) fn index_actors(&mut self) {
+        if self.graph.relation_count() > self.background_above {
+            self.effects.push(Effect::Compute(Task {
+                job: Job::IndexActors,
+                graph: Arc::clone(&self.graph),
+                scope: Scope::default(),
+                progress: Arc::default(),
+            }));
+        }
     }
 
     /// The same explorer with the key bindings of the config file, so
@@ -406,43 +466,59 @@ impl App {
         self.problems.as_deref()
     }
 
-    /// Applies one action. The only way the state changes.
-    pub fn update(&mut self, action: Action) {
-        match action {
-            // Reports from outside arrive whatever is open.
-            Action::Notify(message) => {
-                self.message = Some(message);
-                return;
-            }
-            Action::CentralityReady {
+    /// Applies what the person asked for or what work outside reported.
+    /// The only way the state changes.
+    pub fn update(&mut self, message: impl Into<Message>) {
+        match message.into() {
+            Message::Asked(action) => self.asked(action),
+            Message::Reported(report) => self.reported(report),
+        }
+    }
+
+    /// Takes what came back from outside, whatever is open.
+    fn reported(&mut self, report: Report) {
+        match report {
+            Report::Notify(message) => self.message = Some(message),
+            Report::CentralityReady {
                 generation,
                 centrality,
-            } => return self.centrality_ready(generation, centrality),
-            Action::NeighbourhoodReady {
+            } => self.centrality_ready(generation, centrality),
+            Report::NeighbourhoodReady {
                 request,
                 ego,
                 placement,
-            } => return self.neighbourhood_ready(request, ego, placement),
-            Action::TimelineReady { request, moments } => {
-                return self.timeline_ready(request, moments);
-            }
-            Action::MatchesReady {
+            } => self.neighbourhood_ready(request, ego, placement),
+            Report::TimelineReady { request, moments } => self.timeline_ready(request, moments),
+            Report::MatchesReady {
                 request,
                 query,
                 matches,
-            } => return self.matches_ready(request, query, matches),
-            Action::PathsReady {
+            } => self.matches_ready(request, query, matches),
+            Report::PathsReady {
                 request,
                 paths,
                 cut,
-            } => return self.paths_ready(request, paths, cut),
-            Action::Reloaded(reload) => return self.reloaded(reload),
+            } => self.paths_ready(request, paths, cut),
+            Report::Reloaded(reload) => self.reloaded(reload),
+            Report::LintReady { request, report } => self.lint_ready(request, report),
+            Report::RemoteReady(answer) => self.remote_ready(answer),
+            Report::Tick(now) => self.tick(now),
+            Report::Drawn(drawn) => {
+                self.drawn = drawn;
+                if let Some(most) = drawn.evidence_max_scroll {
+                    self.evidence_scroll = self.evidence_scroll.min(most);
+                }
+            }
+        }
+    }
+
+    /// Does what the person asked for, in the overlay or line that is open.
+    fn asked(&mut self, action: Action) {
+        match action {
             Action::QuitNow => {
                 self.quit = true;
                 return;
             }
-            Action::LintReady { request, report } => return self.lint_ready(request, report),
-            Action::RemoteReady(answer) => return self.remote_ready(answer),
             Action::Resize { .. } | Action::Scroll { .. } => {}
             _ => self.message = None,
         }
@@ -577,11 +653,14 @@ impl App {
             Action::ClearFilters => {
                 self.actor_kinds.clear();
                 self.relation_filter = RelationFilter::default();
+                self.keep_unrelated = false;
                 self.marked_only = false;
+                self.stop_avoiding();
                 self.refresh_list();
                 self.message = Some("filters cleared".into());
             }
             Action::ToggleOption => {}
+            Action::Depth(step) if self.view == View::Timeline => self.zoom_timeline(step),
             Action::Depth(step) => self.change_depth(step),
             Action::SetPathStart => self.set_path_start(),
             Action::FindPath => self.find_path_to_selected(),
@@ -603,15 +682,7 @@ impl App {
             | Action::CommandComplete
             | Action::CommandHistory(_)
             | Action::RunCommand
-            | Action::Notify(_)
-            | Action::Reloaded(_)
-            | Action::CentralityReady { .. }
-            | Action::NeighbourhoodReady { .. }
-            | Action::TimelineReady { .. }
-            | Action::MatchesReady { .. }
-            | Action::PathsReady { .. }
-            | Action::LintReady { .. }
-            | Action::RemoteReady(_) => {}
+            | Action::Retry => {}
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ShowProblems => self.show_problems(),
             Action::ToggleMouse => {
@@ -633,66 +704,28 @@ impl App {
         }
     }
 
-    /// Help scrolls with the keys that scroll lists; `/` and `:` go on
-    /// to the filter and the command line; `q`, Esc, `?` and any other key
-    /// close it, so it never quits.
-    fn update_help(&mut self, action: Action, scroll: u16) {
-        let most = i64::from(self.help_max_scroll());
-        let page = i64::from(self.help_rows().max(2) - 1);
-        let scroll = i64::from(scroll);
-        let to = match action {
-            Action::Move(rows) | Action::Scroll { lines: rows, .. } => scroll + rows as i64,
-            Action::Page(pages) => scroll + pages as i64 * page,
-            Action::First => 0,
-            Action::Last => most,
-            Action::Resize { width, height } => {
-                self.width = width;
-                self.height = height;
-                self.keep_visible();
-                scroll.min(i64::from(self.help_max_scroll()))
-            }
-            Action::StartFilter => {
-                self.overlay = None;
-                return self.start_filter();
-            }
-            Action::OpenCommand => {
-                self.overlay = None;
-                return self.open_command();
-            }
-            _ => {
-                self.overlay = None;
-                return;
-            }
+    /// A message stays for [`MESSAGE_TIME`] from the first tick that sees
+    /// it, then the status line shows the hints again.
+    fn tick(&mut self, now: Instant) {
+        self.remote_tick(now);
+        let Some(message) = &self.message else {
+            self.message_seen = None;
+            return;
         };
-        let scroll = to.clamp(0, most.max(0)) as u16;
-        self.overlay = Some(Overlay::Help { scroll });
+        match &self.message_seen {
+            Some((seen, since)) if seen == message => {
+                if now.saturating_duration_since(*since) >= MESSAGE_TIME {
+                    self.message = None;
+                    self.message_seen = None;
+                }
+            }
+            _ => self.message_seen = Some((message.clone(), now)),
+        }
     }
 
-    /// How many lines the help overlay holds: each section's title, rows
-    /// and a blank line, then the two lines of kind letters.
-    fn help_lines(&self) -> usize {
-        let sections: usize = self
-            .keymap
-            .help()
-            .iter()
-            .map(|(_, rows)| rows.len() + 2)
-            .sum();
-        // The kind letters' two lines and the status glyphs' one.
-        sections + (QUERY_KEYS.len() + 2) + (COMMANDS.len() + 2) + 3
-    }
-
-    /// How many lines of help the screen shows at once: its box has a
-    /// border.
-    fn help_rows(&self) -> u16 {
-        let lines = u16::try_from(self.help_lines()).unwrap_or(u16::MAX);
-        lines.saturating_add(2).min(self.height).saturating_sub(2)
-    }
-
-    /// How far help scrolls before its last line is at the bottom.
-    fn help_max_scroll(&self) -> u16 {
-        u16::try_from(self.help_lines())
-            .unwrap_or(u16::MAX)
-            .saturating_sub(self.help_rows())
+    /// True while a message of the app's own is shown and will time out.
+    pub fn message_timing(&self) -> bool {
+        self.message.is_some()
     }
 
     fn update_problems(&mut self, action: Action, scroll: u16) {
@@ -711,138 +744,6 @@ impl App {
             }
             _ => self.overlay = None,
         }
-    }
-
-    fn update_filters(&mut self, action: Action, selected: usize) {
-        let options = self.filter_options();
-        let last = options.len().saturating_sub(1);
-        match action {
-            Action::Move(rows) => {
-                let selected = (selected as isize + rows).clamp(0, last as isize) as usize;
-                self.overlay = Some(Overlay::Filters { selected });
-            }
-            Action::Page(pages) => {
-                let selected = (selected as isize + pages * 10).clamp(0, last as isize) as usize;
-                self.overlay = Some(Overlay::Filters { selected });
-            }
-            Action::First => self.overlay = Some(Overlay::Filters { selected: 0 }),
-            Action::Last => self.overlay = Some(Overlay::Filters { selected: last }),
-            Action::ToggleOption | Action::ToggleMark => {
-                if let Some(option) = options.get(selected) {
-                    self.toggle_option(option);
-                }
-            }
-            Action::Activate => {
-                if let Some(option) = options.get(selected) {
-                    self.only_option(option);
-                }
-            }
-            Action::ClearFilters => {
-                self.actor_kinds.clear();
-                self.relation_filter = RelationFilter::default();
-                self.refresh_list();
-            }
-            Action::Resize { width, height } => {
-                self.width = width;
-                self.height = height;
-            }
-            Action::Scroll { .. } | Action::Click { .. } => {}
-            _ => self.overlay = None,
-        }
-    }
-
-    fn used_actor_kinds(&self) -> BTreeSet<ActorKind> {
-        self.vocabulary.actor_kinds()
-    }
-
-    fn used_relation_kinds(&self) -> BTreeSet<String> {
-        self.vocabulary.relation_kinds()
-    }
-
-    fn used_statuses(&self) -> BTreeSet<Status> {
-        self.vocabulary.statuses()
-    }
-
-    fn used_stances(&self) -> BTreeSet<Stance> {
-        self.vocabulary.stances()
-    }
-
-    /// How many actors or relations an option of the filter menu covers.
-    pub fn option_count(&self, option: &FilterOption) -> usize {
-        self.vocabulary.count(option)
-    }
-
-    /// Every option of the filter menu, grouped: actor kinds, statuses,
-    /// stances, relation kinds (only those the graph uses).
-    pub fn filter_options(&self) -> Vec<FilterOption> {
-        self.used_actor_kinds()
-            .into_iter()
-            .map(FilterOption::ActorKind)
-            .chain(self.used_statuses().into_iter().map(FilterOption::Status))
-            .chain(self.used_stances().into_iter().map(FilterOption::Stance))
-            .chain(
-                self.used_relation_kinds()
-                    .into_iter()
-                    .map(FilterOption::RelationKind),
-            )
-            .collect()
-    }
-
-    /// Whether the filter menu's option currently lets its items through.
-    pub fn option_shown(&self, option: &FilterOption) -> bool {
-        let filter = &self.relation_filter;
-        match option {
-            FilterOption::ActorKind(kind) => {
-                self.actor_kinds.is_empty() || self.actor_kinds.contains(kind)
-            }
-            FilterOption::RelationKind(kind) => {
-                filter.kinds.is_empty() || filter.kinds.contains(kind)
-            }
-            FilterOption::Status(status) => {
-                filter.statuses.is_empty() || filter.statuses.contains(status)
-            }
-            FilterOption::Stance(stance) => {
-                filter.stances.is_empty() || filter.stances.contains(stance)
-            }
-        }
-    }
-
-    fn toggle_option(&mut self, option: &FilterOption) {
-        let changed = match option {
-            FilterOption::ActorKind(kind) => {
-                let every = self.used_actor_kinds();
-                toggle_in(&mut self.actor_kinds, kind, &every)
-            }
-            FilterOption::RelationKind(kind) => {
-                let every = self.used_relation_kinds();
-                toggle_in(&mut self.relation_filter.kinds, kind, &every)
-            }
-            FilterOption::Status(status) => {
-                let every = self.used_statuses();
-                toggle_in(&mut self.relation_filter.statuses, status, &every)
-            }
-            FilterOption::Stance(stance) => {
-                let every = self.used_stances();
-                toggle_in(&mut self.relation_filter.stances, stance, &every)
-            }
-        };
-        if changed {
-            self.refresh_list();
-        } else {
-            self.message = Some("one option of each group stays shown; Enter shows only it".into());
-        }
-    }
-
-    fn only_option(&mut self, option: &FilterOption) {
-        match option {
-            FilterOption::ActorKind(kind) => self.actor_kinds = [kind.clone()].into(),
-            FilterOption::RelationKind(kind) => {
-                self.relation_filter.kinds = [kind.clone()].into();
-            }
-            FilterOption::Status(status) => self.relation_filter.statuses = [*status].into(),
-            FilterOption::Stance(stance) => self.relation_filter.stances = [*stance].into(),
-        }
-        self.refresh_list();
     }
 
     fn cycle_pane(&mut self, step: isize) {
@@ -901,7 +802,10 @@ impl App {
     fn set_as_of(&mut self, date: Option<PartialDate>) {
         self.relation_filter.until = date;
         self.message = Some(match date {
-            Some(date) => format!("as of {date}: later relations and events are hidden"),
+            Some(date) => format!(
+                "as of {date}: later ones hidden, {} may not have begun yet",
+                crate::model::Begun::MARK
+            ),
             None => "as of now: everything is shown".into(),
         });
         self.refresh_list();
@@ -937,9 +841,9 @@ impl App {
                 self.evidence_scroll = 0;
             }
             Pane::Evidence => {
-                let most = self
-                    .areas()
-                    .map_or(0, |areas| evidence::max_scroll(self, areas.evidence));
+                // Until a frame says how long the text is, the next one
+                // brings the scroll back within it.
+                let most = self.drawn.evidence_max_scroll.unwrap_or(u16::MAX);
                 let scroll =
                     (i64::from(self.evidence_scroll) + rows as i64).clamp(0, i64::from(most));
                 self.evidence_scroll = scroll as u16;
@@ -981,378 +885,6 @@ impl App {
         let (moments, table) = (self.timeline.rows.len(), self.stats.rows.len());
         scroll_into_view(&mut self.timeline.cursor, body.saturating_sub(1), moments);
         scroll_into_view(&mut self.stats.cursor, body.saturating_sub(1), table);
-    }
-
-    fn activate(&mut self) {
-        match self.pane {
-            Pane::Graph => self.activate_in_graph(),
-            Pane::Path => self.activate_in_path(),
-            Pane::Timeline => self.activate_in_timeline(),
-            Pane::Stats => self.activate_in_stats(),
-            Pane::Actors => {
-                if let Some(node) = self.selected_actor() {
-                    self.choose_focus(node);
-                    self.pane = Pane::Relations;
-                }
-            }
-            Pane::Relations | Pane::Evidence => {
-                if let Some(link) = self.selected_link() {
-                    self.jump_to(link.other);
-                }
-            }
-        }
-    }
-
-    /// Follows a relation: the other actor becomes the focus and the way
-    /// back is remembered.
-    fn jump_to(&mut self, node: NodeIndex) {
-        if let Some(current) = self.focus {
-            if current == node {
-                return;
-            }
-            self.history.jumped_from(current);
-        }
-        self.set_focus(node);
-        self.focus_chosen = true;
-        self.select_in_list(node);
-    }
-
-    fn choose_focus(&mut self, node: NodeIndex) {
-        if self.focus != Some(node) {
-            self.jump_to(node);
-        }
-        self.focus_chosen = true;
-    }
-
-    fn go_back(&mut self) {
-        let Some(current) = self.focus else { return };
-        match self.history.back(current) {
-            Some(previous) => self.revisit(previous),
-            None => self.message = Some("no earlier actor to go back to".into()),
-        }
-    }
-
-    fn go_forward(&mut self) {
-        let Some(current) = self.focus else { return };
-        match self.history.forward(current) {
-            Some(next) => self.revisit(next),
-            None => self.message = Some("nothing to go forward to".into()),
-        }
-    }
-
-    fn revisit(&mut self, node: NodeIndex) {
-        self.set_focus(node);
-        self.focus_chosen = true;
-        self.select_in_list(node);
-    }
-
-    /// The list cursor follows the focus. A name filter that hides the
-    /// actor has done its job and is cleared; other filters stay and say so.
-    fn select_in_list(&mut self, node: NodeIndex) {
-        let listed = |app: &App| app.listed.iter().position(|listed| listed.node == node);
-        if listed(self).is_none() && !self.query.is_empty() {
-            self.query.clear();
-            self.editing_filter = false;
-            self.refresh_list();
-        }
-        match listed(self) {
-            Some(index) => {
-                self.actors.selected = index;
-                self.keep_visible();
-            }
-            None => {
-                self.message = Some(format!(
-                    "{} is hidden by the filters",
-                    self.graph.actor(node).name
-                ));
-            }
-        }
-    }
-
-    /// Moving through the list shows each actor; the first move away from
-    /// a chosen focus is remembered so Back returns to it.
-    fn preview_selected_actor(&mut self) {
-        let Some(node) = self.selected_actor() else {
-            return;
-        };
-        if self.focus == Some(node) {
-            return;
-        }
-        if let (Some(current), true) = (self.focus, self.focus_chosen) {
-            self.history.jumped_from(current);
-        }
-        self.focus_chosen = false;
-        self.set_focus(node);
-    }
-
-    fn set_focus(&mut self, node: NodeIndex) {
-        if let (Some(current), Some(link)) = (self.focus, self.selected_link()) {
-            self.last_relation.insert(current, link.relation);
-        }
-        self.focus = Some(node);
-        self.relations = Cursor::default();
-        self.evidence_scroll = 0;
-        self.refresh_rows();
-    }
-
-    /// Unmarks everyone; marked-only then has nothing to show and ends.
-    fn clear_marks(&mut self) {
-        if self.marked.is_empty() {
-            self.message = Some("no actor is marked".into());
-            return;
-        }
-        let count = self.marked.len();
-        self.marked.clear();
-        self.message = Some(format!("unmarked {count} actors"));
-        if std::mem::take(&mut self.marked_only) {
-            self.refresh_list();
-        } else {
-            self.refresh_rows();
-        }
-    }
-
-    fn toggle_mark(&mut self) {
-        let node = match self.pane {
-            Pane::Actors => self.selected_actor(),
-            Pane::Graph => self.selected_member(),
-            Pane::Stats => self.stats.rows.get(self.stats.cursor.selected).copied(),
-            _ => self.focus,
-        };
-        let Some(node) = node else { return };
-        if !self.marked.remove(&node) {
-            self.marked.insert(node);
-        }
-        if self.marked.is_empty() {
-            self.marked_only = false;
-        }
-        if self.marked_only {
-            self.refresh_list();
-        } else {
-            self.refresh_rows();
-        }
-    }
-
-    /// Recomputes the actor list from the filters, keeping the selected
-    /// actor selected when it is still listed.
-    fn refresh_list(&mut self) {
-        self.relist(self.graph.relation_count() > self.background_above);
-    }
-
-    /// [`refresh_list`](Self::refresh_list), matching a query on a worker
-    /// when `in_background`.
-    fn relist(&mut self, in_background: bool) {
-        self.refresh_scope();
-        self.cancel_matching();
-        // While the query only grows and the filters stay, the matches can
-        // only be among the previous ones.
-        let narrowing = self.listed_scope == self.scope_generation
-            && filter::narrows(&self.listed_for, &self.query);
-        let candidates: Vec<NodeIndex> = if narrowing {
-            let listed = self.listed.iter().map(|listed| listed.node);
-            let mut candidates: Vec<NodeIndex> =
-                listed.chain(self.left_out.iter().copied()).collect();
-            // Scored in file order, as a full scan would, so ties break alike.
-            candidates.sort_unstable();
-            candidates
-        } else {
-            self.graph.actors().map(|(node, _)| node).collect()
-        };
-        if in_background && !self.query.is_empty() {
-            self.request_matches(candidates);
-            return;
-        }
-        let matches = matching::match_actors(
-            &self.graph,
-            &self.scope,
-            &candidates,
-            &self.query,
-            (self.sort, &self.shown_degrees),
-            &mut self.matcher,
-            &|| false,
-        );
-        let query = self.query.clone();
-        if let Some(matches) = matches {
-            self.show_list(matches, query);
-        }
-    }
-
-    /// Scores the actors for the query on a worker; the list keeps what it
-    /// shows until the answer comes ([`matches_ready`](Self::matches_ready)).
-    fn request_matches(&mut self, candidates: Vec<NodeIndex>) {
-        self.requests += 1;
-        let progress = Arc::new(Progress::default());
-        self.match_request = Some((self.requests, Arc::clone(&progress)));
-        self.effects.push(Effect::Compute(Task {
-            job: Job::Match {
-                request: self.requests,
-                query: self.query.clone(),
-                candidates,
-                sort: self.sort,
-                degrees: self.shown_degrees.clone(),
-            },
-            graph: Arc::clone(&self.graph),
-            scope: self.scope.clone(),
-            progress,
-        }));
-    }
-
-    /// Stops the match running on a worker, if one is.
-    fn cancel_matching(&mut self) {
-        if let Some((_, progress)) = self.match_request.take() {
-            progress.cancel();
-        }
-    }
-
-    /// Takes a list matched in the background, unless a newer query or
-    /// filter asked again since.
-    fn matches_ready(&mut self, request: u64, query: String, matches: Arc<Matches>) {
-        if self.match_request.as_ref().map(|(id, _)| *id) != Some(request) {
-            return;
-        }
-        self.match_request = None;
-        self.show_list(Arc::unwrap_or_clone(matches), query);
-    }
-
-    /// Shows the actors matched for `query`. While the query is typed the
-    /// top match is selected and the focus stays; otherwise the selected
-    /// actor stays selected when it is still listed.
-    fn show_list(&mut self, matches: Matches, query: String) {
-        // An empty list has no selection; the focus is what to keep then.
-        let previous = self.selected_actor().or(self.focus);
-        self.listed = matches.listed;
-        self.left_out = matches.left_out;
-        self.listed_for = query;
-        self.listed_scope = self.scope_generation;
-        if self.editing_filter {
-            self.actors = Cursor::default();
-            return;
-        }
-        self.actors.selected = previous
-            .and_then(|node| self.listed.iter().position(|l| l.node == node))
-            .unwrap_or(0);
-        if self.actors.selected == 0 {
-            self.actors.offset = 0;
-        }
-        self.keep_visible();
-        if self.focus.is_none() || previous != self.selected_actor() {
-            self.preview_selected_actor();
-        }
-        self.refresh_rows();
-    }
-
-    /// `/`: a new query, the one kept before going to the history.
-    fn start_filter(&mut self) {
-        self.editing_filter = true;
-        self.query_recalled = None;
-        if self.view.panes().contains(&Pane::Actors) {
-            self.pane = Pane::Actors;
-        }
-        if !self.query.is_empty() {
-            self.query.clear();
-            self.refresh_list();
-        }
-    }
-
-    /// Enter in the query: keeps it and focuses the selected row.
-    fn accept_filter(&mut self) {
-        self.editing_filter = false;
-        self.query_recalled = None;
-        // Enter acts on the list for the whole query, never on a stale
-        // one: a match still running is finished here.
-        if self.match_request.is_some() {
-            self.relist(false);
-            self.actors = Cursor::default();
-        }
-        if self.query.is_empty() {
-            self.select_focus_in_list();
-            return;
-        }
-        if self.query_history.last() != Some(&self.query) {
-            self.query_history.push(self.query.clone());
-        }
-        if self.listed.is_empty() {
-            self.message = Some(format!("no actor matches \"{}\"", self.query));
-            return;
-        }
-        self.preview_selected_actor();
-        self.focus_chosen = true;
-    }
-
-    /// True when ↑ and ↓ in the query step through earlier queries rather
-    /// than the list: while it is empty or recalled and not edited since.
-    fn arrows_recall(&self) -> bool {
-        !self.query_history.is_empty() && (self.query.is_empty() || self.query_recalled.is_some())
-    }
-
-    /// Puts an earlier (negative `step`) or later query kept with Enter in
-    /// the query; past the newest, the query is empty again.
-    fn recall_query(&mut self, step: isize) {
-        let count = self.query_history.len();
-        if count == 0 {
-            return;
-        }
-        let next = match self.query_recalled {
-            None if step < 0 => Some(count - 1),
-            None => return,
-            Some(at) => {
-                let next = at as isize + step.signum();
-                (next < count as isize).then_some(next.max(0) as usize)
-            }
-        };
-        self.query_recalled = next;
-        self.query = next.map_or_else(String::new, |at| self.query_history[at].clone());
-        self.refresh_list();
-    }
-
-    /// The list cursor on the focus, when it is listed.
-    fn select_focus_in_list(&mut self) {
-        let at = self
-            .focus
-            .and_then(|focus| self.listed.iter().position(|l| l.node == focus));
-        if let Some(at) = at {
-            self.actors.selected = at;
-            self.keep_visible();
-        }
-    }
-
-    /// The actors and relations the filters let through, for every view:
-    /// actor kinds, marked-only, and the "as of" date for dated actors.
-    fn refresh_scope(&mut self) {
-        let as_of = self.relation_filter.until;
-        let shown: Vec<bool> = self
-            .graph
-            .actors()
-            .map(|(node, actor)| {
-                (self.actor_kinds.is_empty() || self.actor_kinds.contains(&actor.kind))
-                    && (!self.marked_only || self.marked.contains(&node))
-                    && as_of.is_none_or(|date| begun_by(actor.date.as_ref(), &date))
-            })
-            .collect();
-        let everyone = shown.iter().all(|&s| s);
-        let scope = Scope {
-            shown: (!everyone).then_some(shown),
-            filter: self.relation_filter.clone(),
-        };
-        // Typing a name filter rebuilds the list but not the scope; only a
-        // real change makes the views compute again.
-        if scope == self.scope && self.scope_generation > 0 {
-            return;
-        }
-        self.scope = scope;
-        self.scope_generation += 1;
-        self.shown_degrees = counts::ShownDegrees::of(&self.graph, &self.scope);
-        if self.path_view.to.is_some() {
-            self.compute_paths();
-        }
-    }
-
-    /// Listed actors by node index, for exporting what is shown.
-    fn listed_mask(&self) -> Vec<bool> {
-        let mut mask = vec![false; self.graph.actor_count()];
-        for listed in &self.listed {
-            mask[listed.node.index()] = true;
-        }
-        mask
     }
 
     /// Recomputes the focused actor's relation rows, keeping the selected
@@ -1413,209 +945,6 @@ impl App {
             self.relations.offset = 0;
         }
         self.keep_visible();
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let Some(areas) = self.areas() else {
-            return;
-        };
-        let inside = |area: Rect| area.contains(Position::new(column, row));
-        if row == areas.tabs.y {
-            if let Some(view) = tab_at(column, self.width) {
-                self.show_view(view);
-            }
-        } else if row == areas.breadcrumb.y {
-            self.click_breadcrumb(usize::from(column - areas.breadcrumb.x));
-        } else if inside(areas.view_body) && self.click_in_view(areas.view_body, column, row) {
-        } else if inside(areas.view) {
-            if let Some(&pane) = self.view.panes().last() {
-                self.pane = pane;
-            }
-        } else if inside(areas.actor_list) {
-            self.pane = Pane::Actors;
-            let index = self.actors.offset + usize::from(row - areas.actor_list.y);
-            if index < self.listed.len() {
-                self.actors.selected = index;
-                self.preview_selected_actor();
-            }
-        } else if inside(areas.relation_list) {
-            let was_active = self.pane == Pane::Relations;
-            self.pane = Pane::Relations;
-            let index = self.relations.offset + usize::from(row - areas.relation_list.y);
-            if let Some(RelationRow::Link(link)) = self.rows.get(index).copied() {
-                // A click on the other actor's name, or on the row already
-                // selected in the active pane, jumps; any other click selects.
-                let cell = usize::from(column - areas.relation_list.x);
-                let width = usize::from(areas.relation_list.width);
-                let on_other = relations::columns(width, self.row_widths)
-                    .other_actor()
-                    .contains(&cell);
-                if on_other || (was_active && self.relations.selected == index) {
-                    self.jump_to(link.other);
-                } else {
-                    self.relations.selected = index;
-                    self.evidence_scroll = 0;
-                }
-            }
-        } else if row == areas.status.y {
-            if let Some(chip) = self.chip_at(column) {
-                self.remove_chip(chip);
-            }
-        } else if inside(areas.actors) {
-            self.pane = Pane::Actors;
-        } else if inside(areas.relations) {
-            self.pane = Pane::Relations;
-        } else if inside(areas.evidence) {
-            self.pane = Pane::Evidence;
-        }
-        self.keep_visible();
-    }
-
-    /// A click inside the graph, path, timeline or statistics pane;
-    /// false when it landed on nothing.
-    fn click_in_view(&mut self, body: Rect, column: u16, row: u16) -> bool {
-        let line = usize::from(row - body.y);
-        match self.view {
-            View::Graph => self.click_in_graph(column, row),
-            View::Path => {
-                let index = self.path_view.cursor.offset + line;
-                if !matches!(
-                    self.path_view.rows.get(index),
-                    Some(PathRow::Actor(_) | PathRow::Hop(_))
-                ) {
-                    return false;
-                }
-                let again = self.pane == Pane::Path && self.path_view.cursor.selected == index;
-                self.pane = Pane::Path;
-                self.path_view.cursor.selected = index;
-                if again {
-                    self.activate_in_path();
-                }
-                true
-            }
-            View::Timeline | View::Stats => {
-                // The first line of the body is the column heading.
-                if line == 0 {
-                    return false;
-                }
-                let (cursor, len, pane) = if self.view == View::Timeline {
-                    (
-                        &mut self.timeline.cursor,
-                        self.timeline.rows.len(),
-                        Pane::Timeline,
-                    )
-                } else {
-                    (&mut self.stats.cursor, self.stats.rows.len(), Pane::Stats)
-                };
-                let index = cursor.offset + line - 1;
-                if index >= len {
-                    return false;
-                }
-                let again = cursor.selected == index;
-                cursor.selected = index;
-                self.pane = pane;
-                if again {
-                    self.activate();
-                }
-                true
-            }
-            View::Explore => false,
-        }
-    }
-
-    fn scroll(&mut self, column: u16, row: u16, lines: isize) {
-        let Some(areas) = self.areas() else {
-            return;
-        };
-        let inside = |area: Rect| area.contains(Position::new(column, row));
-        let pane = if inside(areas.view) {
-            match self.view.panes().last() {
-                Some(&pane) => pane,
-                None => return,
-            }
-        } else if inside(areas.actors) {
-            Pane::Actors
-        } else if inside(areas.relations) {
-            Pane::Relations
-        } else if inside(areas.evidence) {
-            Pane::Evidence
-        } else {
-            return;
-        };
-        let current = self.pane;
-        self.pane = pane;
-        self.move_by(lines);
-        self.pane = current;
-    }
-
-    /// The filters in force with their labels, in status-bar order.
-    pub fn chips(&self) -> Vec<(Chip, String)> {
-        let filter = &self.relation_filter;
-        let mut chips = Vec::new();
-        if !self.query.is_empty() && !self.editing_filter {
-            chips.push((Chip::Query, format!("/{}", clip(&self.query, 16))));
-        }
-        if !self.actor_kinds.is_empty() {
-            let text = describe_set(&self.actor_kinds, &self.used_actor_kinds(), |k| {
-                k.name().to_owned()
-            });
-            chips.push((Chip::ActorKinds, format!("kinds: {text}")));
-        }
-        if !filter.statuses.is_empty() {
-            let text = describe_set(&filter.statuses, &self.used_statuses(), |s| {
-                s.name().to_owned()
-            });
-            chips.push((Chip::Statuses, format!("status: {text}")));
-        }
-        if !filter.stances.is_empty() {
-            let text = describe_set(&filter.stances, &self.used_stances(), |s| {
-                s.name().to_owned()
-            });
-            chips.push((Chip::Stances, format!("stance: {text}")));
-        }
-        if !filter.kinds.is_empty() {
-            let text = describe_set(&filter.kinds, &self.used_relation_kinds(), |k| {
-                k.replace('_', " ")
-            });
-            chips.push((Chip::RelationKinds, format!("relations: {text}")));
-        }
-        if self.marked_only {
-            chips.push((
-                Chip::MarkedOnly,
-                format!("marked only: {}", self.marked.len()),
-            ));
-        }
-        if let Some(date) = filter.until {
-            chips.push((Chip::AsOf, format!("as of {date}")));
-        }
-        chips
-    }
-
-    fn remove_chip(&mut self, chip: Chip) {
-        match chip {
-            Chip::Query => self.query.clear(),
-            Chip::ActorKinds => self.actor_kinds.clear(),
-            Chip::Statuses => self.relation_filter.statuses.clear(),
-            Chip::Stances => self.relation_filter.stances.clear(),
-            Chip::RelationKinds => self.relation_filter.kinds.clear(),
-            Chip::MarkedOnly => self.marked_only = false,
-            Chip::AsOf => self.relation_filter.until = None,
-        }
-        self.refresh_list();
-    }
-
-    /// The chip drawn at `column` of the status bar: each is drawn as
-    /// " label " followed by one space.
-    fn chip_at(&self, column: u16) -> Option<Chip> {
-        let mut start = 0usize;
-        for (chip, label) in self.chips() {
-            let end = start + text::width(&label) + 2;
-            if (start..end).contains(&usize::from(column)) {
-                return Some(chip);
-            }
-            start = end + 1;
-        }
-        None
     }
 
     // ----- what the views read -----
@@ -1843,6 +1172,10 @@ impl App {
     }
 }
 
+/// How long a message holds the status line before the hints come back:
+/// long enough to read a sentence.
+pub const MESSAGE_TIME: Duration = Duration::from_secs(4);
+
 /// Graphs with more relations than this compute the neighbourhood and the
 /// timeline off the UI thread: above it they take longer than a frame.
 const BACKGROUND_ABOVE: usize = 200_000;
@@ -1869,48 +1202,6 @@ pub fn tab_label(index: usize, view: View, width: u16) -> String {
     } else {
         format!(" {} {} ", index + 1, view.name())
     }
-}
-
-/// A shown subset in few words: the shown items when they are fewer,
-/// else the hidden ones with a minus (`−Claimed`).
-fn describe_set<T: Ord>(
-    shown: &BTreeSet<T>,
-    every: &BTreeSet<T>,
-    name: impl Fn(&T) -> String,
-) -> String {
-    let hidden: Vec<&T> = every.iter().filter(|item| !shown.contains(item)).collect();
-    let text = if hidden.len() < shown.len() {
-        hidden
-            .iter()
-            .map(|item| format!("−{}", name(item)))
-            .collect::<Vec<_>>()
-            .join(",")
-    } else {
-        shown.iter().map(&name).collect::<Vec<_>>().join(",")
-    };
-    clip(&text, 28)
-}
-
-/// Shows or hides `item` in an inclusion set where empty means "all of
-/// `every`". Refuses to hide the last shown item; returns whether it changed.
-fn toggle_in<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T, every: &BTreeSet<T>) -> bool {
-    let mut shown = if set.is_empty() {
-        every.clone()
-    } else {
-        set.clone()
-    };
-    if !shown.remove(item) {
-        shown.insert(item.clone());
-    }
-    if shown.is_empty() {
-        return false;
-    }
-    *set = if shown == *every {
-        BTreeSet::new()
-    } else {
-        shown
-    };
-    true
 }
 
 /// The row of a list of `len` nearest `target` that the cursor may rest

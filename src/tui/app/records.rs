@@ -9,7 +9,7 @@ use super::{App, Effect, PathRow, citation};
 use crate::graph::{Dated, EdgeIndex, NodeIndex};
 use crate::load::tree;
 use crate::tui::action::{Pane, View};
-use crate::tui::ui::text::clip;
+use crate::tui::geometry::text::clip;
 
 /// A record of the data file: an actor or a relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +24,7 @@ impl App {
         match self.view {
             View::Explore => self.selected_link().map(|link| link.relation),
             View::Path => match self.path_view.rows.get(self.path_view.cursor.selected) {
-                Some(PathRow::Hop(hop)) => Some(hop.relation),
+                Some(PathRow::Hop(hop) | PathRow::Alternative(hop)) => Some(hop.relation),
                 _ => None,
             },
             View::Timeline => {

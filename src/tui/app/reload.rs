@@ -150,6 +150,7 @@ impl App {
         path.to = path.to.and_then(|node| map.node(node));
         path.avoid = path.avoid.iter().filter_map(|&n| map.node(n)).collect();
         path.paths.clear();
+        path.routes.clear();
         path.rows.clear();
 
         let timeline = &mut self.timeline;
@@ -206,6 +207,7 @@ impl App {
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
+        self.index_actors();
         // Answers still being computed are about the old graph.
         self.graph_request = None;
         self.timeline_request = None;

@@ -7,10 +7,15 @@
 //! local matches at once and asks the endpoint for names containing the
 //! text in the background. A failing endpoint is a message in the status
 //! line; the explorer goes on with what it has.
+//!
+//! A question about a new focus or filter text is held back until it has
+//! stayed the same for [`SETTLE`], so running down a list asks about the
+//! row the person stops at, not every row passed. Time reaches the app
+//! as [`Report::Tick`], so tests need not sleep.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use oxrdf::NamedNode;
 
@@ -19,11 +24,15 @@ use super::{App, Effect, Task};
 use crate::graph::{KnowledgeGraph, Progress};
 use crate::model::{Dataset, When};
 use crate::remote::{self, Endpoint, Found};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Report};
 
 /// The fewest characters of a filter the endpoint is asked about: one or
 /// two would match most of a large graph's names.
 const SEARCH_FROM: usize = 3;
+
+/// How long the focus or the filter's text must stay the same before the
+/// endpoint is asked about it.
+pub const SETTLE: Duration = Duration::from_millis(150);
 
 /// The frames of the status line's spinner, a tenth of a second each.
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -54,18 +63,60 @@ pub(super) struct RemoteState {
     /// The resource of the focus last seen, to notice a new one.
     followed: Option<String>,
     fetch: Option<Pending>,
-    search: Option<(u64, Arc<Progress>)>,
+    search: Option<Question>,
     /// The filter text last asked about.
     searched: String,
+    /// The fetch that failed or was cancelled last, for the retry key.
+    failed: Option<Redo>,
 }
 
-/// A fetch in flight, and what the status line says meanwhile.
-struct Pending {
+/// A question to the endpoint: held back until what it asks about has
+/// settled, then sent to a worker. Only the newest one's answer is taken;
+/// one superseded before it was sent is never sent.
+struct Question {
     request: u64,
     progress: Arc<Progress>,
+    /// The work, until it is sent.
+    unsent: Option<Fetch>,
+    /// The first tick since the question was asked: it is sent once
+    /// [`SETTLE`] has passed since.
+    quiet_since: Option<Instant>,
+    /// Why the endpoint is being waited for, when it asked kgx to wait.
+    note: Arc<Mutex<Option<String>>>,
+}
+
+impl Question {
+    /// The work to send now, if the question has been quiet long enough.
+    fn due(&mut self, now: Instant) -> Option<Fetch> {
+        self.unsent.as_ref()?;
+        let since = *self.quiet_since.get_or_insert(now);
+        if now.saturating_duration_since(since) >= SETTLE {
+            self.unsent.take()
+        } else {
+            None
+        }
+    }
+}
+
+/// A fetch waiting or in flight, and what the status line says meanwhile.
+struct Pending {
+    question: Question,
+    /// What is asked again after a failure.
+    redo: Redo,
     started: Instant,
     /// The status line at each spinner frame.
     frames: Vec<String>,
+    /// The endpoint's note the frames show, once there is one.
+    shown_note: Option<String>,
+}
+
+/// A fetch to ask again.
+#[derive(Clone, Debug)]
+enum Redo {
+    /// A resource's neighbourhood.
+    Around(NamedNode),
+    /// A name typed on the command line.
+    Named(String),
 }
 
 /// How a relation is recognised in two answers.
@@ -134,7 +185,7 @@ impl PartialEq for RemoteAnswer {
 
 impl Fetch {
     /// Asks the endpoint; the answer as an action for the app.
-    pub(super) fn run(self) -> Action {
+    pub(super) fn run(self) -> Report {
         let (request, outcome) = match self {
             Fetch::Around {
                 request,
@@ -175,7 +226,7 @@ impl Fetch {
                 (request, outcome)
             }
         };
-        Action::RemoteReady(RemoteAnswer { request, outcome })
+        Report::RemoteReady(RemoteAnswer { request, outcome })
     }
 }
 
@@ -211,6 +262,7 @@ impl RemoteState {
             fetch: None,
             search: None,
             searched: String::new(),
+            failed: None,
         }
     }
 
@@ -259,15 +311,45 @@ impl RemoteState {
         }
     }
 
-    fn cancel_fetch(&mut self) -> bool {
-        match self.fetch.take() {
-            Some(pending) => {
-                pending.progress.cancel();
-                true
-            }
-            None => false,
+    /// Cancels the fetch waiting or running; what it asked, if there was one.
+    fn cancel_fetch(&mut self) -> Option<Redo> {
+        let pending = self.fetch.take()?;
+        pending.question.progress.cancel();
+        Some(pending.redo)
+    }
+
+    /// A question for request `request`, the endpoint it goes to made to
+    /// stop once it is cancelled and to leave its notes where the status
+    /// line finds them.
+    fn question(&self, request: u64, fetch: impl FnOnce(Endpoint) -> Fetch) -> Question {
+        let progress = Arc::new(Progress::default());
+        let note = Arc::new(Mutex::new(None));
+        let told = Arc::clone(&note);
+        let endpoint = self
+            .endpoint
+            .clone()
+            .cancelled_by(Arc::clone(&progress))
+            .telling(move |said| {
+                if let Ok(mut note) = told.lock() {
+                    *note = Some(said.to_owned());
+                }
+            });
+        Question {
+            request,
+            progress,
+            unsent: Some(fetch(endpoint)),
+            quiet_since: None,
+            note,
         }
     }
+}
+
+/// The status line's frames for `text`, with the key that cancels.
+fn spinner_frames(text: &str, cancel: &str) -> Vec<String> {
+    SPINNER
+        .iter()
+        .map(|frame| format!("{frame} {text} · {cancel} cancels"))
+        .collect()
 }
 
 /// How much an answer tells of an actor: a neighbour's answer may give
@@ -323,11 +405,7 @@ impl App {
         let mut app = App::new(graph, width, height);
         app.remote = Some(Box::new(state));
         match start.actor {
-            Some(name) => app.start_fetch(|request, endpoint| Fetch::Named {
-                request,
-                name,
-                endpoint,
-            }),
+            Some(name) => app.ask(Redo::Named(name), false),
             None => {
                 app.message = Some(
                     "type / and a name to search the endpoint, Enter to open what it finds".into(),
@@ -337,11 +415,56 @@ impl App {
         Ok(app)
     }
 
-    /// Whether a fetch is running (the status line shows a spinner).
+    /// Whether a fetch is waiting or running (the status line shows a
+    /// spinner).
     pub fn fetching(&self) -> bool {
         self.remote
             .as_ref()
             .is_some_and(|state| state.fetch.is_some())
+    }
+
+    /// Whether a question waits for the focus or the filter to settle:
+    /// the shell then tells the app the time often ([`Report::Tick`]).
+    pub fn settling(&self) -> bool {
+        self.remote.as_ref().is_some_and(|state| {
+            let waits = |question: &Question| question.unsent.is_some();
+            state.fetch.as_ref().is_some_and(|p| waits(&p.question))
+                || state.search.as_ref().is_some_and(waits)
+        })
+    }
+
+    /// Time passed: questions that have settled are sent, and what the
+    /// endpoint said about waiting reaches the status line.
+    pub(super) fn remote_tick(&mut self, now: Instant) {
+        let cancel = self.keymap.first_key("cancel");
+        let Some(state) = self.remote.as_mut() else {
+            return;
+        };
+        let mut due = Vec::new();
+        if let Some(pending) = state.fetch.as_mut() {
+            if let Some(fetch) = pending.question.due(now) {
+                due.push((fetch, Arc::clone(&pending.question.progress)));
+            }
+            let note = pending
+                .question
+                .note
+                .lock()
+                .ok()
+                .and_then(|note| note.clone());
+            if note.is_some() && note != pending.shown_note {
+                let text = note.clone().unwrap_or_default();
+                pending.frames = spinner_frames(&text, &cancel);
+                pending.shown_note = note;
+            }
+        }
+        if let Some(search) = state.search.as_mut()
+            && let Some(fetch) = search.due(now)
+        {
+            due.push((fetch, Arc::clone(&search.progress)));
+        }
+        for (fetch, progress) in due {
+            self.push_fetch(fetch, progress);
+        }
     }
 
     /// The status line while a fetch runs.
@@ -351,25 +474,59 @@ impl App {
         pending.frames.get(frame).map(String::as_str)
     }
 
-    /// Esc while a fetch runs cancels it (and does nothing else).
+    /// Esc while a fetch waits or runs cancels it (and does nothing else);
+    /// the retry key asks again what failed or was cancelled, or the
+    /// focus's neighbourhood when it is not in.
     pub(super) fn remote_takes(&mut self, action: &Action) -> bool {
-        if !matches!(action, Action::Cancel)
+        if !matches!(action, Action::Cancel | Action::Retry)
             || self.overlay.is_some()
             || self.command.is_some()
             || self.editing_filter
         {
             return false;
         }
+        let retry = self.keymap.first_key("retry");
         let Some(state) = self.remote.as_mut() else {
+            if matches!(action, Action::Retry) {
+                self.message = Some(format!(
+                    "{retry} asks a SPARQL endpoint again; this explorer shows a file"
+                ));
+                return true;
+            }
             return false;
         };
-        if state.cancel_fetch() {
+        if matches!(action, Action::Cancel) {
+            let Some(redo) = state.cancel_fetch() else {
+                return false;
+            };
             // The focus counts as not followed, so moving back asks again.
             state.followed = None;
-            self.message = Some("cancelled; the explorer shows what it has".into());
+            state.failed = Some(redo);
+            self.message = Some(format!(
+                "cancelled; the explorer shows what it has · {retry} asks again"
+            ));
             return true;
         }
-        false
+        if state.fetch.is_some() {
+            let cancel = self.keymap.first_key("cancel");
+            self.message = Some(format!("already asking the endpoint; {cancel} cancels"));
+            return true;
+        }
+        let focus = self
+            .focus
+            .and_then(|node| remote::resource_of(self.graph.actor(node)));
+        let redo = match (state.failed.take(), focus) {
+            (Some(redo), _) => redo,
+            (None, Some(resource)) if !state.fetched.contains(resource.as_str()) => {
+                Redo::Around(resource)
+            }
+            (None, _) => {
+                self.message = Some("nothing to ask again: what is shown is all in".into());
+                return true;
+            }
+        };
+        self.ask(redo, false);
+        true
     }
 
     /// After each action: a new focus is fetched unless it was before; a
@@ -384,14 +541,15 @@ impl App {
         let seen = focus.as_ref().map(|r| r.as_str().to_owned());
         if seen != state.followed {
             state.followed = seen;
-            if let Some(resource) = focus
-                && !state.fetched.contains(resource.as_str())
-            {
-                self.start_fetch(|request, endpoint| Fetch::Around {
-                    request,
-                    resource,
-                    endpoint,
-                });
+            match focus {
+                Some(resource) if !state.fetched.contains(resource.as_str()) => {
+                    self.ask(Redo::Around(resource), true);
+                }
+                // The person moved on: what was asked for the last focus
+                // is no longer wanted.
+                _ => {
+                    state.cancel_fetch();
+                }
             }
         }
         let Some(state) = self.remote.as_mut() else {
@@ -399,51 +557,69 @@ impl App {
         };
         if self.query != state.searched {
             state.searched = self.query.clone();
-            if let Some((_, progress)) = state.search.take() {
-                progress.cancel();
+            if let Some(search) = state.search.take() {
+                search.progress.cancel();
             }
             if self.query.trim().chars().count() >= SEARCH_FROM {
                 self.requests += 1;
-                let progress = Arc::new(Progress::default());
-                state.search = Some((self.requests, Arc::clone(&progress)));
-                let fetch = Fetch::Search {
+                let query = self.query.trim().to_owned();
+                let question = state.question(self.requests, |endpoint| Fetch::Search {
                     request: self.requests,
-                    query: self.query.trim().to_owned(),
-                    endpoint: state.endpoint.clone(),
-                };
-                self.push_fetch(fetch, progress);
+                    query,
+                    endpoint,
+                });
+                state.search = Some(question);
             }
         }
     }
 
-    /// Starts a fetch, superseding the one running.
-    fn start_fetch(&mut self, fetch: impl FnOnce(u64, Endpoint) -> Fetch) {
+    /// Asks `redo` of the endpoint, superseding the fetch waiting or
+    /// running: at once, or with `settle` once the focus has stayed put
+    /// for [`SETTLE`].
+    fn ask(&mut self, redo: Redo, settle: bool) {
+        let what = match &redo {
+            Redo::Around(resource) => self
+                .focus
+                .map(|node| self.graph.actor(node).name.clone())
+                .unwrap_or_else(|| resource.as_str().to_owned()),
+            Redo::Named(name) => name.clone(),
+        };
+        let cancel = self.keymap.first_key("cancel");
         let Some(state) = self.remote.as_mut() else {
             return;
         };
         state.cancel_fetch();
         self.requests += 1;
-        let fetch = fetch(self.requests, state.endpoint.clone());
-        let what = match &fetch {
-            Fetch::Around { resource, .. } => self
-                .focus
-                .map(|node| self.graph.actor(node).name.clone())
-                .unwrap_or_else(|| resource.as_str().to_owned()),
-            Fetch::Named { name, .. } => name.clone(),
-            Fetch::Search { query, .. } => query.clone(),
-        };
-        let url = state.endpoint.url().to_owned();
-        let progress = Arc::new(Progress::default());
-        state.fetch = Some(Pending {
-            request: self.requests,
-            progress: Arc::clone(&progress),
-            started: Instant::now(),
-            frames: SPINNER
-                .iter()
-                .map(|frame| format!("{frame} asking {url} about {what} · Esc cancels"))
-                .collect(),
+        let request = self.requests;
+        let question = state.question(request, |endpoint| match redo.clone() {
+            Redo::Around(resource) => Fetch::Around {
+                request,
+                resource,
+                endpoint,
+            },
+            Redo::Named(name) => Fetch::Named {
+                request,
+                name,
+                endpoint,
+            },
         });
-        self.push_fetch(fetch, progress);
+        let asking = format!("asking {} about {what}", state.endpoint.url());
+        state.fetch = Some(Pending {
+            question,
+            redo,
+            started: Instant::now(),
+            frames: spinner_frames(&asking, &cancel),
+            shown_note: None,
+        });
+        if !settle {
+            let sent = state.fetch.as_mut().and_then(|pending| {
+                let fetch = pending.question.unsent.take()?;
+                Some((fetch, Arc::clone(&pending.question.progress)))
+            });
+            if let Some((fetch, progress)) = sent {
+                self.push_fetch(fetch, progress);
+            }
+        }
     }
 
     fn push_fetch(&mut self, fetch: Fetch, progress: Arc<Progress>) {
@@ -460,16 +636,17 @@ impl App {
         let Some(state) = self.remote.as_mut() else {
             return;
         };
-        let is_fetch = state.fetch.as_ref().map(|p| p.request) == Some(answer.request);
-        let is_search = state.search.as_ref().map(|s| s.0) == Some(answer.request);
+        let is_fetch = state.fetch.as_ref().map(|p| p.question.request) == Some(answer.request);
+        let is_search = state.search.as_ref().map(|s| s.request) == Some(answer.request);
         if !is_fetch && !is_search {
             return;
         }
-        if is_fetch {
-            state.fetch = None;
+        let redo = if is_fetch {
+            state.fetch.take().map(|pending| pending.redo)
         } else {
             state.search = None;
-        }
+            None
+        };
         let url = state.endpoint.url().to_owned();
         let mut open = None;
         match answer.outcome {
@@ -521,11 +698,16 @@ impl App {
                 return;
             }
             Outcome::Failed(error) => {
-                // Asked again when the person comes back to it.
+                // Asked again when the person comes back to it, or at once
+                // with the retry key.
+                let retry = self.keymap.first_key("retry");
                 if is_fetch {
                     state.followed = None;
+                    state.failed = redo;
                 }
-                self.message = Some(format!("{error}; kgx shows what it has"));
+                self.message = Some(format!(
+                    "{error}; kgx shows what it has · {retry} asks again"
+                ));
                 return;
             }
         }
@@ -550,5 +732,266 @@ impl App {
             self.jump_to(node);
         }
         self.refresh_view();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::task::Job;
+    use super::*;
+    use crate::remote::{Reply, Scripted};
+
+    const LABEL: &str = "<http://www.w3.org/2000/01/rdf-schema#label>";
+    const KNOWS: &str = "<http://example.org/knows>";
+
+    fn ok(body: String) -> Reply {
+        Reply {
+            status: 200,
+            retry_after: None,
+            body,
+        }
+    }
+
+    /// Six resources named "Person 0" … "Person 5", as a search finds them.
+    fn six_people() -> String {
+        (0..6)
+            .map(|i| format!("<http://example.org/p{i}> {LABEL} \"Person {i}\" .\n"))
+            .collect()
+    }
+
+    /// `who`'s neighbourhood: a friend only it knows.
+    fn around(who: &str) -> String {
+        format!(
+            "<http://example.org/{who}> {KNOWS} <http://example.org/friend-of-{who}> .\n\
+             <http://example.org/friend-of-{who}> {LABEL} \"Friend of {who}\" .\n"
+        )
+    }
+
+    /// The questions the app sent to workers since last asked.
+    fn sent(app: &mut App) -> Vec<Task> {
+        app.take_effects()
+            .into_iter()
+            .filter_map(|effect| match effect {
+                Effect::Compute(task) if matches!(task.job, Job::Remote(_)) => Some(task),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The resource a sent neighbourhood fetch asks about.
+    fn about(task: &Task) -> &str {
+        match &task.job {
+            Job::Remote(fetch) => match fetch.as_ref() {
+                Fetch::Around { resource, .. } => resource.as_str(),
+                Fetch::Named { name, .. } => name,
+                Fetch::Search { query, .. } => query,
+            },
+            _ => "",
+        }
+    }
+
+    /// An explorer on a scripted endpoint whose list holds the six people
+    /// (found by typing "person" into the filter), with no question left.
+    fn explorer(transport: &Arc<Scripted>, t0: Instant) -> App {
+        let endpoint = Endpoint::scripted("http://example.org/sparql", transport);
+        let start = RemoteStart {
+            endpoint,
+            actor: None,
+        };
+        let mut app = App::on_endpoint(start, 120, 40).unwrap();
+        app.update(Action::StartFilter);
+        for c in "person".chars() {
+            app.update(Action::FilterChar(c));
+        }
+        app.update(Report::Tick(t0));
+        assert!(
+            sent(&mut app).is_empty(),
+            "a search waits for the typing to settle"
+        );
+        app.update(Report::Tick(t0 + SETTLE));
+        let searches = sent(&mut app);
+        assert_eq!(searches.len(), 1, "one search for the whole word typed");
+        assert_eq!(about(&searches[0]), "person");
+        for task in searches {
+            app.update(task.run().unwrap());
+        }
+        app.update(Action::Activate);
+        for _ in 0..3 {
+            if app.pane() != crate::tui::action::Pane::Actors {
+                app.update(Action::PreviousPane);
+            }
+        }
+        assert_eq!(app.pane(), crate::tui::action::Pane::Actors);
+        assert!(sent(&mut app).is_empty());
+        app
+    }
+
+    fn focus_iri(app: &App) -> String {
+        let node = app.focus().unwrap();
+        remote::resource_of(app.graph().actor(node))
+            .unwrap()
+            .into_string()
+    }
+
+    #[test]
+    fn running_down_the_list_asks_only_about_the_row_stopped_at() {
+        let transport = Scripted::replying([ok(six_people())]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        let posts = transport.posts();
+        let mut now = t0 + SETTLE;
+        // A key every 30 ms, the shell telling the time after each.
+        for _ in 0..5 {
+            now += Duration::from_millis(30);
+            app.update(Action::Move(1));
+            app.update(Report::Tick(now));
+        }
+        assert!(sent(&mut app).is_empty(), "nothing asked while moving");
+        assert!(app.fetching(), "the spinner shows what will be asked");
+        app.update(Report::Tick(now + SETTLE - Duration::from_millis(1)));
+        assert!(sent(&mut app).is_empty());
+        app.update(Report::Tick(now + SETTLE));
+        let asked = sent(&mut app);
+        assert_eq!(asked.len(), 1, "one question, for the row stopped at");
+        assert_eq!(about(&asked[0]), focus_iri(&app));
+        assert_eq!(
+            transport.posts(),
+            posts,
+            "no question for a row passed went out"
+        );
+    }
+
+    #[test]
+    fn a_superseded_fetch_is_cancelled_and_its_late_answer_ignored() {
+        let transport = Scripted::replying([ok(six_people()), ok(around("p1"))]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        app.update(Action::Move(1));
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
+        let mut asked = sent(&mut app);
+        assert_eq!(asked.len(), 1);
+        let first = asked.remove(0);
+        let progress = Arc::clone(&first.progress);
+        // Its answer is on its way when the person moves on.
+        let late = first.run().unwrap();
+        let actors = app.graph().actor_count();
+        app.update(Action::Move(1));
+        assert!(progress.is_cancelled(), "moving on cancels it");
+        app.update(Report::Tick(t0 + SETTLE * 4));
+        app.update(Report::Tick(t0 + SETTLE * 5));
+        let mut newer = sent(&mut app);
+        assert_eq!(newer.len(), 1);
+        app.update(late);
+        assert_eq!(
+            app.graph().actor_count(),
+            actors,
+            "the late answer is ignored"
+        );
+        assert!(app.fetching(), "still asking about the newer focus");
+        // Superseded before a worker took it up, a question is never sent.
+        let second = newer.remove(0);
+        app.update(Action::Move(1));
+        let posts = transport.posts();
+        assert!(second.run().is_none());
+        assert_eq!(transport.posts(), posts);
+    }
+
+    #[test]
+    fn esc_cancels_a_question_before_it_is_sent_and_retry_asks_it_at_once() {
+        let transport = Scripted::replying([ok(six_people()), ok(around("p1"))]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        app.update(Action::Move(1));
+        let focus = focus_iri(&app);
+        app.update(Action::Cancel);
+        assert!(!app.fetching());
+        assert!(
+            app.message().unwrap().contains("r asks again"),
+            "{:?}",
+            app.message()
+        );
+        app.update(Report::Tick(t0 + SETTLE * 9));
+        assert!(
+            sent(&mut app).is_empty(),
+            "a cancelled question is never sent"
+        );
+        app.update(Action::Retry);
+        let asked = sent(&mut app);
+        assert_eq!(asked.len(), 1, "retry asks at once");
+        assert_eq!(about(&asked[0]), focus);
+    }
+
+    #[test]
+    fn a_failed_fetch_says_how_to_retry_and_retry_asks_it_again() {
+        let failing = Reply {
+            status: 500,
+            retry_after: None,
+            body: "broken".into(),
+        };
+        let transport = Scripted::replying([ok(six_people()), failing]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        app.update(Action::Move(1));
+        let focus = focus_iri(&app);
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
+        for task in sent(&mut app) {
+            app.update(task.run().unwrap());
+        }
+        let message = app.message().unwrap_or_default().to_owned();
+        assert!(
+            message.contains("HTTP 500") && message.contains("r asks again"),
+            "{message}"
+        );
+        app.update(Action::Retry);
+        let asked = sent(&mut app);
+        assert_eq!(asked.len(), 1);
+        assert_eq!(about(&asked[0]), focus);
+    }
+
+    #[test]
+    fn a_wait_the_endpoint_asks_for_is_in_the_status_line() {
+        let busy = Reply {
+            status: 429,
+            retry_after: Some("4".into()),
+            body: String::new(),
+        };
+        let transport = Scripted::replying([ok(six_people()), busy, ok(around("p1"))]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        app.update(Action::Move(1));
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
+        let asked = sent(&mut app);
+        assert_eq!(asked.len(), 1);
+        // The worker is told to wait; the status line says so at the next tick.
+        let answer = asked.into_iter().next().unwrap().run().unwrap();
+        app.update(Report::Tick(t0 + SETTLE * 4));
+        let status = app.message().unwrap_or_default().to_owned();
+        assert!(
+            status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
+            "{status}"
+        );
+        app.update(answer);
+        assert!(!app.fetching());
+        assert_eq!(transport.paused.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn help_lists_the_spinner_keys() {
+        let help = crate::tui::keymap::Keymap::default().help();
+        let (_, rows) = help
+            .iter()
+            .find(|(title, _)| title.contains("SPARQL"))
+            .unwrap();
+        assert!(
+            rows.iter()
+                .any(|(keys, what)| keys == "Esc" && what.contains("stop asking"))
+        );
+        assert!(
+            rows.iter()
+                .any(|(keys, what)| keys == "r" && what.contains("ask again"))
+        );
     }
 }

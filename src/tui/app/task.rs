@@ -10,8 +10,8 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions, Progress, Scope};
-use crate::tui::action::Action;
-use crate::tui::ui::radial;
+use crate::tui::action::Report;
+use crate::tui::geometry::radial;
 
 /// One piece of background work and a way to follow or cancel it.
 #[derive(Debug)]
@@ -36,6 +36,9 @@ pub(super) enum Job {
     },
     /// Every dated entry in time order.
     Timeline { request: u64 },
+    /// Every actor's texts laid out for the filter, ahead of the first
+    /// letter typed (see [`KnowledgeGraph::actor_texts`]).
+    IndexActors,
     /// The actors a filter query lists, in order.
     Match {
         request: u64,
@@ -76,7 +79,7 @@ pub(super) enum Job {
 impl Task {
     /// Does the work; `None` when it was cancelled (superseded by newer
     /// filters), so nothing stale ever reaches the screen.
-    pub fn run(self) -> Option<Action> {
+    pub fn run(self) -> Option<Report> {
         let Task {
             job,
             graph,
@@ -84,7 +87,7 @@ impl Task {
             progress,
         } = self;
         let action = match job {
-            Job::Centrality { generation } => Action::CentralityReady {
+            Job::Centrality { generation } => Report::CentralityReady {
                 generation,
                 centrality: Arc::new(graph.centrality_tracked(&scope, &progress)),
             },
@@ -96,23 +99,27 @@ impl Task {
             } => {
                 let ego = graph.ego(focus, depth, &scope, radial::capacity(area, depth));
                 let placement = radial::place(&graph, &ego, area, depth);
-                Action::NeighbourhoodReady {
+                Report::NeighbourhoodReady {
                     request,
                     ego: Arc::new(ego),
                     placement: Arc::new(placement),
                 }
             }
-            Job::Timeline { request } => Action::TimelineReady {
+            Job::Timeline { request } => Report::TimelineReady {
                 request,
                 moments: Arc::new(graph.timeline(&scope)),
             },
+            Job::IndexActors => {
+                graph.actor_texts();
+                return None;
+            }
             Job::Match {
                 request,
                 query,
                 candidates,
                 sort,
                 degrees,
-            } => Action::MatchesReady {
+            } => Report::MatchesReady {
                 request,
                 matches: Arc::new(super::matching::match_actors(
                     &graph,
@@ -140,7 +147,7 @@ impl Task {
                     KnowledgeGraph::PATH_WORK,
                     &|| progress.is_cancelled(),
                 );
-                Action::PathsReady {
+                Report::PathsReady {
                     request,
                     paths: Arc::new(found.paths),
                     cut: found.cut,
@@ -151,14 +158,14 @@ impl Task {
                 from,
                 to,
                 options,
-            } => Action::PathsReady {
+            } => Report::PathsReady {
                 request,
                 paths: Arc::new(
                     graph.shortest_paths_until(from, to, &options, &|| progress.is_cancelled()),
                 ),
                 cut: false,
             },
-            Job::Lint { request, input } => Action::LintReady {
+            Job::Lint { request, input } => Report::LintReady {
                 request,
                 report: super::lint::LintFindings(Arc::new(super::lint::run(
                     &graph,

@@ -69,6 +69,7 @@ impl Vocabulary {
             FilterOption::Status(status) => self.statuses.get(status),
             FilterOption::Stance(stance) => self.stances.get(stance),
             FilterOption::RelationKind(kind) => self.relation_kinds.get(kind),
+            FilterOption::Unrelated => None,
         };
         found.copied().unwrap_or(0)
     }

@@ -30,7 +30,17 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
 
     let cursor = app.actor_cursor();
     let rows = usize::from(areas.actor_list.height);
-    let degree_width = 3;
+    // The count column is as wide as the widest count shown (a hub of a
+    // generated million has five digits), so a name never runs into it.
+    let degree_width = app
+        .listed()
+        .iter()
+        .skip(cursor.offset)
+        .take(rows)
+        .map(|listed| app.shown_degree(listed.node).total().to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let name_width = inner_width.saturating_sub(4 + degree_width + 1);
     let lines: Vec<Line> = app
         .listed()
@@ -78,7 +88,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                 }
             }
             let degree = app.shown_degree(listed.node).total().to_string();
-            let gap = inner_width.saturating_sub(3 + used + width(&degree));
+            let gap = inner_width.saturating_sub(3 + used + width(&degree)).max(1);
             spans.push(Span::raw(" ".repeat(gap)));
             spans.push(Span::styled(degree, theme.dim()));
             list_row(

@@ -12,7 +12,9 @@ use crate::tui::app::App;
 
 /// The evidence pane: the selected relation as a sentence, its facts and
 /// every quoted passage with its source; then the other actor's card.
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
+/// Returns how far it can scroll before its last line reaches the top of
+/// the window, which only the wrapped text knows.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) -> u16 {
     let (title, lines) = content(app, theme);
     let block = pane_block(
         Line::from(Span::styled(title, theme.strong())),
@@ -20,30 +22,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         app,
         theme,
     );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.evidence_scroll(), 0)),
-        area,
-    );
-}
-
-/// How far the evidence pane can scroll in `area` before its last line
-/// reaches the top of the window: the bottom of the text stays in view.
-pub fn max_scroll(app: &App, area: Rect) -> u16 {
-    let (_, lines) = content(
-        app,
-        Theme {
-            color: false,
-            palette: super::theme::Palette::Dark,
-        },
-    );
-    let inner_width = area.width.saturating_sub(2);
-    let wrapped = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .line_count(inner_width);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let wrapped = text.line_count(area.width.saturating_sub(2));
     let visible = usize::from(area.height.saturating_sub(2));
+    frame.render_widget(text.block(block).scroll((app.evidence_scroll(), 0)), area);
     u16::try_from(wrapped.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 

@@ -3,17 +3,17 @@
 
 mod actors;
 mod bars;
-pub(crate) mod evidence;
+mod evidence;
 mod graph;
-pub mod layout;
 mod overlays;
 mod path;
-pub mod radial;
-pub(crate) mod relations;
+mod relations;
 mod stats;
 pub(crate) mod text;
 pub mod theme;
 mod timeline;
+
+pub use crate::tui::geometry::{layout, radial};
 
 use std::borrow::Cow;
 
@@ -24,14 +24,22 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::action::{Pane, View};
-use super::app::{App, Overlay};
+use super::app::{App, Drawn, Overlay};
 use crate::safe_text;
 use theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: Theme) {
-    draw_screen(frame, app, theme);
+    draw_reporting(frame, app, theme);
+}
+
+/// Draws the whole screen for `app` and hands back what only drawing
+/// finds out and the state needs (how far the evidence scrolls), for the
+/// shell to give it as [`crate::tui::action::Action::Drawn`].
+pub fn draw_reporting(frame: &mut Frame<'_>, app: &App, theme: Theme) -> Drawn {
+    let drawn = draw_screen(frame, app, theme);
     made_safe(frame);
+    drawn
 }
 
 /// Leaves out of every cell the characters from data that must not reach
@@ -45,11 +53,12 @@ pub fn made_safe(frame: &mut Frame<'_>) {
     }
 }
 
-fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) {
+fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) -> Drawn {
+    let mut drawn = Drawn::default();
     let area = frame.area();
     let Some(areas) = layout::areas(area.width, area.height, app.view()) else {
         too_small(frame, area);
-        return;
+        return drawn;
     };
     bars::tabs(frame, areas.tabs, app, theme);
     bars::breadcrumb(frame, areas.breadcrumb, app, theme);
@@ -57,7 +66,7 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         View::Explore => {
             actors::draw(frame, &areas, app, theme);
             relations::draw(frame, &areas, app, theme);
-            evidence::draw(frame, areas.evidence, app, theme);
+            drawn.evidence_max_scroll = Some(evidence::draw(frame, areas.evidence, app, theme));
         }
         View::Graph => {
             actors::draw(frame, &areas, app, theme);
@@ -78,6 +87,7 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) {
         Some(Overlay::Problems { scroll }) => overlays::problems(frame, area, app, scroll, theme),
         None => {}
     }
+    drawn
 }
 
 /// A pane's frame, highlighted when keys act on it.

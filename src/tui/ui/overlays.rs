@@ -172,6 +172,7 @@ pub fn filters(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, th
             FilterOption::Status(status) => ("status", status.name().to_owned()),
             FilterOption::Stance(stance) => ("stance", stance.with_score()),
             FilterOption::RelationKind(kind) => ("relation", kind.replace('_', " ")),
+            FilterOption::Unrelated => ("actors", "also those left with no relation".to_owned()),
         };
         if index < offset {
             previous_group = Some(group);

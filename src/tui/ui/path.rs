@@ -90,6 +90,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     }
     let cursor = view.cursor;
     let count = view.paths.len();
+    let routes = view.routes.len();
     let lines: Vec<Line> = view
         .rows
         .iter()
@@ -99,16 +100,21 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         .map(|(index, row)| {
             let line = match *row {
                 PathRow::Heading(i) => {
-                    let hops = view.paths[i].hops.len();
-                    let more = if count >= MOST_PATHS && i + 1 == count {
+                    let route = &view.routes[i];
+                    let hops = route.steps.len();
+                    let more = if count >= MOST_PATHS && i + 1 == routes {
                         " (more not listed)"
                     } else {
                         ""
                     };
+                    let ways = match route.paths {
+                        1 => String::new(),
+                        n => format!(" · {n} ways (\"or\" at a hop)"),
+                    };
                     Line::from(Span::styled(
                         clip(
                             &format!(
-                                "Path {} of {count} · {hops} {}{more}",
+                                "Path {} of {routes} · {hops} {}{ways}{more}",
                                 i + 1,
                                 if hops == 1 { "hop" } else { "hops" }
                             ),
@@ -137,7 +143,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                         ),
                     ])
                 }
-                PathRow::Hop(hop) => {
+                PathRow::Hop(hop) | PathRow::Alternative(hop) => {
+                    let or = if matches!(row, PathRow::Alternative(_)) {
+                        "or "
+                    } else {
+                        ""
+                    };
                     let relation = graph.relation(hop.relation);
                     let way = if !relation.directed() {
                         "↔"
@@ -155,9 +166,10 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     if room < 6 + super::text::width(&facts) + 16 {
                         facts.clear();
                     }
-                    let phrase_room = room.saturating_sub(6 + super::text::width(&facts));
+                    let phrase_room =
+                        room.saturating_sub(6 + or.len() + super::text::width(&facts));
                     Line::from(vec![
-                        Span::styled(format!("  │ {way} "), theme.dim()),
+                        Span::styled(format!("  │ {or}{way} "), theme.dim()),
                         Span::raw(clip(&relation.phrase(), phrase_room)),
                         Span::styled(facts, theme.dim()),
                     ])

@@ -11,6 +11,7 @@ use super::{hidden_by, list_row, pane_block, scrollbar};
 use crate::graph::Direction;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, RelationRow};
+use crate::tui::geometry::columns::{Columns, columns};
 
 /// The relations pane: the focused actor's card, then its relations
 /// grouped by direction and kind, one row each.
@@ -127,7 +128,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             RelationRow::Link(link) => {
                 let relation = graph.relation(link.relation);
                 let other = graph.actor(link.other);
-                let date = relation.date().map(|d| d.to_string()).unwrap_or_default();
+                let as_of = app.as_of();
+                let date = relation
+                    .date()
+                    .map(|d| d.label_as_of(as_of.as_ref()))
+                    .unwrap_or_default();
                 let phrase = relation.phrase();
                 let word = app.search_word();
                 let mut spans = vec![
@@ -179,48 +184,4 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         app.rows().len(),
         cursor.selected,
     );
-}
-
-/// Widths of the columns of a relation row in a list `inner` cells wide.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Columns {
-    /// The date column (0: no date column).
-    date: usize,
-    /// The relation's phrase.
-    phrase: usize,
-    /// The other actor's name.
-    other: usize,
-}
-
-/// The columns of a relation row in a list `inner` cells wide whose
-/// longest phrase and other actor's name are `longest` cells wide: the
-/// phrase takes the room the names leave, the names what is left. Shared
-/// with mouse handling so a click on the other actor's name is known.
-pub(crate) fn columns(inner: usize, longest: (usize, usize)) -> Columns {
-    // Wide enough for spans such as "2024-12..2025-07" when there is room;
-    // very narrow panes drop the date (the evidence pane shows it).
-    let date = match inner {
-        90.. => 16,
-        44.. => 12,
-        _ => 0,
-    };
-    // The lint marker, the status glyph and a space, " → ", the kind
-    // letter and a space, and a space before the date when there is one.
-    let rest = inner.saturating_sub(date + 8 + usize::from(date > 0));
-    let (phrase, other) = longest;
-    let phrase = phrase.min(rest.saturating_sub(other).max(rest * 9 / 20));
-    Columns {
-        date,
-        phrase,
-        other: rest - phrase,
-    }
-}
-
-impl Columns {
-    /// Cells of the row, from its left edge, that show the other actor
-    /// (kind letter and name).
-    pub(crate) fn other_actor(&self) -> std::ops::Range<usize> {
-        let start = 3 + self.phrase + 3;
-        start..start + 2 + self.other
-    }
 }

@@ -1,40 +1,10 @@
-//! Fitting text into cells: display width, not bytes or characters, so
-//! Arabic, Cyrillic and CJK names keep the layout straight.
-
-use ratatui::style::Style;
-use ratatui::text::Span;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+//! Text drawn with a style: the searched word highlighted. Fitting text
+//! into cells is [`crate::tui::geometry::text`].
 
 use crate::tui::app::occurrences;
-
-/// `text` cut to at most `width` cells, ending in `…` when cut.
-pub fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` clipped and padded with spaces to exactly `width` cells.
-pub fn fit(text: &str, width: usize) -> String {
-    let clipped = clip(text, width);
-    let pad = width.saturating_sub(clipped.width());
-    clipped + &" ".repeat(pad)
-}
+pub use crate::tui::geometry::text::{clip, fit, width};
+use ratatui::style::Style;
+use ratatui::text::Span;
 
 /// `text` as spans in `base` style, each occurrence of the searched
 /// `word` (ignoring case) in `hit` style.
@@ -55,11 +25,6 @@ pub fn searched(text: &str, word: Option<&str>, base: Style, hit: Style) -> Vec<
         spans.push(Span::styled(text[at..].to_owned(), base));
     }
     spans
-}
-
-/// Display width in cells.
-pub fn width(text: &str) -> usize {
-    text.width()
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use crate::model::PartialDate;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 
-/// Width of the date column: "2024-11..2024-12" and a space.
-const DATE: usize = 17;
+/// Width of the date column: "≈2024-11..2024-12" and a space.
+const DATE: usize = 18;
 
 /// Days since year 0, roughly: enough to place dates on a ruler.
 fn day(date: (u16, u8, u8)) -> f64 {
@@ -28,7 +28,14 @@ fn day(date: (u16, u8, u8)) -> f64 {
 /// Draws the timeline pane.
 pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let view = app.timeline();
-    let title = format!(" Timeline · {} dated ", view.rows.len());
+    let title = match view.zoom {
+        0 => format!(" Timeline · {} dated ", view.rows.len()),
+        zoom => format!(
+            " Timeline · {} dated · zoom ×{} ",
+            view.rows.len(),
+            1u32 << zoom
+        ),
+    };
     frame.render_widget(
         pane_block(
             Line::from(Span::styled(title, theme.strong())),
@@ -55,19 +62,16 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     // One column for the lint marker, then the date, the status glyph and
     // a space, the text, the ruler.
     let text_room = room.saturating_sub(1 + DATE + ruler + 4);
-    let (start, end) = (
-        day(first.earliest()),
-        day(last.latest()).max(day(first.earliest()) + 1.0),
-    );
-    let column = |date: (u16, u8, u8)| -> usize {
-        (((day(date) - start) / (end - start)) * (ruler - 1) as f64)
-            .round()
-            .clamp(0.0, (ruler - 1) as f64) as usize
-    };
+    let (start, end) = window(view, first, last);
+    let place = |date: (u16, u8, u8)| (day(date) - start) / (end - start) * (ruler - 1) as f64;
+    let cell = |at: f64| at.round().clamp(0.0, (ruler - 1) as f64) as usize;
     let mut heading = format!(" {}  {}", fit("date", DATE), fit("what", text_room + 1));
     let mut scale = vec![' '; ruler];
-    let first_label = first.to_string();
-    let last_label = last.to_string();
+    let (first_label, last_label) = if view.zoom == 0 {
+        (first.to_string(), last.to_string())
+    } else {
+        (date_at(start), date_at(end))
+    };
     for (i, c) in first_label.chars().enumerate().take(ruler) {
         scale[i] = c;
     }
@@ -80,7 +84,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     heading.push(' ');
     heading.push_str(&scale.iter().collect::<String>());
     let mut lines = vec![Line::from(Span::styled(clip(&heading, room), theme.dim()))];
-    let as_of = app.as_of().map(|date: PartialDate| column(date.latest()));
+    let as_of = app
+        .as_of()
+        .map(|date: PartialDate| place(date.latest()))
+        .filter(|at| (-0.5..ruler as f64 - 0.5).contains(at))
+        .map(cell);
     let cursor = view.cursor;
     let rows = usize::from(body.height).saturating_sub(1);
     for (index, &at) in view.rows.iter().enumerate().skip(cursor.offset).take(rows) {
@@ -90,21 +98,8 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         if let Some(mark) = as_of {
             bar[mark] = '┊';
         }
-        let (from, to) = moment.when.bounds();
-        let a = from.map_or(0, |d| column(d.earliest()));
-        let b = to.map_or(ruler - 1, |d| column(d.latest()));
-        for cell in bar.iter_mut().take(b + 1).skip(a) {
-            *cell = '━';
-        }
-        if from.is_some() {
-            bar[a] = '●';
-        } else {
-            bar[a] = '◂';
-        }
-        if to.is_none() {
-            bar[b] = '▸';
-        }
-        let date = moment.when.to_string();
+        draw_span(&mut bar, &moment, place);
+        let date = moment.date_text();
         let glyph = match moment.item {
             Dated::Relation(edge) => status_glyph(app.graph().relation(edge).status(), theme),
             Dated::Actor(_) => Span::raw(" "),
@@ -146,6 +141,64 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     }
     frame.render_widget(Paragraph::new(lines), body);
     table_scrollbar(frame, areas.view, body, view.rows.len(), cursor.selected);
+}
+
+/// The days the ruler spans: the whole story, or with zoom a 2^zoom part
+/// of it around the selected entry, kept inside the story.
+fn window(
+    view: &crate::tui::app::TimelineView,
+    first: &PartialDate,
+    last: &PartialDate,
+) -> (f64, f64) {
+    let (story_start, story_end) = (day(first.earliest()), day(last.latest()));
+    let story_end = story_end.max(story_start + 1.0);
+    if view.zoom == 0 {
+        return (story_start, story_end);
+    }
+    let span = (story_end - story_start) / f64::from(1u32 << view.zoom);
+    let selected = view
+        .rows
+        .get(view.cursor.selected)
+        .and_then(|&at| view.moments.get(at));
+    let centre = selected.map_or(story_end, |moment| day(moment.sort_key()));
+    let from = (centre - span / 2.0).clamp(story_start, story_end - span);
+    (from, from + span)
+}
+
+/// The month a ruler position falls in, for the ruler's ends.
+fn date_at(at: f64) -> String {
+    let days = at.max(0.0) as u32;
+    let year = days / 372;
+    let month = (days % 372) / 31 + 1;
+    format!("{year:04}-{month:02}")
+}
+
+/// Draws an entry on the ruler: `●` where it starts, `━` while it lasts,
+/// `◂` when it starts before the ruler (or at no known date) and `▸` when
+/// it goes on past it (or has no known end).
+fn draw_span(bar: &mut [char], moment: &Moment, place: impl Fn((u16, u8, u8)) -> f64) {
+    let last = bar.len() - 1;
+    let (from, to) = moment.when.bounds();
+    let a = from.map_or(f64::NEG_INFINITY, |d| place(d.earliest()));
+    let b = to.map_or(f64::INFINITY, |d| place(d.latest()));
+    let edge = last as f64 + 0.5;
+    if b < -0.5 {
+        bar[0] = '◂';
+        return;
+    }
+    if a >= edge {
+        bar[last] = '▸';
+        return;
+    }
+    let cell = |at: f64| at.round().clamp(0.0, last as f64) as usize;
+    let (start, end) = (cell(a), cell(b));
+    for mark in bar.iter_mut().take(end + 1).skip(start) {
+        *mark = '━';
+    }
+    bar[start] = if a >= -0.5 { '●' } else { '◂' };
+    if b >= edge {
+        bar[end] = '▸';
+    }
 }
 
 /// The entry as a sentence, and the colour of its first actor.

@@ -59,13 +59,60 @@ struct Ring {
 impl Ring {
     /// The `i`th of `count` evenly spaced points, from the top, clockwise.
     fn point(self, i: usize, count: usize) -> (f64, f64) {
-        let angle =
-            -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / count.max(1) as f64;
+        self.at(angle(i, count, 0.0))
+    }
+
+    /// The point at `angle` (radians clockwise from the right).
+    fn at(self, angle: f64) -> (f64, f64) {
         (
             self.cx + self.rx * angle.cos(),
             self.cy + self.ry * angle.sin(),
         )
     }
+}
+
+/// The angle of the `i`th of `count` evenly spaced points from the top,
+/// clockwise, the whole ring turned by `turn`.
+fn angle(i: usize, count: usize, turn: f64) -> f64 {
+    -std::f64::consts::FRAC_PI_2 + turn + std::f64::consts::TAU * i as f64 / count.max(1) as f64
+}
+
+/// How far to turn the outer ring so its members sit nearest the inner
+/// members they hang from: with the ring unturned, the US reached through
+/// Syria (at the bottom) sat at the top, its line drawn through every
+/// label between. `slots` is how many places each ring has.
+fn outer_turn(ego: &Ego, slots: [usize; 2]) -> f64 {
+    let inner_angle = |member: usize| -> Option<f64> {
+        let index = ego.members[..member].iter().filter(|m| m.ring == 1).count();
+        Some(angle(index, slots[0], 0.0))
+    };
+    let parents: Vec<Option<f64>> = ego
+        .members
+        .iter()
+        .filter(|m| m.ring == 2)
+        .map(|m| {
+            m.parent
+                .filter(|&p| ego.members[p].ring == 1)
+                .and_then(inner_angle)
+        })
+        .collect();
+    let step = std::f64::consts::TAU / slots[1].max(1) as f64;
+    const TRIES: usize = 32;
+    let cost = |turn: f64| -> f64 {
+        parents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, parent)| parent.map(|p| (i, p)))
+            .map(|(i, parent)| {
+                let apart = (angle(i, slots[1], turn) - parent).rem_euclid(std::f64::consts::TAU);
+                apart.min(std::f64::consts::TAU - apart)
+            })
+            .sum()
+    };
+    (0..TRIES)
+        .map(|t| step * t as f64 / TRIES as f64)
+        .min_by(|a, b| cost(*a).total_cmp(&cost(*b)))
+        .unwrap_or(0.0)
 }
 
 /// The width labels get in an area: a fifth of it, within limits.
@@ -200,6 +247,21 @@ pub fn place(graph: &KnowledgeGraph, ego: &Ego, area: Rect, depth: usize) -> Pla
         ego.members.iter().filter(|m| m.ring == 1).count(),
         ego.members.iter().filter(|m| m.ring == 2).count(),
     ];
+    // Where lines join neighbours to each other, an even ring would set
+    // pairs opposite, their line drawn through the focus: one more slot
+    // than members leaves none opposite.
+    let chords = ego
+        .edges
+        .iter()
+        .any(|edge| ego.members[edge.a].ring == 1 && ego.members[edge.b].ring == 1);
+    let slots = [
+        match counts[0] {
+            even if chords && even % 2 == 0 => even + 1,
+            odd => odd,
+        },
+        counts[1],
+    ];
+    let turns = [0.0, outer_turn(ego, slots)];
     let mut seen = [0usize; 2];
     let mut taken: Vec<Rect> = Vec::with_capacity(ego.members.len());
     for member in &ego.members {
@@ -216,7 +278,7 @@ pub fn place(graph: &KnowledgeGraph, ego: &Ego, area: Rect, depth: usize) -> Pla
             ),
             ring => {
                 let index = (ring - 1).min(1);
-                let (x, y) = rings[index].point(seen[index], counts[index]);
+                let (x, y) = rings[index].at(angle(seen[index], slots[index], turns[index]));
                 seen[index] += 1;
                 (x, y, ring_label_width(area, depth, ring))
             }
