@@ -56,6 +56,7 @@ fn main() {
 /// Opens the file as the explorer does and reports peak and current
 /// resident memory in bytes.
 fn open(path: &str) {
+    kgx::allocator::return_large_blocks_when_freed();
     let graph = kgx::formats::load_graph(Input::Path(path.into())).expect("the file loads");
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kilobytes = |field: &str| {

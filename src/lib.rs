@@ -9,6 +9,7 @@
 //! explorer ([`tui`]), whose state and views are plain values and functions;
 //! only `tui::run` touches a real terminal.
 
+pub mod allocator;
 pub mod cli;
 pub mod config;
 pub mod export;

@@ -9,30 +9,12 @@ use kgx::cli::{self, Cli, Outcome, Output};
 use kgx::safe_text::{SafeWriter, safe};
 use kgx::tui::{self, Opened, loading::Loading};
 
-/// Serves every block of 128 KiB or more straight from the system, and
-/// gives it back when freed. glibc raises that threshold each time a large
-/// block is freed, after which blocks of up to 32 MB come from its heap
-/// and stay with the process once freed; kgx frees a file's text and the
-/// columns of half a file while it builds a graph, so the peak would be
-/// more than it ever holds at once.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn return_large_blocks_when_freed() {
-    // SAFETY: mallopt only changes a setting of glibc's allocator, and is
-    // called first thing, before any thread is started.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_large_blocks_when_freed() {}
-
 /// How long a load may take before the terminal shows its progress: the
 /// seed and small files are done well within it.
 const QUIET_LOAD: Duration = Duration::from_millis(150);
 
 fn main() -> ExitCode {
-    return_large_blocks_when_freed();
+    kgx::allocator::return_large_blocks_when_freed();
     let cli = Cli::parse_args();
     cli.apply_limits();
     let deny_warnings = cli.deny_warnings();
