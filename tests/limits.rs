@@ -335,6 +335,10 @@ fn every_reader_lists_the_first_problems_and_counts_the_rest() {
         "{{\"directed\": true, \"nodes\": [{{\"id\": \"a\"}}], \"links\": [{}]}}",
         links.join(",\n")
     );
+    let null_ids = format!(
+        "{{\"directed\": true, \"nodes\": [{}], \"links\": []}}",
+        vec!["{\"id\": null}"; n].join(",\n")
+    );
     let edges: String = (0..n).map(|i| format!("a,m{i},met\n")).collect();
     let edges = format!("from,to,kind\n{edges}");
     let relations: String = (0..n)
@@ -349,6 +353,7 @@ fn every_reader_lists_the_first_problems_and_counts_the_rest() {
     let cases = [
         (scratch.file("missing.graphml", graphml), vec![]),
         (scratch.file("links.json", node_link), vec![]),
+        (scratch.file("null-ids.json", null_ids), vec![]),
         (
             scratch.file("edges.csv", edges),
             vec!["--actors", actors.to_str().expect("path")],

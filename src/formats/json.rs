@@ -23,7 +23,7 @@ use crate::load::stream::{
 };
 use crate::load::validate::Step;
 use crate::load::warnings::warn;
-use crate::load::{LoadError, Problem};
+use crate::load::{Collected, LoadError, Problem};
 use crate::model::{Actor, Dataset, Relation, Role, Source, Stance, Status, When};
 
 /// Reads either JSON shape into a graph. kgx's own export, when sound, is
@@ -256,7 +256,7 @@ fn object(raw: &RawValue) -> Option<BTreeMap<String, &RawValue>> {
 const NODE_LINK_KEYS: [&str; 6] = ["directed", "multigraph", "graph", "nodes", "links", "edges"];
 
 /// A `directed` value as a boolean; anything else is added to `problems`.
-fn boolean(text: &str, raw: &RawValue, whose: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+fn boolean(text: &str, raw: &RawValue, whose: &str, problems: &mut Collected) -> Option<bool> {
     let read = serde_json::from_str::<bool>(raw.get()).ok();
     if read.is_none() {
         problems.push(
@@ -282,7 +282,9 @@ fn node_link<'a>(
     text: &'a str,
     top: &BTreeMap<String, &'a RawValue>,
 ) -> Result<ForeignGraph, Vec<Problem>> {
-    let mut problems = Vec::new();
+    // The first problems in full, the rest counted: a million broken
+    // nodes cost neither a million messages nor megabytes of --json.
+    let mut problems = Collected::default();
     let mut graph = ForeignGraph {
         directed: true,
         ..ForeignGraph::default()
@@ -295,7 +297,7 @@ fn node_link<'a>(
     if let Some(attributes) = top.get("graph").and_then(|raw| object(raw)) {
         graph.items = items(text, &attributes, &[]);
     }
-    let list = |key: &str, problems: &mut Vec<Problem>| -> Vec<&'a RawValue> {
+    let list = |key: &str, problems: &mut Collected| -> Vec<&'a RawValue> {
         let Some(raw) = top.get(key) else {
             return Vec::new();
         };
@@ -413,7 +415,7 @@ fn node_link<'a>(
     if problems.is_empty() {
         Ok(graph)
     } else {
-        Err(problems)
+        Err(problems.into_problems())
     }
 }
 

@@ -309,22 +309,23 @@ impl GraphBuilder {
         let mut node_of_sym: Vec<u32> = vec![u32::MAX; strings.len()];
         let mut by_id: HashTable<NodeIndex> = HashTable::with_capacity(actors.len());
         let mut by_name = NameIndex::default();
-        let mut graph: DiGraph<Actor, ()> =
-            DiGraph::with_capacity(actors.len(), relations.rows.len());
-        for actor in actors {
-            let node = graph.add_node(actor);
-            let graph = &graph;
-            let id = graph[node].id.as_str();
+        let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(actors.len(), relations.rows.len());
+        for actor in &actors {
+            let node = graph.add_node(());
+            let id = actor.id.as_str();
             let hash = hasher.hash_one(id);
-            if by_id.find(hash, |&other| graph[other].id == id).is_none() {
+            if by_id
+                .find(hash, |&other| actors[other.index()].id == id)
+                .is_none()
+            {
                 by_id.insert_unique(hash, node, |&other| {
-                    hasher.hash_one(graph[other].id.as_str())
+                    hasher.hash_one(actors[other.index()].id.as_str())
                 });
                 if let Some(sym) = strings.get(id) {
                     node_of_sym[sym.index()] = node.index() as u32;
                 }
             }
-            by_name.insert_actor(&hasher, graph, node);
+            by_name.insert_actor(&hasher, &actors, node);
         }
         let mut degrees = vec![Degree::default(); graph.node_count()];
         for (&(from, to), row) in ends.iter().zip(&relations.rows) {
@@ -347,12 +348,13 @@ impl GraphBuilder {
         drop(ends);
         strings.shrink_to_fit();
         relations.shrink_to_fit();
-        by_name.shrink_to_fit(&hasher, &graph);
+        by_name.shrink_to_fit(&hasher, &actors);
         Ok(KnowledgeGraph {
             title,
             description,
             sources,
             graph,
+            actors,
             strings,
             relations,
             by_id,

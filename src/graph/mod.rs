@@ -45,7 +45,11 @@ pub struct KnowledgeGraph {
     title: String,
     description: Option<String>,
     sources: Vec<Source>,
-    graph: DiGraph<Actor, ()>,
+    /// The relations' ends and adjacency. Nodes carry no weight, so the
+    /// node table walked by every traversal is eight bytes an actor.
+    graph: DiGraph<(), ()>,
+    /// Each actor, by node index.
+    actors: Vec<Actor>,
     strings: strings::Strings,
     relations: relations::RelationTable,
     /// Nodes by their actor's id, hashed in place: no second copy of ids.
@@ -82,8 +86,8 @@ struct NameEntry {
 }
 
 impl NameEntry {
-    fn lower_name(self, graph: &DiGraph<Actor, ()>) -> Option<String> {
-        graph[self.node]
+    fn lower_name(self, actors: &[Actor]) -> Option<String> {
+        actors[self.node.index()]
             .names()
             .nth(self.which as usize)
             .map(str::to_lowercase)
@@ -92,18 +96,13 @@ impl NameEntry {
 
 impl NameIndex {
     /// Indexes every name of the actor at `node`.
-    fn insert_actor(
-        &mut self,
-        hasher: &DefaultHashBuilder,
-        graph: &DiGraph<Actor, ()>,
-        node: NodeIndex,
-    ) {
-        for (which, name) in (0..).zip(graph[node].names()) {
+    fn insert_actor(&mut self, hasher: &DefaultHashBuilder, actors: &[Actor], node: NodeIndex) {
+        for (which, name) in (0..).zip(actors[node.index()].names()) {
             let lower = Some(name.to_lowercase());
             let newest = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
             let hash = hasher.hash_one(&lower);
             let entries = &mut self.entries;
-            let same = |&entry: &u32| entries[entry as usize].lower_name(graph) == lower;
+            let same = |&entry: &u32| entries[entry as usize].lower_name(actors) == lower;
             match self.table.find_mut(hash, same) {
                 // An alias that repeats the name adds nothing.
                 Some(head) if entries[*head as usize].node == node => {}
@@ -122,7 +121,7 @@ impl NameIndex {
                         before: u32::MAX,
                     });
                     self.table.insert_unique(hash, newest, |&entry| {
-                        hasher.hash_one(entries[entry as usize].lower_name(graph))
+                        hasher.hash_one(entries[entry as usize].lower_name(actors))
                     });
                 }
             }
@@ -130,14 +129,9 @@ impl NameIndex {
     }
 
     /// The actors with the lower-cased name `lower`, in file order.
-    fn find(
-        &self,
-        hasher: &DefaultHashBuilder,
-        graph: &DiGraph<Actor, ()>,
-        lower: &str,
-    ) -> Vec<NodeIndex> {
+    fn find(&self, hasher: &DefaultHashBuilder, actors: &[Actor], lower: &str) -> Vec<NodeIndex> {
         let lower = Some(lower.to_owned());
-        let same = |&entry: &u32| self.entries[entry as usize].lower_name(graph) == lower;
+        let same = |&entry: &u32| self.entries[entry as usize].lower_name(actors) == lower;
         let mut next = self
             .table
             .find(hasher.hash_one(&lower), same)
@@ -152,10 +146,10 @@ impl NameIndex {
         nodes
     }
 
-    fn shrink_to_fit(&mut self, hasher: &DefaultHashBuilder, graph: &DiGraph<Actor, ()>) {
+    fn shrink_to_fit(&mut self, hasher: &DefaultHashBuilder, actors: &[Actor]) {
         let entries = &self.entries;
         self.table
-            .shrink_to_fit(|&entry| hasher.hash_one(entries[entry as usize].lower_name(graph)));
+            .shrink_to_fit(|&entry| hasher.hash_one(entries[entry as usize].lower_name(actors)));
         self.entries.shrink_to_fit();
     }
 }
@@ -221,7 +215,7 @@ impl KnowledgeGraph {
     pub fn actors(&self) -> impl ExactSizeIterator<Item = (NodeIndex, &Actor)> + '_ {
         self.graph
             .node_indices()
-            .map(move |node| (node, &self.graph[node]))
+            .map(move |node| (node, &self.actors[node.index()]))
     }
 
     /// Every relation with its index, in file order.
@@ -234,7 +228,7 @@ impl KnowledgeGraph {
     /// The actor at `node`. Indices come from this graph's own queries; an
     /// index from another graph is a programming error and panics.
     pub fn actor(&self, node: NodeIndex) -> &Actor {
-        &self.graph[node]
+        &self.actors[node.index()]
     }
 
     /// The relation at `edge` (same contract as [`actor`](Self::actor)).
@@ -252,7 +246,9 @@ impl KnowledgeGraph {
     /// The actor with exactly this id, in constant time.
     pub fn find_id(&self, id: &str) -> Option<NodeIndex> {
         self.by_id
-            .find(self.hasher.hash_one(id), |&node| self.graph[node].id == id)
+            .find(self.hasher.hash_one(id), |&node| {
+                self.actors[node.index()].id == id
+            })
             .copied()
     }
 
@@ -260,7 +256,7 @@ impl KnowledgeGraph {
     /// order.
     pub fn find_name(&self, name: &str) -> Vec<NodeIndex> {
         self.by_name
-            .find(&self.hasher, &self.graph, &name.to_lowercase())
+            .find(&self.hasher, &self.actors, &name.to_lowercase())
     }
 
     /// The name of the actor with this id, or the id itself: how a
@@ -303,7 +299,7 @@ impl KnowledgeGraph {
         (self.relations.heap_bytes(), self.strings.heap_bytes())
     }
 
-    pub(crate) fn petgraph(&self) -> &DiGraph<Actor, ()> {
+    pub(crate) fn petgraph(&self) -> &DiGraph<(), ()> {
         &self.graph
     }
 }
