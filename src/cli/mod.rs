@@ -335,7 +335,8 @@ enum Command {
     /// would show: --around ACTOR the graph view's neighbourhood of ACTOR
     /// (--depth 2 two steps out), otherwise the lists' actors and the
     /// relations among them. Actors a written quote or role names but the
-    /// view does not show are kept, with a warning, so the file loads.
+    /// view does not show are kept, with a warning, so the file loads
+    /// (DOT and Mermaid, which draw neither, leave them out).
     ///
     /// With --sparql URL --around ACTOR, what is written is ACTOR's
     /// neighbourhood on the endpoint (as `show --sparql` fetches it), not

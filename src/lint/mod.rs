@@ -411,7 +411,7 @@ pub fn lint(graph: &KnowledgeGraph, texts: &SourceTexts, options: &Options) -> V
         |graph, _, runs| consistency::check(graph, runs),
         |graph, _, runs| names::check(graph, runs),
     ];
-    let found: Vec<Vec<Finding>> = std::thread::scope(|scope| {
+    let mut found: Vec<Vec<Finding>> = std::thread::scope(|scope| {
         let workers: Vec<_> = groups[1..]
             .iter()
             .map(|group| scope.spawn(move || group(graph, texts, runs)))
@@ -427,8 +427,14 @@ pub fn lint(graph: &KnowledgeGraph, texts: &SourceTexts, options: &Options) -> V
         }
         found
     });
-    let mut findings = Vec::with_capacity(found.iter().map(Vec::len).sum());
-    for mut group in found {
+    // The largest group's list grows in place to hold the others: a
+    // million findings are not all copied into a list of their own.
+    let total = found.iter().map(Vec::len).sum::<usize>();
+    found.sort_by_key(|group| std::cmp::Reverse(group.len()));
+    let mut groups = found.into_iter();
+    let mut findings = groups.next().unwrap_or_default();
+    findings.reserve_exact(total - findings.len());
+    for mut group in groups {
         findings.append(&mut group);
     }
     findings.sort_by_key(|finding| (finding.group, finding.record_key()));
