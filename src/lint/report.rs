@@ -152,18 +152,7 @@ fn locate(text: &str, outline: &Outline, path: &[Step]) -> Range<usize> {
     else {
         return whole;
     };
-    let mut node = &record;
-    for step in &path[2..] {
-        let next = match *step {
-            Step::Field(name) => node.field(name).map(|f| &f.value),
-            Step::Index(index) => node.element(index),
-        };
-        match next {
-            Some(next) => node = next,
-            None => break,
-        }
-    }
-    node.span.clone()
+    crate::load::within(&record, &path[2..])
 }
 
 fn record_name(record: Record) -> String {

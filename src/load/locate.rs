@@ -265,7 +265,7 @@ impl<'p> Places<'p> {
 
 /// The span of the value at `path` under `node`, or of the deepest part
 /// of it that exists.
-fn within(node: &Node, path: &[Step]) -> Range<usize> {
+pub(crate) fn within(node: &Node, path: &[Step]) -> Range<usize> {
     let mut node = node;
     for step in path {
         let next = match *step {

@@ -16,6 +16,8 @@ pub(crate) mod tree;
 pub(crate) mod validate;
 pub mod warnings;
 
+pub(crate) use locate::within;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
