@@ -213,6 +213,22 @@ fn named_graphs_are_merged() {
     let trig = "@prefix e: <http://e.org/> .\ne:g1 { e:a e:knows e:b . }\ne:b e:knows e:c .\n";
     let dataset = formats::read_str("x.trig", trig, Format::TriG).expect("valid TriG");
     assert_eq!(dataset.relations.len(), 2);
+    // Merging is said, not done silently; --deny-warnings refuses it.
+    let dir = scratch("named-graphs");
+    let path = dir.join("x.trig");
+    std::fs::write(&path, trig).expect("written");
+    let path = path.to_str().expect("path");
+    let output = kgx(&["validate", path]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("1 statement in the named graph <http://e.org/g1> read into the one graph"),
+        "{said}"
+    );
+    assert_eq!(
+        kgx(&["validate", "--deny-warnings", path]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]

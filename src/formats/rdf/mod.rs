@@ -19,7 +19,7 @@ pub use write::{ntriples, turtle};
 
 use std::sync::Arc;
 
-use crate::load::LoadError;
+use crate::load::{LoadError, Problem};
 use crate::model::Dataset;
 
 /// How triples map onto actors and relations.
@@ -57,7 +57,13 @@ pub fn read(
         }
     };
     match parsed {
-        Ok(prefixes) => collector.finish(name, text, prefixes, lang),
+        Ok(parsed) => {
+            let dataset = collector.finish(name, text, parsed.prefixes, lang)?;
+            if let Some(merged) = parsed.merged.warning() {
+                crate::load::warnings::warn(name, text, Problem::whole_file(merged));
+            }
+            Ok(dataset)
+        }
         Err(problems) => Err(LoadError {
             name: name.to_owned(),
             text: Arc::from(text),

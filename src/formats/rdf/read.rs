@@ -1,9 +1,9 @@
 //! Reading the Turtle family of syntaxes (N-Triples, N-Quads, Turtle,
 //! TriG) with Oxigraph's parsers: triples one at a time to whoever maps
 //! them, syntax errors as located problems, and the prefixes the file
-//! declares. Named graphs are merged into one.
+//! declares. Named graphs are merged into one, which the reader says.
 
-use oxrdf::Triple;
+use oxrdf::{GraphName, Quad, Triple};
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
 
 use crate::load::{MAX_SHOWN, Problem};
@@ -21,13 +21,68 @@ pub enum Syntax {
     TriG,
 }
 
-/// Parses `text`, giving each triple to `sink`. Returns the prefixes the
-/// file declares, or every syntax error (the parsers go on after one).
+/// What a file declared besides its triples.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The prefixes, by name.
+    pub prefixes: Vec<(String, String)>,
+    /// The quads that were in a named graph, merged into one graph.
+    pub merged: Merged,
+}
+
+/// The quads of named graphs, merged into the one graph kgx has.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// How many quads were in a named graph.
+    pub quads: usize,
+    /// The first few graphs' names, to say which.
+    pub graphs: Vec<String>,
+    /// Whether there were more graphs than those named.
+    pub more: bool,
+}
+
+impl Merged {
+    /// How many graph names are kept to be shown.
+    const NAMED: usize = 3;
+
+    fn take(&mut self, quad: Quad) -> Triple {
+        if quad.graph_name != GraphName::DefaultGraph {
+            self.quads += 1;
+            let graph = quad.graph_name.to_string();
+            if !self.graphs.contains(&graph) {
+                if self.graphs.len() < Self::NAMED {
+                    self.graphs.push(graph);
+                } else {
+                    self.more = true;
+                }
+            }
+        }
+        Triple::from(quad)
+    }
+
+    /// The warning to give, when a named graph was merged.
+    pub fn warning(&self) -> Option<String> {
+        (self.quads > 0).then(|| {
+            format!(
+                "{} statement{} in the named graph{} {}{} read into the one graph kgx has: kgx keeps no graph names",
+                self.quads,
+                if self.quads == 1 { "" } else { "s" },
+                if self.graphs.len() == 1 && !self.more { "" } else { "s" },
+                self.graphs.join(", "),
+                if self.more { " and others" } else { "" },
+            )
+        })
+    }
+}
+
+/// Parses `text`, giving each triple to `sink`. Returns what the file
+/// declared besides, or every syntax error (the parsers go on after one).
 pub fn parse(
     text: &str,
     syntax: Syntax,
     mut sink: impl FnMut(Triple),
-) -> Result<Vec<(String, String)>, Vec<Problem>> {
+) -> Result<Parsed, Vec<Problem>> {
+    let mut merged = Merged::default();
     let mut problems = Vec::new();
     let mut take = |result: Result<Triple, TurtleSyntaxError>| match result {
         Ok(triple) => {
@@ -50,7 +105,7 @@ pub fn parse(
         }
         Syntax::NQuads => {
             for result in NQuadsParser::new().for_slice(text) {
-                if !take(result.map(Triple::from)) {
+                if !take(result.map(|quad| merged.take(quad))) {
                     break;
                 }
             }
@@ -68,7 +123,7 @@ pub fn parse(
         Syntax::TriG => {
             let mut parser = TriGParser::new().for_slice(text);
             for result in parser.by_ref() {
-                if !take(result.map(Triple::from)) {
+                if !take(result.map(|quad| merged.take(quad))) {
                     break;
                 }
             }
@@ -76,7 +131,7 @@ pub fn parse(
         }
     };
     if problems.is_empty() {
-        Ok(prefixes)
+        Ok(Parsed { prefixes, merged })
     } else {
         Err(problems)
     }
@@ -137,12 +192,34 @@ mod tests {
     fn reads_triples_and_prefixes() {
         let text = "@prefix ex: <http://example.org/> .\nex:a ex:knows ex:b .\n";
         let mut count = 0;
-        let prefixes = parse(text, Syntax::Turtle, |_| count += 1).expect("valid");
+        let parsed = parse(text, Syntax::Turtle, |_| count += 1).expect("valid");
         assert_eq!(count, 1);
         assert_eq!(
-            prefixes,
+            parsed.prefixes,
             [("ex".to_owned(), "http://example.org/".to_owned())]
         );
+    }
+
+    #[test]
+    fn named_graphs_are_merged_and_counted() {
+        let text = "<http://e/a> <http://e/p> <http://e/b> <http://e/g1> .\n\
+            <http://e/a> <http://e/p> <http://e/c> <http://e/g1> .\n\
+            <http://e/b> <http://e/p> <http://e/c> .\n";
+        let mut count = 0;
+        let parsed = parse(text, Syntax::NQuads, |_| count += 1).expect("valid");
+        assert_eq!(count, 3, "every statement is read");
+        assert_eq!(
+            parsed.merged.warning().as_deref(),
+            Some(
+                "2 statements in the named graph <http://e/g1> read into the one graph kgx has: kgx keeps no graph names"
+            )
+        );
+        let plain = parse(
+            "<http://e/a> <http://e/p> <http://e/b> .\n",
+            Syntax::NQuads,
+            |_| {},
+        );
+        assert_eq!(plain.expect("valid").merged.warning(), None);
     }
 
     #[test]
