@@ -232,6 +232,24 @@ fn named_graphs_are_merged() {
 }
 
 #[test]
+fn what_the_wikidata_profile_leaves_out_is_counted_in_a_warning() {
+    let path = fixture("wikidata.ttl");
+    let path = path.to_str().expect("path");
+    let output = kgx(&["validate", "--profile", "wikidata", path]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("triples of Wikidata's bookkeeping") && said.contains("left out"),
+        "{said}"
+    );
+    let generic = kgx(&["validate", path]);
+    assert!(
+        !String::from_utf8_lossy(&generic.stderr).contains("bookkeeping"),
+        "the generic profile reads every triple"
+    );
+}
+
+#[test]
 fn syntax_errors_are_reported_with_line_and_column() {
     let path = fixture("broken.nt");
     let output = kgx(&["validate", path.to_str().expect("path")]);

@@ -45,12 +45,16 @@ pub fn read(
 ) -> Result<Dataset, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut collector = mapping::Collector::for_text(text.len());
+    // What the Wikidata profile leaves out, said once the graph is read.
+    let mut left_out = None;
     let parsed = match profile {
         Profile::Generic => read::parse(text, syntax, |triple| collector.add(triple)),
         Profile::Wikidata => {
             let mut triples = Vec::new();
             let parsed = read::parse(text, syntax, |triple| triples.push(triple));
-            for triple in wikidata::translate(triples, lang) {
+            let translated = wikidata::translate(triples, lang);
+            left_out = translated.warning();
+            for triple in translated.triples {
                 collector.add(triple);
             }
             parsed
@@ -59,8 +63,8 @@ pub fn read(
     match parsed {
         Ok(parsed) => {
             let dataset = collector.finish(name, text, parsed.prefixes, lang)?;
-            if let Some(merged) = parsed.merged.warning() {
-                crate::load::warnings::warn(name, text, Problem::whole_file(merged));
+            for warning in [parsed.merged.warning(), left_out].into_iter().flatten() {
+                crate::load::warnings::warn(name, text, Problem::whole_file(warning));
             }
             Ok(dataset)
         }

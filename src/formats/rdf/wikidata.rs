@@ -40,19 +40,43 @@ const PAGE_FACTS: [&str; 2] = [
     "http://schema.org/dateModified",
 ];
 
+/// Wikidata's triples in kgx's vocabulary, and how many the profile left
+/// out as Wikidata's own bookkeeping, which the reader says.
+pub struct Translated {
+    /// The triples to map.
+    pub triples: Vec<Triple>,
+    /// Bookkeeping triples and sitelinks left out.
+    pub left_out: usize,
+}
+
+impl Translated {
+    /// The warning to give, when something was left out.
+    pub fn warning(&self) -> Option<String> {
+        (self.left_out > 0).then(|| {
+            format!(
+                "{} triple{} of Wikidata's bookkeeping (wikibase: terms and classes, sitelinks, page versions and dates, normalized values) left out, as the Wikidata profile does: see docs/format.md",
+                self.left_out,
+                if self.left_out == 1 { "" } else { "s" },
+            )
+        })
+    }
+}
+
 /// Rewrites Wikidata's triples into kgx's vocabulary; `lang` picks the
 /// label of a reference's "stated in" item.
-pub fn translate(triples: Vec<Triple>, lang: Option<&str>) -> Vec<Triple> {
+pub fn translate(triples: Vec<Triple>, lang: Option<&str>) -> Translated {
     let data = Index::new(&triples, lang);
     let mut out: Vec<Triple> = Vec::with_capacity(triples.len());
     let mut sources_written = HashSet::new();
     let mut described_only: HashSet<NamedOrBlankNode> = HashSet::new();
+    let mut left_out = 0;
     for triple in &triples {
         let predicate = triple.predicate.as_str();
-        if data.statements.contains(&triple.subject)
-            || data.skipped.contains(&triple.subject)
-            || is_bookkeeping(triple)
-        {
+        if is_bookkeeping(triple) || predicate == ABOUT {
+            left_out += 1;
+            continue;
+        }
+        if data.statements.contains(&triple.subject) || data.skipped.contains(&triple.subject) {
             continue;
         }
         if let Some(number) = property_number(&triple.subject) {
@@ -125,7 +149,10 @@ pub fn translate(triples: Vec<Triple>, lang: Option<&str>) -> Vec<Triple> {
         linked.insert(triple.subject.clone());
     }
     out.retain(|t| !described_only.contains(&t.subject) || linked.contains(&t.subject));
-    out
+    Translated {
+        triples: out,
+        left_out,
+    }
 }
 
 /// The triples by subject, and which subjects the rewrite handles itself.
