@@ -64,6 +64,8 @@ pub(super) struct RemoteState {
     followed: Option<String>,
     fetch: Option<Pending>,
     search: Option<Question>,
+    /// The endpoint's note about the search the status line shows.
+    search_note: Option<String>,
     /// The filter text last asked about.
     searched: String,
     /// The fetch that failed or was cancelled last, for the retry key.
@@ -261,6 +263,7 @@ impl RemoteState {
             followed: None,
             fetch: None,
             search: None,
+            search_note: None,
             searched: String::new(),
             failed: None,
         }
@@ -475,10 +478,23 @@ impl App {
                 pending.shown_note = note;
             }
         }
-        if let Some(search) = state.search.as_mut()
-            && let Some(fetch) = search.due(now)
-        {
-            due.push((fetch, Arc::clone(&search.progress)));
+        let mut search_note = None;
+        if let Some(search) = state.search.as_mut() {
+            if let Some(fetch) = search.due(now) {
+                due.push((fetch, Arc::clone(&search.progress)));
+            }
+            // A search has no spinner of its own: the wait it was asked
+            // for is a message.
+            let note = search.note.lock().ok().and_then(|note| note.clone());
+            if note.is_some() && note != state.search_note {
+                search_note = note
+                    .as_ref()
+                    .map(|note| format!("{note} · {cancel} cancels"));
+                state.search_note = note;
+            }
+        }
+        if search_note.is_some() {
+            self.message = search_note;
         }
         for (fetch, progress) in due {
             self.push_fetch(fetch, progress);
@@ -993,6 +1009,37 @@ mod tests {
         );
         app.update(answer);
         assert!(!app.fetching());
+        assert_eq!(transport.paused.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_wait_the_endpoint_asks_for_during_a_search_is_in_the_status_line() {
+        let busy = Reply {
+            status: 429,
+            retry_after: Some("4".into()),
+            body: String::new(),
+        };
+        let transport = Scripted::replying([ok(six_people()), busy, ok(six_people())]);
+        let t0 = Instant::now();
+        let mut app = explorer(&transport, t0);
+        app.update(Action::StartFilter);
+        for c in "person 1".chars() {
+            app.update(Action::FilterChar(c));
+        }
+        app.update(Report::Tick(t0 + SETTLE * 2));
+        app.update(Report::Tick(t0 + SETTLE * 3));
+        let search = sent(&mut app)
+            .into_iter()
+            .find(|task| about(task) == "person 1")
+            .expect("the search is sent once typing settles");
+        let answer = search.run().unwrap();
+        app.update(Report::Tick(t0 + SETTLE * 4));
+        let status = app.message().unwrap_or_default().to_owned();
+        assert!(
+            status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
+            "{status}"
+        );
+        app.update(answer);
         assert_eq!(transport.paused.lock().unwrap().len(), 1);
     }
 
