@@ -1,8 +1,9 @@
 //! Reading a large file on both cores: the relation list, which is nearly
 //! all of a big file, is cut in two between two records; one thread reads
 //! the file's head (title, sources, actors) and the first half into the
-//! graph, another reads the second half on its own, and the second half's
-//! relations are appended after the first's.
+//! graph, another reads the second half on its own; the loader checks the
+//! two, frees the text, and appends the second half's relations after the
+//! first's.
 //!
 //! The cut is found without reading the whole list: the list's end is the
 //! last bracket of the file, and the cut is the first place past the
