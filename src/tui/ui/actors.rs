@@ -134,7 +134,11 @@ pub fn filter_line(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme, s
             Span::raw(clip(&format!("{}{cursor}", app.query()), room)),
         ])
     } else {
-        Line::from(Span::styled("/ to filter", theme.dim()))
+        // The hint gives way to the count when both do not fit with a
+        // space between them.
+        let hint = "/ to filter";
+        let fits = width(hint) + 1 + width(&count) <= usize::from(area.width);
+        Line::from(Span::styled(if fits { hint } else { "/" }, theme.dim()))
     };
     frame.render_widget(Paragraph::new(line), area);
     frame.render_widget(
@@ -186,5 +190,48 @@ pub(crate) fn lint_marker(flagged: bool, theme: Theme) -> Span<'static> {
     match flagged {
         true => Span::styled("!", theme.message()),
         false => Span::raw(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::tui::ui::theme::Palette;
+
+    /// The filter line drawn `columns` wide on the seed graph.
+    fn drawn(columns: u16) -> String {
+        let graph = crate::load::load_graph(&crate::load::Input::Embedded).expect("seed");
+        let app = App::new(graph, 80, 24);
+        let mut terminal = Terminal::new(TestBackend::new(columns, 1)).expect("terminal");
+        terminal
+            .draw(|frame| {
+                filter_line(
+                    frame,
+                    frame.area(),
+                    &app,
+                    Theme {
+                        color: false,
+                        palette: Palette::Dark,
+                    },
+                    43,
+                )
+            })
+            .expect("drawn");
+        let buffer = terminal.backend().buffer();
+        (0..columns).map(|x| buffer[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_hint_gives_way_to_the_count_when_both_do_not_fit() {
+        assert_eq!(drawn(24).trim_end(), "/ to filter        43/43");
+        let narrow = drawn(16);
+        assert!(
+            narrow.starts_with("/ ") && narrow.ends_with("43/43"),
+            "{narrow:?}"
+        );
+        assert!(!narrow.contains("filter"), "{narrow:?}");
     }
 }
