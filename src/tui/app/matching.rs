@@ -152,7 +152,7 @@ pub(super) fn match_actors(
     let query = Query {
         pattern: Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart),
         phrase: phrase(query),
-        // The escape of fzf's syntax is not a letter to look for.
+        // Only the words a match must contain: a negated word is absent.
         letters: letters(positive_words(query).flat_map(str::chars)),
     };
     let texts = graph.actor_texts();
