@@ -89,6 +89,11 @@ struct Question {
 
 impl Question {
     /// The work to send now, if the question has been quiet long enough.
+    /// What the endpoint said about waiting, if it asked kgx to wait.
+    fn note(&self) -> Option<String> {
+        self.note.lock().ok().and_then(|note| note.clone())
+    }
+
     fn due(&mut self, now: Instant) -> Option<Fetch> {
         self.unsent.as_ref()?;
         let since = *self.quiet_since.get_or_insert(now);
@@ -466,12 +471,7 @@ impl App {
             if let Some(fetch) = pending.question.due(now) {
                 due.push((fetch, Arc::clone(&pending.question.progress)));
             }
-            let note = pending
-                .question
-                .note
-                .lock()
-                .ok()
-                .and_then(|note| note.clone());
+            let note = pending.question.note();
             if note.is_some() && note != pending.shown_note {
                 let text = note.clone().unwrap_or_default();
                 pending.frames = spinner_frames(&text, &cancel);
@@ -485,7 +485,7 @@ impl App {
             }
             // A search has no spinner of its own: the wait it was asked
             // for is a message.
-            let note = search.note.lock().ok().and_then(|note| note.clone());
+            let note = search.note();
             if note.is_some() && note != state.search_note {
                 search_note = note
                     .as_ref()
@@ -984,13 +984,28 @@ mod tests {
         assert_eq!(about(&asked[0]), focus);
     }
 
-    #[test]
-    fn a_wait_the_endpoint_asks_for_is_in_the_status_line() {
-        let busy = Reply {
+    /// An endpoint's refusal asking kgx to come back in four seconds.
+    fn busy_for_four_seconds() -> Reply {
+        Reply {
             status: 429,
             retry_after: Some("4".into()),
             body: String::new(),
-        };
+        }
+    }
+
+    /// The status line says the endpoint asked for four seconds, and how
+    /// to stop waiting.
+    fn assert_says_to_wait_four_seconds(app: &App) {
+        let status = app.message().unwrap_or_default().to_owned();
+        assert!(
+            status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
+            "{status}"
+        );
+    }
+
+    #[test]
+    fn a_wait_the_endpoint_asks_for_is_in_the_status_line() {
+        let busy = busy_for_four_seconds();
         let transport = Scripted::replying([ok(six_people()), busy, ok(around("p1"))]);
         let t0 = Instant::now();
         let mut app = explorer(&transport, t0);
@@ -1002,11 +1017,7 @@ mod tests {
         // The worker is told to wait; the status line says so at the next tick.
         let answer = asked.into_iter().next().unwrap().run().unwrap();
         app.update(Report::Tick(t0 + SETTLE * 4));
-        let status = app.message().unwrap_or_default().to_owned();
-        assert!(
-            status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
-            "{status}"
-        );
+        assert_says_to_wait_four_seconds(&app);
         app.update(answer);
         assert!(!app.fetching());
         assert_eq!(transport.paused.lock().unwrap().len(), 1);
@@ -1014,11 +1025,7 @@ mod tests {
 
     #[test]
     fn a_wait_the_endpoint_asks_for_during_a_search_is_in_the_status_line() {
-        let busy = Reply {
-            status: 429,
-            retry_after: Some("4".into()),
-            body: String::new(),
-        };
+        let busy = busy_for_four_seconds();
         let transport = Scripted::replying([ok(six_people()), busy, ok(six_people())]);
         let t0 = Instant::now();
         let mut app = explorer(&transport, t0);
@@ -1034,11 +1041,7 @@ mod tests {
             .expect("the search is sent once typing settles");
         let answer = search.run().unwrap();
         app.update(Report::Tick(t0 + SETTLE * 4));
-        let status = app.message().unwrap_or_default().to_owned();
-        assert!(
-            status.contains("asks kgx to wait 4 s") && status.contains("Esc cancels"),
-            "{status}"
-        );
+        assert_says_to_wait_four_seconds(&app);
         app.update(answer);
         assert_eq!(transport.paused.lock().unwrap().len(), 1);
     }
