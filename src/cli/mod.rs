@@ -801,6 +801,12 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 inputs: Vec::new(),
                 force,
             };
+            let to = Destination {
+                format,
+                path: path.as_deref(),
+                guard: &guard,
+                keep_formulas,
+            };
             remote::around(
                 remote::Remote {
                     url: &url,
@@ -818,12 +824,6 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                             Some(shown) => Some(shown),
                             None => return Ok(Outcome::Failure),
                         },
-                    };
-                    let to = Destination {
-                        format,
-                        path: path.as_deref(),
-                        guard: &guard,
-                        keep_formulas,
                     };
                     write_shown(graph, shown.as_ref(), &to, out)
                 },
@@ -852,6 +852,12 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                 profile: profile.into(),
             };
             let guard = request.guard(force);
+            let to = Destination {
+                format,
+                path: path.as_deref(),
+                guard: &guard,
+                keep_formulas,
+            };
             with_graph(&request, output, |graph, out| {
                 // The whole graph is written as it is, streamed where the
                 // format allows: no copy of a million relations is made.
@@ -861,12 +867,6 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> io::Result<Outcome> {
                         Some(shown) => Some(shown),
                         None => return Ok(Outcome::Failure),
                     },
-                };
-                let to = Destination {
-                    format,
-                    path: path.as_deref(),
-                    guard: &guard,
-                    keep_formulas,
                 };
                 write_shown(graph, shown.as_ref(), &to, out)
             })
