@@ -537,11 +537,11 @@ fn event_loop(
                     app.update(Report::Tick(Instant::now()));
                     dirty |= !app.message_timing();
                 }
-                // Keep a progress display moving, a few times a second.
-                if (app.computing().is_some() || app.fetching())
-                    && last_progress.elapsed() >= SPINNER_TICK
-                {
+                // Keep a progress display and the spinner moving, a few
+                // times a second.
+                if (app.busy() || app.fetching()) && last_progress.elapsed() >= SPINNER_TICK {
                     last_progress = Instant::now();
+                    app.update(Report::Tick(last_progress));
                     dirty = true;
                 }
                 continue;
