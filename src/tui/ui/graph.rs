@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) -> Op
         format!("{count} {}", if count == 1 { one } else { many })
     };
     let lines = plural(ego.edges.len(), "line", "lines");
-    let head = if counted > 0 {
+    let mut head = if counted > 0 {
         format!(
             "{} drawn, {counted} more counted · {lines}",
             plural(drawn, "actor", "actors")
@@ -93,6 +93,18 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) -> Op
     } else {
         format!("{} · {lines}", plural(drawn, "actor", "actors"))
     };
+    // Lines whose relations may all have begun after the "as of" date.
+    let uncertain = ego
+        .edges
+        .iter()
+        .filter(|edge| edge.relations.iter().all(|&r| app.uncertain(r)))
+        .count();
+    if let (Some(date), 1..) = (app.as_of(), uncertain) {
+        head.push_str(&format!(
+            " · {} {uncertain} may not have begun by {date}",
+            crate::model::Begun::MARK
+        ));
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(
             clip(&head, usize::from(areas.view_head.width)),
@@ -302,12 +314,20 @@ fn selection_line(app: &App, theme: Theme, room: usize) -> Line<'static> {
     if let Some(date) = relation.date() {
         text.push_str(&format!(" · {date}"));
     }
+    // The mark leads the line, where no cut of a long name reaches it.
+    let mark = if app.uncertain(first) {
+        Span::styled(format!("{} ", crate::model::Begun::MARK), theme.message())
+    } else {
+        Span::raw("")
+    };
     if line.relations.len() > 1 {
         text.push_str(&format!(" · +{} more", line.relations.len() - 1));
     }
+    let used = 2 + super::text::width(&mark.content);
     Line::from(vec![
         Span::styled("▶ ", theme.strong()),
-        Span::raw(clip(&text, room.saturating_sub(2))),
+        mark,
+        Span::raw(clip(&text, room.saturating_sub(used))),
     ])
 }
 
