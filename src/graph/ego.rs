@@ -241,22 +241,18 @@ impl KnowledgeGraph {
             // Not sorted: a hub among the parents has 20 000 relations,
             // and only those with the few children drawn are wanted.
             let pairs = self.shown_pairs(node, scope);
-            let mut own: Vec<NodeIndex> = Vec::new();
+            // Each child with its number of relations, looked up once.
+            let mut own: Vec<(usize, NodeIndex)> = Vec::new();
             for &(child, _) in &pairs {
                 if !claimed[child.index()] {
                     claimed[child.index()] = true;
-                    own.push(child);
+                    own.push((self.degree(child).total(), child));
                 }
             }
             // No parent gives more than the ring holds: only those are
-            // put in order.
-            rank_top(&mut own, capacity, |a, b| {
-                self.degree(*b)
-                    .total()
-                    .cmp(&self.degree(*a).total())
-                    .then(a.cmp(b))
-            });
-            children.push(own);
+            // put in order, the most connected first.
+            rank_top(&mut own, capacity, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            children.push(own.into_iter().map(|(_, child)| child).collect());
             walked.push(pairs);
         }
         let all: Vec<NodeIndex> = children.iter().flatten().copied().collect();
