@@ -62,7 +62,10 @@ fn a_relation_row_keeps_its_mark_when_the_date_is_cut() {
     let mut app = app;
     run(&mut app, "asof off");
     let row = lines_with(&app, "led → E HTS-led offensive").concat();
-    assert!(row.contains(" 2024-11..2024-12") && !row.contains('≈'), "{row:?}");
+    assert!(
+        row.contains(" 2024-11..2024-12") && !row.contains('≈'),
+        "{row:?}"
+    );
 }
 
 #[test]
@@ -76,7 +79,10 @@ fn the_timeline_marks_in_a_cell_before_the_date() {
     assert!(start.starts_with(" ≈2024-11..2024-12"), "{start:?}");
     let war = lines_with(&app, "Syrian civil war (Event)");
     let start = war[0].trim_start_matches('┃');
-    assert!(start.starts_with("  2011..2024-12"), "began for sure: {start:?}");
+    assert!(
+        start.starts_with("  2011..2024-12"),
+        "began for sure: {start:?}"
+    );
 }
 
 #[test]
@@ -102,10 +108,7 @@ fn the_graph_view_counts_and_marks_lines_that_may_not_have_begun() {
         "{head:?}"
     );
     // The line under the drawing marks the selected neighbour's relation.
-    let offensive = app
-        .graph()
-        .find_id("hts-offensive")
-        .expect("the offensive");
+    let offensive = app.graph().find_id("hts-offensive").expect("the offensive");
     while app.selected_member() != Some(offensive) {
         app.update(Action::Move(1));
     }

@@ -67,7 +67,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let place = |date: (u16, u8, u8)| (day(date) - start) / (end - start) * (ruler - 1) as f64;
     let cell = |at: f64| at.round().clamp(0.0, (ruler - 1) as f64) as usize;
     // Under the lint marker and the "as of" mark, nothing.
-    let mut heading = format!("  {}  {}", fit("date", DATE - 1), fit("what", text_room + 1));
+    let mut heading = format!(
+        "  {}  {}",
+        fit("date", DATE - 1),
+        fit("what", text_room + 1)
+    );
     let mut scale = vec![' '; ruler];
     let (first_label, last_label) = if view.zoom == 0 {
         (first.to_string(), last.to_string())
