@@ -115,7 +115,12 @@ fn the_spinner_shows_while_work_is_in_flight_and_moves_with_time() {
     assert_eq!((frame, doing), ('⠋', "matching"));
     let status = screen(&app).lines().last().unwrap_or_default().to_owned();
     assert!(status.starts_with("⠋ matching…"), "{status}");
-    app.update(Report::Tick(Instant::now() + Duration::from_millis(250)));
+    // Time reaches the state as ticks: the first starts the spinner's
+    // clock, a quarter of a second later it is two frames on.
+    let start = Instant::now();
+    app.update(Report::Tick(start));
+    assert_eq!(app.spinner().map(|(frame, _)| frame), Some('⠋'));
+    app.update(Report::Tick(start + Duration::from_millis(250)));
     assert_eq!(app.spinner().map(|(frame, _)| frame), Some('⠹'));
     for answer in run_work(&mut app) {
         app.update(answer);

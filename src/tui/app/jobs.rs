@@ -5,7 +5,6 @@
 //! whether anything is running to show its spinner.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use crate::graph::Progress;
 
@@ -94,7 +93,6 @@ impl Ticket {
 struct Running {
     number: u64,
     progress: Arc<Progress>,
-    started: Instant,
 }
 
 /// Every request in flight, at most one of each kind.
@@ -116,7 +114,6 @@ impl Jobs {
         self.running[kind.slot()] = Some(Running {
             number: self.issued,
             progress: Arc::clone(&progress),
-            started: Instant::now(),
         });
         let ticket = Ticket {
             kind,
@@ -153,13 +150,6 @@ impl Jobs {
         self.running[kind.slot()].is_some()
     }
 
-    /// Whether `ticket` is the newest of its kind and still in flight.
-    pub fn current(&self, ticket: Ticket) -> bool {
-        self.running[ticket.kind.slot()]
-            .as_ref()
-            .is_some_and(|running| running.number == ticket.number)
-    }
-
     /// How far the work of `kind` has got (0.0–1.0), while it runs.
     pub fn fraction(&self, kind: JobKind) -> Option<f64> {
         self.running[kind.slot()]
@@ -167,20 +157,12 @@ impl Jobs {
             .map(|running| running.progress.fraction())
     }
 
-    /// The work the screen waits for that has run longest, if any: what
-    /// the status line's spinner names, and since when.
-    pub fn waited_for(&self) -> Option<(JobKind, Instant)> {
+    /// The work the screen waits for, if any runs: what the status line's
+    /// spinner names (the first kind running, in [`JobKind::ALL`]'s order).
+    pub fn waited_for(&self) -> Option<JobKind> {
         JobKind::ALL
             .into_iter()
-            .filter(|kind| kind.doing().is_some())
-            .filter_map(|kind| Some((kind, self.running[kind.slot()].as_ref()?.started)))
-            .min_by_key(|(_, started)| *started)
-    }
-
-    /// Whether anything at all is in flight: the shell then looks for
-    /// answers often.
-    pub fn busy(&self) -> bool {
-        self.running.iter().any(Option::is_some)
+            .find(|&kind| kind.doing().is_some() && self.running(kind))
     }
 }
 
@@ -197,7 +179,7 @@ mod tests {
         assert!(!jobs.finish(old), "a late answer to a superseded ticket");
         assert!(jobs.running(JobKind::Timeline));
         assert!(jobs.finish(new));
-        assert!(!jobs.busy());
+        assert!(!jobs.running(JobKind::Timeline));
         assert!(!jobs.finish(new), "one answer per ticket");
     }
 
@@ -207,15 +189,12 @@ mod tests {
         let (paths, _) = jobs.start(JobKind::Paths);
         let (lint, _) = jobs.start(JobKind::Lint);
         assert_ne!(paths, lint);
-        assert!(jobs.current(paths) && jobs.current(lint));
-        assert_eq!(
-            jobs.waited_for().map(|(kind, _)| kind),
-            Some(JobKind::Paths)
-        );
+        assert!(jobs.running(JobKind::Paths) && jobs.running(JobKind::Lint));
+        assert_eq!(jobs.waited_for(), Some(JobKind::Paths));
         assert!(jobs.cancel(JobKind::Paths));
         assert!(!jobs.cancel(JobKind::Paths), "nothing left to cancel");
         assert!(!jobs.finish(paths), "a cancelled search answers nothing");
         assert_eq!(jobs.waited_for(), None, "the lint has no spinner");
-        assert!(jobs.busy());
+        assert!(jobs.running(JobKind::Lint));
     }
 }

@@ -56,7 +56,8 @@ use name_widths::NameWidths;
 pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
 pub use graph_view::GraphView;
-pub use jobs::{JobKind, Jobs, Ticket};
+use jobs::Jobs;
+pub use jobs::{JobKind, Ticket};
 pub use lint::LintFindings;
 pub use matching::Matches;
 use movement::nearest;
@@ -308,8 +309,10 @@ pub struct App {
     /// The message last seen by a [`Report::Tick`] and when it was first
     /// seen, so it can give the line back to the hints.
     message_seen: Option<(String, Instant)>,
-    /// The time the last [`Report::Tick`] brought: the spinner's clock.
+    /// The time the last [`Report::Tick`] brought, and the first tick's
+    /// since the screen began waiting for work: the spinner's clock.
     clock: Option<Instant>,
+    busy_since: Option<Instant>,
     mouse: bool,
     quit: bool,
     matcher: Matcher,
@@ -390,6 +393,7 @@ impl App {
             message: None,
             message_seen: None,
             clock: None,
+            busy_since: None,
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
@@ -699,6 +703,11 @@ impl App {
     /// it, then the status line shows the hints again.
     fn tick(&mut self, now: Instant) {
         self.clock = Some(now);
+        self.busy_since = match self.busy_since {
+            _ if !self.busy() => None,
+            None => Some(now),
+            since => since,
+        };
         self.remote_tick(now);
         let Some(message) = &self.message else {
             self.message_seen = None;
@@ -865,13 +874,14 @@ impl App {
     }
 
     /// The status line's spinner while work the screen waits for runs:
-    /// its frame, a tenth of a second each by the last [`Report::Tick`],
-    /// and what is being done.
+    /// its frame, a tenth of a second each since the first
+    /// [`Report::Tick`] that saw the wait, and what is being done.
     pub fn spinner(&self) -> Option<(char, &'static str)> {
-        let (kind, started) = self.jobs.waited_for()?;
-        let elapsed = self
-            .clock
-            .map_or(Duration::ZERO, |now| now.saturating_duration_since(started));
+        let kind = self.jobs.waited_for()?;
+        let elapsed = match (self.clock, self.busy_since) {
+            (Some(now), Some(since)) => now.saturating_duration_since(since),
+            _ => Duration::ZERO,
+        };
         let frame = (elapsed.as_millis() / 100) as usize % SPINNER.len();
         Some((SPINNER[frame], kind.doing()?))
     }
