@@ -216,7 +216,11 @@ fn score_part(
             continue;
         }
         let mut best: Option<(Closeness, u32, usize)> = None;
-        for (on, text) in texts.texts(node).enumerate() {
+        for (on, (letters, text)) in texts.texts_with_letters(node).enumerate() {
+            // Every positive word must match within this one text.
+            if letters & query.letters != query.letters {
+                continue;
+            }
             let Some(score) = query.pattern.score(text, matcher) else {
                 continue;
             };
