@@ -625,4 +625,71 @@ mod tests {
         let ego = graph.ego(russia, 1, &scope, [20, 0]);
         assert_eq!(ids(&graph, &ego, 1), ["lavrov"]);
     }
+
+    /// Around hubs the rings are ranked only as far as they are drawn:
+    /// what is drawn must be what ranking every neighbour would draw, and
+    /// every neighbour is drawn or counted once.
+    #[test]
+    fn a_hub_draws_its_best_ranked_neighbours_and_counts_the_rest() {
+        use crate::synthetic::{GenOptions, generate};
+        let graph = KnowledgeGraph::new(generate(&GenOptions {
+            actors: 1_000,
+            relations: 10_000,
+            seed: 1,
+        }))
+        .expect("valid");
+        let scope = Scope::default();
+        let mut hubs: Vec<NodeIndex> = (0..graph.actor_count()).map(NodeIndex::new).collect();
+        hubs.sort_by_key(|&n| std::cmp::Reverse(graph.degree(n).total()));
+        for &focus in &hubs[..5] {
+            let mut neighbours: HashMap<NodeIndex, usize> = HashMap::new();
+            for link in graph.links(focus, &scope.filter) {
+                if link.other != focus {
+                    *neighbours.entry(link.other).or_default() += 1;
+                }
+            }
+            let mut ranked: Vec<(usize, usize, NodeIndex)> = neighbours
+                .iter()
+                .map(|(&n, &count)| (count, graph.degree(n).total(), n))
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let ego = graph.ego(focus, 2, &scope, [12, 16]);
+            let mut drawn: Vec<NodeIndex> = ego
+                .members
+                .iter()
+                .filter(|m| m.ring == 1)
+                .filter_map(|m| match m.node {
+                    EgoNode::Actor(node) => Some(node),
+                    EgoNode::More(..) => None,
+                })
+                .collect();
+            drawn.sort();
+            let mut best: Vec<NodeIndex> = ranked[..drawn.len()].iter().map(|r| r.2).collect();
+            best.sort();
+            assert_eq!(drawn, best, "the best ranked are drawn");
+            let counted: usize = ego
+                .members
+                .iter()
+                .filter(|m| m.ring == 1)
+                .map(|m| match m.node {
+                    EgoNode::More(count, _) => count,
+                    EgoNode::Actor(_) => 1,
+                })
+                .sum();
+            assert_eq!(
+                counted,
+                neighbours.len(),
+                "every neighbour drawn or counted"
+            );
+            // Each line sums every relation between its two ends.
+            for edge in &ego.edges {
+                let (EgoNode::Actor(a), EgoNode::Actor(b)) =
+                    (&ego.members[edge.a].node, &ego.members[edge.b].node)
+                else {
+                    panic!("lines join actors");
+                };
+                assert_eq!(edge.relations, graph.between(*a, *b));
+            }
+        }
+    }
 }
