@@ -31,12 +31,10 @@ impl App {
         let narrowing = self.listed_scope == self.scope_generation
             && filter::narrows(&self.listed_for, &self.query);
         let candidates: Vec<NodeIndex> = if narrowing {
+            // In any order: ties are broken by the actors' places in the
+            // file whatever order they are scored in.
             let listed = self.listed.iter().map(|listed| listed.node);
-            let mut candidates: Vec<NodeIndex> =
-                listed.chain(self.left_out.iter().copied()).collect();
-            // Scored in file order, as a full scan would, so ties break alike.
-            candidates.sort_unstable();
-            candidates
+            listed.chain(self.left_out.iter().copied()).collect()
         } else {
             self.graph.actors().map(|(node, _)| node).collect()
         };
