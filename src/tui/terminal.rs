@@ -698,7 +698,11 @@ fn event_loop<S: Screen, E: EventSource>(
         if let Some(action) = action {
             app.update(action);
             shell.perform_effects(&mut app, screen, capturing)?;
-            app.update(Report::Tick(Instant::now()));
+            // The frame drawn for this input shows any spinner; its next
+            // turn waits a tick, so that work done within a tick (most
+            // filter keystrokes) is not slowed by redrawing beside it.
+            last_progress = Instant::now();
+            app.update(Report::Tick(last_progress));
             dirty = true;
         }
         if app.mouse() != capturing {
