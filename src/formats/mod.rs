@@ -8,9 +8,11 @@
 
 mod csv;
 mod csv_stream;
+mod csv_table;
 mod dot;
 mod foreign;
 mod graphml;
+mod ids;
 mod json;
 mod mermaid;
 pub(crate) mod rdf;
