@@ -462,3 +462,56 @@ fn attribute_names<'a>(
     names.dedup();
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, column, message) of each problem of an edge list read with
+    /// an actors file.
+    fn located(edges: &str, actors: &str) -> Vec<(usize, usize, String)> {
+        let error =
+            read("e.csv", edges, b',', Some(("a.csv", actors, b','))).expect_err("it is broken");
+        error
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = problem.span.as_ref().map_or(0, |span| span.start);
+                let (line, column) = error.line_column(at);
+                (line, column, problem.message.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn problems_are_placed_after_a_byte_order_mark_quoted_lines_and_cr_lf() {
+        let edges = "\u{feff}from,to,note\r\nb,b,\"two\r\nlines\"\r\nä,b,x\r\nb,\"ö\",x\r\n";
+        assert_eq!(
+            located(edges, "id\nb\n"),
+            [
+                (4, 1, "no node \"ä\"".to_owned()),
+                (5, 3, "no node \"ö\"".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_differing_by_spaces_are_found_wherever_they_are() {
+        let edges = "from,to\na,b\nc, a \n a ,b\n";
+        assert_eq!(
+            located(edges, "id\na\nb\nc\n"),
+            [
+                (
+                    3,
+                    3,
+                    "the id \" a \" differs from \"a\" only by spaces around it".to_owned()
+                ),
+                (
+                    4,
+                    1,
+                    "the id \" a \" differs from \"a\" only by spaces around it".to_owned()
+                ),
+            ]
+        );
+    }
+}
