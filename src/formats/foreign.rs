@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::edges::Edges;
 use super::ids::IdIndex;
 use crate::load::validate::{self, Parts, Step};
 use crate::load::warnings::warn;
@@ -81,7 +82,7 @@ pub struct ForeignGraph {
     /// The nodes, in file order.
     pub nodes: Vec<NodeRecord>,
     /// The edges, in file order.
-    pub edges: Vec<EdgeRecord>,
+    pub edges: Edges,
 }
 
 /// A foreign graph's nodes and edges, each read by its index: a reader
@@ -132,7 +133,7 @@ impl Records for ForeignGraph {
     }
 
     fn edge(&self, index: usize) -> Cow<'_, EdgeRecord> {
-        Cow::Borrowed(&self.edges[index])
+        Cow::Owned(self.edges.get(index))
     }
 }
 

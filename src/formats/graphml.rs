@@ -447,11 +447,7 @@ fn close(
                         node.items.push(item);
                     }
                 }
-                Some(Owner::Edge) => {
-                    if let Some(edge) = graph.edges.last_mut() {
-                        edge.items.push(item);
-                    }
-                }
+                Some(Owner::Edge) => graph.edges.push_item(item),
                 Some(Owner::Graph) => graph.items.push(item),
                 None => {}
             }
@@ -491,11 +487,7 @@ fn apply_defaults(graph: &mut ForeignGraph, keys: &HashMap<String, Key>) {
             }
         }
         if matches!(key.domain.as_str(), "edge" | "all") {
-            for edge in &mut graph.edges {
-                if !edge.items.iter().any(|i| i.key == key.name) {
-                    edge.items.push(item());
-                }
-            }
+            graph.edges.push_default(item());
         }
     }
 }

@@ -10,6 +10,7 @@ mod csv;
 mod csv_stream;
 mod csv_table;
 mod dot;
+mod edges;
 mod foreign;
 mod graphml;
 mod ids;
