@@ -151,7 +151,10 @@ fn open(path: &str, actors: Option<&str>) {
     println!("settled {}", kilobytes("VmRSS:") * 1024);
     match &loaded {
         Ok(_) => println!("outcome loaded"),
-        Err(error) => println!("outcome refused with {} problems listed", error.problems.len()),
+        Err(error) => println!(
+            "outcome refused with {} problems listed",
+            error.problems.len()
+        ),
     }
     std::hint::black_box(loaded);
 }
