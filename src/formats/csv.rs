@@ -3,7 +3,10 @@
 //! and optionally a second file of actors (`id,name,kind,…`).
 //!
 //! Every row with the wrong number of fields is reported, each at its own
-//! line, before anything else is checked.
+//! line, before anything else is checked. This is the reader for lists
+//! that are not sound (a sound one is read by `csv_stream`): it holds the
+//! table as places in the text ([`Table`]) and makes each edge, and each
+//! end as a node, only when the mapping asks for it.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -2,10 +2,13 @@
 //! mapping shared by GraphML, node-link JSON and CSV, so that a `label`
 //! becomes a name the same way wherever it comes from.
 //!
-//! Readers collect [`NodeRecord`]s and [`EdgeRecord`]s with the place of
-//! every value in the file; [`build`] maps them, reports what cannot be
-//! mapped (an edge to no node, an id used twice) at that place, and runs
-//! kgx's own validation with its findings located the same way.
+//! Readers give [`NodeRecord`]s and [`EdgeRecord`]s with the place of
+//! every value in the file, each by its index ([`Records`]): held whole,
+//! or made from places in the text when asked for; [`build`] maps them,
+//! reports what cannot be mapped (an edge to no node, an id used twice) at
+//! that place, and runs kgx's own validation with its findings located the
+//! same way. Ids are found through an index of node numbers, never a
+//! second copy of the ids.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -182,6 +185,7 @@ pub(crate) fn build(name: &str, text: &str, graph: impl Records) -> Result<Datas
     if !problems.is_empty() {
         return fail(problems);
     }
+    // Validation makes its own index of the ids: this one goes first.
     drop(first);
     for (key, span) in replaced {
         warn(
