@@ -156,5 +156,5 @@ fn open(path: &str, actors: Option<&str>) {
             error.problems.len()
         ),
     }
-    std::hint::black_box(loaded);
+    let _ = std::hint::black_box(loaded);
 }

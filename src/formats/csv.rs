@@ -123,7 +123,7 @@ impl EdgeList<'_> {
 }
 
 fn end_cell(table: &Table<'_>, from: usize, to: usize, at: usize) -> Cell {
-    table.row(at / 2)[if at % 2 == 0 { from } else { to }]
+    table.row(at / 2)[if at.is_multiple_of(2) { from } else { to }]
 }
 
 impl foreign::Records for EdgeList<'_> {
