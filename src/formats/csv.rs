@@ -82,7 +82,7 @@ pub fn read(
         return Err(fail(name, text, problems));
     }
     let nodes = match declared {
-        Some(nodes) => Nodes::Declared(nodes),
+        Some(actors) => Nodes::Declared(actors),
         None => Nodes::Ends(ends(&table, from, to)),
     };
     foreign::build(
@@ -97,22 +97,31 @@ pub fn read(
     )
 }
 
-/// An edge list read as places in its text, its edges and (without an
-/// actors file) its nodes made one at a time as the mapping asks for them.
+/// An edge list read as places in its text, its edges and its nodes made
+/// one at a time as the mapping asks for them.
 struct EdgeList<'t> {
     table: Table<'t>,
     from: usize,
     to: usize,
-    nodes: Nodes,
+    nodes: Nodes<'t>,
 }
 
 /// Where an edge list's nodes come from.
-enum Nodes {
+enum Nodes<'t> {
     /// The rows of its actors file.
-    Declared(Vec<NodeRecord>),
+    Declared(Actors<'t>),
     /// The ends of its relations, each at the first cell that names it:
     /// `2 × row` for a row's `from` cell, `2 × row + 1` for its `to`.
     Ends(Vec<usize>),
+}
+
+/// An actors file read as places in its text: a node a row.
+struct Actors<'t> {
+    table: Table<'t>,
+    /// The id column.
+    id: usize,
+    /// The columns that are not the node's attributes.
+    skip: Vec<usize>,
 }
 
 impl EdgeList<'_> {
@@ -137,34 +146,34 @@ impl foreign::Records for EdgeList<'_> {
 
     fn node_count(&self) -> usize {
         match &self.nodes {
-            Nodes::Declared(nodes) => nodes.len(),
+            Nodes::Declared(actors) => actors.table.len(),
             Nodes::Ends(ends) => ends.len(),
         }
     }
 
     fn node_id(&self, index: usize) -> (&str, Range<usize>) {
-        match &self.nodes {
-            Nodes::Declared(nodes) => (&nodes[index].id, nodes[index].id_span.clone()),
-            Nodes::Ends(ends) => {
-                let cell = self.end(ends[index]);
-                (self.table.value(cell), cell.span())
-            }
-        }
+        let (table, cell) = match &self.nodes {
+            Nodes::Declared(actors) => (&actors.table, actors.table.row(index)[actors.id]),
+            Nodes::Ends(ends) => (&self.table, self.end(ends[index])),
+        };
+        (table.value(cell), cell.span())
     }
 
     fn node(&self, index: usize) -> Cow<'_, NodeRecord> {
-        match &self.nodes {
-            Nodes::Declared(nodes) => Cow::Borrowed(&nodes[index]),
-            Nodes::Ends(_) => {
-                let (id, span) = self.node_id(index);
-                Cow::Owned(NodeRecord {
-                    id: id.to_owned(),
-                    id_span: span.clone(),
-                    span,
-                    items: Vec::new(),
-                })
-            }
-        }
+        let (id, id_span) = self.node_id(index);
+        let (span, items) = match &self.nodes {
+            Nodes::Declared(actors) => (
+                actors.table.row_span(index),
+                items(&actors.table, actors.table.row(index), &actors.skip),
+            ),
+            Nodes::Ends(_) => (id_span.clone(), Vec::new()),
+        };
+        Cow::Owned(NodeRecord {
+            id: id.to_owned(),
+            id_span,
+            span,
+            items,
+        })
     }
 
     fn edge_count(&self) -> usize {
@@ -183,6 +192,15 @@ impl foreign::Records for EdgeList<'_> {
             items: items(&self.table, cells, &[self.from, self.to]),
             span: self.table.row_span(index),
         })
+    }
+
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
+        let cells = self.table.row(index);
+        let end = |cell: Cell, which| (self.table.value(cell), cell.span(), which);
+        [
+            end(cells[self.from], "source"),
+            end(cells[self.to], "target"),
+        ]
     }
 }
 
@@ -266,7 +284,7 @@ fn ends_problems(table: &Table<'_>, columns: &[usize]) -> Vec<Problem> {
 }
 
 /// The actors of an actors file, or every problem in it.
-fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem>> {
+fn read_actors(text: &str, delimiter: u8) -> Result<Actors<'_>, Vec<Problem>> {
     let table = Table::read(text, delimiter)?;
     let Some(id) = ID.iter().find_map(|name| table.column(&[name])) else {
         let span = table.header().first().map_or(0..0, |cell| cell.span());
@@ -288,33 +306,24 @@ fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem
         Vec::new()
     };
     let mut problems = Collected::default();
-    let mut first: HashMap<&str, Range<usize>> = HashMap::new();
-    let mut nodes = Vec::new();
+    let mut first = IdIndex::default();
+    let id_of = |row: usize| table.value(table.row(row)[id]);
     for row in 0..table.len() {
-        let cells = table.row(row);
-        let (node_id, id_span) = (table.value(cells[id]), cells[id].span());
-        if let Some(earlier) = first.get(node_id) {
+        let earlier = first.insert(id_of(row), row, id_of);
+        if earlier != row {
             problems.push_with(|| Problem {
-                related: Some((earlier.clone(), "first used here".into())),
+                related: Some((table.row(earlier)[id].span(), "first used here".into())),
                 ..Problem::at(
-                    id_span.clone(),
-                    format!("the actor id \"{node_id}\" is used twice"),
+                    table.row(row)[id].span(),
+                    format!("the actor id \"{}\" is used twice", id_of(row)),
                 )
                 .label("second use")
                 .help(Some("every actor needs its own row".into()))
             });
-            continue;
         }
-        first.insert(node_id, id_span.clone());
-        nodes.push(NodeRecord {
-            id: node_id.to_owned(),
-            id_span,
-            span: table.row_span(row),
-            items: items(&table, cells, &skip),
-        });
     }
     if problems.is_empty() {
-        Ok(nodes)
+        Ok(Actors { table, id, skip })
     } else {
         Err(problems.into_problems())
     }

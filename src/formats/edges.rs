@@ -94,6 +94,21 @@ impl Edges {
         self.edges.len()
     }
 
+    /// The source and target of edge `index`, each with where it is and
+    /// which end it is.
+    pub fn ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
+        let edge = &self.edges[index];
+        let [start, middle, end] = edge.ends;
+        [
+            (
+                &self.texts[start..middle],
+                edge.source_span.clone(),
+                "source",
+            ),
+            (&self.texts[middle..end], edge.target_span.clone(), "target"),
+        ]
+    }
+
     /// Edge `index` as a record, its defaults added.
     pub fn get(&self, index: usize) -> EdgeRecord {
         let edge = &self.edges[index];

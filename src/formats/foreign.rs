@@ -107,6 +107,9 @@ pub(crate) trait Records {
     fn edge_count(&self) -> usize;
     /// Edge `index` whole.
     fn edge(&self, index: usize) -> Cow<'_, EdgeRecord>;
+    /// The ids edge `index` names as its source and its target, each with
+    /// where it is and which end it is.
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2];
 }
 
 impl Records for ForeignGraph {
@@ -138,6 +141,10 @@ impl Records for ForeignGraph {
     fn edge(&self, index: usize) -> Cow<'_, EdgeRecord> {
         Cow::Owned(self.edges.get(index))
     }
+
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
+        self.edges.ends(index)
+    }
 }
 
 /// Maps a foreign graph onto a validated data set, or reports every
@@ -158,6 +165,20 @@ pub(crate) fn build(name: &str, text: &str, graph: impl Records) -> Result<Datas
     // million searches for the closest id.
     let mut problems = Collected::default();
     let first = first_ids(&graph, &mut problems);
+    let known = |id: &str| first.get(id, |index| graph.node_id(index).0).is_some();
+    // Every end is looked up before any actor is made: a file naming a
+    // million missing nodes is refused without making its actors. (What
+    // making them warns of is not shown for a file that is refused.)
+    for index in 0..graph.edge_count() {
+        for (id, span, which) in graph.edge_ends(index) {
+            if !known(id) {
+                problems.push_with(|| no_node(&graph, id, &span, which));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return fail(problems);
+    }
     // A value that replaces an earlier one of the same name is lost.
     let mut replaced = Vec::new();
     let actors = actors(name, text, &graph, &first, &mut replaced);
@@ -166,24 +187,13 @@ pub(crate) fn build(name: &str, text: &str, graph: impl Records) -> Result<Datas
             .get(id, |index| graph.node_id(index).0)
             .map(|index| actors[index].id.as_str())
     };
-    let mut relations = Vec::new();
+    let mut relations = Vec::with_capacity(graph.edge_count());
     for index in 0..graph.edge_count() {
         let edge = graph.edge(index);
-        let from = kgx_id(&edge.source);
-        let to = kgx_id(&edge.target);
-        if let (Some(from), Some(to)) = (from, to) {
+        // Every end was found above.
+        if let (Some(from), Some(to)) = (kgx_id(&edge.source), kgx_id(&edge.target)) {
             relations.push(relation(&edge, graph.directed(), from, to, &mut replaced));
-            continue;
         }
-        if from.is_none() {
-            problems.push_with(|| no_node(&graph, &edge.source, &edge.source_span, "source"));
-        }
-        if to.is_none() {
-            problems.push_with(|| no_node(&graph, &edge.target, &edge.target_span, "target"));
-        }
-    }
-    if !problems.is_empty() {
-        return fail(problems);
     }
     // Validation makes its own index of the ids: this one goes first.
     drop(first);
