@@ -508,6 +508,32 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_id_used_twice_is_placed_at_each_second_use_and_points_at_the_first() {
+        let actors = "id,name\r\na,\"A\nB\"\r\nb,B\r\na,C\r\n\"a\",D\r\n";
+        let error = read(
+            "e.csv",
+            "from,to\na,b\n",
+            b',',
+            Some(("a.csv", actors, b',')),
+        )
+        .expect_err("an id is used twice");
+        assert_eq!(error.name, "a.csv");
+        let placed: Vec<((usize, usize), (usize, usize))> = error
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = |span: &Range<usize>| error.line_column(span.start);
+                let first = problem.related.as_ref().map(|(span, _)| at(span));
+                (
+                    at(problem.span.as_ref().expect("placed")),
+                    first.expect("first use"),
+                )
+            })
+            .collect();
+        assert_eq!(placed, [((5, 1), (2, 1)), ((6, 1), (2, 1))]);
+    }
+
+    #[test]
     fn ids_differing_by_spaces_are_found_wherever_they_are() {
         let edges = "from,to\na,b\nc, a \n a ,b\n";
         assert_eq!(
