@@ -116,23 +116,21 @@ impl<'t> Table<'t> {
                     if !problems.is_empty() {
                         continue;
                     }
-                    let mut cells = std::mem::take(if has_header {
-                        &mut table.cells
-                    } else {
-                        &mut table.header
-                    });
+                    // The first row is the header; the others go after
+                    // the rows before them.
+                    let row_start = table.cells.len();
                     for (value, span) in record
                         .iter()
                         .zip(spans.into_iter().chain(std::iter::repeat(end..end)))
                     {
-                        cells.push(table.cell(value, span));
+                        let cell = table.cell(value, span);
+                        table.cells.push(cell);
                     }
                     if has_header {
-                        table.cells = cells;
                         // Every offset is within the text, which fits in u32.
                         table.rows.push([start as u32, end as u32]);
                     } else {
-                        table.header = cells;
+                        table.header = table.cells.split_off(row_start);
                         has_header = true;
                     }
                 }
