@@ -191,7 +191,12 @@ impl KnowledgeGraph {
     /// How many relations `actor` takes part in, in constant time: counted
     /// when the graph was built.
     pub fn degree(&self, actor: NodeIndex) -> Degree {
-        self.degrees[actor.index()]
+        let [outgoing, incoming, mutual] = self.degrees[actor.index()].map(|count| count as usize);
+        Degree {
+            outgoing,
+            incoming,
+            mutual,
+        }
     }
 
     /// The groups of actors connected to each other by any chain of

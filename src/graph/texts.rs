@@ -95,6 +95,11 @@ impl ActorTexts {
         self.letters[node.index()]
     }
 
+    /// How many texts `node` has: its name, its aliases and its id.
+    pub fn count(&self, node: NodeIndex) -> usize {
+        self.first[node.index() + 1] - self.first[node.index()]
+    }
+
     /// `node`'s texts as the matcher reads them: the name, the aliases,
     /// the id.
     pub fn texts(&self, node: NodeIndex) -> impl Iterator<Item = Utf32Str<'_>> {

@@ -422,7 +422,7 @@ impl App {
     /// actors' texts for the filter while the person reads the screen, so
     /// that the first letter typed does not wait for it.
     pub(super) fn index_actors(&mut self) {
-        if self.graph.relation_count() > self.background_above {
+        if self.matches_in_background() {
             self.effects.push(Effect::Compute(Task {
                 job: Job::IndexActors,
                 graph: Arc::clone(&self.graph),
