@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::edges::Edges;
 use super::ids::IdIndex;
+use super::packed::{Edges, Nodes};
 use crate::load::validate::{self, Parts, Step};
 use crate::load::warnings::warn;
 use crate::load::{Collected, LoadError, Problem};
@@ -83,7 +83,7 @@ pub struct ForeignGraph {
     /// Whether edges read one way unless they say otherwise.
     pub directed: bool,
     /// The nodes, in file order.
-    pub nodes: Vec<NodeRecord>,
+    pub nodes: Nodes,
     /// The edges, in file order.
     pub edges: Edges,
 }
@@ -126,12 +126,11 @@ impl Records for ForeignGraph {
     }
 
     fn node_id(&self, index: usize) -> (&str, Range<usize>) {
-        let node = &self.nodes[index];
-        (&node.id, node.id_span.clone())
+        self.nodes.id(index).unwrap_or(("", 0..0))
     }
 
     fn node(&self, index: usize) -> Cow<'_, NodeRecord> {
-        Cow::Borrowed(&self.nodes[index])
+        Cow::Owned(self.nodes.get(index))
     }
 
     fn edge_count(&self) -> usize {
