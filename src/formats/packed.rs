@@ -87,20 +87,20 @@ struct PackedNode {
     id: [usize; 2],
     id_span: Range<usize>,
     span: Range<usize>,
-    /// Its items, in the list of items.
-    items: Range<usize>,
+    /// Its first item in the list of items; its items end where the next
+    /// node's begin.
+    items: usize,
 }
 
 impl Nodes {
     /// Adds a node after the others.
     pub fn push(&mut self, node: NodeRecord) {
         let id = self.packed.push_text(&node.id);
-        let start = self.packed.items.len();
         self.nodes.push(PackedNode {
             id,
             id_span: node.id_span,
             span: node.span,
-            items: start..start,
+            items: self.packed.items.len(),
         });
         for item in node.items {
             self.push_item(item);
@@ -110,13 +110,8 @@ impl Nodes {
     /// Adds an item to the last node, after its others; nothing when there
     /// is no node.
     pub fn push_item(&mut self, item: Item) {
-        if self.nodes.is_empty() {
-            return;
-        }
-        self.packed.push_item(item);
-        let end = self.packed.items.len();
-        if let Some(last) = self.nodes.last_mut() {
-            last.items.end = end;
+        if !self.nodes.is_empty() {
+            self.packed.push_item(item);
         }
     }
 
@@ -144,8 +139,15 @@ impl Nodes {
             id: self.packed.text(node.id).to_owned(),
             id_span: node.id_span.clone(),
             span: node.span.clone(),
-            items: self.packed.items(node.items.clone()),
+            items: self.packed.items(node.items..self.items_end(index)),
         }
+    }
+
+    /// Where the items of node `index` end: where the next node's begin.
+    fn items_end(&self, index: usize) -> usize {
+        self.nodes
+            .get(index + 1)
+            .map_or(self.packed.items.len(), |next| next.items)
     }
 }
 
@@ -159,29 +161,29 @@ pub struct Edges {
 /// One edge: where its ends are in the buffer, where it is in the file.
 #[derive(Clone, Debug)]
 struct PackedEdge {
-    source: [usize; 2],
-    target: [usize; 2],
+    /// Where the source starts, where it ends and the target starts, and
+    /// where the target ends.
+    ends: [usize; 3],
     source_span: Range<usize>,
     target_span: Range<usize>,
     span: Range<usize>,
-    /// Its items, in the list of items.
-    items: Range<usize>,
+    /// Its first item in the list of items; its items end where the next
+    /// edge's begin.
+    items: usize,
     directed: Option<bool>,
 }
 
 impl Edges {
     /// Adds an edge after the others.
     pub fn push(&mut self, edge: EdgeRecord) {
-        let source = self.packed.push_text(&edge.source);
-        let target = self.packed.push_text(&edge.target);
-        let start = self.packed.items.len();
+        let [start, middle] = self.packed.push_text(&edge.source);
+        let [_, end] = self.packed.push_text(&edge.target);
         self.edges.push(PackedEdge {
-            source,
-            target,
+            ends: [start, middle, end],
             source_span: edge.source_span,
             target_span: edge.target_span,
             span: edge.span,
-            items: start..start,
+            items: self.packed.items.len(),
             directed: edge.directed,
         });
         for item in edge.items {
@@ -192,13 +194,8 @@ impl Edges {
     /// Adds an item to the last edge, after its others; nothing when there
     /// is no edge.
     pub fn push_item(&mut self, item: Item) {
-        if self.edges.is_empty() {
-            return;
-        }
-        self.packed.push_item(item);
-        let end = self.packed.items.len();
-        if let Some(last) = self.edges.last_mut() {
-            last.items.end = end;
+        if !self.edges.is_empty() {
+            self.packed.push_item(item);
         }
     }
 
@@ -217,14 +214,15 @@ impl Edges {
     /// which end it is.
     pub fn ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
         let edge = &self.edges[index];
+        let [start, middle, end] = edge.ends;
         [
             (
-                self.packed.text(edge.source),
+                self.packed.text([start, middle]),
                 edge.source_span.clone(),
                 "source",
             ),
             (
-                self.packed.text(edge.target),
+                self.packed.text([middle, end]),
                 edge.target_span.clone(),
                 "target",
             ),
@@ -234,15 +232,23 @@ impl Edges {
     /// Edge `index` as a record, its defaults added.
     pub fn get(&self, index: usize) -> EdgeRecord {
         let edge = &self.edges[index];
+        let [start, middle, end] = edge.ends;
         EdgeRecord {
-            source: self.packed.text(edge.source).to_owned(),
+            source: self.packed.text([start, middle]).to_owned(),
             source_span: edge.source_span.clone(),
-            target: self.packed.text(edge.target).to_owned(),
+            target: self.packed.text([middle, end]).to_owned(),
             target_span: edge.target_span.clone(),
             directed: edge.directed,
             span: edge.span.clone(),
-            items: self.packed.items(edge.items.clone()),
+            items: self.packed.items(edge.items..self.items_end(index)),
         }
+    }
+
+    /// Where the items of edge `index` end: where the next edge's begin.
+    fn items_end(&self, index: usize) -> usize {
+        self.edges
+            .get(index + 1)
+            .map_or(self.packed.items.len(), |next| next.items)
     }
 }
 
