@@ -3,8 +3,9 @@
 //! becomes a name the same way wherever it comes from.
 //!
 //! Readers give [`NodeRecord`]s and [`EdgeRecord`]s with the place of
-//! every value in the file, each by its index ([`Records`]): held whole,
-//! or made from places in the text when asked for; [`build`] maps them,
+//! every value in the file, each by its index ([`Records`]): packed in one
+//! buffer (GraphML, node-link JSON), or made from places in the text
+//! (CSV), one at a time as they are asked for; [`build`] maps them,
 //! reports what cannot be mapped (an edge to no node, an id used twice) at
 //! that place, and runs kgx's own validation with its findings located the
 //! same way. Ids are found through an index of node numbers, never a
@@ -89,9 +90,9 @@ pub struct ForeignGraph {
 }
 
 /// A foreign graph's nodes and edges, each read by its index: a reader
-/// may hold them as records ([`ForeignGraph`]), or make each from places
-/// in its text when it is asked for (CSV), so that a broken file of a
-/// million rows is not held a second time, as strings, while it is checked.
+/// may hold them packed ([`ForeignGraph`]), or make each from places in
+/// its text when it is asked for (CSV), so that a broken file of a million
+/// rows is not held a second time, as strings, while it is checked.
 pub(crate) trait Records {
     /// Whether edges read one way unless they say otherwise.
     fn directed(&self) -> bool;
