@@ -25,8 +25,8 @@ fn main() {
         return;
     }
     ron_graph();
-    for (name, edges, actors) in edge_lists() {
-        edge_list(name, &edges, actors.as_deref());
+    for (name, extension, edges, actors) in edge_lists() {
+        edge_list(name, extension, &edges, actors.as_deref());
     }
 }
 
@@ -66,10 +66,12 @@ fn ron_graph() {
 }
 
 /// Edge lists that the reader which locates problems reads, as (what
-/// they are, the edge list, its actors file): relations naming 500,000
-/// actors the actors file lacks, 300,000 ids with a space in them (each
-/// rewritten, with a warning), and 20 MB of rows of every length.
-fn edge_lists() -> Vec<(&'static str, String, Option<String>)> {
+/// they are, the file's extension, the edge list, its actors file):
+/// relations naming 500,000 actors the actors file lacks, 300,000 ids with
+/// a space in them (each rewritten, with a warning), 20 MB of rows of every
+/// length, and GraphML and node-link JSON with 200,000 nodes and as many
+/// edges to nodes that are not there.
+fn edge_lists() -> Vec<(&'static str, &'static str, String, Option<String>)> {
     let missing: String = std::iter::once("from,to,kind\n".to_owned())
         .chain((0..250_000).map(|i| format!("actor{i},other{i},knows\n")))
         .collect();
@@ -84,22 +86,51 @@ fn edge_lists() -> Vec<(&'static str, String, Option<String>)> {
         let fields = 2 + i % 5;
         ragged.push_str(&format!("a{i},b{i}{}\n", ",x".repeat(fields - 2)));
     }
+    let nodes = 0..200_000;
+    let graphml = format!(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
+         <key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
+         <graph edgedefault=\"directed\">\n{}{}</graph>\n</graphml>\n",
+        nodes
+            .clone()
+            .map(|i| format!("<node id=\"n{i}\"><data key=\"d0\">Node {i}</data></node>\n"))
+            .collect::<String>(),
+        nodes
+            .clone()
+            .map(|i| format!("<edge source=\"n{i}\" target=\"m{i}\"/>\n"))
+            .collect::<String>(),
+    );
+    let node_link = format!(
+        "{{\"directed\": true, \"nodes\": [\n{}\n], \"links\": [\n{}\n]}}\n",
+        nodes
+            .clone()
+            .map(|i| format!("{{\"id\": \"n{i}\", \"label\": \"Node {i}\"}}"))
+            .collect::<Vec<_>>()
+            .join(",\n"),
+        nodes
+            .map(|i| format!("{{\"source\": \"n{i}\", \"target\": \"m{i}\"}}"))
+            .collect::<Vec<_>>()
+            .join(",\n"),
+    );
     vec![
         (
             "500k actors missing",
+            "csv",
             missing,
             Some("id,name\nknown,Known\n".to_owned()),
         ),
-        ("300k ids rewritten", rewritten, None),
-        ("ragged rows", ragged, None),
+        ("300k ids rewritten", "csv", rewritten, None),
+        ("ragged rows", "csv", ragged, None),
+        ("200k edges to missing nodes", "graphml", graphml, None),
+        ("200k links to missing nodes", "json", node_link, None),
     ]
 }
 
 /// Peak memory for opening one edge list (and its actors file).
-fn edge_list(name: &str, edges: &str, actors: Option<&str>) {
+fn edge_list(name: &str, extension: &str, edges: &str, actors: Option<&str>) {
     let folder = std::env::temp_dir();
     let stem = format!("kgx-memory-{}", std::process::id());
-    let path = folder.join(format!("{stem}.csv"));
+    let path = folder.join(format!("{stem}.{extension}"));
     std::fs::write(&path, edges).expect("temporary file");
     let mut command = Command::new(std::env::current_exe().expect("this program"));
     command.arg("--open").arg(&path);
@@ -121,7 +152,8 @@ fn edge_list(name: &str, edges: &str, actors: Option<&str>) {
         .find_map(|line| line.strip_prefix("outcome "))
         .unwrap_or("not opened");
     println!(
-        "memory/edge list, {name}: CSV {:.1} MB; peak resident {:.0} MB ({:.1}× the file); {outcome}",
+        "memory/edge list, {name}: {} {:.1} MB; peak resident {:.0} MB ({:.1}× the file); {outcome}",
+        extension.to_uppercase(),
         edges.len() as f64 / 1e6,
         peak as f64 / 1e6,
         peak as f64 / edges.len() as f64,
