@@ -380,12 +380,23 @@ mod tests {
 
     #[test]
     fn a_file_read_in_two_halves_gives_the_graph_read_in_one() {
-        let generated = crate::export::to_ron(&generate(&GenOptions {
+        let mut dataset = generate(&GenOptions {
             actors: 300,
             relations: 2_000,
             seed: 11,
-        }))
-        .expect("serialises");
+        });
+        // Attributes on a few relations in either half, one or two each.
+        for (index, relation) in dataset.relations.iter_mut().enumerate() {
+            if index % 7 == 0 {
+                relation
+                    .attributes
+                    .insert("casualties".into(), index.to_string());
+            }
+            if index % 14 == 0 {
+                relation.attributes.insert("theatre".into(), "north".into());
+            }
+        }
+        let generated = crate::export::to_ron(&dataset).expect("serialises");
         let halves = in_halves(&generated).expect("a generated file is cut");
         assert_eq!(
             halves.to_dataset(),
