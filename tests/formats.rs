@@ -443,6 +443,46 @@ fn every_csv_row_with_the_wrong_number_of_fields_is_reported() {
     );
 }
 
+/// An edge list read through the reader that locates problems (it names
+/// actors its actors file lacks) places each problem it lists at its line
+/// and column, past quoted lines, CR LF line ends and a byte order mark,
+/// and counts those it does not list.
+#[test]
+fn a_broken_edge_list_places_its_first_problems_and_counts_the_rest() {
+    let mut edges = String::from("\u{feff}from,to,note\r\nknown,known,\"two\r\nlines\"\r\n");
+    edges.push_str("\"m\"\"q\",known,x\r\n");
+    for i in 0..1_000 {
+        edges.push_str(&format!("known,m{i},\"note, {i}\"\r\n"));
+    }
+    let error = formats::read_edge_list(
+        "e.csv",
+        &edges,
+        false,
+        Some(("a.csv", "id,name\nknown,K\n")),
+    )
+    .expect_err("the ends are missing");
+    assert_eq!(error.problems.len(), 50, "49 listed and one that counts");
+    let found = described(&LoadError {
+        problems: error.problems[..3].to_vec(),
+        ..error.clone()
+    });
+    let placed: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|(line, column, message, _)| (*line, *column, message.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (4, 1, "no node \"m\"q\""),
+            (5, 7, "no node \"m0\""),
+            (6, 7, "no node \"m1\""),
+        ]
+    );
+    let counted = error.problems.last().expect("a count");
+    assert_eq!(counted.message, "952 more problems not listed");
+    assert_eq!(counted.span, None);
+}
+
 #[test]
 fn graphml_data_with_an_undeclared_key_names_the_declared_ones() {
     let text = r#"<graphml><key id="d0" for="node" attr.name="label"/><graph>

@@ -173,18 +173,7 @@ proptest! {
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(RDF_FRAGMENTS)), 1..6)
     ) {
         let graph = KnowledgeGraph::new(load::load(&load::Input::Embedded).expect("seed")).expect("graph");
-        let mut text = formats::write(&graph, format).expect("written");
-        for (at, delete, insert) in edits {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + delete).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            text.replace_range(start..end, insert);
-        }
+        let text = edited(formats::write(&graph, format).expect("written"), edits);
         if let Err(error) = formats::read_str("edited", &text, format) {
             check_error(&error);
         }
@@ -196,22 +185,49 @@ proptest! {
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(OTHER_FRAGMENTS)), 1..6)
     ) {
         let graph = KnowledgeGraph::new(load::load(&load::Input::Embedded).expect("seed")).expect("graph");
-        let mut text = formats::write(&graph, format).expect("written");
-        for (at, delete, insert) in edits {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + delete).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            text.replace_range(start..end, insert);
-        }
+        let text = edited(formats::write(&graph, format).expect("written"), edits);
         if let Err(error) = formats::read_str("edited", &text, format) {
             check_error(&error);
         }
     }
+
+    /// An edge list and its actors file, both edited, are read by the
+    /// reader that places problems from numbers into the text: it never
+    /// panics, and every place it gives is inside the file it names.
+    #[test]
+    fn edits_of_an_edge_list_and_its_actors_file_never_panic_and_stay_located(
+        edge_edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(OTHER_FRAGMENTS)), 0..4),
+        actor_edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(OTHER_FRAGMENTS)), 0..4),
+        tab_separated in any::<bool>(),
+    ) {
+        let graph = KnowledgeGraph::new(load::load(&load::Input::Embedded).expect("seed")).expect("graph");
+        let format = if tab_separated { Format::Tsv } else { Format::Csv };
+        let edges = edited(formats::write(&graph, format).expect("written"), edge_edits);
+        let actors = edited(
+            formats::write_actors(&graph, format).expect("written").expect("an actors file"),
+            actor_edits,
+        );
+        if let Err(error) = formats::read_edge_list("edges", &edges, tab_separated, Some(("actors", &actors))) {
+            check_error(&error);
+        }
+    }
+}
+
+/// `text` with each edit made: at a place, so many bytes replaced by a
+/// fragment (kept to character boundaries).
+fn edited(mut text: String, edits: Vec<(prop::sample::Index, usize, &str)>) -> String {
+    for (at, delete, insert) in edits {
+        let mut start = at.index(text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + delete).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(start..end, insert);
+    }
+    text
 }
 
 /// Fragments that make mutations of RDF look like plausible mistakes.

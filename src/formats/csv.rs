@@ -3,8 +3,12 @@
 //! and optionally a second file of actors (`id,name,kind,…`).
 //!
 //! Every row with the wrong number of fields is reported, each at its own
-//! line, before anything else is checked.
+//! line, before anything else is checked. This is the reader for lists
+//! that are not sound (a sound one is read by `csv_stream`): it holds the
+//! table as places in the text ([`Table`]) and makes each edge, and each
+//! end as a node, only when the mapping asks for it.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::ops::Range;
@@ -12,7 +16,9 @@ use std::sync::Arc;
 
 use serde_json::json;
 
-use super::foreign::{self, EdgeRecord, ForeignGraph, Item, NodeRecord};
+use super::csv_table::{Cell, Table};
+use super::foreign::{self, EdgeRecord, Item, NodeRecord};
+use super::ids::IdIndex;
 use crate::load::{Collected, LoadError, Problem};
 use crate::model::Dataset;
 
@@ -22,16 +28,6 @@ pub(super) const FROM: [&str; 7] = ["from", "source", "src", "subject", "head", 
 pub(super) const TO: [&str; 7] = ["to", "target", "dst", "object", "tail", "end", "node2"];
 /// Column names read as an actor's id, in order of preference.
 pub(super) const ID: [&str; 4] = ["id", "node", "key", "name"];
-
-/// The cells of a row, each with where it is.
-type Cells = Vec<(String, Range<usize>)>;
-
-/// A table read from CSV text: the header and the rows.
-struct Table {
-    header: Cells,
-    /// Each row: its span and its cells.
-    rows: Vec<(Range<usize>, Cells)>,
-}
 
 /// Reads an edge list (and its actors file: name, text and delimiter)
 /// into a validated data set.
@@ -47,7 +43,7 @@ pub fn read(
         text: Arc::from(text),
         problems,
     };
-    let nodes = match actors {
+    let declared = match actors {
         Some((actors_name, actors_text, actors_delimiter)) => {
             let actors_text = actors_text.strip_prefix('\u{feff}').unwrap_or(actors_text);
             let nodes = read_actors(actors_text, actors_delimiter)
@@ -56,24 +52,18 @@ pub fn read(
         }
         None => None,
     };
-    let table = table(text, delimiter).map_err(|problems| fail(name, text, problems))?;
-    let column = |names: &[&str]| {
-        table
-            .header
-            .iter()
-            .position(|(h, _)| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-    };
-    let (Some(from), Some(to)) = (column(&FROM), column(&TO)) else {
-        let missing = if column(&FROM).is_none() {
+    let table = Table::read(text, delimiter).map_err(|problems| fail(name, text, problems))?;
+    let (Some(from), Some(to)) = (table.column(&FROM), table.column(&TO)) else {
+        let missing = if table.column(&FROM).is_none() {
             "from"
         } else {
             "to"
         };
         let header_span = table
-            .header
+            .header()
             .first()
-            .zip(table.header.last())
-            .map_or(0..0, |(first, last)| first.1.start..last.1.end);
+            .zip(table.header().last())
+            .map_or(0..0, |(first, last)| first.span().start..last.span().end);
         return Err(fail(
             name,
             text,
@@ -87,82 +77,206 @@ pub fn read(
             ],
         ));
     };
-    let mut graph = ForeignGraph {
-        directed: true,
-        ..ForeignGraph::default()
-    };
     let problems = ends_problems(&table, &[from, to]);
     if !problems.is_empty() {
         return Err(fail(name, text, problems));
     }
-    let mut seen: HashSet<String> = HashSet::new();
-    // Each row's cells are moved into its edge and the row freed, so that
-    // the text is never held twice over as cells.
-    let Table { header, rows } = table;
-    for (span, mut cells) in rows {
-        let (source, source_span) = std::mem::take(&mut cells[from]);
-        let (target, target_span) = std::mem::take(&mut cells[to]);
-        for (id, id_span) in [(&source, &source_span), (&target, &target_span)] {
-            if nodes.is_none() && seen.insert(id.clone()) {
-                graph.nodes.push(NodeRecord {
-                    id: id.clone(),
-                    id_span: id_span.clone(),
-                    span: id_span.clone(),
-                    items: Vec::new(),
-                });
-            }
+    let nodes = match declared {
+        Some(actors) => Nodes::Declared(actors),
+        None => Nodes::Ends(ends(&table, from, to)),
+    };
+    foreign::build(
+        name,
+        text,
+        EdgeList {
+            table,
+            from,
+            to,
+            nodes,
+        },
+    )
+}
+
+/// An edge list read as places in its text, its edges and its nodes made
+/// one at a time as the mapping asks for them.
+struct EdgeList<'t> {
+    table: Table<'t>,
+    from: usize,
+    to: usize,
+    nodes: Nodes<'t>,
+}
+
+/// Where an edge list's nodes come from.
+enum Nodes<'t> {
+    /// The rows of its actors file.
+    Declared(Actors<'t>),
+    /// The ends of its relations, each at the first cell that names it:
+    /// `2 × row` for a row's `from` cell, `2 × row + 1` for its `to`.
+    Ends(Vec<usize>),
+}
+
+/// An actors file read as places in its text: a node a row.
+struct Actors<'t> {
+    table: Table<'t>,
+    /// The id column.
+    id: usize,
+    /// The columns that are not the node's attributes.
+    skip: Vec<usize>,
+}
+
+impl EdgeList<'_> {
+    /// The cell at which the end `at` (as [`Nodes::Ends`] counts) is.
+    fn end(&self, at: usize) -> Cell {
+        end_cell(&self.table, self.from, self.to, at)
+    }
+}
+
+fn end_cell(table: &Table<'_>, from: usize, to: usize, at: usize) -> Cell {
+    table.row(at / 2)[if at.is_multiple_of(2) { from } else { to }]
+}
+
+impl foreign::Records for EdgeList<'_> {
+    fn directed(&self) -> bool {
+        true
+    }
+
+    fn items(&self) -> &[Item] {
+        &[]
+    }
+
+    fn node_count(&self) -> usize {
+        match &self.nodes {
+            Nodes::Declared(actors) => actors.table.len(),
+            Nodes::Ends(ends) => ends.len(),
         }
-        graph.edges.push(EdgeRecord {
-            source,
-            source_span,
-            target,
-            target_span,
-            directed: None,
-            items: items(&header, cells, &[from, to]),
+    }
+
+    fn node_id(&self, index: usize) -> (&str, Range<usize>) {
+        let (table, cell) = match &self.nodes {
+            Nodes::Declared(actors) => (&actors.table, actors.table.row(index)[actors.id]),
+            Nodes::Ends(ends) => (&self.table, self.end(ends[index])),
+        };
+        (table.value(cell), cell.span())
+    }
+
+    fn node(&self, index: usize) -> Cow<'_, NodeRecord> {
+        let (id, id_span) = self.node_id(index);
+        let (span, items) = match &self.nodes {
+            Nodes::Declared(actors) => (
+                actors.table.row_span(index),
+                items(&actors.table, actors.table.row(index), &actors.skip),
+            ),
+            Nodes::Ends(_) => (id_span.clone(), Vec::new()),
+        };
+        Cow::Owned(NodeRecord {
+            id: id.to_owned(),
+            id_span,
             span,
+            items,
+        })
+    }
+
+    fn edge_count(&self) -> usize {
+        self.table.len()
+    }
+
+    fn edge(&self, index: usize) -> Cow<'_, EdgeRecord> {
+        let cells = self.table.row(index);
+        let (source, target) = (cells[self.from], cells[self.to]);
+        Cow::Owned(EdgeRecord {
+            source: self.table.value(source).to_owned(),
+            source_span: source.span(),
+            target: self.table.value(target).to_owned(),
+            target_span: target.span(),
+            directed: None,
+            items: items(&self.table, cells, &[self.from, self.to]),
+            span: self.table.row_span(index),
+        })
+    }
+
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
+        let cells = self.table.row(index);
+        let end = |cell: Cell, which| (self.table.value(cell), cell.span(), which);
+        [
+            end(cells[self.from], "source"),
+            end(cells[self.to], "target"),
+        ]
+    }
+}
+
+/// The distinct ends of the relations, in the order they first appear:
+/// an edge list's actors when it has no actors file.
+fn ends(table: &Table<'_>, from: usize, to: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut seen = IdIndex::default();
+    for at in 0..2 * table.len() {
+        let id = table.value(end_cell(table, from, to, at));
+        let first = seen.insert(id, ends.len(), |node| {
+            table.value(end_cell(table, from, to, ends[node]))
         });
+        if first == ends.len() {
+            ends.push(at);
+        }
     }
-    if let Some(nodes) = nodes {
-        graph.nodes = nodes;
-    }
-    foreign::build(name, text, graph)
+    ends
 }
 
 /// Every relation end in the `columns` that would be misread: an empty
 /// cell (it would become an actor with no id), and an id that differs
 /// from another only by the spaces around it (` a ` and `a` would become
 /// two actors).
-fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
+fn ends_problems(table: &Table<'_>, columns: &[usize]) -> Vec<Problem> {
+    let ids = || {
+        (0..table.len()).flat_map(move |row| {
+            columns
+                .iter()
+                .map(move |&column| (column, table.row(row)[column]))
+        })
+    };
+    // Only an id written with spaces around it can differ from another by
+    // them alone: those are compared, not every id of the file.
+    let spaced: HashSet<&str> = ids()
+        .map(|(_, cell)| table.value(cell))
+        .filter(|id| id.trim().len() != id.len())
+        .map(str::trim)
+        .collect();
     let mut problems = Collected::default();
-    let mut by_trimmed: HashMap<&str, (&str, &Range<usize>)> = HashMap::new();
-    for (_, cells) in &table.rows {
-        for &column in columns {
-            let (id, span) = &cells[column];
-            let trimmed = id.trim();
-            if trimmed.is_empty() {
-                problems.push(
-                    Problem::at(span.clone(), format!("the `{}` cell is empty", table.header[column].0.trim()))
-                        .label("no actor id here")
-                        .help(Some("every row names both ends of its relation; fill the cell in or delete the row".into())),
-                );
-                continue;
-            }
-            match by_trimmed.get(trimmed) {
-                Some((first, first_span)) if *first != id.as_str() => problems.push(Problem {
-                    related: Some(((*first_span).clone(), format!("written \"{first}\" here"))),
-                    ..Problem::at(
-                        span.clone(),
-                        format!("the id \"{id}\" differs from \"{first}\" only by spaces around it"),
-                    )
-                    .label("spaces around the id")
-                    .help(Some(format!(
-                        "kgx does not guess whether they are one actor: write \"{trimmed}\" the same way in every row"
-                    )))
-                }),
-                Some(_) => {}
-                None => {
-                    by_trimmed.insert(trimmed, (id.as_str(), span));
-                }
+    let mut by_trimmed: HashMap<&str, (&str, Range<usize>)> = HashMap::new();
+    for (column, cell) in ids() {
+        let (id, span) = (table.value(cell), cell.span());
+        let trimmed = id.trim();
+        if trimmed.is_empty() {
+            problems.push(
+                Problem::at(
+                    span,
+                    format!("the `{}` cell is empty", table.column_name(column)),
+                )
+                .label("no actor id here")
+                .help(Some(
+                    "every row names both ends of its relation; fill the cell in or delete the row"
+                        .into(),
+                )),
+            );
+            continue;
+        }
+        if !spaced.contains(trimmed) {
+            continue;
+        }
+        match by_trimmed.get(trimmed) {
+            Some((first, first_span)) if *first != id => problems.push(Problem {
+                related: Some((first_span.clone(), format!("written \"{first}\" here"))),
+                ..Problem::at(
+                    span,
+                    format!("the id \"{id}\" differs from \"{first}\" only by spaces around it"),
+                )
+                .label("spaces around the id")
+                .help(Some(format!(
+                    "kgx does not guess whether they are one actor: write \"{trimmed}\" the same way in every row"
+                )))
+            }),
+            Some(_) => {}
+            None => {
+                by_trimmed.insert(trimmed, (id, span));
             }
         }
     }
@@ -170,16 +284,10 @@ fn ends_problems(table: &Table, columns: &[usize]) -> Vec<Problem> {
 }
 
 /// The actors of an actors file, or every problem in it.
-fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem>> {
-    let table = table(text, delimiter)?;
-    let id = ID.iter().find_map(|name| {
-        table
-            .header
-            .iter()
-            .position(|(h, _)| h.trim().eq_ignore_ascii_case(name))
-    });
-    let Some(id) = id else {
-        let span = table.header.first().map_or(0..0, |(_, s)| s.clone());
+fn read_actors(text: &str, delimiter: u8) -> Result<Actors<'_>, Vec<Problem>> {
+    let table = Table::read(text, delimiter)?;
+    let Some(id) = ID.iter().find_map(|name| table.column(&[name])) else {
+        let span = table.header().first().map_or(0..0, |cell| cell.span());
         return Err(vec![
             Problem::at(span, "the actors file has no `id` column")
                 .label("the header row")
@@ -191,161 +299,48 @@ fn read_actors(text: &str, delimiter: u8) -> Result<Vec<NodeRecord>, Vec<Problem
     // A name column used as the id is not an attribute as well.
     let skip = if ID[..3]
         .iter()
-        .any(|n| table.header[id].0.trim().eq_ignore_ascii_case(n))
+        .any(|n| table.column_name(id).eq_ignore_ascii_case(n))
     {
         vec![id]
     } else {
         Vec::new()
     };
     let mut problems = Collected::default();
-    let mut first: HashMap<String, Range<usize>> = HashMap::new();
-    let mut nodes = Vec::new();
-    let Table { header, rows } = table;
-    for (span, cells) in rows {
-        let (node_id, id_span) = cells[id].clone();
-        if let Some(earlier) = first.get(&node_id) {
+    let mut first = IdIndex::default();
+    let id_of = |row: usize| table.value(table.row(row)[id]);
+    for row in 0..table.len() {
+        let earlier = first.insert(id_of(row), row, id_of);
+        if earlier != row {
             problems.push_with(|| Problem {
-                related: Some((earlier.clone(), "first used here".into())),
+                related: Some((table.row(earlier)[id].span(), "first used here".into())),
                 ..Problem::at(
-                    id_span.clone(),
-                    format!("the actor id \"{node_id}\" is used twice"),
+                    table.row(row)[id].span(),
+                    format!("the actor id \"{}\" is used twice", id_of(row)),
                 )
                 .label("second use")
                 .help(Some("every actor needs its own row".into()))
             });
-            continue;
         }
-        first.insert(node_id.clone(), id_span.clone());
-        nodes.push(NodeRecord {
-            id: node_id,
-            id_span,
-            span,
-            items: items(&header, cells, &skip),
-        });
     }
     if problems.is_empty() {
-        Ok(nodes)
+        Ok(Actors { table, id, skip })
     } else {
         Err(problems.into_problems())
     }
 }
 
 /// The non-empty cells of a row other than `skip`, named by the header.
-fn items(header: &[(String, Range<usize>)], cells: Cells, skip: &[usize]) -> Vec<Item> {
-    header
+fn items(table: &Table<'_>, cells: &[Cell], skip: &[usize]) -> Vec<Item> {
+    cells
         .iter()
-        .zip(cells)
         .enumerate()
-        .filter(|(index, ((_, _), (value, _)))| !skip.contains(index) && !value.is_empty())
-        .map(|(_, ((key, _), (value, span)))| Item {
-            key: key.trim().to_owned(),
-            value,
-            span,
+        .filter(|&(column, &cell)| !skip.contains(&column) && !table.value(cell).is_empty())
+        .map(|(column, &cell)| Item {
+            key: table.column_name(column).to_owned(),
+            value: table.value(cell).to_owned(),
+            span: cell.span(),
         })
         .collect()
-}
-
-/// Reads the header and rows; reports every row whose number of fields
-/// differs from the header's (the first ones in full, the rest counted;
-/// no row is kept once one is wrong), and an empty file.
-fn table(text: &str, delimiter: u8) -> Result<Table, Vec<Problem>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut header: Option<Cells> = None;
-    let mut rows = Vec::new();
-    let mut problems = Collected::default();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let start = reader.position().byte() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let start = record.position().map_or(start, |p| p.byte() as usize);
-                if let Some(quote) = unclosed_quote(text, start, delimiter) {
-                    return Err(vec![
-                        Problem::at(quote..quote + 1, "this quote is never closed: every row after it was read as part of one field")
-                            .label("opening quote")
-                            .help(Some("close the quoted field with a second \", or double a quote inside a field: \"say \"\"hi\"\"\"".into())),
-                    ]);
-                }
-                let spans = field_spans(text, start, delimiter);
-                let end = spans.last().map_or(start, |s| s.end);
-                if let Some(header) = &header
-                    && record.len() != header.len()
-                {
-                    problems.push(ragged(start..end, record.len(), header.len(), delimiter));
-                    rows = Vec::new();
-                    continue;
-                }
-                if !problems.is_empty() {
-                    continue;
-                }
-                let cells: Cells = record
-                    .iter()
-                    .zip(spans.into_iter().chain(std::iter::repeat(end..end)))
-                    .map(|(value, span)| (value.to_owned(), span))
-                    .collect();
-                match header {
-                    None => header = Some(cells),
-                    Some(_) => rows.push((start..end, cells)),
-                }
-            }
-            Err(err) => {
-                let at = err
-                    .position()
-                    .map_or(start, |p| p.byte() as usize)
-                    .min(text.len());
-                return Err(vec![
-                    Problem::at(at..at, format!("the {} is broken: {err}", kind_name(delimiter)))
-                        .label("here")
-                        .help(Some("a field with a quote in it is written in quotes, the quote doubled: \"say \"\"hi\"\"\"".into())),
-                ]);
-            }
-        }
-    }
-    let Some(header) = header else {
-        return Err(vec![
-            Problem::at(0..0, format!("the {} is empty", kind_name(delimiter)))
-                .label("expected a header row")
-                .help(Some(
-                    "the first row names the columns, as in `from,to,kind`".into(),
-                )),
-        ]);
-    };
-    if !problems.is_empty() {
-        return Err(problems.into_problems());
-    }
-    Ok(Table { header, rows })
-}
-
-/// A row with `fields` fields where the header has `expected`.
-fn ragged(span: Range<usize>, fields: usize, expected: usize, delimiter: u8) -> Problem {
-    let hint = if fields > expected {
-        format!(
-            "a value with a {} in it goes in double quotes: \"Damascus{} Syria\"",
-            separator_name(delimiter),
-            char::from(delimiter)
-        )
-    } else {
-        "leave a field empty rather than out: a,b,,d".to_owned()
-    };
-    Problem::at(
-        span,
-        format!("this row has {fields} fields, the header has {expected}"),
-    )
-    .label(format!("{fields} fields"))
-    .help(Some(hint))
-}
-
-fn kind_name(delimiter: u8) -> &'static str {
-    if delimiter == b'\t' { "TSV" } else { "CSV" }
-}
-
-fn separator_name(delimiter: u8) -> &'static str {
-    if delimiter == b'\t' { "tab" } else { "comma" }
 }
 
 /// The place of a quote that opens a field of the record starting at
@@ -366,31 +361,6 @@ pub(super) fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<
         field_start = open.is_none() && byte == delimiter;
     }
     open
-}
-
-/// Where each field of the record starting at `start` is in the text
-/// (quotes included), scanning as CSV does: a delimiter or line break
-/// inside quotes belongs to the field.
-fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let mut field_start = start;
-    let mut in_quotes = false;
-    let mut at = start;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes && byte == delimiter {
-            spans.push(field_start..at);
-            field_start = at + 1;
-        } else if !in_quotes && (byte == b'\n' || byte == b'\r') {
-            break;
-        }
-        at += 1;
-    }
-    spans.push(field_start..at);
-    spans
 }
 
 /// The relations as an edge list: the ends, every field (evidence as
@@ -509,11 +479,77 @@ fn attribute_names<'a>(
 mod tests {
     use super::*;
 
+    /// (line, column, message) of each problem of an edge list read with
+    /// an actors file.
+    fn located(edges: &str, actors: &str) -> Vec<(usize, usize, String)> {
+        let error =
+            read("e.csv", edges, b',', Some(("a.csv", actors, b','))).expect_err("it is broken");
+        error
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = problem.span.as_ref().map_or(0, |span| span.start);
+                let (line, column) = error.line_column(at);
+                (line, column, problem.message.clone())
+            })
+            .collect()
+    }
+
     #[test]
-    fn field_spans_follow_quotes() {
-        let text = "a,\"b,c\",d\nx";
-        let spans = field_spans(text, 0, b',');
-        let fields: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
-        assert_eq!(fields, ["a", "\"b,c\"", "d"]);
+    fn problems_are_placed_after_a_byte_order_mark_quoted_lines_and_cr_lf() {
+        let edges = "\u{feff}from,to,note\r\nb,b,\"two\r\nlines\"\r\nä,b,x\r\nb,\"ö\",x\r\n";
+        assert_eq!(
+            located(edges, "id\nb\n"),
+            [
+                (4, 1, "no node \"ä\"".to_owned()),
+                (5, 3, "no node \"ö\"".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_actor_id_used_twice_is_placed_at_each_second_use_and_points_at_the_first() {
+        let actors = "id,name\r\na,\"A\nB\"\r\nb,B\r\na,C\r\n\"a\",D\r\n";
+        let error = read(
+            "e.csv",
+            "from,to\na,b\n",
+            b',',
+            Some(("a.csv", actors, b',')),
+        )
+        .expect_err("an id is used twice");
+        assert_eq!(error.name, "a.csv");
+        let placed: Vec<((usize, usize), (usize, usize))> = error
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = |span: &Range<usize>| error.line_column(span.start);
+                let first = problem.related.as_ref().map(|(span, _)| at(span));
+                (
+                    at(problem.span.as_ref().expect("placed")),
+                    first.expect("first use"),
+                )
+            })
+            .collect();
+        assert_eq!(placed, [((5, 1), (2, 1)), ((6, 1), (2, 1))]);
+    }
+
+    #[test]
+    fn ids_differing_by_spaces_are_found_wherever_they_are() {
+        let edges = "from,to\na,b\nc, a \n a ,b\n";
+        assert_eq!(
+            located(edges, "id\na\nb\nc\n"),
+            [
+                (
+                    3,
+                    3,
+                    "the id \" a \" differs from \"a\" only by spaces around it".to_owned()
+                ),
+                (
+                    4,
+                    1,
+                    "the id \" a \" differs from \"a\" only by spaces around it".to_owned()
+                ),
+            ]
+        );
     }
 }

@@ -2,18 +2,24 @@
 //! mapping shared by GraphML, node-link JSON and CSV, so that a `label`
 //! becomes a name the same way wherever it comes from.
 //!
-//! Readers collect [`NodeRecord`]s and [`EdgeRecord`]s with the place of
-//! every value in the file; [`build`] maps them, reports what cannot be
-//! mapped (an edge to no node, an id used twice) at that place, and runs
-//! kgx's own validation with its findings located the same way.
+//! Readers give [`NodeRecord`]s and [`EdgeRecord`]s with the place of
+//! every value in the file, each by its index ([`Records`]): packed in one
+//! buffer (GraphML, node-link JSON), or made from places in the text
+//! (CSV), one at a time as they are asked for; [`build`] maps them,
+//! reports what cannot be mapped (an edge to no node, an id used twice) at
+//! that place, and runs kgx's own validation with its findings located the
+//! same way. Ids are found through an index of node numbers, never a
+//! second copy of the ids.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::ids::IdIndex;
+use super::packed::{Edges, Nodes};
 use crate::load::validate::{self, Parts, Step};
 use crate::load::warnings::warn;
 use crate::load::{Collected, LoadError, Problem};
@@ -78,14 +84,72 @@ pub struct ForeignGraph {
     /// Whether edges read one way unless they say otherwise.
     pub directed: bool,
     /// The nodes, in file order.
-    pub nodes: Vec<NodeRecord>,
+    pub nodes: Nodes,
     /// The edges, in file order.
-    pub edges: Vec<EdgeRecord>,
+    pub edges: Edges,
+}
+
+/// A foreign graph's nodes and edges, each read by its index: a reader
+/// may hold them packed ([`ForeignGraph`]), or make each from places in
+/// its text when it is asked for (CSV), so that a broken file of a million
+/// rows is not held a second time, as strings, while it is checked.
+pub(crate) trait Records {
+    /// Whether edges read one way unless they say otherwise.
+    fn directed(&self) -> bool;
+    /// Graph-level attributes (`title`, `description`, `sources`, …).
+    fn items(&self) -> &[Item];
+    /// How many nodes there are.
+    fn node_count(&self) -> usize;
+    /// The id of node `index` as written, and where it is.
+    fn node_id(&self, index: usize) -> (&str, Range<usize>);
+    /// Node `index` whole.
+    fn node(&self, index: usize) -> Cow<'_, NodeRecord>;
+    /// How many edges there are.
+    fn edge_count(&self) -> usize;
+    /// Edge `index` whole.
+    fn edge(&self, index: usize) -> Cow<'_, EdgeRecord>;
+    /// The ids edge `index` names as its source and its target, each with
+    /// where it is and which end it is.
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2];
+}
+
+impl Records for ForeignGraph {
+    fn directed(&self) -> bool {
+        self.directed
+    }
+
+    fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn node_id(&self, index: usize) -> (&str, Range<usize>) {
+        self.nodes.id(index).unwrap_or(("", 0..0))
+    }
+
+    fn node(&self, index: usize) -> Cow<'_, NodeRecord> {
+        Cow::Owned(self.nodes.get(index))
+    }
+
+    fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    fn edge(&self, index: usize) -> Cow<'_, EdgeRecord> {
+        Cow::Owned(self.edges.get(index))
+    }
+
+    fn edge_ends(&self, index: usize) -> [(&str, Range<usize>, &'static str); 2] {
+        self.edges.ends(index)
+    }
 }
 
 /// Maps a foreign graph onto a validated data set, or reports every
 /// problem in `text` (the file called `name`).
-pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, LoadError> {
+pub(crate) fn build(name: &str, text: &str, graph: impl Records) -> Result<Dataset, LoadError> {
     let fail = |problems: Collected| {
         let mut problems = problems.into_problems();
         // Problems with no place (the count of those not listed) go last.
@@ -100,44 +164,39 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
     // million missing nodes costs neither a million messages nor a
     // million searches for the closest id.
     let mut problems = Collected::default();
-    let ids = map_ids(&graph.nodes, &mut problems);
-    for (node, id) in graph.nodes.iter().zip(&ids).filter(|(n, id)| n.id != **id) {
-        warn(name, text, Problem::at(node.id_span.clone(), format!("the node id \"{}\" is read as \"{id}\"", node.id))
-            .label("rewritten")
-            .help(Some("kgx ids are not empty and hold no spaces or control characters; the id as written stays in the actor's name or its attribute \"id\"".into())));
-    }
-    // A value that replaces an earlier one of the same name is lost.
-    let mut replaced = Vec::new();
-    let actors: Vec<Actor> = graph
-        .nodes
-        .iter()
-        .zip(&ids)
-        .map(|(node, id)| actor(node, id.clone(), &mut replaced))
-        .collect();
-    let mut relations = Vec::new();
-    let by_original: HashMap<&str, &str> = graph
-        .nodes
-        .iter()
-        .zip(&ids)
-        .map(|(node, id)| (node.id.as_str(), id.as_str()))
-        .collect();
-    for edge in &graph.edges {
-        let from = by_original.get(edge.source.as_str()).copied();
-        let to = by_original.get(edge.target.as_str()).copied();
-        if let (Some(from), Some(to)) = (from, to) {
-            relations.push(relation(edge, graph.directed, from, to, &mut replaced));
-            continue;
-        }
-        if from.is_none() {
-            problems.push_with(|| no_node(&graph.nodes, &edge.source, &edge.source_span, "source"));
-        }
-        if to.is_none() {
-            problems.push_with(|| no_node(&graph.nodes, &edge.target, &edge.target_span, "target"));
+    let first = first_ids(&graph, &mut problems);
+    let known = |id: &str| first.get(id, |index| graph.node_id(index).0).is_some();
+    // Every end is looked up before any actor is made: a file naming a
+    // million missing nodes is refused without making its actors. (What
+    // making them warns of is not shown for a file that is refused.)
+    for index in 0..graph.edge_count() {
+        for (id, span, which) in graph.edge_ends(index) {
+            if !known(id) {
+                problems.push_with(|| no_node(&graph, id, &span, which));
+            }
         }
     }
     if !problems.is_empty() {
         return fail(problems);
     }
+    // A value that replaces an earlier one of the same name is lost.
+    let mut replaced = Vec::new();
+    let actors = actors(name, text, &graph, &first, &mut replaced);
+    let kgx_id = |id: &str| {
+        first
+            .get(id, |index| graph.node_id(index).0)
+            .map(|index| actors[index].id.as_str())
+    };
+    let mut relations = Vec::with_capacity(graph.edge_count());
+    for index in 0..graph.edge_count() {
+        let edge = graph.edge(index);
+        // Every end was found above.
+        if let (Some(from), Some(to)) = (kgx_id(&edge.source), kgx_id(&edge.target)) {
+            relations.push(relation(&edge, graph.directed(), from, to, &mut replaced));
+        }
+    }
+    // Validation makes its own index of the ids: this one goes first.
+    drop(first);
     for (key, span) in replaced {
         warn(
             name,
@@ -172,7 +231,7 @@ pub fn build(name: &str, text: &str, graph: ForeignGraph) -> Result<Dataset, Loa
             )),
         );
     };
-    for item in &graph.items {
+    for item in graph.items() {
         match folded(&item.key).as_str() {
             "title" | "name" | "label"
                 if dataset.title.is_empty() && !item.value.trim().is_empty() =>
@@ -246,65 +305,85 @@ pub(crate) fn title_from(name: &str) -> String {
     }
 }
 
-/// Gives every node an id that follows kgx's rules (not empty, no white
-/// space), keeping it as written where it already does; reports ids used
-/// twice. The result is parallel to `nodes`.
-fn map_ids(nodes: &[NodeRecord], problems: &mut Collected) -> Vec<String> {
-    let mut first: HashMap<&str, &NodeRecord> = HashMap::new();
-    for node in nodes {
-        if let Some(earlier) = first.get(node.id.as_str()) {
+/// The first node of each id as written; every id used twice is
+/// reported.
+fn first_ids(graph: &impl Records, problems: &mut Collected) -> IdIndex {
+    let mut first = IdIndex::default();
+    for index in 0..graph.node_count() {
+        let (id, span) = graph.node_id(index);
+        let earlier = first.insert(id, index, |other| graph.node_id(other).0);
+        if earlier != index {
             problems.push_with(|| Problem {
-                related: Some((earlier.id_span.clone(), "first used here".into())),
-                ..Problem::at(
-                    node.id_span.clone(),
-                    format!("the node id \"{}\" is used twice", node.id),
-                )
-                .label("second use")
-                .help(Some("every node needs its own id".into()))
+                related: Some((graph.node_id(earlier).1, "first used here".into())),
+                ..Problem::at(span, format!("the node id \"{id}\" is used twice"))
+                    .label("second use")
+                    .help(Some("every node needs its own id".into()))
             });
-        } else {
-            first.insert(&node.id, node);
         }
     }
-    let mut taken: HashSet<String> = nodes
-        .iter()
-        .map(|n| n.id.clone())
-        .filter(|id| is_kgx_id(id))
-        .collect();
-    nodes
-        .iter()
-        .enumerate()
-        .map(|(index, node)| {
-            if is_kgx_id(&node.id) {
-                return node.id.clone();
-            }
-            let base: String = node
-                .id
-                .trim()
-                .chars()
-                .map(|c| {
-                    if c.is_whitespace() || c.is_control() {
-                        '-'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            let base = if base.is_empty() {
-                format!("node-{}", index + 1)
+    first
+}
+
+/// Every node's actor, in node order, with an id that follows kgx's
+/// rules (not empty, no white space): the id as written where it already
+/// does, else one made from it that no other node has, with a warning.
+fn actors(
+    name: &str,
+    text: &str,
+    graph: &impl Records,
+    first: &IdIndex,
+    replaced: &mut Vec<(String, Range<usize>)>,
+) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = Vec::with_capacity(graph.node_count());
+    // The actors whose id was made here, found by that id.
+    let mut made = IdIndex::default();
+    for index in 0..graph.node_count() {
+        let (written, span) = graph.node_id(index);
+        if is_kgx_id(written) {
+            actors.push(actor(&graph.node(index), written.to_owned(), replaced));
+            continue;
+        }
+        let taken = |id: &str| {
+            (is_kgx_id(id) && first.get(id, |other| graph.node_id(other).0).is_some())
+                || made.get(id, |other| actors[other].id.as_str()).is_some()
+        };
+        let id = kgx_id(written, index, taken);
+        warn(name, text, Problem::at(span, format!("the node id \"{written}\" is read as \"{id}\""))
+            .label("rewritten")
+            .help(Some("kgx ids are not empty and hold no spaces or control characters; the id as written stays in the actor's name or its attribute \"id\"".into())));
+        actors.push(actor(&graph.node(index), id, replaced));
+        made.insert(&actors[index].id, index, |other| actors[other].id.as_str());
+    }
+    actors
+}
+
+/// A kgx id made from the id `written` of node `index`: white space and
+/// control characters become `-`, an empty id `node-N`, and a number is
+/// added while the id is `taken`.
+fn kgx_id(written: &str, index: usize, taken: impl Fn(&str) -> bool) -> String {
+    let base: String = written
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                '-'
             } else {
-                base
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+                c
             }
-            taken.insert(id.clone());
-            id
         })
-        .collect()
+        .collect();
+    let base = if base.is_empty() {
+        format!("node-{}", index + 1)
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 pub(crate) fn is_kgx_id(id: &str) -> bool {
@@ -312,13 +391,14 @@ pub(crate) fn is_kgx_id(id: &str) -> bool {
 }
 
 /// The problem of an edge end that names no node.
-fn no_node(nodes: &[NodeRecord], id: &str, span: &Range<usize>, which: &str) -> Problem {
-    let guess = suggest::closest(id, nodes.iter().map(|n| n.id.as_str()), 1);
+fn no_node(graph: &impl Records, id: &str, span: &Range<usize>, which: &str) -> Problem {
+    let ids = (0..graph.node_count()).map(|index| graph.node_id(index).0);
+    let guess = suggest::closest(id, ids, 1);
     let message = match guess.first() {
         Some(guess) => format!("no node \"{id}\" — did you mean \"{guess}\"?"),
         None => format!("no node \"{id}\""),
     };
-    let help = if nodes.is_empty() {
+    let help = if graph.node_count() == 0 {
         "the file declares no nodes; an edge's ends must be node ids".to_owned()
     } else {
         format!("an edge's {which} must be the id of a node in the file")
@@ -628,7 +708,7 @@ pub(crate) fn edge_fields<'a, 'k>(
 }
 
 /// The place in the file of the value at a validation path.
-fn locate(graph: &ForeignGraph, path: &[Step]) -> Range<usize> {
+fn locate(graph: &impl Records, path: &[Step]) -> Range<usize> {
     let whole = 0..0;
     let (list, index, field) = match path {
         [Step::Field(list), Step::Index(index), rest @ ..] => (
@@ -648,19 +728,26 @@ fn locate(graph: &ForeignGraph, path: &[Step]) -> Range<usize> {
             .map(|item| item.span.clone())
     };
     match list {
-        "actors" => graph.nodes.get(index).map_or(whole, |node| match field {
-            Some("id") => node.id_span.clone(),
-            Some(field) => item_span(&node.items, field).unwrap_or(node.span.clone()),
-            None => node.span.clone(),
-        }),
-        "relations" => graph.edges.get(index).map_or(whole, |edge| match field {
-            Some("from") => edge.source_span.clone(),
-            Some("to") => edge.target_span.clone(),
-            Some(field) => item_span(&edge.items, field).unwrap_or(edge.span.clone()),
-            None => edge.span.clone(),
-        }),
+        "actors" if index < graph.node_count() => {
+            let node = graph.node(index);
+            match field {
+                Some("id") => node.id_span.clone(),
+                Some(field) => item_span(&node.items, field).unwrap_or(node.span.clone()),
+                None => node.span.clone(),
+            }
+        }
+        "relations" if index < graph.edge_count() => {
+            let edge = graph.edge(index);
+            match field {
+                Some("from") => edge.source_span.clone(),
+                Some("to") => edge.target_span.clone(),
+                Some(field) => item_span(&edge.items, field).unwrap_or(edge.span.clone()),
+                None => edge.span.clone(),
+            }
+        }
+        "actors" | "relations" => whole,
         _ => graph
-            .items
+            .items()
             .iter()
             .find(|item| item.key.eq_ignore_ascii_case(list))
             .map_or(whole, |item| item.span.clone()),

@@ -442,16 +442,8 @@ fn close(
                 span,
             };
             match owner.last() {
-                Some(Owner::Node) => {
-                    if let Some(node) = graph.nodes.last_mut() {
-                        node.items.push(item);
-                    }
-                }
-                Some(Owner::Edge) => {
-                    if let Some(edge) = graph.edges.last_mut() {
-                        edge.items.push(item);
-                    }
-                }
+                Some(Owner::Node) => graph.nodes.push_item(item),
+                Some(Owner::Edge) => graph.edges.push_item(item),
                 Some(Owner::Graph) => graph.items.push(item),
                 None => {}
             }
@@ -484,18 +476,10 @@ fn apply_defaults(graph: &mut ForeignGraph, keys: &HashMap<String, Key>) {
             span: span.clone(),
         };
         if matches!(key.domain.as_str(), "node" | "all") {
-            for node in &mut graph.nodes {
-                if !node.items.iter().any(|i| i.key == key.name) {
-                    node.items.push(item());
-                }
-            }
+            graph.nodes.push_default(item());
         }
         if matches!(key.domain.as_str(), "edge" | "all") {
-            for edge in &mut graph.edges {
-                if !edge.items.iter().any(|i| i.key == key.name) {
-                    edge.items.push(item());
-                }
-            }
+            graph.edges.push_default(item());
         }
     }
 }
@@ -809,7 +793,7 @@ mod tests {
             <node id=\"a\"><data key=\"l\">&lt;A&gt; &#x41;&#13;<![CDATA[<b> & c]]></data></node>\
             </graph></graphml>";
         let graph = parse(text, &mut Vec::new()).expect("valid GraphML");
-        assert_eq!(graph.nodes[0].items[0].value, "<A> A\r<b> & c");
+        assert_eq!(graph.nodes.get(0).items[0].value, "<A> A\r<b> & c");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! Values are read as raw slices of the text, so every problem can point
 //! at the value it is about.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -16,6 +16,8 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::foreign::{self, EdgeRecord, ForeignGraph, Item, JsonRole, JsonSource, NodeRecord};
+use super::ids::IdIndex;
+use super::packed::Nodes;
 use crate::graph::{GraphBuilder, KnowledgeGraph, NewRelation};
 use crate::load::parallel;
 use crate::load::stream::{
@@ -354,7 +356,13 @@ fn node_link<'a>(
             items: items(text, &fields, &["id"]),
         });
     }
-    let ids: HashSet<&str> = graph.nodes.iter().map(|node| node.id.as_str()).collect();
+    // The nodes by id, for ends written as a node's index.
+    let mut ids = IdIndex::default();
+    for index in 0..graph.nodes.len() {
+        ids.insert(node_id_at(&graph.nodes, index), index, |other| {
+            node_id_at(&graph.nodes, other)
+        });
+    }
     if let (Some(links), Some(edges)) = (top.get("links"), top.get("edges")) {
         problems.push(Problem {
             related: Some((span(text, links), "\"links\" here".into())),
@@ -443,13 +451,18 @@ fn clip(value: &str) -> String {
 /// The node id a link end names. d3 also allows a node's index in the
 /// list, and (after a simulation) the node object itself; an id that is a
 /// node's id wins over an index.
-fn end_of(raw: &RawValue, nodes: &[NodeRecord], ids: &HashSet<&str>) -> String {
+fn end_of(raw: &RawValue, nodes: &Nodes, ids: &IdIndex) -> String {
     match serde_json::from_str::<Value>(raw.get()) {
         Ok(Value::String(id)) => id,
         Ok(Value::Number(number)) => {
             let id = number.to_string();
-            match number.as_u64().and_then(|i| nodes.get(i as usize)) {
-                Some(node) if !ids.contains(id.as_str()) => node.id.clone(),
+            match number
+                .as_u64()
+                .and_then(|i| nodes.id(usize::try_from(i).ok()?))
+            {
+                Some((node_id, _)) if ids.get(&id, |other| node_id_at(nodes, other)).is_none() => {
+                    node_id.to_owned()
+                }
                 _ => id,
             }
         }
@@ -460,6 +473,11 @@ fn end_of(raw: &RawValue, nodes: &[NodeRecord], ids: &HashSet<&str>) -> String {
         },
         _ => raw.get().to_owned(),
     }
+}
+
+/// The id of the node at `index` (there is one at every index given).
+fn node_id_at(nodes: &Nodes, index: usize) -> &str {
+    nodes.id(index).map_or("", |(id, _)| id)
 }
 
 fn items(text: &str, fields: &BTreeMap<String, &RawValue>, skip: &[&str]) -> Vec<Item> {

@@ -8,11 +8,14 @@
 
 mod csv;
 mod csv_stream;
+mod csv_table;
 mod dot;
 mod foreign;
 mod graphml;
+mod ids;
 mod json;
 mod mermaid;
+mod packed;
 pub(crate) mod rdf;
 mod spreadsheet;
 mod unique_keys;
