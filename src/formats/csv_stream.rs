@@ -107,6 +107,13 @@ impl<'t> Rows<'t> {
         }
         let start = self.record.position().map_or(start, |p| p.byte());
         let start = *base + usize::try_from(start).ok()?;
+        // After a CR LF the reader counts the row from its LF: the scan
+        // starts at the row's first cell, or it would stop at that LF.
+        let start = start
+            + self.text.as_bytes()[start..]
+                .iter()
+                .take_while(|&&byte| byte == b'\r' || byte == b'\n')
+                .count();
         if unclosed_quote(self.text, start, self.delimiter).is_some() {
             return None;
         }
@@ -350,6 +357,11 @@ mod tests {
             ("from,to\na,\"b\n", None),
             ("from,to,label\na,b,\"open label\nc,d,x\n", None),
             ("from,to,label\na,b,\"open label", None),
+            // A quote left open in the row after a quoted row, in CR LF.
+            (
+                "from,to,label\r\na,b,\"x\"\r\nc,d,\"open\r\ne,f,g\r\n",
+                None,
+            ),
             ("to,kind\na,b\n", None),
         ] {
             assert!(stream(edges, actors).is_none(), "{edges:?}");
