@@ -1,47 +1,13 @@
 //! The `kgx` binary as a person or a script uses it: real output, real
 //! exit statuses.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/scratch.rs"]
+mod scratch;
 
-fn kgx(args: &[&str]) -> Output {
-    kgx_with_input(args, None)
-}
-
-fn kgx_with_input(args: &[&str], input: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kgx starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    if let Some(input) = input {
-        stdin.write_all(input).expect("write stdin");
-    }
-    drop(stdin);
-    child.wait_with_output().expect("kgx finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
-}
-
-/// A file in a fresh scratch folder for this test.
-fn scratch_file(test: &str, name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kgx-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("scratch file");
-    path
-}
+use binary::{kgx, kgx_with_input, stderr, stdout};
+use scratch::Scratch;
 
 #[test]
 fn validate_summarises_a_valid_file() {
@@ -52,8 +18,8 @@ fn validate_summarises_a_valid_file() {
 
 #[test]
 fn validate_reports_every_problem_and_fails() {
-    let path = scratch_file(
-        "validate",
+    let scratch = Scratch::new("validate");
+    let path = scratch.file(
         "broken.ron",
         r#"Graph(
     title: "Broken",
@@ -93,7 +59,7 @@ fn a_missing_file_is_an_error_not_a_panic() {
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let text = "Graph(title: \"Piped\", actors: [Actor(id: \"a\", name: \"A\", kind: Person)])";
-    let output = kgx_with_input(&["validate", "-"], Some(text.as_bytes()));
+    let output = kgx_with_input(&["validate", "-"], text);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
@@ -335,8 +301,8 @@ fn timeline_lists_dated_entries_in_order_and_as_of_cuts_it() {
 
 #[test]
 fn path_between_unconnected_actors_fails_politely() {
-    let path = scratch_file(
-        "path",
+    let scratch = Scratch::new("path");
+    let path = scratch.file(
         "islands.ron",
         r#"Graph(title: "Islands", actors: [Actor(id: "a", name: "A", kind: Place), Actor(id: "b", name: "B", kind: Place)])"#,
     );
@@ -352,7 +318,7 @@ fn path_between_unconnected_actors_fails_politely() {
 fn exported_ron_validates_and_keeps_everything() {
     let ron = kgx(&["export", "--format", "ron"]);
     assert_eq!(ron.status.code(), Some(0));
-    let reloaded = kgx_with_input(&["export", "--format", "json", "-"], Some(&ron.stdout));
+    let reloaded = kgx_with_input(&["export", "--format", "json", "-"], ron.stdout.clone());
     assert_eq!(reloaded.status.code(), Some(0), "{}", stderr(&reloaded));
     let original = kgx(&["export", "--format", "json"]);
     assert_eq!(
@@ -367,7 +333,8 @@ fn exported_ron_validates_and_keeps_everything() {
 
 #[test]
 fn export_writes_to_a_file_with_output() {
-    let path = scratch_file("export", "out.json", "");
+    let scratch = Scratch::new("export");
+    let path = scratch.file("out.json", "");
     let output = kgx(&[
         "export",
         "--format",
@@ -403,7 +370,7 @@ fn help_lists_every_command() {
 
 #[test]
 fn no_command_gives_an_overview() {
-    let output = kgx(&[]);
+    let output = kgx::<&str>(&[]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     assert!(text.starts_with("Russia–Syria talks in Moscow"), "{text}");

@@ -2,6 +2,8 @@
 //! to who took part, one rule for "as of", exports that hold what is shown,
 //! and messages that give the line back to the hints.
 
+#[path = "common/binary.rs"]
+mod binary;
 #[path = "common/app.rs"]
 mod common;
 use common::screen;
@@ -425,11 +427,7 @@ fn a_long_name_keeps_a_space_before_a_five_digit_count() {
 
 #[test]
 fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["timeline", "--as-of", "2025-01-01"])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("kgx runs");
+    let output = binary::kgx(&["timeline", "--as-of", "2025-01-01"]);
     assert!(output.status.success());
     let printed = String::from_utf8_lossy(&output.stdout);
     let marked: Vec<&str> = printed

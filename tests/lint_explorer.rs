@@ -2,6 +2,8 @@
 //! load and each reload, the status line counts them, the problems overlay
 //! shows them, and the rows they are about carry a `!`.
 
+#[path = "common/scratch.rs"]
+mod scratch;
 #[path = "common/terminal.rs"]
 mod terminal;
 
@@ -17,7 +19,8 @@ use kgx::tui::ui::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use terminal::{Scratch, Session};
+use scratch::Scratch;
+use terminal::Session;
 
 /// A lint fixture, by a path relative to the crate, as a person types it
 /// (tests run in the crate's folder), so that screens do not name the
@@ -148,12 +151,7 @@ fn the_real_explorer_counts_findings_before_any_key_and_recounts_on_save() {
     let note = std::fs::read(fixture("field-note.txt")).expect("fixture");
     scratch.file("field-note.txt", note);
     let file = scratch.file("graph.ron", &clean);
-    // The scratch folder holds no config file.
-    let home = scratch.0.to_str().expect("path");
-    let mut kgx = Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", home)],
-    );
+    let mut kgx = Session::start(&[file.to_str().expect("path")]);
     kgx.wait_for("a clean lint", |s| s.screen().contains("lint: clean"));
     let unsourced = clean.replacen(
         "    ],\n)",

@@ -2,13 +2,17 @@
 //! controls and bidirectional overrides in any field reach neither the
 //! command line's output nor the explorer's screen raw.
 
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/scratch.rs"]
+mod scratch;
 #[path = "common/terminal.rs"]
 mod terminal;
 
-use std::process::{Command, Output, Stdio};
-
+use binary::kgx;
+use scratch::Scratch;
 use serde_json::json;
-use terminal::{Scratch, Session};
+use terminal::Session;
 
 /// OSC 52 (write the clipboard), BEL, OSC 0 (window title), CSI clear, a C1
 /// CSI, a right-to-left override and DEL.
@@ -64,17 +68,6 @@ fn assert_safe(what: &str, bytes: &[u8]) {
             text.escape_debug()
         );
     }
-}
-
-fn kgx(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("kgx runs")
 }
 
 #[test]
@@ -212,12 +205,7 @@ fn an_export_to_a_terminal_shows_the_controls_escaped() {
             );
         }
     }
-    let piped = kgx(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "dot".as_ref(),
-        file.as_ref(),
-    ]);
+    let piped = kgx(&["export", "--format", "dot", file]);
     assert!(
         String::from_utf8_lossy(&piped.stdout).contains('\u{202e}'),
         "a pipe gets the data as it is"

@@ -3,11 +3,12 @@
 //! every command, and by the explorer's problems overlay; it is capped
 //! like problems; `--deny-warnings` makes it an error.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+#[path = "common/binary.rs"]
+mod binary;
+#[path = "common/scratch.rs"]
+mod scratch;
 
-use std::process::{Command, Output};
-
+use binary::{kgx, stderr, stdout};
 use kgx::formats::{Request, read_graph};
 use kgx::load::Input;
 use kgx::tui::action::{Action, Report};
@@ -18,22 +19,7 @@ use kgx::tui::ui::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use terminal::Scratch;
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .output()
-        .expect("kgx runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use scratch::Scratch;
 
 const NODE_LINK: &str = r#"{
   "directed": true,
