@@ -299,6 +299,55 @@ fn timeline_lists_dated_entries_in_order_and_as_of_cuts_it() {
     assert_eq!(bad.status.code(), Some(2), "a usage error");
 }
 
+/// `kgx timeline --as-of --json` says of each entry what the text's `≈`
+/// says: whether it had surely begun by the date, or only maybe.
+#[test]
+fn timeline_json_says_which_entries_only_maybe_began_by_as_of() {
+    let text = stdout(&kgx(&["timeline", "--as-of", "2025-01-01"]));
+    let marked: Vec<(bool, String)> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let date = line.split_whitespace().next().expect("a date");
+            match date.strip_prefix('≈') {
+                Some(date) => (true, date.to_owned()),
+                None => (false, date.to_owned()),
+            }
+        })
+        .collect();
+    let begun = |args: &[&str]| -> Vec<(String, String)> {
+        let json: serde_json::Value = serde_json::from_slice(&kgx(args).stdout).expect("JSON");
+        json["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|entry| {
+                let begun = entry["begun"].as_str().expect("begun").to_owned();
+                (begun, entry["date"].as_str().expect("date").to_owned())
+            })
+            .collect()
+    };
+    let as_of = begun(&["timeline", "--json", "--as-of", "2025-01-01"]);
+    let maybe: Vec<(bool, String)> = as_of
+        .iter()
+        .map(|(begun, date)| {
+            assert!(begun == "yes" || begun == "maybe", "{begun} {date}");
+            (begun == "maybe", date.clone())
+        })
+        .collect();
+    assert_eq!(maybe, marked, "the JSON marks the entries the text marks");
+    assert!(
+        as_of.contains(&("maybe".to_owned(), "2025-01".to_owned())),
+        "a January 2025 entry may have begun after 1 January: {as_of:?}"
+    );
+    assert!(as_of.iter().any(|(begun, _)| begun == "yes"), "{as_of:?}");
+    let now = begun(&["timeline", "--json"]);
+    assert!(
+        now.iter().all(|(begun, _)| begun == "yes"),
+        "without --as-of every entry has begun: {now:?}"
+    );
+}
+
 #[test]
 fn path_between_unconnected_actors_fails_politely() {
     let scratch = Scratch::new("path");

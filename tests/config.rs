@@ -41,10 +41,7 @@ fn the_default_config_saved_where_kgx_looks_is_valid() {
     std::fs::write(&path, &default).expect("save the default");
     let checked = kgx_at_home(&scratch, &["config"]);
     assert!(checked.status.success(), "{}", stderr(&checked));
-    assert_eq!(
-        stdout(&checked),
-        format!("{}: valid\n", path.display())
-    );
+    assert_eq!(stdout(&checked), format!("{}: valid\n", path.display()));
 }
 
 #[test]

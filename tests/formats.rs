@@ -539,11 +539,7 @@ fn the_binary_opens_each_format_by_its_extension() {
     ] {
         let output = kgx(&["validate", path(&fixture(file))]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        assert!(
-            stdout(&output).contains(summary),
-            "{}",
-            stdout(&output)
-        );
+        assert!(stdout(&output).contains(summary), "{}", stdout(&output));
     }
     let output = kgx(&[
         "show",
@@ -608,11 +604,7 @@ fn convert_and_export_write_files_that_open_again() {
     assert!(stdout(&output).contains("flowchart LR"));
     let output = kgx(&["convert", path(&graphml), path(&dir.join("x.txt"))]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("--to"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("--to"), "{}", stderr(&output));
 }
 
 #[test]

@@ -198,7 +198,12 @@ fn config_with_a_bom_bad_bytes_or_a_loop_says_what_and_where() {
     let looped = home.join("kgx").join("config.ron");
     std::os::unix::fs::symlink(&looped, &looped).expect("a link loop");
     let output = Kgx::new(&["config"]).env("XDG_CONFIG_HOME", &home).run();
-    assert_eq!(output.status.code(), Some(1), "{}", unwrapped(&stdout(&output)));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        unwrapped(&stdout(&output))
+    );
     assert!(
         unwrapped(&stderr(&output)).contains("cannot read")
             && unwrapped(&stderr(&output)).contains("symbolic links"),

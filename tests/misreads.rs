@@ -92,7 +92,10 @@ fn text_in_another_format_than_read_gets_a_hint_to_say_which() {
         unwrapped(&stderr(&output))
     );
 
-    let output = kgx_with_input(&["validate", "-"], "<?xml version=\"1.0\"?><graphml><graph/></graphml>");
+    let output = kgx_with_input(
+        &["validate", "-"],
+        "<?xml version=\"1.0\"?><graphml><graph/></graphml>",
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(
         unwrapped(&stderr(&output)).contains("--format graphml"),
@@ -100,7 +103,10 @@ fn text_in_another_format_than_read_gets_a_hint_to_say_which() {
         unwrapped(&stderr(&output))
     );
 
-    let output = kgx_with_input(&["validate", "-", "--format", "graphml"], "<?xml version=\"1.0\"?><graphml><graph/></graphml>");
+    let output = kgx_with_input(
+        &["validate", "-", "--format", "graphml"],
+        "<?xml version=\"1.0\"?><graphml><graph/></graphml>",
+    );
     assert!(output.status.success(), "{}", unwrapped(&stderr(&output)));
 }
 
@@ -113,7 +119,8 @@ fn a_full_standard_output_says_it_was_standard_output() {
     let output = Kgx::new(&["export", "--format", "ron"]).stdout(full).run();
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        unwrapped(&stderr(&output)).contains("cannot write to standard output: No space left on device"),
+        unwrapped(&stderr(&output))
+            .contains("cannot write to standard output: No space left on device"),
         "{}",
         unwrapped(&stderr(&output))
     );
@@ -235,11 +242,11 @@ fn an_actors_file_with_anything_but_an_edge_list_is_refused() {
     );
     for command in ["validate", "stats"] {
         let output = kgx(&[
-                command,
-                data.to_str().expect("path"),
-                "--actors",
-                actors.to_str().expect("path"),
-            ]);
+            command,
+            data.to_str().expect("path"),
+            "--actors",
+            actors.to_str().expect("path"),
+        ]);
         assert_eq!(output.status.code(), Some(1), "{command}");
         assert!(
             unwrapped(&stderr(&output)).contains("is only read with a CSV or TSV edge list"),

@@ -352,10 +352,7 @@ fn what_the_rdf_reader_leaves_out_or_reads_otherwise_is_a_warning_at_its_place()
 
     let denied = kgx(&["validate", "--deny-warnings", path]);
     assert_eq!(denied.status.code(), Some(1));
-    assert!(
-        stderr(&denied)
-            .contains("--deny-warnings makes these 13 warnings an error")
-    );
+    assert!(stderr(&denied).contains("--deny-warnings makes these 13 warnings an error"));
 }
 
 #[test]

@@ -495,11 +495,7 @@ fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
         config,
     ]);
     assert_eq!(show.status.code(), Some(1));
-    assert!(
-        stderr(&show).contains("X-Token"),
-        "{}",
-        stderr(&show)
-    );
+    assert!(stderr(&show).contains("X-Token"), "{}", stderr(&show));
 }
 
 #[test]
