@@ -470,14 +470,48 @@ fn ends(json: &serde_json::Value) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// The ids a "kept N actors the view does not show" warning names.
-fn kept_unshown(errors: &str) -> std::collections::BTreeSet<String> {
+/// The names a "… not shown, so left out: A, B" warning gives.
+fn left_out(errors: &str) -> std::collections::BTreeSet<String> {
     errors
         .lines()
-        .filter(|line| line.starts_with("warning: kept "))
-        .filter_map(|line| line.rsplit_once(": "))
-        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+        .filter_map(|line| line.strip_prefix("warning: "))
+        .filter_map(|line| line.split_once(" not shown, so left out: "))
+        .flat_map(|(_, names)| names.split(", ").map(str::to_owned))
         .collect()
+}
+
+/// The seed's actor names by id.
+fn names(seed: &serde_json::Value) -> std::collections::BTreeMap<String, String> {
+    seed["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .map(|a| {
+            let text = |key: &str| a[key].as_str().expect("text").to_owned();
+            (text("id"), text("name"))
+        })
+        .collect()
+}
+
+/// Every `attributed_to` and role `of` in the data names one of its actors.
+fn names_only_its_actors(json: &serde_json::Value) -> bool {
+    let actors = actor_ids(json);
+    let quoted = json["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .flat_map(|r| r["evidence"].as_array().expect("evidence"))
+        .map(|e| &e["attributed_to"]);
+    let offices = json["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .flat_map(|a| a["roles"].as_array().expect("roles"))
+        .map(|r| &r["of"]);
+    quoted
+        .chain(offices)
+        .filter_map(|id| id.as_str())
+        .all(|id| actors.contains(id))
 }
 
 #[test]
@@ -509,13 +543,11 @@ fn export_around_writes_the_neighbourhood_the_graph_view_draws() {
             .map(|&i| relation_keys(&seed)[i].clone())
             .collect();
         assert_eq!(relation_keys(&json), expected, "depth {depth}");
-        let unshown = kept_unshown(&errors);
-        assert!(unshown.is_disjoint(&drawn), "{errors}");
-        assert_eq!(
-            actor_ids(&json),
-            drawn.union(&unshown).cloned().collect(),
-            "depth {depth}: the drawn actors, and those named only with a warning"
-        );
+        assert_eq!(actor_ids(&json), drawn, "depth {depth}: the drawn actors");
+        let drawn_names: std::collections::BTreeSet<String> =
+            drawn.iter().map(|id| names(&seed)[id].clone()).collect();
+        assert!(left_out(&errors).is_disjoint(&drawn_names), "{errors}");
+        assert!(names_only_its_actors(&json), "depth {depth}");
     }
     let one = view_export(&["--around", "lavrov"]).0;
     let two = view_export(&["--around", "lavrov", "--depth", "2"]).0;
@@ -579,14 +611,10 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(relation_keys(&json), expected);
-    let unshown = kept_unshown(&errors);
-    assert_eq!(
-        actor_ids(&json),
-        ends(&json).union(&unshown).cloned().collect()
-    );
+    assert_eq!(actor_ids(&json), ends(&json), "{errors}");
+    assert!(names_only_its_actors(&json));
 
-    let (hosted, errors) = view_export(&["--relation", "hosted", "--kind", "person"]);
-    let unshown = kept_unshown(&errors);
+    let (hosted, _) = view_export(&["--relation", "hosted", "--kind", "person"]);
     assert!(
         hosted["relations"]
             .as_array()
@@ -596,9 +624,7 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
         assert_eq!(relation["kind"], "hosted");
     }
     for actor in hosted["actors"].as_array().expect("actors") {
-        if !unshown.contains(actor["id"].as_str().expect("id")) {
-            assert_eq!(actor["kind"], "Person", "{actor}");
-        }
+        assert_eq!(actor["kind"], "Person", "{actor}");
     }
     let wrong = kgx(&["export", "--format", "json", "--relation", "hostd"]);
     assert_eq!(wrong.status.code(), Some(1));
@@ -616,39 +642,36 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
 }
 
 #[test]
-fn actors_only_named_by_what_is_exported_are_kept_with_a_warning_and_deny_warnings_writes_nothing()
-{
+fn actors_only_named_by_what_is_exported_are_left_out_with_a_warning_and_deny_warnings_writes_nothing()
+ {
+    let seed = seed_json();
     let (json, errors) = view_export(&["--status", "alleged"]);
-    let unshown = kept_unshown(&errors);
+    let unshown = left_out(&errors);
     assert!(
         !unshown.is_empty(),
         "the seed's alleged relations quote someone: {errors}"
     );
-    for id in &unshown {
-        assert!(
-            !ends(&json).contains(id),
-            "{id} is not an end of what is written"
-        );
-        assert!(
-            actor_ids(&json).contains(id),
-            "{id} is kept so the file loads"
-        );
-    }
-    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
-    let errors = stderr(&drawing);
-    let left_out: std::collections::BTreeSet<String> = errors
-        .lines()
-        .filter(|line| line.starts_with("warning: left out "))
-        .filter_map(|line| line.rsplit_once(": "))
-        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+    let written: std::collections::BTreeSet<String> = actor_ids(&json)
+        .iter()
+        .map(|id| names(&seed)[id].clone())
         .collect();
+    assert!(
+        unshown.is_disjoint(&written),
+        "{errors}: only the actors shown are written"
+    );
+    assert_eq!(actor_ids(&json), ends(&json));
+    assert!(names_only_its_actors(&json), "the names left out go too");
+    let again = kgx_with_input(&["validate", "-", "--format", "json"], json.to_string());
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
     assert_eq!(
-        left_out, unshown,
-        "a drawing leaves out what a file keeps: {errors}"
+        left_out(&stderr(&drawing)),
+        unshown,
+        "a drawing leaves out what a file leaves out"
     );
     let dot = stdout(&drawing);
-    for id in &left_out {
-        assert!(!dot.contains(&format!("\"{id}\" [label=")), "{id}");
+    for name in &unshown {
+        assert!(!dot.contains(&format!("label=\"{name}\"")), "{name}");
     }
     let denied = kgx(&[
         "--deny-warnings",
