@@ -3,6 +3,8 @@
 
 #[path = "common/binary.rs"]
 mod binary;
+#[path = "common/app.rs"]
+mod common;
 #[path = "common/scratch.rs"]
 mod scratch;
 #[path = "common/terminal.rs"]
@@ -11,6 +13,7 @@ mod terminal;
 use std::process::Command;
 
 use binary::{Kgx, kgx, stderr, stdout, unwrapped};
+use common::run_command;
 use scratch::Scratch;
 
 /// A RON data set of the given actors and "knows" relations.
@@ -395,13 +398,6 @@ fn the_explorer_searches_all_shortest_paths_on_a_worker_on_large_graphs() {
     use kgx::tui::action::Action;
     use kgx::tui::app::{App, Effect};
 
-    let run_command = |app: &mut App, text: &str| {
-        app.update(Action::OpenCommand);
-        for c in text.chars() {
-            app.update(Action::CommandChar(c));
-        }
-        app.update(Action::RunCommand);
-    };
     let graph = load_graph(&Input::Embedded).expect("seed graph");
     let mut direct = App::new(graph.clone(), 120, 40);
     run_command(&mut direct, "path lavrov israel --all");

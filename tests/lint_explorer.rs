@@ -2,6 +2,8 @@
 //! load and each reload, the status line counts them, the problems overlay
 //! shows them, and the rows they are about carry a `!`.
 
+#[path = "common/app.rs"]
+mod common;
 #[path = "common/scratch.rs"]
 mod scratch;
 #[path = "common/terminal.rs"]
@@ -10,6 +12,7 @@ mod terminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use common::finish_work;
 use kgx::load::{Input, load_graph};
 use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
@@ -35,18 +38,6 @@ fn explorer(name: &str) -> App {
     App::new(graph, 100, 30).with_lint(Some(Input::Path(file)))
 }
 
-/// Runs what the app asked to have computed, as the terminal shell does
-/// on a worker thread.
-fn finish_work(app: &mut App) {
-    for effect in app.take_effects() {
-        if let Effect::Compute(task) = effect
-            && let Some(result) = task.run()
-        {
-            app.update(result);
-        }
-    }
-}
-
 fn flagged_relations(app: &App) -> Vec<String> {
     app.graph()
         .relations()
@@ -55,6 +46,8 @@ fn flagged_relations(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The screen with each row in quotes, as the snapshots keep it: the
+/// quotes show where a row's trailing spaces end.
 fn screen(app: &App) -> String {
     let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");

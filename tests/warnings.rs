@@ -5,6 +5,8 @@
 
 #[path = "common/binary.rs"]
 mod binary;
+#[path = "common/app.rs"]
+mod common;
 #[path = "common/scratch.rs"]
 mod scratch;
 
@@ -13,12 +15,6 @@ use kgx::formats::{Request, read_graph};
 use kgx::load::Input;
 use kgx::tui::action::{Action, Report};
 use kgx::tui::app::App;
-use kgx::tui::ui::{
-    self,
-    theme::{Palette, Theme},
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use scratch::Scratch;
 
 const NODE_LINK: &str = r#"{
@@ -241,15 +237,7 @@ fn the_explorer_shows_warnings_in_its_problems_overlay() {
         "the status line says so"
     );
     app.update(Action::ShowProblems);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    let theme = Theme {
-        color: false,
-        palette: Palette::Dark,
-    };
-    terminal
-        .draw(|frame| ui::draw(frame, &app, theme))
-        .expect("draws");
-    let screen = terminal.backend().to_string();
+    let screen = common::screen(&app);
     assert!(screen.contains("Warnings and lint findings"), "{screen}");
     assert!(screen.contains("\"layout\" is left out"), "{screen}");
 }
