@@ -1,13 +1,11 @@
 //! The `kgx` binary as a person or a script uses it: real output, real
 //! exit statuses.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
+mod common;
 
-use binary::{kgx, kgx_with_input, stderr, stdout};
-use scratch::Scratch;
+use common::binary::{kgx, kgx_with_input, stderr, stdout};
+use common::scratch::Scratch;
+use kgx::tui::action::{Action, View};
 
 #[test]
 fn validate_summarises_a_valid_file() {
@@ -297,6 +295,40 @@ fn timeline_lists_dated_entries_in_order_and_as_of_cuts_it() {
     }
     let bad = kgx(&["timeline", "--as-of", "2024-13"]);
     assert_eq!(bad.status.code(), Some(2), "a usage error");
+}
+
+/// `kgx timeline --as-of` marks with `≈` the entries the explorer's
+/// timeline marks as of the same date.
+#[test]
+fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
+    let output = kgx(&["timeline", "--as-of", "2025-01-01"]);
+    assert!(output.status.success());
+    let printed = stdout(&output);
+    let marked: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.trim_start().starts_with('≈'))
+        .collect();
+
+    let mut app = common::app::seed_app(200, 60);
+    common::app::run_command(&mut app, "asof 2025-01-01");
+    app.update(Action::ShowView(View::Timeline));
+    let shown = app.timeline().rows.len();
+    let uncertain = app
+        .timeline()
+        .rows
+        .iter()
+        .filter(|&&at| app.timeline().moments[at].begun == kgx::model::Begun::Maybe)
+        .count();
+    assert!(uncertain > 0);
+    assert_eq!(
+        marked.len(),
+        uncertain,
+        "the same entries are marked: {marked:?}"
+    );
+    assert!(
+        printed.contains(&format!("as of 2025-01-01: {shown} dated entries")),
+        "the same entries are shown: {printed}"
+    );
 }
 
 /// `kgx timeline --as-of --json` says of each entry what the text's `≈`

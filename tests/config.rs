@@ -1,15 +1,12 @@
 //! `kgx config` as a person uses it to start, find and check a config.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
+mod common;
 
 use std::path::PathBuf;
 use std::process::Output;
 
-use binary::{Kgx, stderr, stdout};
-use scratch::Scratch;
+use common::binary::{Kgx, stderr, stdout};
+use common::scratch::Scratch;
 
 /// `kgx ARGS…` with the scratch folder as its config and home directory.
 fn kgx_at_home(scratch: &Scratch, args: &[&str]) -> Output {

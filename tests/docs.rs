@@ -1,8 +1,7 @@
 //! The documentation shows real behaviour: its examples load, and the
 //! diagnostic it prints is the one kgx gives for its broken example.
 
-#[path = "common/binary.rs"]
-mod binary;
+mod common;
 
 use kgx::load;
 
@@ -93,7 +92,7 @@ fn the_readme_console_transcripts_are_what_kgx_prints() {
             if needs_a_file {
                 continue;
             }
-            let printed = binary::stdout(&binary::kgx(&args));
+            let printed = common::binary::stdout(&common::binary::kgx(&args));
             let printed: Vec<&str> = printed.lines().collect();
             let printed = match tail {
                 Some(count) => &printed[printed.len().saturating_sub(count)..],

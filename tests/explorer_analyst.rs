@@ -2,8 +2,6 @@
 //! to who took part, one rule for "as of", exports that hold what is shown,
 //! and messages that give the line back to the hints.
 
-#[path = "common/binary.rs"]
-mod binary;
 #[path = "common/app.rs"]
 mod common;
 use common::{open_filter_menu_at, run_command, screen};
@@ -402,37 +400,5 @@ fn a_long_name_keeps_a_space_before_a_five_digit_count() {
     assert!(
         row.contains("… ") && row.contains(" 12000") && !row.contains("…12000"),
         "the name is cut to keep a space before the count: {row:?}"
-    );
-}
-
-#[test]
-fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
-    let output = binary::kgx(&["timeline", "--as-of", "2025-01-01"]);
-    assert!(output.status.success());
-    let printed = String::from_utf8_lossy(&output.stdout);
-    let marked: Vec<&str> = printed
-        .lines()
-        .filter(|line| line.trim_start().starts_with('≈'))
-        .collect();
-
-    let mut app = common::seed_app(200, 60);
-    run_command(&mut app, "asof 2025-01-01");
-    app.update(Action::ShowView(View::Timeline));
-    let shown = app.timeline().rows.len();
-    let uncertain = app
-        .timeline()
-        .rows
-        .iter()
-        .filter(|&&at| app.timeline().moments[at].begun == kgx::model::Begun::Maybe)
-        .count();
-    assert!(uncertain > 0);
-    assert_eq!(
-        marked.len(),
-        uncertain,
-        "the same entries are marked: {marked:?}"
-    );
-    assert!(
-        printed.contains(&format!("as of 2025-01-01: {shown} dated entries")),
-        "the same entries are shown: {printed}"
     );
 }

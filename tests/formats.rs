@@ -3,19 +3,16 @@
 //! round trips keep the data; that bad files are reported at their line
 //! and column with a hint; and that the binary opens every format.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
+mod common;
 
 use std::path::{Path, PathBuf};
 
-use binary::{kgx, kgx_with_input, stderr, stdout};
+use common::binary::{kgx, kgx_with_input, stderr, stdout};
+use common::scratch::Scratch;
 use kgx::formats::{self, Format, Request};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input, LoadError};
 use kgx::model::{Actor, ActorKind, Dataset, Relation};
-use scratch::Scratch;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,10 +2,9 @@
 //! bytes, every graph it writes loads, and its shape is that of news event
 //! data (hubs, many scripts).
 
-#[path = "common/binary.rs"]
-mod binary;
+mod common;
 
-use binary::kgx;
+use common::binary::kgx;
 use kgx::graph::KnowledgeGraph;
 use kgx::load;
 use kgx::synthetic::{GenOptions, generate};

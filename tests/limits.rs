@@ -1,20 +1,13 @@
 //! Inputs made to exhaust kgx meet documented limits instead: enumerations
 //! are capped, reads are bounded, arguments are checked.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/app.rs"]
 mod common;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
 
 use std::process::Command;
 
-use binary::{Kgx, kgx, stderr, stdout, unwrapped};
-use common::run_command;
-use scratch::Scratch;
+use common::app::run_command;
+use common::binary::{Kgx, kgx, stderr, stdout, unwrapped};
+use common::scratch::Scratch;
 
 /// A RON data set of the given actors and "knows" relations.
 fn ron(actors: &[String], relations: &[(String, String)]) -> String {
@@ -228,7 +221,7 @@ fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
         ron(&actors, &[("alpha".to_owned(), "beta".to_owned())])
     };
     let file = scratch.file("graph.ron", data(""));
-    let mut session = terminal::Session::start(&[file.to_str().expect("path")]);
+    let mut session = common::terminal::Session::start(&[file.to_str().expect("path")]);
     session.wait_for("the graph", |s| s.screen().contains("alpha"));
 
     std::fs::remove_file(&file).expect("remove");
@@ -250,7 +243,7 @@ fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
 fn the_explorer_stays_responsive_during_a_long_path_search() {
     let scratch = Scratch::new("explorer-paths");
     let file = scratch.file("complete.ron", complete());
-    let mut session = terminal::Session::start(&[file.to_str().expect("path")]);
+    let mut session = common::terminal::Session::start(&[file.to_str().expect("path")]);
     session.wait_for("the graph", |s| s.screen().contains("40/40"));
     session.type_keys(":path a0 a39 --k 1000\r");
     session.wait_for("the search under way", |s| {

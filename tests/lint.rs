@@ -3,13 +3,12 @@
 //! stopped finding its fault fails here; exit statuses, JSON, `--allow`,
 //! directives in the file, and the embedded seed linting clean.
 
-#[path = "common/binary.rs"]
-mod binary;
+mod common;
 
 use std::path::PathBuf;
 use std::process::Output;
 
-use binary::{kgx, stderr, stdout};
+use common::binary::{kgx, stderr, stdout};
 use kgx::graph::EdgeIndex;
 use kgx::lint;
 use kgx::load::{Input, load_graph};

@@ -2,17 +2,14 @@
 //! load and each reload, the status line counts them, the problems overlay
 //! shows them, and the rows they are about carry a `!`.
 
-#[path = "common/app.rs"]
 mod common;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use common::finish_work;
+use common::app::finish_work;
+use common::scratch::Scratch;
+use common::terminal::Session;
 use kgx::load::{Input, load_graph};
 use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
@@ -22,8 +19,6 @@ use kgx::tui::ui::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use scratch::Scratch;
-use terminal::Session;
 
 /// A lint fixture, by a path relative to the crate, as a person types it
 /// (tests run in the crate's folder), so that screens do not name the

@@ -1,15 +1,10 @@
 //! GraphML that kgx cannot hold as written is an error at its line and
 //! column, never a silent change; and files in the wrong format get a hint.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use binary::{Kgx, kgx, kgx_with_input, stderr, unwrapped};
-use scratch::Scratch;
+use common::binary::{Kgx, kgx, kgx_with_input, stderr, unwrapped};
+use common::scratch::Scratch;
 
 const KEYS: &str =
     "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n";
@@ -135,7 +130,7 @@ fn explore_reads_data_from_stdin_and_keys_from_the_terminal() {
         "piped.ron",
         "Graph(title: \"Piped graph\", actors: [Actor(id: \"a\", name: \"Alpha\", kind: Person)], relations: [])",
     );
-    let mut session = terminal::Session::start_with_input_file(&["explore", "-"], &file);
+    let mut session = common::terminal::Session::start_with_input_file(&["explore", "-"], &file);
     session.wait_for("the piped graph", |s| {
         s.screen().contains("Piped graph") && s.screen().contains("Alpha")
     });

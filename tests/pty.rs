@@ -1,13 +1,10 @@
 //! The real binary in a real pseudo-terminal: keys typed as a person types
 //! them, the screen read back through a terminal emulator.
 
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use scratch::Scratch;
-use terminal::Session;
+use common::scratch::Scratch;
+use common::terminal::Session;
 
 /// `kgx ARGS…` on a terminal of `cols`×`rows` with these variables set.
 fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {

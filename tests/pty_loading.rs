@@ -2,22 +2,17 @@
 //! shows at once, the explorer follows, Esc cancels cleanly, and a broken
 //! file's problems print on the normal screen.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::path::PathBuf;
 
-use scratch::Scratch;
-use terminal::Session;
+use common::scratch::Scratch;
+use common::terminal::Session;
 
 /// A generated graph written by `kgx gen` in `scratch`.
 fn generated(scratch: &Scratch, relations: usize) -> PathBuf {
     let file = scratch.0.join("large.ron");
-    binary::generate(&file, relations);
+    common::binary::generate(&file, relations);
     file
 }
 

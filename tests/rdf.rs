@@ -3,22 +3,19 @@
 //! docs/format.md says, syntax errors are located, and standard readers
 //! (rdflib, Oxigraph) parse what kgx writes.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
+mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use binary::{kgx, stderr};
+use common::binary::{kgx, stderr};
 
+use common::scratch::Scratch;
 use kgx::formats::{self, Format, Request};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input};
 use kgx::model::{Actor, ActorKind, Dataset};
-use scratch::Scratch;
 
 fn seed() -> Dataset {
     load::load(&Input::Embedded).expect("the seed loads")

@@ -2,12 +2,11 @@
 //! arrive as actions, and the person keeps their place. Indices shift
 //! between versions, so these tests use versions where they do.
 
-#[path = "common/app.rs"]
 mod common;
 
 use std::sync::Arc;
 
-use common::{focus, id, screen, select_relation_to};
+use common::app::{focus, id, screen, select_relation_to};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{LoadError, parse_bytes};
 use kgx::model::Status;

@@ -3,22 +3,19 @@
 //! the same answers as the local file (in the endpoint's order: RDF has
 //! none), and a server that is not there gives a clear message.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use binary::{Kgx, kgx, stderr, stdout};
+use common::binary::{Kgx, kgx, stderr, stdout};
 
 /// The lines of an answer, sorted, with aliases sorted within their line
 /// and paths unnumbered: the same answer in any order.
 fn sorted_lines(output: &Output) -> Vec<String> {
-    let mut lines: Vec<String> = stdout(&output)
+    let mut lines: Vec<String> = stdout(output)
         .lines()
         .map(|line| match line.split_once("also known as: ") {
             Some((head, aliases)) => {
@@ -765,7 +762,7 @@ fn the_config_chooses_qlevers_text_search_for_names() {
 }
 
 /// Lines of the terminal's screen, for messages in the status line.
-fn shows(session: &terminal::Session, text: &str) -> bool {
+fn shows(session: &common::terminal::Session, text: &str) -> bool {
     session.screen().contains(text)
 }
 
@@ -774,7 +771,7 @@ fn the_explorer_grows_its_graph_from_the_endpoint_and_outlives_it() {
     let Some(mut server) = server("explorer") else {
         return;
     };
-    let mut session = terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
+    let mut session = common::terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
     session.wait_for("Lavrov's neighbourhood", |s| {
         shows(s, "Sergey Lavrov") && shows(s, "Outgoing (6)")
     });
@@ -826,7 +823,7 @@ fn a_slow_endpoint_shows_a_spinner_and_esc_cancels() {
             held.push(stream);
         }
     });
-    let mut session = terminal::Session::start(&["--sparql", &url, "lavrov"]);
+    let mut session = common::terminal::Session::start(&["--sparql", &url, "lavrov"]);
     session.wait_for("the spinner", |s| {
         shows(s, "asking") && shows(s, "about lavrov · Esc cancels")
     });

@@ -2,17 +2,12 @@
 //! controls and bidirectional overrides in any field reach neither the
 //! command line's output nor the explorer's screen raw.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use binary::kgx;
-use scratch::Scratch;
+use common::binary::kgx;
+use common::scratch::Scratch;
+use common::terminal::Session;
 use serde_json::json;
-use terminal::Session;
 
 /// OSC 52 (write the clipboard), BEL, OSC 0 (window title), CSI clear, a C1
 /// CSI, a right-to-left override and DEL.

@@ -1,16 +1,11 @@
 //! Signals and job control in a real pseudo-terminal: kgx gives the
 //! terminal back whatever ends or stops it, and takes it again on `fg`.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::time::{Duration, Instant};
 
-use terminal::{PATIENCE, Session, signal};
+use common::terminal::{PATIENCE, Session, signal};
 
 /// The process state letter from /proc: `T` when stopped.
 fn state(pid: u32) -> char {
@@ -99,9 +94,9 @@ fn ctrl_z_suspends_and_continuing_redraws() {
 /// to the shell, and after SIGCONT kgx shows the progress or the explorer.
 #[test]
 fn ctrl_z_suspends_the_progress_screen_too() {
-    let scratch = scratch::Scratch::new("loading");
+    let scratch = common::scratch::Scratch::new("loading");
     let file = scratch.0.join("large.ron");
-    binary::generate(&file, 200_000);
+    common::binary::generate(&file, 200_000);
     let mut kgx = Session::start(&[file.to_str().expect("path")]);
     kgx.wait_for("the progress screen or the explorer", |s| {
         s.screen().contains("Opening") || s.screen().contains("Actors by relations")

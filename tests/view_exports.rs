@@ -3,14 +3,11 @@
 //! options write the same actors and relations, and say the same about the
 //! actors they left out.
 
-#[path = "common/app.rs"]
-mod app;
-#[path = "common/binary.rs"]
-mod binary;
+mod common;
 
 use std::collections::BTreeSet;
 
-use binary::{kgx, stderr};
+use common::binary::{kgx, stderr};
 use kgx::tui::app::Effect;
 
 /// What an export holds: its actors' ids, its relations (from, kind, to,
@@ -24,11 +21,11 @@ struct Exported {
 
 /// The explorer on the seed after the `:` commands `view`, then `:export`.
 fn explorer_export(view: &[&str]) -> Exported {
-    let mut app = app::seed_app(120, 40);
+    let mut app = common::app::seed_app(120, 40);
     for command in view {
-        app::run_command(&mut app, command);
+        common::app::run_command(&mut app, command);
     }
-    app::run_command(&mut app, "export json shown.json");
+    common::app::run_command(&mut app, "export json shown.json");
     let effects = app.take_effects();
     let [Effect::Export { graph, note, .. }] = effects.as_slice() else {
         panic!("one file to write: {effects:?}");

@@ -3,19 +3,14 @@
 //! every command, and by the explorer's problems overlay; it is capped
 //! like problems; `--deny-warnings` makes it an error.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/app.rs"]
 mod common;
-#[path = "common/scratch.rs"]
-mod scratch;
 
-use binary::{kgx, stderr, stdout};
+use common::binary::{kgx, stderr, stdout};
+use common::scratch::Scratch;
 use kgx::formats::{Request, read_graph};
 use kgx::load::Input;
 use kgx::tui::action::{Action, Report};
 use kgx::tui::app::App;
-use scratch::Scratch;
 
 const NODE_LINK: &str = r#"{
   "directed": true,
@@ -237,7 +232,7 @@ fn the_explorer_shows_warnings_in_its_problems_overlay() {
         "the status line says so"
     );
     app.update(Action::ShowProblems);
-    let screen = common::screen(&app);
+    let screen = common::app::screen(&app);
     assert!(screen.contains("Warnings and lint findings"), "{screen}");
     assert!(screen.contains("\"layout\" is left out"), "{screen}");
 }

@@ -1,16 +1,11 @@
 //! kgx never loses a file: it does not write over its input, does not
 //! replace a file unless told to, and a CSV's actors file counts too.
 
-#[path = "common/binary.rs"]
-mod binary;
-#[path = "common/scratch.rs"]
-mod scratch;
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use binary::{kgx, stderr};
-use scratch::Scratch;
-use terminal::Session;
+use common::binary::{kgx, stderr};
+use common::scratch::Scratch;
+use common::terminal::Session;
 
 const DATA: &str = r#"// a comment that a rewrite would drop
 Graph(title: "t", actors: [Actor(id: "a", name: "A", kind: Person), Actor(id: "b", name: "B", kind: Person)],

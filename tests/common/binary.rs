@@ -1,15 +1,13 @@
 //! kgx run as a command to the end, for every test of its output: the
 //! arguments, what standard input holds, and one environment for all, so a
 //! test's result never depends on the shell it was started from.
-#![allow(dead_code, reason = "each test file uses the part it needs")]
-
-#[path = "environment.rs"]
-mod environment;
 
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+use super::environment;
 
 /// Runs `kgx ARGS…` with nothing on standard input.
 pub fn kgx<S: AsRef<OsStr>>(args: &[S]) -> Output {

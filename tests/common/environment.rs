@@ -1,7 +1,6 @@
 //! The one environment every kgx a test starts runs in, whether as a
 //! command or in a pseudo-terminal, so that no test depends on the shell
 //! it was started from.
-#![allow(dead_code, reason = "each test file uses the part it needs")]
 
 /// Variables taken away: `NO_COLOR`, so that output to a pipe has to be
 /// plain on its own and a terminal's colours can be seen; and the locale,

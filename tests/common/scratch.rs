@@ -1,5 +1,4 @@
 //! A scratch folder of data files for one test, removed when it ends.
-#![allow(dead_code, reason = "each test file uses the part it needs")]
 
 use std::path::PathBuf;
 

@@ -1,10 +1,6 @@
 //! kgx in a pseudo-terminal, for every end-to-end test: keys typed as a
 //! person types them, the screen read back through a terminal emulator,
 //! every byte kgx writes kept, its process id for signals, and resizing.
-#![allow(dead_code, reason = "each test file uses the part it needs")]
-
-#[path = "environment.rs"]
-mod environment;
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -12,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use super::environment;
 
 /// Longest wait for kgx to show or do something; a generous bound so a
 /// loaded machine cannot fail a test, not a speed requirement.
