@@ -65,6 +65,21 @@ fn assert_safe(what: &str, bytes: &[u8]) {
     }
 }
 
+/// Fails if any piece of the payload reached the terminal raw in what kgx
+/// wrote to it.
+fn assert_no_payload_reached(written: &str) {
+    for marker in [
+        "\u{1b}]52",
+        "\u{1b}]0;pwned",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{7f}",
+        "\u{7}",
+    ] {
+        assert!(!written.contains(marker), "the terminal got {marker:?}");
+    }
+}
+
 #[test]
 fn every_command_prints_data_with_its_controls_escaped() {
     let scratch = Scratch::new("commands");
@@ -224,30 +239,12 @@ fn the_explorer_writes_no_control_from_the_data() {
     kgx.wait_exit();
     let raw = kgx.raw();
     let text = String::from_utf8_lossy(&raw);
-    for marker in [
-        "\u{1b}]52",
-        "\u{1b}]0;pwned",
-        "\u{9b}",
-        "\u{202e}",
-        "\u{7f}",
-        "\u{7}",
-    ] {
-        assert!(!text.contains(marker), "the terminal got {marker:?}");
-    }
+    assert_no_payload_reached(&text);
 
     let broken = scratch.file("broken.json", evil_broken_dataset().to_string());
     let mut kgx = Session::start(&[broken.to_str().expect("a UTF-8 path")]);
     assert_eq!(kgx.wait_exit(), 1);
     kgx.wait_for("the problems", |s| s.screen().contains("problems"));
     let text = String::from_utf8_lossy(&kgx.raw()).into_owned();
-    for marker in [
-        "\u{1b}]52",
-        "\u{1b}]0;pwned",
-        "\u{9b}",
-        "\u{202e}",
-        "\u{7f}",
-        "\u{7}",
-    ] {
-        assert!(!text.contains(marker), "the terminal got {marker:?}");
-    }
+    assert_no_payload_reached(&text);
 }
