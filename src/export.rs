@@ -110,7 +110,7 @@ pub struct ShownData {
 pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
     let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
     let mut left_out = std::collections::BTreeSet::new();
-    let mut unless_unshown = |id: &mut Option<String>| {
+    let mut drop_if_unshown = |id: &mut Option<String>| {
         let node = id.as_deref().and_then(|id| graph.find_id(id));
         if let Some(node) = node.filter(|&node| !is_shown(node)) {
             left_out.insert(node);
@@ -126,7 +126,7 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
         .iter_mut()
         .flat_map(|relation| &mut relation.evidence)
     {
-        unless_unshown(&mut evidence.attributed_to);
+        drop_if_unshown(&mut evidence.attributed_to);
     }
     let mut actors: Vec<Actor> = graph
         .actors()
@@ -134,7 +134,7 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
         .map(|(_, actor)| actor.clone())
         .collect();
     for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
-        unless_unshown(&mut role.of);
+        drop_if_unshown(&mut role.of);
     }
     let cited: std::collections::BTreeSet<&str> = relations
         .iter()

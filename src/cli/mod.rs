@@ -999,8 +999,8 @@ struct Destination<'a> {
 }
 
 /// Writes what `shown` holds of `graph`, or all of it when `None`; says
-/// on standard error, as the explorer's `:export` does, which actors that
-/// what is shown names were left out because the view does not show them.
+/// on standard error, in the explorer's `:export` words, which actors a
+/// written quote or role named although the view does not show them.
 fn write_shown(
     graph: &KnowledgeGraph,
     shown: Option<&export::Shown>,
