@@ -8,7 +8,7 @@ use petgraph::graph::DiGraph;
 
 use super::relations::{EvidenceRow, PackedWhen, RelationRow, RelationTable};
 use super::strings::{Strings, Sym};
-use super::{Degree, KnowledgeGraph, NameIndex, NodeIndex, UnknownActor};
+use super::{KnowledgeGraph, NameIndex, NodeIndex, UnknownActor};
 use crate::model::{Actor, Dataset, Relation, Source, Stance, Status, When};
 
 /// A relation's own fields as a reader hands them over; its evidence and
@@ -327,7 +327,7 @@ impl GraphBuilder {
             }
             by_name.insert_actor(&hasher, &actors, node);
         }
-        let mut degrees = vec![Degree::default(); graph.node_count()];
+        let mut degrees = vec![[0u32; 3]; graph.node_count()];
         for (&(from, to), row) in ends.iter().zip(&relations.rows) {
             let node = |sym: Sym| match node_of_sym[sym.index()] {
                 u32::MAX => Err(UnknownActor(strings.resolve(sym).to_owned())),
@@ -335,12 +335,12 @@ impl GraphBuilder {
             };
             let (from, to) = (node(from)?, node(to)?);
             if row.directed {
-                degrees[from.index()].outgoing += 1;
-                degrees[to.index()].incoming += 1;
+                degrees[from.index()][OUTGOING] += 1;
+                degrees[to.index()][INCOMING] += 1;
             } else {
-                degrees[from.index()].mutual += 1;
+                degrees[from.index()][MUTUAL] += 1;
                 if to != from {
-                    degrees[to.index()].mutual += 1;
+                    degrees[to.index()][MUTUAL] += 1;
                 }
             }
             graph.add_edge(from, to, ());
@@ -387,3 +387,8 @@ impl From<Dataset> for GraphBuilder {
         builder
     }
 }
+
+/// Where each count sits in an actor's entry of the degree column.
+const OUTGOING: usize = 0;
+const INCOMING: usize = 1;
+const MUTUAL: usize = 2;

@@ -1,4 +1,3 @@
-use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{KnowledgeGraph, NodeIndex, Scope};
@@ -85,8 +84,8 @@ impl KnowledgeGraph {
     /// cancelled.
     pub fn centrality_tracked(&self, scope: &Scope, progress: &Progress) -> Centrality {
         let count = self.actor_count();
-        let mut successors: Vec<Vec<usize>> = vec![Vec::new(); count];
-        let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut arrows: Vec<(u32, u32)> = Vec::new();
+        let mut links: Vec<(u32, u32)> = Vec::new();
         let mut cooperative = vec![0; count];
         let mut hostile = vec![0; count];
         let mut balance = vec![0i64; count];
@@ -97,11 +96,12 @@ impl KnowledgeGraph {
             let (from, to) = self.ends(edge);
             let (from, to) = (from.index(), to.index());
             let score = i64::from(relation.stance().score());
-            for end in if from == to {
-                vec![from]
+            let ends = if from == to {
+                &[from][..]
             } else {
-                vec![from, to]
-            } {
+                &[from, to][..]
+            };
+            for &end in ends {
                 balance[end] += score;
                 if score > 0 {
                     cooperative[end] += 1;
@@ -112,17 +112,18 @@ impl KnowledgeGraph {
             if from == to {
                 continue;
             }
-            successors[from].push(to);
+            let (from, to) = (node_number(from), node_number(to));
+            arrows.push((from, to));
             if !relation.directed() {
-                successors[to].push(from);
+                arrows.push((to, from));
             }
-            neighbours[from].push(to);
-            neighbours[to].push(from);
+            links.push((from, to));
+            links.push((to, from));
         }
-        for list in &mut neighbours {
-            list.sort_unstable();
-            list.dedup();
-        }
+        let successors = Adjacency::new(count, &arrows);
+        drop(arrows);
+        let neighbours = Adjacency::new(count, &links).deduplicated();
+        drop(links);
         let shown: Vec<bool> = (0..count)
             .map(|i| scope.shows_actor(NodeIndex::new(i)))
             .collect();
@@ -139,9 +140,80 @@ impl KnowledgeGraph {
     }
 }
 
+/// An actor's position as the `u32` the adjacency arrays hold: petgraph's
+/// indices are `u32`, so every actor fits.
+fn node_number(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// Each actor's list of other actors, all in one array (compressed rows):
+/// two allocations for the whole graph instead of one per actor, and walks
+/// that read neighbours from contiguous memory.
+struct Adjacency {
+    /// Where each actor's list starts in `targets`; one more entry than
+    /// actors, the last being the length of `targets`.
+    starts: Vec<usize>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    /// The lists of `count` actors holding each pair's second actor in its
+    /// first actor's list, in the pairs' order.
+    fn new(count: usize, pairs: &[(u32, u32)]) -> Self {
+        let mut starts = vec![0usize; count + 1];
+        for &(from, _) in pairs {
+            starts[from as usize + 1] += 1;
+        }
+        for i in 0..count {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut targets = vec![0u32; pairs.len()];
+        for &(from, to) in pairs {
+            targets[next[from as usize]] = to;
+            next[from as usize] += 1;
+        }
+        Adjacency { starts, targets }
+    }
+
+    /// The same lists sorted, each actor listed once: the simple graph
+    /// betweenness and components are defined on.
+    fn deduplicated(mut self) -> Self {
+        let mut kept = 0;
+        for node in 0..self.len() {
+            let (start, end) = (self.starts[node], self.starts[node + 1]);
+            self.targets[start..end].sort_unstable();
+            self.starts[node] = kept;
+            let mut last = None;
+            for i in start..end {
+                let target = self.targets[i];
+                if last != Some(target) {
+                    self.targets[kept] = target;
+                    kept += 1;
+                    last = Some(target);
+                }
+            }
+        }
+        let actors = self.len();
+        self.starts[actors] = kept;
+        self.targets.truncate(kept);
+        self
+    }
+
+    /// How many actors have a list.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The actors `node`'s list holds.
+    fn of(&self, node: usize) -> &[u32] {
+        &self.targets[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
 /// Power iteration until the scores move by less than 1e-10 in total (at
 /// most 100 rounds). Actors with no way out share their score with all.
-fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
+fn pagerank(successors: &Adjacency, shown: &[bool]) -> Vec<f64> {
     const DAMPING: f64 = 0.85;
     let count = shown.iter().filter(|&&s| s).count();
     let mut rank = vec![0.0; shown.len()];
@@ -155,20 +227,21 @@ fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
     let mut next = vec![0.0; shown.len()];
     for _ in 0..100 {
         let dangling: f64 = (0..shown.len())
-            .filter(|&i| shown[i] && successors[i].is_empty())
+            .filter(|&i| shown[i] && successors.of(i).is_empty())
             .map(|i| rank[i])
             .sum();
         let base = (1.0 - DAMPING) * share + DAMPING * dangling * share;
         for (i, score) in next.iter_mut().enumerate() {
             *score = if shown[i] { base } else { 0.0 };
         }
-        for (i, outs) in successors.iter().enumerate() {
+        for (i, &score) in rank.iter().enumerate() {
+            let outs = successors.of(i);
             if outs.is_empty() {
                 continue;
             }
-            let part = DAMPING * rank[i] / outs.len() as f64;
+            let part = DAMPING * score / outs.len() as f64;
             for &target in outs {
-                next[target] += part;
+                next[target as usize] += part;
             }
         }
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
@@ -180,76 +253,38 @@ fn pagerank(successors: &[Vec<usize>], shown: &[bool]) -> Vec<f64> {
     rank
 }
 
+/// Threads an estimate of betweenness is shared between. Fixed rather than
+/// taken from the machine, so that every machine adds the same partial
+/// sums in the same order and prints the same figures.
+const BETWEENNESS_THREADS: usize = 2;
+
 /// Brandes' algorithm on the undirected simple graph, normalised by the
 /// number of pairs of other actors. Above [`EXACT_BETWEENNESS_LIMIT`]
 /// actors only evenly spaced sources are walked and the sums scaled up.
 fn betweenness(
-    neighbours: &[Vec<usize>],
+    neighbours: &Adjacency,
     shown: &[bool],
     progress: &Progress,
 ) -> (Vec<f64>, Option<usize>) {
     let count = neighbours.len();
-    let mut score = vec![0.0; count];
     let members: Vec<usize> = (0..count).filter(|&i| shown[i]).collect();
     let n = members.len();
     if n < 3 {
-        return (score, None);
+        return (vec![0.0; count], None);
     }
     let estimated = n > EXACT_BETWEENNESS_LIMIT;
     let sources: Vec<usize> = if estimated {
-        let walk = n + neighbours.iter().map(Vec::len).sum::<usize>();
+        let walk = n + neighbours.targets.len();
         let sample = (ESTIMATE_BUDGET / walk.max(1)).clamp(FEWEST_SOURCES, MOST_SOURCES);
         let step = n as f64 / sample as f64;
         (0..sample)
             .map(|k| members[(k as f64 * step) as usize])
             .collect()
     } else {
-        members.clone()
+        members
     };
     progress.total.store(sources.len(), Ordering::Relaxed);
-    let mut distance = vec![usize::MAX; count];
-    let mut paths = vec![0.0f64; count];
-    let mut dependency = vec![0.0f64; count];
-    let mut order = Vec::with_capacity(n);
-    let mut queue = VecDeque::new();
-    for (walked, &source) in sources.iter().enumerate() {
-        if progress.is_cancelled() {
-            break;
-        }
-        progress.done.store(walked, Ordering::Relaxed);
-        order.clear();
-        distance[source] = 0;
-        paths[source] = 1.0;
-        queue.push_back(source);
-        while let Some(node) = queue.pop_front() {
-            order.push(node);
-            for &next in &neighbours[node] {
-                if distance[next] == usize::MAX {
-                    distance[next] = distance[node] + 1;
-                    queue.push_back(next);
-                }
-                if distance[next] == distance[node] + 1 {
-                    paths[next] += paths[node];
-                }
-            }
-        }
-        for &node in order.iter().rev() {
-            for &previous in &neighbours[node] {
-                if distance[previous] != usize::MAX && distance[previous] + 1 == distance[node] {
-                    dependency[previous] +=
-                        paths[previous] / paths[node] * (1.0 + dependency[node]);
-                }
-            }
-            if node != source {
-                score[node] += dependency[node];
-            }
-        }
-        for &node in &order {
-            distance[node] = usize::MAX;
-            paths[node] = 0.0;
-            dependency[node] = 0.0;
-        }
-    }
+    let mut score = dependencies_summed(neighbours, &sources, BETWEENNESS_THREADS, progress);
     if !progress.is_cancelled() {
         progress.done.store(sources.len(), Ordering::Relaxed);
     }
@@ -260,8 +295,102 @@ fn betweenness(
     (score, estimated.then_some(sources.len()))
 }
 
+/// Each actor's dependency summed over walks from every source, the
+/// sources split into `threads` runs of consecutive sources whose sums are
+/// added in run order.
+fn dependencies_summed(
+    neighbours: &Adjacency,
+    sources: &[usize],
+    threads: usize,
+    progress: &Progress,
+) -> Vec<f64> {
+    let run = sources.len().div_ceil(threads.max(1)).max(1);
+    let mut sums = std::thread::scope(|scope| {
+        let walkers: Vec<_> = sources
+            .chunks(run)
+            .map(|chunk| scope.spawn(move || dependencies(neighbours, chunk, progress)))
+            .collect();
+        walkers
+            .into_iter()
+            .map(|walker| {
+                walker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter();
+    let mut total = sums.next().unwrap_or_else(|| vec![0.0; neighbours.len()]);
+    for sum in sums {
+        for (value, part) in total.iter_mut().zip(sum) {
+            *value += part;
+        }
+    }
+    total
+}
+
+/// One thread's share of Brandes' walks: the dependency of every actor on
+/// the walks from `sources`, summed. Stops between walks once cancelled.
+fn dependencies(neighbours: &Adjacency, sources: &[usize], progress: &Progress) -> Vec<f64> {
+    let count = neighbours.len();
+    let mut score = vec![0.0; count];
+    let mut distance = vec![u32::MAX; count];
+    let mut paths = vec![0.0f64; count];
+    let mut dependency = vec![0.0f64; count];
+    // The walk's order of visit, which is also its queue: actors are
+    // appended as found and read from `head` on.
+    let mut order: Vec<u32> = Vec::new();
+    for &source in sources {
+        if progress.is_cancelled() {
+            break;
+        }
+        order.clear();
+        distance[source] = 0;
+        paths[source] = 1.0;
+        order.push(node_number(source));
+        let mut head = 0;
+        while let Some(&node) = order.get(head) {
+            head += 1;
+            let node = node as usize;
+            let further = distance[node] + 1;
+            for &next in neighbours.of(node) {
+                let next = next as usize;
+                if distance[next] == u32::MAX {
+                    distance[next] = further;
+                    order.push(node_number(next));
+                }
+                if distance[next] == further {
+                    paths[next] += paths[node];
+                }
+            }
+        }
+        for &node in order.iter().rev() {
+            let node = node as usize;
+            let Some(nearer) = distance[node].checked_sub(1) else {
+                continue;
+            };
+            let share = (1.0 + dependency[node]) / paths[node];
+            for &previous in neighbours.of(node) {
+                let previous = previous as usize;
+                if distance[previous] == nearer {
+                    dependency[previous] += paths[previous] * share;
+                }
+            }
+            score[node] += dependency[node];
+        }
+        for &node in &order {
+            let node = node as usize;
+            distance[node] = u32::MAX;
+            paths[node] = 0.0;
+            dependency[node] = 0.0;
+        }
+        progress.done.fetch_add(1, Ordering::Relaxed);
+    }
+    score
+}
+
 /// Component numbers from 1, largest first (ties by first actor).
-fn components(neighbours: &[Vec<usize>], shown: &[bool]) -> Vec<usize> {
+fn components(neighbours: &Adjacency, shown: &[bool]) -> Vec<usize> {
     let count = neighbours.len();
     let mut group = vec![usize::MAX; count];
     let mut sizes: Vec<(usize, usize)> = Vec::new();
@@ -276,7 +405,8 @@ fn components(neighbours: &[Vec<usize>], shown: &[bool]) -> Vec<usize> {
         let mut size = 0;
         while let Some(node) = stack.pop() {
             size += 1;
-            for &next in &neighbours[node] {
+            for &next in neighbours.of(node) {
+                let next = next as usize;
                 if group[next] == usize::MAX {
                     group[next] = id;
                     stack.push(next);
@@ -348,6 +478,47 @@ mod tests {
                 .all(|(i, &b)| i == hub || b == 0.0)
         );
         assert_eq!(c.betweenness_sources, None, "exact on a small graph");
+    }
+
+    #[test]
+    fn walks_shared_between_threads_add_up_to_the_walks_of_one() {
+        let graph =
+            KnowledgeGraph::new(crate::synthetic::generate(&crate::synthetic::GenOptions {
+                actors: 300,
+                relations: 2_000,
+                seed: 7,
+            }))
+            .expect("valid");
+        let links: Vec<(u32, u32)> = graph
+            .relations()
+            .map(|(edge, _)| graph.ends(edge))
+            .filter(|(from, to)| from != to)
+            .flat_map(|(from, to)| {
+                let (from, to) = (node_number(from.index()), node_number(to.index()));
+                [(from, to), (to, from)]
+            })
+            .collect();
+        let neighbours = Adjacency::new(graph.actor_count(), &links).deduplicated();
+        let sources: Vec<usize> = (0..graph.actor_count()).collect();
+        let progress = Progress::default();
+        let alone = dependencies_summed(&neighbours, &sources, 1, &progress);
+        let shared = dependencies_summed(&neighbours, &sources, 3, &progress);
+        assert!(alone.iter().any(|&value| value > 0.0));
+        for (one, three) in alone.iter().zip(&shared) {
+            assert!(
+                (one - three).abs() <= 1e-9 * one.abs().max(1.0),
+                "{one} vs {three}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_and_mutual_relations_are_one_neighbour() {
+        let neighbours =
+            Adjacency::new(3, &[(0, 2), (0, 1), (0, 2), (2, 0), (1, 0)]).deduplicated();
+        assert_eq!(neighbours.of(0), &[1, 2]);
+        assert_eq!(neighbours.of(1), &[0]);
+        assert_eq!(neighbours.of(2), &[0]);
     }
 
     #[test]

@@ -57,8 +57,9 @@ pub struct KnowledgeGraph {
     /// Every name and alias, lower-cased, for case-insensitive lookup.
     by_name: NameIndex,
     /// Each actor's relations counted once at build, so lists and cards
-    /// show a hub's count without walking its ten thousand edges.
-    degrees: Vec<Degree>,
+    /// show a hub's count without walking its ten thousand edges: outgoing,
+    /// incoming and mutual, as `u32` (edge indices are) to halve the column.
+    degrees: Vec<[u32; 3]>,
     hasher: DefaultHashBuilder,
     /// What the actor filter scans, built the first time it is asked for
     /// (most commands never filter).

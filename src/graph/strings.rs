@@ -35,7 +35,7 @@ pub struct Strings {
     text: String,
     /// Where each string ends in `text`; string `i` starts where `i - 1`
     /// ends.
-    ends: Vec<usize>,
+    ends: Ends,
     table: HashTable<Sym>,
     hasher: DefaultHashBuilder,
 }
@@ -54,11 +54,7 @@ impl Strings {
             table,
             hasher,
         } = self;
-        let resolve = |sym: Sym| -> &str {
-            let end = ends[sym.index()];
-            let start = sym.index().checked_sub(1).map_or(0, |i| ends[i]);
-            &buffer[start..end]
-        };
+        let resolve = |sym: Sym| -> &str { &buffer[ends.span(sym.index())] };
         if let Some(&sym) = table.find(hash, |&sym| resolve(sym) == text) {
             return sym;
         }
@@ -98,9 +94,7 @@ impl Strings {
 
     /// The text of a symbol from this store.
     pub fn resolve(&self, sym: Sym) -> &str {
-        let end = self.ends[sym.index()];
-        let start = sym.index().checked_sub(1).map_or(0, |i| self.ends[i]);
-        &self.text[start..end]
+        &self.text[self.ends.span(sym.index())]
     }
 
     /// How many distinct strings are kept.
@@ -111,7 +105,7 @@ impl Strings {
     /// Bytes held: the text, the ends and the table.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
-            + self.ends.capacity() * size_of::<usize>()
+            + self.ends.heap_bytes()
             + self.table.capacity() * (size_of::<Sym>() + 1)
     }
 
@@ -126,11 +120,66 @@ impl Strings {
             hasher,
             ..
         } = self;
-        table.shrink_to_fit(|&sym| {
-            let end = ends[sym.index()];
-            let start = sym.index().checked_sub(1).map_or(0, |i| ends[i]);
-            hasher.hash_one(&text[start..end])
-        });
+        table.shrink_to_fit(|&sym| hasher.hash_one(&text[ends.span(sym.index())]));
+    }
+}
+
+/// Where each string of a store ends, in four bytes a string rather than
+/// eight: the ends modulo 2^32, and the rare strings from which the text
+/// has passed one more multiple of 4 GiB (a store that large is only read
+/// with `--max-size` raised).
+#[derive(Clone, Debug, Default)]
+struct Ends {
+    /// Each string's end, modulo 2^[`Ends::LOW_BITS`].
+    low: Vec<u32>,
+    /// For each multiple of 2^[`Ends::LOW_BITS`] bytes the text has passed,
+    /// the first string whose end lies beyond it.
+    carries: Vec<u32>,
+}
+
+impl Ends {
+    /// The bits of an end kept in `low`: fewer under test, so that tests
+    /// pass multiples of it without gigabytes of text.
+    const LOW_BITS: u32 = if cfg!(test) { 6 } else { 32 };
+
+    fn push(&mut self, end: usize) {
+        let index = u32::try_from(self.low.len()).unwrap_or(u32::MAX);
+        while self.carries.len() < end >> Self::LOW_BITS {
+            self.carries.push(index);
+        }
+        self.low.push((end & ((1 << Self::LOW_BITS) - 1)) as u32);
+    }
+
+    /// Where string `index` ends.
+    fn end(&self, index: usize) -> usize {
+        let passed = match self.carries.as_slice() {
+            [] => 0,
+            carries => carries.partition_point(|&first| first as usize <= index),
+        };
+        (passed << Self::LOW_BITS) + self.low[index] as usize
+    }
+
+    /// Where string `index` lies in the text.
+    fn span(&self, index: usize) -> std::ops::Range<usize> {
+        let start = index.checked_sub(1).map_or(0, |before| self.end(before));
+        start..self.end(index)
+    }
+
+    fn len(&self) -> usize {
+        self.low.len()
+    }
+
+    fn reserve_exact(&mut self, more: usize) {
+        self.low.reserve_exact(more);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.low.shrink_to_fit();
+        self.carries.shrink_to_fit();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.low.capacity() + self.carries.capacity()) * size_of::<u32>()
     }
 }
 
@@ -163,6 +212,23 @@ mod tests {
         assert_eq!(strings.resolve(pushed), "a quote");
         assert_eq!(strings.get("a quote"), Some(first));
         assert_eq!(strings.intern("a quote"), first);
+    }
+
+    #[test]
+    fn text_past_many_multiples_of_the_ends_width_reads_back() {
+        // Under test an end keeps 6 bits: these pass 64 bytes hundreds of
+        // times, some strings passing several multiples at once.
+        let mut strings = Strings::default();
+        let texts: Vec<String> = (0..300)
+            .map(|i| format!("{i}{}", "·".repeat(i % 90)))
+            .collect();
+        let syms: Vec<Sym> = texts.iter().map(|text| strings.push(text)).collect();
+        let empty = strings.push("");
+        strings.shrink_to_fit();
+        for (text, sym) in texts.iter().zip(syms) {
+            assert_eq!(strings.resolve(sym), text);
+        }
+        assert_eq!(strings.resolve(empty), "");
     }
 
     #[test]

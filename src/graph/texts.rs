@@ -30,6 +30,9 @@ struct TextSpan {
     start: usize,
     len: usize,
     unicode: bool,
+    /// This text's [`letters`]: a Cyrillic name has none, so a Latin
+    /// query passes over it even when the actor's id has every letter.
+    letters: u64,
 }
 
 /// The ASCII letters and digits of `text` as the matcher compares them
@@ -60,8 +63,9 @@ impl ActorTexts {
                 .chain(std::iter::once(&actor.id));
             let mut bits = 0;
             for text in all {
-                bits |= letters(text.chars());
-                texts.push(text);
+                let text_letters = letters(text.chars());
+                bits |= text_letters;
+                texts.push(text, text_letters);
             }
             texts.letters.push(bits);
         }
@@ -69,7 +73,7 @@ impl ActorTexts {
         texts
     }
 
-    fn push(&mut self, text: &str) {
+    fn push(&mut self, text: &str, letters: u64) {
         let span = if text.is_ascii() {
             let start = self.ascii.len();
             self.ascii.extend_from_slice(text.as_bytes());
@@ -77,6 +81,7 @@ impl ActorTexts {
                 start,
                 len: text.len(),
                 unicode: false,
+                letters,
             }
         } else {
             let start = self.unicode.len();
@@ -85,6 +90,7 @@ impl ActorTexts {
                 start,
                 len: self.unicode.len() - start,
                 unicode: true,
+                letters,
             }
         };
         self.texts.push(span);
@@ -95,17 +101,28 @@ impl ActorTexts {
         self.letters[node.index()]
     }
 
+    /// How many texts `node` has: its name, its aliases and its id.
+    pub fn count(&self, node: NodeIndex) -> usize {
+        self.first[node.index() + 1] - self.first[node.index()]
+    }
+
     /// `node`'s texts as the matcher reads them: the name, the aliases,
     /// the id.
     pub fn texts(&self, node: NodeIndex) -> impl Iterator<Item = Utf32Str<'_>> {
+        self.texts_with_letters(node).map(|(_, text)| text)
+    }
+
+    /// [`texts`](Self::texts), each with its [`letters`].
+    pub fn texts_with_letters(&self, node: NodeIndex) -> impl Iterator<Item = (u64, Utf32Str<'_>)> {
         let (start, end) = (self.first[node.index()], self.first[node.index() + 1]);
         self.texts[start..end].iter().map(|span| {
             let range = span.start..span.start + span.len;
-            if span.unicode {
+            let text = if span.unicode {
                 Utf32Str::Unicode(&self.unicode[range])
             } else {
                 Utf32Str::Ascii(&self.ascii[range])
-            }
+            };
+            (span.letters, text)
         })
     }
 }

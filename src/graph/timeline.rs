@@ -45,6 +45,58 @@ impl Moment {
     }
 }
 
+/// `moments` sorted by [`Moment::sort_key`], ties kept in their order.
+///
+/// A million entries share a few thousand days, so when the days span no
+/// more numbers than there are entries they are counted into place (one
+/// pass, no comparisons); otherwise each entry's day and position are
+/// packed into one number and those sorted.
+fn in_time_order(moments: Vec<Moment>) -> Vec<Moment> {
+    let days: Vec<u32> = moments
+        .iter()
+        .map(|moment| {
+            let (year, month, day) = moment.sort_key();
+            u32::from(year) << 9 | u32::from(month) << 5 | u32::from(day)
+        })
+        .collect();
+    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+        return moments;
+    };
+    let span = (last - first) as usize + 1;
+    let order: Vec<usize> = if span <= moments.len() {
+        // Where each day's entries start in the sorted list.
+        let mut next = vec![0usize; span];
+        for &day in &days {
+            next[(day - first) as usize] += 1;
+        }
+        let mut start = 0;
+        for slot in &mut next {
+            (*slot, start) = (start, start + *slot);
+        }
+        let mut order = vec![0; days.len()];
+        for (position, &day) in days.iter().enumerate() {
+            let slot = &mut next[(day - first) as usize];
+            order[*slot] = position;
+            *slot += 1;
+        }
+        order
+    } else {
+        let mut keys: Vec<u64> = days
+            .iter()
+            .enumerate()
+            .map(|(position, &day)| u64::from(day) << 32 | position as u64)
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| (key & u64::from(u32::MAX)) as usize)
+            .collect()
+    };
+    order
+        .into_iter()
+        .map(|position| moments[position])
+        .collect()
+}
+
 impl KnowledgeGraph {
     /// Every dated relation and dated actor inside `scope`, in time order;
     /// entries of the same day keep file order, actors before relations.
@@ -71,9 +123,7 @@ impl KnowledgeGraph {
                     begun: begun(&when),
                 })
             });
-        let mut moments: Vec<Moment> = actors.chain(relations).collect();
-        moments.sort_by_key(Moment::sort_key);
-        moments
+        in_time_order(actors.chain(relations).collect())
     }
 
     /// The distinct days on which something in the graph starts, in order:
@@ -150,6 +200,29 @@ mod tests {
         assert!(begun_by(Some(&later), &month), "a month includes its days");
         assert!(!begun_by(Some(&later), &as_of));
         assert!(begun_by(None, &as_of));
+    }
+
+    #[test]
+    fn both_ways_of_ordering_keep_ties_in_file_order() {
+        let moment = |item: usize, date: &str| Moment {
+            item: Dated::Relation(EdgeIndex::new(item)),
+            when: date.parse().expect("date"),
+            begun: Begun::Yes,
+        };
+        // More entries than days between the first and the last: counted.
+        let days = ["2025-07-02", "2025-07", "2025-07-01", "2025"];
+        let dense: Vec<Moment> = (0..600).map(|i| moment(i, days[i % 4])).collect();
+        // Centuries apart: sorted.
+        let sparse = vec![
+            moment(0, "2025"),
+            moment(1, "1800..1900"),
+            moment(2, "2025-01-01"),
+        ];
+        for moments in [dense, sparse] {
+            let mut expected = moments.clone();
+            expected.sort_by_key(Moment::sort_key);
+            assert_eq!(in_time_order(moments), expected);
+        }
     }
 
     #[test]

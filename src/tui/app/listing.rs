@@ -7,7 +7,18 @@ impl App {
     /// Recomputes the actor list from the filters, keeping the selected
     /// actor selected when it is still listed.
     pub(super) fn refresh_list(&mut self) {
-        self.relist(self.graph.relation_count() > self.background_above);
+        self.relist(self.matches_in_background());
+    }
+
+    /// True when the filter matches on a worker. Matching scans every
+    /// actor's texts, so a graph of many actors and few relations (a
+    /// hundred thousand people in two hundred thousand relations) needs it
+    /// as much as a million relations do: actors count as ten relations
+    /// each, a typical graph's ratio.
+    pub(super) fn matches_in_background(&self) -> bool {
+        let graph = &self.graph;
+        graph.relation_count() > self.background_above
+            || graph.actor_count().saturating_mul(ACTOR_WEIGHT) > self.background_above
     }
 
     /// [`refresh_list`](Self::refresh_list), matching a query on a worker
@@ -248,5 +259,39 @@ impl App {
             mask[listed.node.index()] = true;
         }
         mask
+    }
+}
+
+/// How many relations one actor weighs in deciding where the filter matches.
+const ACTOR_WEIGHT: usize = 10;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{GenOptions, generate};
+    use crate::tui::action::Action;
+
+    fn typed_a(actors: usize) -> App {
+        let graph = KnowledgeGraph::new(generate(&GenOptions {
+            actors,
+            relations: 3_000,
+            seed: 1,
+        }))
+        .expect("valid");
+        let mut app = App::new(graph, 120, 40).compute_in_background_above(20_000);
+        app.update(Action::StartFilter);
+        app.update(Action::FilterChar('a'));
+        app
+    }
+
+    #[test]
+    fn many_actors_in_few_relations_are_matched_on_a_worker() {
+        // 3,000 relations are far below the threshold, but 3,000 actors
+        // weigh as 30,000 relations: the matching goes to a worker.
+        assert!(typed_a(3_000).busy());
+        // 1,000 actors weigh 10,000: matched at once.
+        let small = typed_a(1_000);
+        assert!(!small.busy());
+        assert!(small.listed().len() < 1_000, "the list is narrowed");
     }
 }

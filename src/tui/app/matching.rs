@@ -73,14 +73,17 @@ struct Scored {
 }
 
 impl Scored {
-    /// The order of the list by degree; unique, as the node is.
-    fn by_degree(&self) -> (Closeness, Reverse<u32>, Reverse<usize>, NodeIndex) {
-        (
-            self.closeness,
-            Reverse(self.score),
-            Reverse(self.degree),
-            self.node,
-        )
+    /// The order of the list by degree, as one number: closeness, then
+    /// score and shown relations from the highest, then `position`, the
+    /// actor's place among the candidates (which are in file order), so
+    /// that no two are equal. A hundred thousand numbers sort several
+    /// times faster than as many records compared field by field.
+    fn by_degree(&self, position: usize) -> u128 {
+        let degree = u32::try_from(self.degree).unwrap_or(u32::MAX);
+        u128::from(self.closeness as u8) << 96
+            | u128::from(u32::MAX - self.score) << 64
+            | u128::from(u32::MAX - degree) << 32
+            | position as u128
     }
 }
 
@@ -213,7 +216,11 @@ fn score_part(
             continue;
         }
         let mut best: Option<(Closeness, u32, usize)> = None;
-        for (on, text) in texts.texts(node).enumerate() {
+        for (on, (letters, text)) in texts.texts_with_letters(node).enumerate() {
+            // Every positive word must match within this one text.
+            if letters & query.letters != query.letters {
+                continue;
+            }
             let Some(score) = query.pattern.score(text, matcher) else {
                 continue;
             };
@@ -261,33 +268,49 @@ fn score_part(
 /// its top when there is a query.
 fn rank(
     graph: &KnowledgeGraph,
-    mut scored: Vec<Scored>,
+    scored: Vec<Scored>,
     sort: Sort,
     left_out: Vec<NodeIndex>,
     query: Option<(&Query, &mut Matcher)>,
 ) -> Matches {
-    match sort {
-        Sort::Degree => scored.sort_unstable_by_key(Scored::by_degree),
-        Sort::Name => scored.sort_by_cached_key(|scored| {
-            (
-                scored.closeness,
-                Reverse(scored.score),
-                graph.actor(scored.node).name.to_lowercase(),
-                scored.node,
-            )
-        }),
-    }
+    let order: Vec<usize> = match sort {
+        Sort::Degree => {
+            let mut keys: Vec<u128> = scored
+                .iter()
+                .enumerate()
+                .map(|(position, scored)| scored.by_degree(position))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter()
+                .map(|key| (key & u128::from(u32::MAX)) as usize)
+                .collect()
+        }
+        Sort::Name => {
+            let mut order: Vec<usize> = (0..scored.len()).collect();
+            order.sort_by_cached_key(|&position| {
+                let scored = &scored[position];
+                (
+                    scored.closeness,
+                    Reverse(scored.score),
+                    graph.actor(scored.node).name.to_lowercase(),
+                    scored.node,
+                )
+            });
+            order
+        }
+    };
     let texts = query.is_some().then(|| graph.actor_texts());
     let mut query = query;
-    let listed = scored
+    let listed = order
         .into_iter()
         .enumerate()
-        .map(|(row, scored)| {
-            let count = graph.actor(scored.node).aliases.len();
-            let on = match scored.on {
-                0 => MatchedOn::Name,
-                on if on > count => MatchedOn::Id,
-                on => MatchedOn::Alias(on - 1),
+        .map(|(row, position)| {
+            let scored = &scored[position];
+            let on = match (scored.on, texts) {
+                (0, _) | (_, None) => MatchedOn::Name,
+                // The texts are the name, the aliases, then the id.
+                (on, Some(texts)) if on + 1 == texts.count(scored.node) => MatchedOn::Id,
+                (on, Some(_)) => MatchedOn::Alias(on - 1),
             };
             let matched = match (&mut query, texts) {
                 (Some((query, matcher)), Some(texts)) if row < HIGHLIGHTED => texts

@@ -18,6 +18,7 @@ mod marks;
 mod matching;
 mod mouse;
 mod movement;
+mod name_widths;
 mod navigation;
 mod path_view;
 mod records;
@@ -50,6 +51,7 @@ use crate::graph::{
     begun_by,
 };
 use crate::model::{ActorKind, PartialDate, Stance, Status};
+use name_widths::NameWidths;
 
 pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
@@ -332,6 +334,8 @@ pub struct App {
     /// The widest relation phrase and other actor's name among `rows`, in
     /// cells: the relation columns fit them.
     row_widths: (usize, usize),
+    /// Every actor's name width, for sizing the relations pane's columns.
+    name_widths: NameWidths,
     /// The SPARQL endpoint explored, when the graph comes from one.
     remote: Option<Box<remote::RemoteState>>,
 }
@@ -405,6 +409,7 @@ impl App {
             lint: lint::LintState::default(),
             search: search::Search::default(),
             row_widths: (0, 0),
+            name_widths: NameWidths::default(),
             shown_degrees: counts::ShownDegrees::default(),
             remote: None,
         };
@@ -417,7 +422,7 @@ impl App {
     /// actors' texts for the filter while the person reads the screen, so
     /// that the first letter typed does not wait for it.
     pub(super) fn index_actors(&mut self) {
-        if self.graph.relation_count() > self.background_above {
+        if self.matches_in_background() {
             self.effects.push(Effect::Compute(Task {
                 job: Job::IndexActors,
                 graph: Arc::clone(&self.graph),
@@ -765,46 +770,32 @@ impl App {
         };
         let links: Vec<Link> = self
             .graph
-            .links(focus, &self.relation_filter)
+            .links_by_kind(focus, &self.relation_filter)
             .into_iter()
             .filter(|link| self.scope.shows_actor(link.other))
             .collect();
-        // By direction, kind, then file order. Each relation's kind is
-        // looked up once, not at every comparison: a hub has tens of
-        // thousands of relations scattered in memory.
-        let mut keyed: Vec<((Direction, &str, EdgeIndex), Link)> = links
+        for group in links.chunk_by(|a, b| a.direction == b.direction) {
+            self.rows
+                .push(RelationRow::Heading(group[0].direction, group.len()));
+            self.rows
+                .extend(group.iter().copied().map(RelationRow::Link));
+        }
+        // The phrase is the label, or the kind with its underscores as
+        // spaces, which are as wide: measured without writing it.
+        let phrase = links
             .iter()
             .map(|link| {
-                let kind = self.graph.relation(link.relation).kind();
-                ((link.direction, kind, link.relation), *link)
+                let relation = self.graph.relation(link.relation);
+                relation
+                    .label()
+                    .map_or_else(|| text::width(relation.kind()), text::width)
             })
-            .collect();
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        let links: Vec<Link> = keyed.into_iter().map(|(_, link)| link).collect();
-        for direction in [Direction::Outgoing, Direction::Incoming, Direction::Mutual] {
-            let group: Vec<Link> = links
-                .iter()
-                .filter(|l| l.direction == direction)
-                .copied()
-                .collect();
-            if group.is_empty() {
-                continue;
-            }
-            self.rows.push(RelationRow::Heading(direction, group.len()));
-            self.rows.extend(group.into_iter().map(RelationRow::Link));
-        }
-        self.row_widths = links.iter().fold((0, 0), |(phrase, other), link| {
-            // The phrase is the label, or the kind with its underscores
-            // as spaces, which are as wide: measured without writing it.
-            let relation = self.graph.relation(link.relation);
-            let phrase_width = relation
-                .label()
-                .map_or_else(|| text::width(relation.kind()), text::width);
-            (
-                phrase.max(phrase_width),
-                other.max(text::width(&self.graph.actor(link.other).name)),
-            )
-        });
+            .max()
+            .unwrap_or(0);
+        let other = self
+            .name_widths
+            .widest(&self.graph, links.iter().map(|link| link.other));
+        self.row_widths = (phrase, other);
         let kept = previous.and_then(|relation| {
             self.rows
                 .iter()

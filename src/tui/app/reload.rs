@@ -207,6 +207,7 @@ impl App {
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
+        self.name_widths = super::NameWidths::default();
         self.index_actors();
         // Answers still being computed are about the old graph.
         self.graph_request = None;
