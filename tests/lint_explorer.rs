@@ -191,12 +191,13 @@ fn the_timeline_statistics_and_graph_views_mark_what_findings_are_about() {
     insta::assert_snapshot!("lint_marks_timeline", timeline);
     let traded = rows_with(&timeline, "traded with");
     assert!(
-        traded.iter().all(|row| row.contains("┃!2024 ")),
+        // The lint marker, the "as of" mark's cell (blank), the date.
+        traded.iter().all(|row| row.contains("┃! 2024 ")),
         "{traded:?}"
     );
     let met = rows_with(&timeline, "met with");
     assert!(
-        met.iter().all(|row| row.contains("┃ 2025-03-04 ")),
+        met.iter().all(|row| row.contains("┃  2025-03-04 ")),
         "{met:?}"
     );
 

@@ -488,7 +488,13 @@ fn clicking_a_tab_switches_view_and_a_label_selects_its_actor() {
     // Tabs are " 1 explore ", " 2 graph ", …, one space apart.
     app.update(Action::Click { column: 14, row: 0 });
     assert_eq!(app.view(), View::Graph);
-    let placement = app.graph_view().placement.clone();
+    assert!(
+        app.graph_placement().is_none(),
+        "nothing placed before a frame"
+    );
+    // The drawing places the members and hands the placement back.
+    common::draw(&mut app);
+    let placement = app.graph_placement().expect("drawn").clone();
     let (index, label) = placement
         .nodes
         .iter()

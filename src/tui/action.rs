@@ -233,36 +233,34 @@ pub enum Report {
     /// Show a message that something outside the app reported (a file
     /// written, or not).
     Notify(String),
-    /// Centrality measures computed in the background for the filters of
-    /// this generation.
+    /// Centrality measures computed in the background.
     CentralityReady {
-        /// The filters' generation the measures are for.
-        generation: u64,
+        /// The request it answers; older ones are dropped.
+        ticket: crate::tui::app::Ticket,
         /// The measures.
         centrality: std::sync::Arc<crate::graph::Centrality>,
     },
     /// The open file changed on disk and was read again.
     Reloaded(crate::tui::app::Reload),
-    /// A neighbourhood drawn in the background for request `request`.
+    /// The neighbourhood to draw, chosen in the background (the drawing
+    /// places it).
     NeighbourhoodReady {
         /// The request it answers; older ones are dropped.
-        request: u64,
+        ticket: crate::tui::app::Ticket,
         /// Who is drawn.
         ego: std::sync::Arc<crate::graph::Ego>,
-        /// Where.
-        placement: std::sync::Arc<crate::tui::geometry::radial::Placement>,
     },
     /// The timeline's entries, ordered in the background.
     TimelineReady {
         /// The request it answers; older ones are dropped.
-        request: u64,
+        ticket: crate::tui::app::Ticket,
         /// Every dated entry in the filters, in time order.
         moments: std::sync::Arc<Vec<crate::graph::Moment>>,
     },
     /// The actors a filter query lists, matched in the background.
     MatchesReady {
         /// The request it answers; older ones are dropped.
-        request: u64,
+        ticket: crate::tui::app::Ticket,
         /// The query they match.
         query: String,
         /// The list, best match first.
@@ -271,7 +269,7 @@ pub enum Report {
     /// The k shortest paths, found in the background.
     PathsReady {
         /// The request it answers; older ones are dropped.
-        request: u64,
+        ticket: crate::tui::app::Ticket,
         /// The paths, shortest first.
         paths: std::sync::Arc<Vec<crate::graph::Path>>,
         /// The search ran out of work before finding them all.
@@ -280,7 +278,7 @@ pub enum Report {
     /// The lint findings of the graph shown, found in the background.
     LintReady {
         /// The request it answers; older ones are dropped.
-        request: u64,
+        ticket: crate::tui::app::Ticket,
         /// The findings, placed in the file when it is RON.
         report: crate::tui::app::LintFindings,
     },

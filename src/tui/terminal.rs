@@ -1,6 +1,11 @@
 //! The thin shell around the explorer: raw mode, the alternate screen,
 //! mouse capture, and their restoration on quit, error, panic, SIGTERM and
 //! SIGHUP. The only module of kgx that talks to the real terminal.
+//!
+//! The event loop is generic over the [`Screen`] it draws on (any ratatui
+//! backend, and what only a terminal does: the mouse, the clipboard, the
+//! editor, stopping) and the [`EventSource`] it reads, so live reload and
+//! the effects run in tests on a `TestBackend` and a scripted queue.
 
 use std::io::IsTerminal;
 use std::io::{self, Stdout};
@@ -11,7 +16,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
     KeyModifiers,
@@ -65,16 +70,17 @@ pub fn run_remote(start: RemoteStart, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mut held = Held::enter(options.mouse)?;
-    let events = read_events();
+    let mut events = read_events();
     let open = |width, height| App::on_endpoint(start, width, height).map_err(io::Error::other);
     let result = event_loop(
-        held.terminal(),
+        &mut held,
         open,
         Warnings::default(),
         options,
         &signals,
-        &events,
-    );
+        &mut events,
+    )
+    .map(drop);
     drop(held);
     signals.record();
     result
@@ -97,9 +103,9 @@ pub fn run((graph, warnings): Graph, options: Options) -> io::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mut held = Held::enter(options.mouse)?;
-    let events = read_events();
+    let mut events = read_events();
     let open = |width, height| Ok(App::new(graph, width, height));
-    let result = event_loop(held.terminal(), open, warnings, options, &signals, &events);
+    let result = event_loop(&mut held, open, warnings, options, &signals, &mut events).map(drop);
     drop(held);
     signals.record();
     result
@@ -142,8 +148,7 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
     let signals = Signals::register()?;
     install_panic_hook();
     let mut held = Held::enter(options.mouse)?;
-    let terminal = held.terminal();
-    let events = read_events();
+    let mut events = read_events();
     let theme = Theme {
         color: options.color,
         palette: options.palette,
@@ -154,13 +159,14 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
         if suspended {
-            suspend(terminal, options.mouse)?;
+            held.suspend(options.mouse)?;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) && !suspended {
-            resume(terminal, options.mouse)?;
+            held.resume(options.mouse)?;
         }
         let snapshot = loading.snapshot();
-        terminal.draw(|frame| loading::draw(frame, &snapshot, theme))?;
+        held.terminal()
+            .draw(|frame| loading::draw(frame, &snapshot, theme))?;
         if let Some(loaded) = loading.wait(Duration::ZERO) {
             break Some(loaded);
         }
@@ -186,8 +192,8 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
         }
         Some(Ok((graph, warnings))) => {
             let open = |width, height| Ok(App::new(graph, width, height));
-            event_loop(terminal, open, warnings, options, &signals, &events)
-                .map(|()| Opened::Explored)
+            event_loop(&mut held, open, warnings, options, &signals, &mut events)
+                .map(|_| Opened::Explored)
         }
     };
     drop(held);
@@ -208,7 +214,9 @@ pub fn ended_by_signal() -> Option<i32> {
 }
 
 /// Flags set by signals, which the loops check: a handler itself may do
-/// almost nothing, and the terminal must be restored by the loop.
+/// almost nothing, and the terminal must be restored by the loop. The
+/// default is flags no signal sets (for tests).
+#[derive(Default)]
 struct Signals {
     /// The number of the signal that asks kgx to end, or 0.
     ended: Arc<AtomicUsize>,
@@ -259,15 +267,6 @@ fn is_ctrl_z(key: &KeyEvent) -> bool {
         && key.kind == KeyEventKind::Press
 }
 
-/// Gives the terminal back to the shell and stops, as Ctrl-Z does in any
-/// program; once continued (`fg`), takes the terminal again and redraws.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
-    leave();
-    // SIGSTOP cannot be caught: the process stops here until SIGCONT.
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-    resume(terminal, mouse)
-}
-
 /// Takes the terminal back after the process was stopped, however it was
 /// stopped: raw mode, the alternate screen, the mouse, and a full redraw.
 fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
@@ -307,6 +306,95 @@ impl Held {
         self.terminal
             .as_mut()
             .unwrap_or_else(|| unreachable!("held until dropped"))
+    }
+}
+
+/// What the event loop draws on, and what only a terminal does besides:
+/// the real terminal in production, a `TestBackend` in tests.
+trait Screen {
+    /// The ratatui backend drawn on.
+    type Backend: Backend;
+
+    /// The terminal to draw on.
+    fn terminal(&mut self) -> &mut Terminal<Self::Backend>;
+
+    /// Turns mouse capture on or off.
+    fn capture_mouse(&mut self, on: bool) -> io::Result<()>;
+
+    /// Puts `text` on the clipboard, through the terminal (OSC 52).
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+
+    /// Gives the terminal to the person's editor on `file` at `line` until
+    /// it closes, then takes it back; the inner result says what went
+    /// wrong with the editor, for the status line.
+    fn edit(
+        &mut self,
+        file: &std::path::Path,
+        line: Option<usize>,
+        mouse: bool,
+    ) -> io::Result<Result<(), String>>;
+
+    /// Gives the terminal back to the shell and stops, as Ctrl-Z does in
+    /// any program; once continued (`fg`), takes it again.
+    fn suspend(&mut self, mouse: bool) -> io::Result<()>;
+
+    /// Takes the terminal back after the process was stopped by someone
+    /// else, and redraws it all.
+    fn resume(&mut self, mouse: bool) -> io::Result<()>;
+
+    /// Whether the terminal is still there (a closed terminal that sent
+    /// no SIGHUP is noticed this way).
+    fn present(&self) -> bool;
+}
+
+impl Screen for Held {
+    type Backend = CrosstermBackend<Stdout>;
+
+    fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        Held::terminal(self)
+    }
+
+    fn capture_mouse(&mut self, on: bool) -> io::Result<()> {
+        let backend = self.terminal().backend_mut();
+        if on {
+            execute!(backend, EnableMouseCapture)
+        } else {
+            execute!(backend, DisableMouseCapture)
+        }
+    }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        use io::Write;
+        let backend = self.terminal().backend_mut();
+        backend.write_all(osc52(text).as_bytes())?;
+        io::Write::flush(backend)
+    }
+
+    fn edit(
+        &mut self,
+        file: &std::path::Path,
+        line: Option<usize>,
+        mouse: bool,
+    ) -> io::Result<Result<(), String>> {
+        leave();
+        let edited = super::editor::edit(file, line);
+        resume(self.terminal(), mouse)?;
+        Ok(edited)
+    }
+
+    fn suspend(&mut self, mouse: bool) -> io::Result<()> {
+        leave();
+        // SIGSTOP cannot be caught: the process stops here until SIGCONT.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        resume(self.terminal(), mouse)
+    }
+
+    fn resume(&mut self, mouse: bool) -> io::Result<()> {
+        resume(self.terminal(), mouse)
+    }
+
+    fn present(&self) -> bool {
+        io::stdout().is_terminal()
     }
 }
 
@@ -374,6 +462,36 @@ struct Events {
 /// paused: the longest an editor started by `e` may wait for the terminal.
 const READ_SLICE: Duration = Duration::from_millis(50);
 
+/// Where the event loop's input comes from: the terminal's events in
+/// production, a scripted queue in tests.
+trait EventSource {
+    /// The next event, waiting at most `wait`: `Timeout` when none came,
+    /// `Disconnected` when no more will. `app` is the state so far, for a
+    /// script that waits for something to happen.
+    fn next(&mut self, app: &App, wait: Duration) -> Result<Event, RecvTimeoutError>;
+
+    /// Stops reading while another program (the person's editor) has the
+    /// terminal.
+    fn pause(&mut self) {}
+
+    /// Reads again after [`pause`](Self::pause).
+    fn resume(&mut self) {}
+}
+
+impl EventSource for Events {
+    fn next(&mut self, _: &App, wait: Duration) -> Result<Event, RecvTimeoutError> {
+        self.recv_timeout(wait)
+    }
+
+    fn pause(&mut self) {
+        Events::pause(self);
+    }
+
+    fn resume(&mut self) {
+        Events::resume(self);
+    }
+}
+
 impl Events {
     fn recv_timeout(&self, wait: Duration) -> Result<Event, RecvTimeoutError> {
         self.receiver.recv_timeout(wait)
@@ -429,15 +547,29 @@ fn read_events() -> Events {
     }
 }
 
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+/// The OSC 52 sequence that puts `text` on the clipboard: the text is
+/// base64 inside it, so nothing in it reaches the terminal as it is.
+fn osc52(text: &str) -> String {
+    use ratatui::crossterm::Command;
+    let mut sequence = String::new();
+    // Writing into a String cannot fail.
+    let _ = ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
+        .write_ansi(&mut sequence);
+    sequence
+}
+
+/// Runs the explorer made by `open` for the screen's size until the
+/// person quits, a termination signal arrives or the events end; the
+/// explorer as it was left is handed back.
+fn event_loop<S: Screen, E: EventSource>(
+    screen: &mut S,
     open: impl FnOnce(u16, u16) -> io::Result<App>,
     warnings: Warnings,
     options: Options,
     signals: &Signals,
-    events: &Events,
-) -> io::Result<()> {
-    let size = terminal.size()?;
+    events: &mut E,
+) -> io::Result<App> {
+    let size = screen.terminal().size().map_err(backend_error)?;
     let mut app = open(size.width, size.height)?
         .with_keymap(Arc::new(options.keymap.clone()))
         .with_warnings(warnings)
@@ -457,7 +589,7 @@ fn event_loop(
     }
     let mut capturing = options.mouse;
     let mut dirty = true;
-    // Results of work done on other threads come back as actions.
+    // Results of work done on other threads come back as reports.
     let (finished, results) = mpsc::channel();
     // Kept alive for as long as the loop runs; dropping it stops watching.
     let _watcher = match &options.watch {
@@ -474,20 +606,20 @@ fn event_loop(
         inputs: &options.inputs,
         events,
     };
-    shell.perform_effects(&mut app, terminal, capturing)?;
+    shell.perform_effects(&mut app, screen, capturing)?;
     let mut last_progress = Instant::now();
     while !app.should_quit() && !signals.ended() {
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
         if suspended {
-            suspend(terminal, capturing)?;
+            screen.suspend(capturing)?;
         }
         let resumed = signals.resumed.swap(false, Ordering::Relaxed);
         if resumed && !suspended {
-            resume(terminal, capturing)?;
+            screen.resume(capturing)?;
         }
         if suspended || resumed {
             // The terminal may have been resized while kgx was stopped.
-            let size = terminal.size()?;
+            let size = screen.terminal().size().map_err(backend_error)?;
             app.update(Action::Resize {
                 width: size.width,
                 height: size.height,
@@ -496,18 +628,21 @@ fn event_loop(
         }
         while let Ok(report) = results.try_recv() {
             app.update(report);
-            shell.perform_effects(&mut app, terminal, capturing)?;
+            shell.perform_effects(&mut app, screen, capturing)?;
             dirty = true;
         }
         // Time is an input while a question to an endpoint waits for the
         // focus to settle or for its answer.
         if app.settling() || app.fetching() {
             app.update(Report::Tick(Instant::now()));
-            shell.perform_effects(&mut app, terminal, capturing)?;
+            shell.perform_effects(&mut app, screen, capturing)?;
         }
         if dirty {
             let mut drawn = None;
-            terminal.draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))?;
+            screen
+                .terminal()
+                .draw(|frame| drawn = Some(ui::draw_reporting(frame, &app, theme)))
+                .map_err(backend_error)?;
             let scroll = app.evidence_scroll();
             if let Some(drawn) = drawn {
                 app.update(Report::Drawn(drawn));
@@ -521,14 +656,14 @@ fn event_loop(
         } else {
             SIGNAL_CHECK
         };
-        let event = match events.recv_timeout(wait) {
+        let event = match shell.events.next(&app, wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => {
                 // A terminal closed without a SIGHUP (a program that never
                 // made it our controlling terminal) leaves crossterm's reader
                 // spinning and sends nothing; it is then no terminal any
                 // more, so end as a hang-up would.
-                if !io::stdout().is_terminal() {
+                if !screen.present() {
                     signals.hang_up();
                     break;
                 }
@@ -537,11 +672,11 @@ fn event_loop(
                     app.update(Report::Tick(Instant::now()));
                     dirty |= !app.message_timing();
                 }
-                // Keep a progress display moving, a few times a second.
-                if (app.computing().is_some() || app.fetching())
-                    && last_progress.elapsed() >= SPINNER_TICK
-                {
+                // Keep a progress display and the spinner moving, a few
+                // times a second.
+                if (app.busy() || app.fetching()) && last_progress.elapsed() >= SPINNER_TICK {
                     last_progress = Instant::now();
+                    app.update(Report::Tick(last_progress));
                     dirty = true;
                 }
                 continue;
@@ -562,42 +697,43 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            shell.perform_effects(&mut app, terminal, capturing)?;
+            shell.perform_effects(&mut app, screen, capturing)?;
             app.update(Report::Tick(Instant::now()));
             dirty = true;
         }
         if app.mouse() != capturing {
             capturing = app.mouse();
-            if capturing {
-                execute!(terminal.backend_mut(), EnableMouseCapture)?;
-            } else {
-                execute!(terminal.backend_mut(), DisableMouseCapture)?;
-            }
+            screen.capture_mouse(capturing)?;
         }
     }
-    Ok(())
+    Ok(app)
+}
+
+/// A backend's error as an I/O error: the loop's one kind of failure.
+fn backend_error(error: impl std::fmt::Display) -> io::Error {
+    io::Error::other(error.to_string())
 }
 
 /// What the loop needs to do what the app asks for.
-struct Shell<'a> {
+struct Shell<'a, E> {
     /// Where results of work on other threads go.
     finished: mpsc::Sender<Report>,
     /// The files read, which an export must never overwrite.
     inputs: &'a [PathBuf],
-    /// The key reader, paused while the person's editor runs.
-    events: &'a Events,
+    /// The events, paused while the person's editor runs.
+    events: &'a mut E,
 }
 
-impl Shell<'_> {
+impl<E: EventSource> Shell<'_, E> {
     /// Does what the app asked for: files are written at once and
     /// reported in the status bar; computations go to a worker thread
     /// whose result comes back through `finished`; the clipboard is
     /// written through the terminal; the editor gets the terminal until
     /// it closes.
-    fn perform_effects(
+    fn perform_effects<S: Screen>(
         &mut self,
         app: &mut App,
-        terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+        screen: &mut S,
         mouse: bool,
     ) -> io::Result<()> {
         for effect in app.take_effects() {
@@ -619,33 +755,25 @@ impl Shell<'_> {
                 Effect::Compute(task) => {
                     let finished = self.finished.clone();
                     std::thread::spawn(move || {
-                        if let Some(action) = task.run() {
+                        if let Some(report) = task.run() {
                             // The loop may have ended; then the result is moot.
-                            let _ = finished.send(action);
+                            let _ = finished.send(report);
                         }
                     });
                 }
                 Effect::Copy(text) => {
-                    // The text is base64 inside the sequence, so nothing in
-                    // it reaches the terminal as it is.
-                    let copy = ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(
-                        text.as_bytes(),
-                    );
-                    if let Err(err) = execute!(terminal.backend_mut(), copy) {
+                    if let Err(err) = screen.copy(&text) {
                         app.update(Report::Notify(format!("could not copy: {err}")));
                     }
                 }
                 Effect::Edit { file, line } => {
                     self.events.pause();
-                    leave();
-                    let edited = super::editor::edit(&file, line);
-                    let resumed = resume(terminal, mouse);
+                    let edited = screen.edit(&file, line, mouse);
                     self.events.resume();
-                    resumed?;
-                    if let Err(problem) = edited {
+                    if let Err(problem) = edited? {
                         app.update(Report::Notify(problem));
                     }
-                    let size = terminal.size()?;
+                    let size = screen.terminal().size().map_err(backend_error)?;
                     app.update(Action::Resize {
                         width: size.width,
                         height: size.height,
@@ -691,3 +819,6 @@ fn export(
         Err(error) => error.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;

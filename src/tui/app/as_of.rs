@@ -32,6 +32,24 @@ impl App {
         self.set_as_of(date);
     }
 
+    /// Whether something dated `when` had begun by the "as of" date in
+    /// force: [`Begun::Maybe`](crate::model::Begun::Maybe) is shown and
+    /// marked `≈` in every view; without a date, everything had begun.
+    pub fn begun(&self, when: &crate::model::When) -> crate::model::Begun {
+        self.relation_filter
+            .until
+            .map_or(crate::model::Begun::Yes, |date| when.begun_by(&date))
+    }
+
+    /// Whether a relation's start may fall after the "as of" date in
+    /// force, so that it is marked `≈` wherever it is shown.
+    pub fn uncertain(&self, relation: EdgeIndex) -> bool {
+        self.graph
+            .relation(relation)
+            .date()
+            .is_some_and(|when| self.begun(&when) == crate::model::Begun::Maybe)
+    }
+
     /// Hides everything that began after `date` (`None`: shows all).
     pub(super) fn set_as_of(&mut self, date: Option<PartialDate>) {
         self.relation_filter.until = date;

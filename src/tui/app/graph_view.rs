@@ -1,5 +1,7 @@
 //! The graph view's state: the neighbourhood drawn around the focus,
-//! computed here or on a worker, and moving through its members.
+//! chosen here or on a worker, and moving through its members. Where each
+//! member goes is the drawing's business: it hands the placement back
+//! ([`Drawn::graph`]) for clicks to land on.
 
 use super::*;
 use crate::graph::{Ego, EgoNode};
@@ -12,10 +14,11 @@ pub struct GraphView {
     pub depth: usize,
     /// The member (index into the ego network) the cursor is on.
     pub selected: usize,
-    /// Who is drawn.
+    /// Who is drawn: as many on each ring as the screen has room for.
     pub ego: Ego,
-    /// Where they are drawn.
-    pub placement: radial::Placement,
+    /// The actor to put the cursor on when the neighbourhood chosen in
+    /// the background arrives.
+    select_on_arrival: Option<NodeIndex>,
 }
 
 impl Default for GraphView {
@@ -24,7 +27,7 @@ impl Default for GraphView {
             depth: 1,
             selected: 0,
             ego: Ego::default(),
-            placement: radial::Placement::default(),
+            select_on_arrival: None,
         }
     }
 }
@@ -42,8 +45,8 @@ impl App {
 
     pub(super) fn refresh_graph(&mut self) {
         let Some(focus) = self.focus else {
-            self.graph_view.ego = Ego::default();
-            self.graph_view.placement = radial::Placement::default();
+            self.jobs.cancel(JobKind::Neighbourhood);
+            self.show_neighbourhood(Ego::default(), None);
             return;
         };
         let previous = self.selected_member();
@@ -51,41 +54,36 @@ impl App {
             return;
         };
         let depth = self.graph_view.depth;
+        // Only as many members as the screen has room for are chosen: the
+        // rest are counted, never laid out.
+        let capacity = radial::capacity(area, depth);
         if self.graph.relation_count() > self.background_above {
             // The old drawing is of another focus or size: not shown
-            // while the new one is drawn.
-            self.requests += 1;
-            self.graph_request = Some((self.requests, previous));
-            self.graph_view.ego = Ego::default();
-            self.graph_view.placement = radial::Placement::default();
+            // while the new one is chosen.
+            let (ticket, progress) = self.jobs.start(JobKind::Neighbourhood);
+            self.show_neighbourhood(Ego::default(), None);
+            self.graph_view.select_on_arrival = previous;
             self.effects.push(Effect::Compute(Task {
                 job: Job::Neighbourhood {
-                    request: self.requests,
+                    ticket,
                     focus,
                     depth,
-                    area,
+                    capacity,
                 },
                 graph: Arc::clone(&self.graph),
                 scope: self.scope.clone(),
-                progress: Arc::new(Progress::default()),
+                progress,
             }));
             return;
         }
-        let ego = self
-            .graph
-            .ego(focus, depth, &self.scope, radial::capacity(area, depth));
-        let placement = radial::place(&self.graph, &ego, area, depth);
-        self.show_neighbourhood(ego, placement, previous);
+        self.jobs.cancel(JobKind::Neighbourhood);
+        let ego = self.graph.ego(focus, depth, &self.scope, capacity);
+        self.show_neighbourhood(ego, previous);
     }
 
-    /// Shows a drawn neighbourhood with `select` under the cursor if it is
+    /// Shows a neighbourhood with `select` under the cursor if it is
     /// drawn, else the focus.
-    pub(super) fn show_neighbourhood(
-        &mut self,
-        ego: Ego,
-        placement: radial::Placement,
-        select: Option<NodeIndex>,
-    ) {
+    pub(super) fn show_neighbourhood(&mut self, ego: Ego, select: Option<NodeIndex>) {
         self.graph_view.selected = select
             .and_then(|node| {
                 ego.members
@@ -94,34 +92,32 @@ impl App {
             })
             .unwrap_or(0);
         self.graph_view.ego = ego;
-        self.graph_view.placement = placement;
+        self.graph_view.select_on_arrival = None;
+        // Where the old members were drawn says nothing of the new ones:
+        // no click lands on them until the next frame places these.
+        self.drawn.graph = None;
     }
 
-    /// Takes a neighbourhood drawn in the background, unless a newer one
+    /// Takes a neighbourhood chosen in the background, unless a newer one
     /// was asked for since.
-    pub(super) fn neighbourhood_ready(
-        &mut self,
-        request: u64,
-        ego: Arc<Ego>,
-        placement: Arc<radial::Placement>,
-    ) {
-        let Some((asked, select)) = self.graph_request else {
-            return;
-        };
-        if asked != request {
+    pub(super) fn neighbourhood_ready(&mut self, ticket: Ticket, ego: Arc<Ego>) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.graph_request = None;
-        self.show_neighbourhood(
-            Arc::unwrap_or_clone(ego),
-            Arc::unwrap_or_clone(placement),
-            select,
-        );
+        let select = self.graph_view.select_on_arrival;
+        self.show_neighbourhood(Arc::unwrap_or_clone(ego), select);
     }
 
-    /// True while the neighbourhood is being drawn in the background.
+    /// True while the neighbourhood is being chosen in the background.
     pub fn drawing(&self) -> bool {
-        self.graph_request.is_some()
+        self.jobs.running(JobKind::Neighbourhood)
+    }
+
+    /// Where the last frame drew the graph view's members, in the order
+    /// of [`GraphView::ego`]'s members; `None` until a frame of this
+    /// neighbourhood is drawn.
+    pub fn graph_placement(&self) -> Option<&radial::Placement> {
+        self.drawn.graph.as_ref()
     }
 
     /// The actor under the graph view's cursor.
@@ -175,11 +171,12 @@ impl App {
                 self.jump_to(node);
                 self.refresh_view();
                 if let Some(from) = from {
-                    // Drawn in the background, the cursor goes there on
+                    // Chosen in the background, the cursor goes there on
                     // arrival.
-                    match &mut self.graph_request {
-                        Some((_, select)) => *select = Some(from),
-                        None => self.select_member(from),
+                    if self.drawing() {
+                        self.graph_view.select_on_arrival = Some(from);
+                    } else {
+                        self.select_member(from);
                     }
                 }
             }
@@ -206,7 +203,10 @@ impl App {
     /// A click on a label in the graph view selects it; on the selected
     /// one, jumps.
     pub(super) fn click_in_graph(&mut self, column: u16, row: u16) -> bool {
-        let Some(index) = self.graph_view.placement.member_at(column, row) else {
+        let Some(index) = self
+            .graph_placement()
+            .and_then(|placement| placement.member_at(column, row))
+        else {
             return false;
         };
         self.pane = Pane::Graph;

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::task::Job;
-use super::{App, Effect, Overlay, Task};
-use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex, Progress};
+use super::{App, Effect, JobKind, Overlay, Task, Ticket};
+use crate::graph::{EdgeIndex, KnowledgeGraph, NodeIndex};
 use crate::lint::{self, Record, Report};
 use crate::load::diagnostic::SharedText;
 use crate::load::{self, Input};
@@ -23,8 +23,6 @@ pub(super) struct LintState {
     /// `text_file` paths are relative to, or the embedded seed; its
     /// directives allow findings. `None` when the graph is several files.
     input: Option<Input>,
-    /// The lint being run, by request number.
-    request: Option<u64>,
     /// The findings on the graph shown.
     report: Option<Arc<Report>>,
     /// Actors a finding is about.
@@ -103,25 +101,24 @@ impl App {
         if !self.lint.enabled {
             return;
         }
-        self.requests += 1;
-        self.lint.request = Some(self.requests);
+        let (ticket, progress) = self.jobs.start(JobKind::Lint);
         self.effects.push(Effect::Compute(Task {
             job: Job::Lint {
-                request: self.requests,
+                ticket,
                 input: self.lint.input.clone(),
             },
             graph: Arc::clone(&self.graph),
             scope: self.scope.clone(),
-            progress: Arc::new(Progress::default()),
+            progress,
         }));
     }
 
-    /// Takes in the findings of lint `request`, unless a newer one runs.
-    pub(super) fn lint_ready(&mut self, request: u64, LintFindings(report): LintFindings) {
-        if self.lint.request != Some(request) {
+    /// Takes in the findings of the lint `ticket` asked for, unless a
+    /// newer one runs.
+    pub(super) fn lint_ready(&mut self, ticket: Ticket, LintFindings(report): LintFindings) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.lint.request = None;
         self.lint.actors.clear();
         self.lint.relations.clear();
         for finding in &report.findings {
@@ -172,9 +169,10 @@ impl App {
         if self.problems.is_some() || self.warnings.is_some() || has_findings {
             self.overlay = Some(Overlay::Problems { scroll: 0 });
         } else {
-            self.message = Some(match self.lint.request {
-                Some(_) => "no problems so far; the lint is still running".to_owned(),
-                None => "no problems: the file loads and the lint finds nothing".to_owned(),
+            self.message = Some(if self.jobs.running(JobKind::Lint) {
+                "no problems so far; the lint is still running".to_owned()
+            } else {
+                "no problems: the file loads and the lint finds nothing".to_owned()
             });
         }
     }

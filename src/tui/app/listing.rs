@@ -31,12 +31,10 @@ impl App {
         let narrowing = self.listed_scope == self.scope_generation
             && filter::narrows(&self.listed_for, &self.query);
         let candidates: Vec<NodeIndex> = if narrowing {
+            // In any order: ties are broken by the actors' places in the
+            // file whatever order they are scored in.
             let listed = self.listed.iter().map(|listed| listed.node);
-            let mut candidates: Vec<NodeIndex> =
-                listed.chain(self.left_out.iter().copied()).collect();
-            // Scored in file order, as a full scan would, so ties break alike.
-            candidates.sort_unstable();
-            candidates
+            listed.chain(self.left_out.iter().copied()).collect()
         } else {
             self.graph.actors().map(|(node, _)| node).collect()
         };
@@ -62,12 +60,10 @@ impl App {
     /// Scores the actors for the query on a worker; the list keeps what it
     /// shows until the answer comes ([`matches_ready`](Self::matches_ready)).
     pub(super) fn request_matches(&mut self, candidates: Vec<NodeIndex>) {
-        self.requests += 1;
-        let progress = Arc::new(Progress::default());
-        self.match_request = Some((self.requests, Arc::clone(&progress)));
+        let (ticket, progress) = self.jobs.start(JobKind::Matches);
         self.effects.push(Effect::Compute(Task {
             job: Job::Match {
-                request: self.requests,
+                ticket,
                 query: self.query.clone(),
                 candidates,
                 sort: self.sort,
@@ -81,18 +77,15 @@ impl App {
 
     /// Stops the match running on a worker, if one is.
     pub(super) fn cancel_matching(&mut self) {
-        if let Some((_, progress)) = self.match_request.take() {
-            progress.cancel();
-        }
+        self.jobs.cancel(JobKind::Matches);
     }
 
     /// Takes a list matched in the background, unless a newer query or
     /// filter asked again since.
-    pub(super) fn matches_ready(&mut self, request: u64, query: String, matches: Arc<Matches>) {
-        if self.match_request.as_ref().map(|(id, _)| *id) != Some(request) {
+    pub(super) fn matches_ready(&mut self, ticket: Ticket, query: String, matches: Arc<Matches>) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.match_request = None;
         self.show_list(Arc::unwrap_or_clone(matches), query);
     }
 
@@ -142,7 +135,7 @@ impl App {
         self.query_recalled = None;
         // Enter acts on the list for the whole query, never on a stale
         // one: a match still running is finished here.
-        if self.match_request.is_some() {
+        if self.jobs.running(JobKind::Matches) {
             self.relist(false);
             self.actor_cursor = Cursor::default();
         }

@@ -11,6 +11,7 @@ mod counts;
 mod filters;
 mod graph_view;
 mod help;
+mod jobs;
 mod line_edit;
 mod lint;
 mod listing;
@@ -47,8 +48,7 @@ use super::geometry::{columns, layout};
 use super::history::History;
 use super::keymap::{Keymap, QUERY_KEYS};
 use crate::graph::{
-    Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, Progress, RelationFilter, Scope,
-    begun_by,
+    Direction, EdgeIndex, KnowledgeGraph, Link, NodeIndex, RelationFilter, Scope, begun_by,
 };
 use crate::model::{ActorKind, PartialDate, Stance, Status};
 use name_widths::NameWidths;
@@ -56,6 +56,8 @@ use name_widths::NameWidths;
 pub use breadcrumb::{Breadcrumb, Crumb, ELIDED, SEPARATOR};
 pub use command::{COMMANDS, CommandLine};
 pub use graph_view::GraphView;
+use jobs::Jobs;
+pub use jobs::{JobKind, Ticket};
 pub use lint::LintFindings;
 pub use matching::Matches;
 use movement::nearest;
@@ -104,11 +106,14 @@ pub enum Effect {
 /// What only drawing finds out and the state needs, handed back after each
 /// frame ([`Report::Drawn`]) as television's `draw` hands back its layout:
 /// the state never asks the drawing code.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawn {
     /// How far the evidence pane scrolls before its last line reaches the
     /// top of its window; `None` when it was not drawn.
     pub evidence_max_scroll: Option<u16>,
+    /// Where the graph view placed the neighbourhood's members (their
+    /// labels are what a click lands on); `None` when it was not drawn.
+    pub graph: Option<crate::tui::geometry::radial::Placement>,
 }
 
 /// How the actor list is ordered when no filter text ranks it.
@@ -252,6 +257,8 @@ pub struct App {
     scope: Scope,
     /// Bumped whenever `scope` changes, so views know to recompute.
     scope_generation: u64,
+    /// The work running in the background, by kind.
+    jobs: Jobs,
     /// The dates the "as of" cursor stops at.
     milestones: Vec<PartialDate>,
     view: View,
@@ -261,23 +268,9 @@ pub struct App {
     stats: StatsView,
     /// The scope generation the statistics were asked for.
     stats_scope: Option<u64>,
-    /// How far the statistics being computed have got.
-    computing: Option<Arc<Progress>>,
     /// Graphs with more relations than this draw the neighbourhood and
     /// order the timeline on a worker thread.
     background_above: usize,
-    /// Numbers background requests, so only the newest answer is taken.
-    requests: u64,
-    /// The neighbourhood being drawn in the background, and the actor to
-    /// select when it arrives.
-    graph_request: Option<(u64, Option<NodeIndex>)>,
-    /// The timeline being ordered in the background.
-    timeline_request: Option<u64>,
-    /// The k shortest paths being searched for in the background, and
-    /// how to cancel the search.
-    path_request: Option<(u64, Arc<Progress>)>,
-    /// The filter match running on a worker, if any.
-    match_request: Option<(u64, Arc<Progress>)>,
     /// The scope generation the timeline's entries are for.
     timeline_scope: Option<u64>,
     /// What the graph, timeline and statistics views were computed from.
@@ -316,6 +309,10 @@ pub struct App {
     /// The message last seen by a [`Report::Tick`] and when it was first
     /// seen, so it can give the line back to the hints.
     message_seen: Option<(String, Instant)>,
+    /// The time the last [`Report::Tick`] brought, and the first tick's
+    /// since the screen began waiting for work: the spinner's clock.
+    clock: Option<Instant>,
+    busy_since: Option<Instant>,
     mouse: bool,
     quit: bool,
     matcher: Matcher,
@@ -365,6 +362,7 @@ impl App {
             unrelated: 0,
             scope: Scope::default(),
             scope_generation: 0,
+            jobs: Jobs::default(),
             milestones,
             view: View::Explore,
             graph_view: GraphView::default(),
@@ -372,13 +370,7 @@ impl App {
             timeline: TimelineView::default(),
             stats: StatsView::default(),
             stats_scope: None,
-            computing: None,
             background_above: BACKGROUND_ABOVE,
-            requests: 0,
-            graph_request: None,
-            timeline_request: None,
-            path_request: None,
-            match_request: None,
             timeline_scope: None,
             view_inputs: Default::default(),
             command: None,
@@ -400,6 +392,8 @@ impl App {
             drawn: Drawn::default(),
             message: None,
             message_seen: None,
+            clock: None,
+            busy_since: None,
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
@@ -489,35 +483,26 @@ impl App {
     fn reported(&mut self, report: Report) {
         match report {
             Report::Notify(message) => self.message = Some(message),
-            Report::CentralityReady {
-                generation,
-                centrality,
-            } => self.centrality_ready(generation, centrality),
-            Report::NeighbourhoodReady {
-                request,
-                ego,
-                placement,
-            } => self.neighbourhood_ready(request, ego, placement),
-            Report::TimelineReady { request, moments } => self.timeline_ready(request, moments),
+            Report::CentralityReady { ticket, centrality } => {
+                self.centrality_ready(ticket, centrality);
+            }
+            Report::NeighbourhoodReady { ticket, ego } => self.neighbourhood_ready(ticket, ego),
+            Report::TimelineReady { ticket, moments } => self.timeline_ready(ticket, moments),
             Report::MatchesReady {
-                request,
+                ticket,
                 query,
                 matches,
-            } => self.matches_ready(request, query, matches),
-            Report::PathsReady {
-                request,
-                paths,
-                cut,
-            } => self.paths_ready(request, paths, cut),
+            } => self.matches_ready(ticket, query, matches),
+            Report::PathsReady { ticket, paths, cut } => self.paths_ready(ticket, paths, cut),
             Report::Reloaded(reload) => self.reloaded(reload),
-            Report::LintReady { request, report } => self.lint_ready(request, report),
+            Report::LintReady { ticket, report } => self.lint_ready(ticket, report),
             Report::RemoteReady(answer) => self.remote_ready(answer),
             Report::Tick(now) => self.tick(now),
             Report::Drawn(drawn) => {
-                self.drawn = drawn;
                 if let Some(most) = drawn.evidence_max_scroll {
                     self.evidence_scroll = self.evidence_scroll.min(most);
                 }
+                self.drawn = drawn;
             }
         }
     }
@@ -617,7 +602,7 @@ impl App {
                 }
             }
             Action::AcceptFilter => self.accept_filter(),
-            Action::Cancel if self.path_request.is_some() => self.cancel_path_search(),
+            Action::Cancel if self.jobs.running(JobKind::Paths) => self.cancel_path_search(),
             Action::Cancel if self.search_word().is_some() && !self.editing_filter => {
                 self.clear_search();
             }
@@ -717,6 +702,12 @@ impl App {
     /// A message stays for [`MESSAGE_TIME`] from the first tick that sees
     /// it, then the status line shows the hints again.
     fn tick(&mut self, now: Instant) {
+        self.clock = Some(now);
+        self.busy_since = match self.busy_since {
+            _ if !self.busy() => None,
+            None => Some(now),
+            since => since,
+        };
         self.remote_tick(now);
         let Some(message) = &self.message else {
             self.message_seen = None;
@@ -879,17 +870,26 @@ impl App {
 
     /// True while background work the screen waits for is running.
     pub fn busy(&self) -> bool {
-        self.computing.is_some()
-            || self.graph_request.is_some()
-            || self.timeline_request.is_some()
-            || self.path_request.is_some()
-            || self.match_request.is_some()
+        self.jobs.waited_for().is_some()
+    }
+
+    /// The status line's spinner while work the screen waits for runs:
+    /// its frame, a tenth of a second each since the first
+    /// [`Report::Tick`] that saw the wait, and what is being done.
+    pub fn spinner(&self) -> Option<(char, &'static str)> {
+        let kind = self.jobs.waited_for()?;
+        let elapsed = match (self.clock, self.busy_since) {
+            (Some(now), Some(since)) => now.saturating_duration_since(since),
+            _ => Duration::ZERO,
+        };
+        let frame = (elapsed.as_millis() / 100) as usize % SPINNER.len();
+        Some((SPINNER[frame], kind.doing()?))
     }
 
     /// How far the statistics being computed have got (0.0–1.0), while
     /// they are.
     pub fn computing(&self) -> Option<f64> {
-        self.computing.as_ref().map(|progress| progress.fraction())
+        self.jobs.fraction(JobKind::Centrality)
     }
 
     /// The dates the "as of" cursor stops at, oldest first.
@@ -1032,6 +1032,9 @@ impl App {
         self.quit
     }
 }
+
+/// The frames of the status line's spinner, a tenth of a second each.
+pub const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /// How long a message holds the status line before the hints come back:
 /// long enough to read a sentence.

@@ -172,9 +172,7 @@ impl App {
             filter,
         };
         // A newer search replaces any still running.
-        if let Some((_, progress)) = self.path_request.take() {
-            progress.cancel();
-        }
+        self.jobs.cancel(JobKind::Paths);
         match view.mode {
             PathMode::Shortest if self.graph.relation_count() <= self.background_above => {
                 let paths = self.graph.shortest_paths(from, to, &options);
@@ -185,13 +183,12 @@ impl App {
                 view.routes.clear();
                 view.rows.clear();
                 view.search = PathSearch::Running;
-                self.requests += 1;
-                let request = self.requests;
+                let (ticket, progress) = self.jobs.start(JobKind::Paths);
                 let options = Box::new(options);
                 let (job, message) = match mode {
                     PathMode::KShortest(k) => (
                         Job::Paths {
-                            request,
+                            ticket,
                             from,
                             to,
                             k,
@@ -201,7 +198,7 @@ impl App {
                     ),
                     PathMode::Shortest => (
                         Job::ShortestPaths {
-                            request,
+                            ticket,
                             from,
                             to,
                             options,
@@ -209,8 +206,6 @@ impl App {
                         "looking for the shortest paths… (Esc stops)".to_owned(),
                     ),
                 };
-                let progress = Arc::new(Progress::default());
-                self.path_request = Some((request, Arc::clone(&progress)));
                 self.effects.push(Effect::Compute(Task {
                     job,
                     graph: Arc::clone(&self.graph),
@@ -224,11 +219,10 @@ impl App {
 
     /// Takes the k shortest paths found in the background, unless a newer
     /// search was asked for or this one was cancelled.
-    pub(super) fn paths_ready(&mut self, request: u64, paths: Arc<Vec<Path>>, cut: bool) {
-        if self.path_request.as_ref().map(|(r, _)| *r) != Some(request) {
+    pub(super) fn paths_ready(&mut self, ticket: Ticket, paths: Arc<Vec<Path>>, cut: bool) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.path_request = None;
         let found = paths.len();
         self.show_paths(Arc::unwrap_or_clone(paths));
         self.message = cut.then(|| {
@@ -238,8 +232,7 @@ impl App {
 
     /// Stops the search for paths that is running (Esc).
     pub(super) fn cancel_path_search(&mut self) {
-        if let Some((_, progress)) = self.path_request.take() {
-            progress.cancel();
+        if self.jobs.cancel(JobKind::Paths) {
             self.path_view.search = PathSearch::Stopped;
             self.message = Some("path search stopped".into());
         }

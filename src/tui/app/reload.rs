@@ -184,9 +184,6 @@ impl App {
             .min(self.stats.rows.len().saturating_sub(1));
         self.stats.centrality = None;
         self.stats_scope = None;
-        if let Some(progress) = self.computing.take() {
-            progress.cancel();
-        }
         self.graph_view.ego = Ego::default();
         self.view_inputs = Default::default();
 
@@ -209,9 +206,12 @@ impl App {
         self.graph = Arc::new(graph);
         self.name_widths = super::NameWidths::default();
         self.index_actors();
-        // Answers still being computed are about the old graph.
-        self.graph_request = None;
-        self.timeline_request = None;
+        // Answers still being computed are about the old graph. (What is
+        // asked of an endpoint is not: its answers are merged into what
+        // was fetched, whatever graph was built from it meanwhile.)
+        for kind in super::JobKind::ABOUT_THE_GRAPH {
+            self.jobs.cancel(kind);
+        }
         self.timeline_scope = None;
         // The lists are rebuilt from nothing but the actor and relation
         // that were selected, so no old index is read against the new graph.

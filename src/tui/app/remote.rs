@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use oxrdf::NamedNode;
 
 use super::task::Job;
-use super::{App, Effect, Task};
+use super::{App, Effect, JobKind, Jobs, SPINNER, Task, Ticket};
 use crate::graph::{KnowledgeGraph, Progress};
 use crate::model::{Dataset, When};
 use crate::remote::{self, Endpoint, Found};
@@ -33,9 +33,6 @@ const SEARCH_FROM: usize = 3;
 /// How long the focus or the filter's text must stay the same before the
 /// endpoint is asked about it.
 pub const SETTLE: Duration = Duration::from_millis(150);
-
-/// The frames of the status line's spinner, a tenth of a second each.
-const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /// What the explorer starts from: the endpoint (with its User-Agent,
 /// headers and profile) and the actor named on the command line.
@@ -76,7 +73,6 @@ pub(super) struct RemoteState {
 /// settled, then sent to a worker. Only the newest one's answer is taken;
 /// one superseded before it was sent is never sent.
 struct Question {
-    request: u64,
     progress: Arc<Progress>,
     /// The work, until it is sent.
     unsent: Option<Fetch>,
@@ -134,20 +130,20 @@ type RelationKey = (String, String, String, Option<String>, Option<When>);
 pub(super) enum Fetch {
     /// A resource's neighbourhood.
     Around {
-        request: u64,
+        ticket: Ticket,
         resource: NamedNode,
         endpoint: Endpoint,
     },
     /// What a name typed on the command line stands for, and its
     /// neighbourhood when it is one resource.
     Named {
-        request: u64,
+        ticket: Ticket,
         name: String,
         endpoint: Endpoint,
     },
     /// Resources whose names contain the filter's text.
     Search {
-        request: u64,
+        ticket: Ticket,
         query: String,
         endpoint: Endpoint,
     },
@@ -156,7 +152,7 @@ pub(super) enum Fetch {
 /// An endpoint's answer, for the app to merge.
 #[derive(Clone, Debug)]
 pub struct RemoteAnswer {
-    request: u64,
+    ticket: Ticket,
     outcome: Outcome,
 }
 
@@ -186,21 +182,21 @@ enum Outcome {
 impl PartialEq for RemoteAnswer {
     /// The same answer: one request is answered once.
     fn eq(&self, other: &RemoteAnswer) -> bool {
-        self.request == other.request
+        self.ticket == other.ticket
     }
 }
 
 impl Fetch {
     /// Asks the endpoint; the answer as an action for the app.
     pub(super) fn run(self) -> Report {
-        let (request, outcome) = match self {
+        let (ticket, outcome) = match self {
             Fetch::Around {
-                request,
+                ticket,
                 resource,
                 mut endpoint,
-            } => (request, around(&mut endpoint, &resource, false)),
+            } => (ticket, around(&mut endpoint, &resource, false)),
             Fetch::Named {
-                request,
+                ticket,
                 name,
                 mut endpoint,
             } => {
@@ -216,10 +212,10 @@ impl Fetch {
                     Ok(Found::Nothing) => Outcome::Nothing(name),
                     Err(error) => Outcome::Failed(error.to_string()),
                 };
-                (request, outcome)
+                (ticket, outcome)
             }
             Fetch::Search {
-                request,
+                ticket,
                 query,
                 mut endpoint,
             } => {
@@ -230,10 +226,10 @@ impl Fetch {
                     },
                     Err(error) => Outcome::Failed(error.to_string()),
                 };
-                (request, outcome)
+                (ticket, outcome)
             }
         };
-        Report::RemoteReady(RemoteAnswer { request, outcome })
+        Report::RemoteReady(RemoteAnswer { ticket, outcome })
     }
 }
 
@@ -320,17 +316,20 @@ impl RemoteState {
     }
 
     /// Cancels the fetch waiting or running; what it asked, if there was one.
-    fn cancel_fetch(&mut self) -> Option<Redo> {
+    fn cancel_fetch(&mut self, jobs: &mut Jobs) -> Option<Redo> {
         let pending = self.fetch.take()?;
-        pending.question.progress.cancel();
+        jobs.cancel(JobKind::RemoteFetch);
         Some(pending.redo)
     }
 
-    /// A question for request `request`, the endpoint it goes to made to
-    /// stop once it is cancelled and to leave its notes where the status
-    /// line finds them.
-    fn question(&self, request: u64, fetch: impl FnOnce(Endpoint) -> Fetch) -> Question {
-        let progress = Arc::new(Progress::default());
+    /// A question asked with a ticket (which `fetch` carries), the
+    /// endpoint it goes to made to stop once `progress` is cancelled and
+    /// to leave its notes where the status line finds them.
+    fn question(
+        &self,
+        (_, progress): (Ticket, Arc<Progress>),
+        fetch: impl FnOnce(Endpoint) -> Fetch,
+    ) -> Question {
         let note = Arc::new(Mutex::new(None));
         let told = Arc::clone(&note);
         let endpoint = self
@@ -343,7 +342,6 @@ impl RemoteState {
                 }
             });
         Question {
-            request,
             progress,
             unsent: Some(fetch(endpoint)),
             quiet_since: None,
@@ -530,7 +528,7 @@ impl App {
             return false;
         };
         if matches!(action, Action::Cancel) {
-            let Some(redo) = state.cancel_fetch() else {
+            let Some(redo) = state.cancel_fetch(&mut self.jobs) else {
                 return false;
             };
             // The focus counts as not followed, so moving back asks again.
@@ -582,7 +580,7 @@ impl App {
                 // The person moved on: what was asked for the last focus
                 // is no longer wanted.
                 _ => {
-                    state.cancel_fetch();
+                    state.cancel_fetch(&mut self.jobs);
                 }
             }
         }
@@ -591,14 +589,15 @@ impl App {
         };
         if self.query != state.searched {
             state.searched = self.query.clone();
-            if let Some(search) = state.search.take() {
-                search.progress.cancel();
+            if state.search.take().is_some() {
+                self.jobs.cancel(JobKind::RemoteSearch);
             }
             let text_search = state.endpoint.text_search();
             if let Some(query) = endpoint_query(&self.query, text_search) {
-                self.requests += 1;
-                let question = state.question(self.requests, |endpoint| Fetch::Search {
-                    request: self.requests,
+                let asked = self.jobs.start(JobKind::RemoteSearch);
+                let ticket = asked.0;
+                let question = state.question(asked, |endpoint| Fetch::Search {
+                    ticket,
                     query,
                     endpoint,
                 });
@@ -622,17 +621,17 @@ impl App {
         let Some(state) = self.remote.as_mut() else {
             return;
         };
-        state.cancel_fetch();
-        self.requests += 1;
-        let request = self.requests;
-        let question = state.question(request, |endpoint| match redo.clone() {
+        state.cancel_fetch(&mut self.jobs);
+        let asked = self.jobs.start(JobKind::RemoteFetch);
+        let ticket = asked.0;
+        let question = state.question(asked, |endpoint| match redo.clone() {
             Redo::Around(resource) => Fetch::Around {
-                request,
+                ticket,
                 resource,
                 endpoint,
             },
             Redo::Named(name) => Fetch::Named {
-                request,
+                ticket,
                 name,
                 endpoint,
             },
@@ -670,11 +669,12 @@ impl App {
         let Some(state) = self.remote.as_mut() else {
             return;
         };
-        let is_fetch = state.fetch.as_ref().map(|p| p.question.request) == Some(answer.request);
-        let is_search = state.search.as_ref().map(|s| s.request) == Some(answer.request);
-        if !is_fetch && !is_search {
+        // Only the newest question of each kind is answered: one the
+        // person moved on from, or cancelled, is dropped.
+        if !self.jobs.finish(answer.ticket) {
             return;
         }
+        let is_fetch = answer.ticket.kind() == JobKind::RemoteFetch;
         let redo = if is_fetch {
             state.fetch.take().map(|pending| pending.redo)
         } else {

@@ -82,17 +82,14 @@ impl App {
     /// asked; whatever was being computed for older filters is cancelled.
     pub(super) fn refresh_stats(&mut self, scope: u64) {
         if self.stats_scope != Some(scope) {
-            if let Some(previous) = self.computing.take() {
-                previous.cancel();
-            }
-            let progress = Arc::new(Progress::default());
+            // Whatever was being computed for older filters is superseded.
+            let (ticket, progress) = self.jobs.start(JobKind::Centrality);
             self.effects.push(Effect::Compute(Task {
-                job: Job::Centrality { generation: scope },
+                job: Job::Centrality { ticket },
                 graph: Arc::clone(&self.graph),
                 scope: self.scope.clone(),
-                progress: Arc::clone(&progress),
+                progress,
             }));
-            self.computing = Some(progress);
             self.stats.centrality = None;
             self.stats_scope = Some(scope);
         }
@@ -100,11 +97,10 @@ impl App {
     }
 
     /// Takes computed statistics, unless newer filters have asked since.
-    pub(super) fn centrality_ready(&mut self, generation: u64, centrality: Arc<Centrality>) {
-        if self.stats_scope != Some(generation) {
+    pub(super) fn centrality_ready(&mut self, ticket: Ticket, centrality: Arc<Centrality>) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.computing = None;
         self.stats.centrality = Some(Arc::unwrap_or_clone(centrality));
         self.sort_stats();
     }

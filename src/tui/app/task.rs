@@ -7,11 +7,9 @@
 
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
+use super::jobs::Ticket;
 use crate::graph::{KnowledgeGraph, NodeIndex, PathOptions, Progress, Scope};
 use crate::tui::action::Report;
-use crate::tui::geometry::radial;
 
 /// One piece of background work and a way to follow or cancel it.
 #[derive(Debug)]
@@ -22,26 +20,27 @@ pub struct Task {
     pub(super) progress: Arc<Progress>,
 }
 
-/// What a task computes, with the number of the request it answers.
+/// What a task computes, with the ticket of the request it answers.
 #[derive(Debug)]
 pub(super) enum Job {
-    /// The statistics' measures for one generation of the filters.
-    Centrality { generation: u64 },
-    /// The neighbourhood of `focus`, laid out in `area`.
+    /// The statistics' measures for the filters in force.
+    Centrality { ticket: Ticket },
+    /// The neighbourhood of `focus`, as many on each ring as `capacity`
+    /// says fit (the drawing places them).
     Neighbourhood {
-        request: u64,
+        ticket: Ticket,
         focus: NodeIndex,
         depth: usize,
-        area: Rect,
+        capacity: [usize; 2],
     },
     /// Every dated entry in time order.
-    Timeline { request: u64 },
+    Timeline { ticket: Ticket },
     /// Every actor's texts laid out for the filter, ahead of the first
     /// letter typed (see [`KnowledgeGraph::actor_texts`]).
     IndexActors,
     /// The actors a filter query lists, in order.
     Match {
-        request: u64,
+        ticket: Ticket,
         query: String,
         candidates: Vec<NodeIndex>,
         sort: super::Sort,
@@ -51,7 +50,7 @@ pub(super) enum Job {
     /// seconds of work, so never on the UI thread, and cancelled by Esc
     /// or a newer search.
     Paths {
-        request: u64,
+        ticket: Ticket,
         from: NodeIndex,
         to: NodeIndex,
         k: usize,
@@ -61,7 +60,7 @@ pub(super) enum Job {
     /// the largest graphs long enough to freeze the screen, so on a worker,
     /// cancelled by Esc or a newer search.
     ShortestPaths {
-        request: u64,
+        ticket: Ticket,
         from: NodeIndex,
         to: NodeIndex,
         options: Box<PathOptions>,
@@ -69,7 +68,7 @@ pub(super) enum Job {
     /// The lint's findings on the graph, placed in the text of `input`
     /// when it is RON.
     Lint {
-        request: u64,
+        ticket: Ticket,
         input: Option<crate::load::Input>,
     },
     /// A question to the SPARQL endpoint explored.
@@ -87,26 +86,21 @@ impl Task {
             progress,
         } = self;
         let action = match job {
-            Job::Centrality { generation } => Report::CentralityReady {
-                generation,
+            Job::Centrality { ticket } => Report::CentralityReady {
+                ticket,
                 centrality: Arc::new(graph.centrality_tracked(&scope, &progress)),
             },
             Job::Neighbourhood {
-                request,
+                ticket,
                 focus,
                 depth,
-                area,
-            } => {
-                let ego = graph.ego(focus, depth, &scope, radial::capacity(area, depth));
-                let placement = radial::place(&graph, &ego, area, depth);
-                Report::NeighbourhoodReady {
-                    request,
-                    ego: Arc::new(ego),
-                    placement: Arc::new(placement),
-                }
-            }
-            Job::Timeline { request } => Report::TimelineReady {
-                request,
+                capacity,
+            } => Report::NeighbourhoodReady {
+                ticket,
+                ego: Arc::new(graph.ego(focus, depth, &scope, capacity)),
+            },
+            Job::Timeline { ticket } => Report::TimelineReady {
+                ticket,
                 moments: Arc::new(graph.timeline(&scope)),
             },
             Job::IndexActors => {
@@ -114,13 +108,13 @@ impl Task {
                 return None;
             }
             Job::Match {
-                request,
+                ticket,
                 query,
                 candidates,
                 sort,
                 degrees,
             } => Report::MatchesReady {
-                request,
+                ticket,
                 matches: Arc::new(super::matching::match_actors(
                     &graph,
                     &scope,
@@ -133,7 +127,7 @@ impl Task {
                 query,
             },
             Job::Paths {
-                request,
+                ticket,
                 from,
                 to,
                 k,
@@ -148,25 +142,25 @@ impl Task {
                     &|| progress.is_cancelled(),
                 );
                 Report::PathsReady {
-                    request,
+                    ticket,
                     paths: Arc::new(found.paths),
                     cut: found.cut,
                 }
             }
             Job::ShortestPaths {
-                request,
+                ticket,
                 from,
                 to,
                 options,
             } => Report::PathsReady {
-                request,
+                ticket,
                 paths: Arc::new(
                     graph.shortest_paths_until(from, to, &options, &|| progress.is_cancelled()),
                 ),
                 cut: false,
             },
-            Job::Lint { request, input } => Report::LintReady {
-                request,
+            Job::Lint { ticket, input } => Report::LintReady {
+                ticket,
                 report: super::lint::LintFindings(Arc::new(super::lint::run(
                     &graph,
                     input.as_ref(),

@@ -45,34 +45,31 @@ impl App {
         if self.timeline_scope != Some(self.scope_generation) {
             self.timeline_scope = Some(self.scope_generation);
             if self.graph.relation_count() > self.background_above {
-                self.requests += 1;
-                self.timeline_request = Some(self.requests);
+                let (ticket, progress) = self.jobs.start(JobKind::Timeline);
                 self.timeline.moments.clear();
                 self.timeline.rows.clear();
                 self.effects.push(Effect::Compute(Task {
-                    job: Job::Timeline {
-                        request: self.requests,
-                    },
+                    job: Job::Timeline { ticket },
                     graph: Arc::clone(&self.graph),
                     scope: self.scope.clone(),
-                    progress: Arc::new(Progress::default()),
+                    progress,
                 }));
                 return;
             }
+            self.jobs.cancel(JobKind::Timeline);
             self.timeline.moments = self.graph.timeline(&self.scope);
         }
-        if self.timeline_request.is_none() {
+        if !self.ordering() {
             self.refresh_timeline_rows();
         }
     }
 
     /// Takes the entries ordered in the background, unless newer filters
     /// asked again since.
-    pub(super) fn timeline_ready(&mut self, request: u64, moments: Arc<Vec<Moment>>) {
-        if self.timeline_request != Some(request) {
+    pub(super) fn timeline_ready(&mut self, ticket: Ticket, moments: Arc<Vec<Moment>>) {
+        if !self.jobs.finish(ticket) {
             return;
         }
-        self.timeline_request = None;
         self.timeline.moments = Arc::unwrap_or_clone(moments);
         self.refresh_timeline_rows();
     }
@@ -80,7 +77,7 @@ impl App {
     /// True while the timeline's entries are being ordered in the
     /// background.
     pub fn ordering(&self) -> bool {
-        self.timeline_request.is_some()
+        self.jobs.running(JobKind::Timeline)
     }
 
     /// The entries shown: those of the listed actors while a name filter

@@ -4,7 +4,8 @@
 /// Widths of the columns of a relation row in a list `inner` cells wide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Columns {
-    /// The date column (0: no date column).
+    /// The date column (0: no date column), after the one cell of the
+    /// "as of" mark `≈`, which no date cuts off.
     pub date: usize,
     /// The relation's phrase.
     pub phrase: usize,
@@ -25,8 +26,9 @@ pub fn columns(inner: usize, longest: (usize, usize)) -> Columns {
         _ => 0,
     };
     // The lint marker, the status glyph and a space, " → ", the kind
-    // letter and a space, and a space before the date when there is one.
-    let rest = inner.saturating_sub(date + 8 + usize::from(date > 0));
+    // letter and a space, and a space and the "as of" mark before the
+    // date when there is one.
+    let rest = inner.saturating_sub(date + 8 + 2 * usize::from(date > 0));
     let (phrase, other) = longest;
     let phrase = phrase.min(rest.saturating_sub(other).max(rest * 9 / 20));
     Columns {

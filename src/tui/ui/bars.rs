@@ -123,16 +123,20 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         );
         return;
     }
-    let mut spans: Vec<Span> = app
-        .chips()
-        .into_iter()
-        .flat_map(|(_, label)| {
-            [
-                Span::styled(format!(" {label} "), theme.chip()),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
+    // While the screen waits for work, a spinner says so and what it is.
+    let mut spans: Vec<Span> = match app.spinner() {
+        Some((frame, _)) if app.message().is_some() => {
+            vec![Span::styled(format!("{frame} "), theme.strong())]
+        }
+        Some((frame, doing)) => vec![Span::styled(format!("{frame} {doing}… "), theme.strong())],
+        None => Vec::new(),
+    };
+    spans.extend(app.chips().into_iter().flat_map(|(_, label)| {
+        [
+            Span::styled(format!(" {label} "), theme.chip()),
+            Span::raw(" "),
+        ]
+    }));
     match app.message() {
         Some(message) => spans.push(Span::styled(message.to_owned(), theme.message())),
         None => {

@@ -14,7 +14,7 @@ use ratatui::widgets::canvas::{Canvas, Line as Segment, Points};
 
 use super::layout::Areas;
 use super::pane_block;
-use super::radial::{Placed, Placement};
+use super::radial::{self, Placed, Placement};
 use super::text::clip;
 use super::theme::Theme;
 use crate::graph::{EgoEdge, EgoNode};
@@ -44,8 +44,10 @@ fn stroke(status: Status) -> Stroke {
     }
 }
 
-/// Draws the graph pane.
-pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
+/// Draws the graph pane: places the neighbourhood the state chose in the
+/// room there is, and hands the placement back for clicks to land on
+/// (`None` when nothing is drawn).
+pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) -> Option<Placement> {
     let view = app.graph_view();
     let graph = app.graph();
     let title = match app.focus() {
@@ -66,7 +68,6 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         areas.view,
     );
     let ego = &view.ego;
-    let placement = &view.placement;
     let drawn = ego
         .members
         .iter()
@@ -84,7 +85,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         format!("{count} {}", if count == 1 { one } else { many })
     };
     let lines = plural(ego.edges.len(), "line", "lines");
-    let head = if counted > 0 {
+    let mut head = if counted > 0 {
         format!(
             "{} drawn, {counted} more counted · {lines}",
             plural(drawn, "actor", "actors")
@@ -92,6 +93,18 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     } else {
         format!("{} · {lines}", plural(drawn, "actor", "actors"))
     };
+    // Lines whose relations may all have begun after the "as of" date.
+    let uncertain = ego
+        .edges
+        .iter()
+        .filter(|edge| edge.relations.iter().all(|&r| app.uncertain(r)))
+        .count();
+    if let (Some(date), 1..) = (app.as_of(), uncertain) {
+        head.push_str(&format!(
+            " · {} {uncertain} may not have begun by {date}",
+            crate::model::Begun::MARK
+        ));
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(
             clip(&head, usize::from(areas.view_head.width)),
@@ -100,16 +113,22 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         areas.view_head,
     );
     let body = areas.view_body;
-    if ego.members.is_empty() || placement.area.width == 0 {
+    // The last two lines say what the selection is and what lines mean.
+    let area = Rect {
+        height: body.height.saturating_sub(2),
+        ..body
+    };
+    if ego.members.is_empty() || area.width == 0 || area.height == 0 {
         let text = if app.drawing() {
             "drawing the neighbourhood…"
         } else {
             "select an actor to draw its neighbourhood"
         };
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), body);
-        return;
+        return None;
     }
-    let area = placement.area;
+    let placed = radial::place(graph, ego, area, view.depth);
+    let placement = &placed;
     let (w, h) = (f64::from(area.width), f64::from(area.height));
     let segments: Vec<Stroked> = ego
         .edges
@@ -211,6 +230,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             legend,
         );
     }
+    Some(placed)
 }
 
 /// A `!` beside a label whose actor a lint finding is about: in the cell
@@ -294,12 +314,20 @@ fn selection_line(app: &App, theme: Theme, room: usize) -> Line<'static> {
     if let Some(date) = relation.date() {
         text.push_str(&format!(" · {date}"));
     }
+    // The mark leads the line, where no cut of a long name reaches it.
+    let mark = if app.uncertain(first) {
+        Span::styled(format!("{} ", crate::model::Begun::MARK), theme.message())
+    } else {
+        Span::raw("")
+    };
     if line.relations.len() > 1 {
         text.push_str(&format!(" · +{} more", line.relations.len() - 1));
     }
+    let used = 2 + super::text::width(&mark.content);
     Line::from(vec![
         Span::styled("▶ ", theme.strong()),
-        Span::raw(clip(&text, room.saturating_sub(2))),
+        mark,
+        Span::raw(clip(&text, room.saturating_sub(used))),
     ])
 }
 

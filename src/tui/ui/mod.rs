@@ -70,7 +70,7 @@ fn draw_screen(frame: &mut Frame<'_>, app: &App, theme: Theme) -> Drawn {
         }
         View::Graph => {
             actors::draw(frame, &areas, app, theme);
-            graph::draw(frame, &areas, app, theme);
+            drawn.graph = graph::draw(frame, &areas, app, theme);
         }
         View::Path => {
             actors::draw(frame, &areas, app, theme);

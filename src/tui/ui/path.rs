@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::layout::Areas;
 use super::text::clip;
-use super::theme::{Theme, kind_letter};
+use super::theme::{Theme, as_of_mark, kind_letter};
 use super::{list_row, pane_block, scrollbar};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, MOST_PATHS, PathMode, PathRow, PathSearch};
@@ -168,8 +168,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     }
                     let phrase_room =
                         room.saturating_sub(6 + or.len() + super::text::width(&facts));
+                    // The "as of" mark has the row's first cell, kept
+                    // when a narrow pane drops the date.
                     Line::from(vec![
-                        Span::styled(format!("  │ {or}{way} "), theme.dim()),
+                        as_of_mark(app.uncertain(hop.relation), theme),
+                        Span::styled(format!(" │ {or}{way} "), theme.dim()),
                         Span::raw(clip(&relation.phrase(), phrase_room)),
                         Span::styled(facts, theme.dim()),
                     ])

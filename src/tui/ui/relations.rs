@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use super::actors::lint_marker;
 use super::layout::Areas;
 use super::text::{clip, fit, searched};
-use super::theme::{Theme, kind_letter, status_glyph};
+use super::theme::{Theme, as_of_mark, kind_letter, status_glyph};
 use super::{hidden_by, list_row, pane_block, scrollbar};
 use crate::graph::Direction;
 use crate::tui::action::Pane;
@@ -128,11 +128,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             RelationRow::Link(link) => {
                 let relation = graph.relation(link.relation);
                 let other = graph.actor(link.other);
-                let as_of = app.as_of();
-                let date = relation
-                    .date()
-                    .map(|d| d.label_as_of(as_of.as_ref()))
-                    .unwrap_or_default();
+                let date = relation.date().map(|d| d.to_string()).unwrap_or_default();
                 let phrase = relation.phrase();
                 let word = app.search_word();
                 let mut spans = vec![
@@ -161,8 +157,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
                     theme.matched(),
                 ));
                 if date_width > 0 {
+                    // The mark has a cell of its own: a long date is cut,
+                    // never the word that it may not have begun.
+                    spans.push(Span::raw(" "));
+                    spans.push(as_of_mark(app.uncertain(link.relation), theme));
                     spans.push(Span::styled(
-                        format!(" {:>date_width$}", clip(&date, date_width)),
+                        format!("{:>date_width$}", clip(&date, date_width)),
                         theme.dim(),
                     ));
                 }

@@ -62,6 +62,16 @@ pub fn status_glyph(status: Status, theme: Theme) -> Span<'static> {
     Span::styled(glyph.to_string(), theme.message())
 }
 
+/// The one-cell "as of" mark: `≈` before an entry whose start may fall
+/// after the "as of" date, a blank otherwise, so columns stay put.
+pub fn as_of_mark(uncertain: bool, theme: Theme) -> Span<'static> {
+    if uncertain {
+        Span::styled(crate::model::Begun::MARK.to_string(), theme.message())
+    } else {
+        Span::raw(" ")
+    }
+}
+
 impl Theme {
     fn fg(self, color: Color) -> Style {
         if self.color {

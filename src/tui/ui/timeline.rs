@@ -10,14 +10,15 @@ use ratatui::widgets::Paragraph;
 use super::actors::{filter_line, lint_marker};
 use super::layout::Areas;
 use super::text::{clip, fit};
-use super::theme::{Theme, status_glyph};
+use super::theme::{Theme, as_of_mark, status_glyph};
 use super::{hidden_by, list_row, pane_block, table_scrollbar};
 use crate::graph::{Dated, Moment};
-use crate::model::PartialDate;
+use crate::model::{Begun, PartialDate};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 
-/// Width of the date column: "≈2024-11..2024-12" and a space.
+/// Width of the date column: the "as of" mark `≈` in a cell of its own,
+/// "2024-11..2024-12" and a space.
 const DATE: usize = 18;
 
 /// Days since year 0, roughly: enough to place dates on a ruler.
@@ -65,7 +66,12 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
     let (start, end) = window(view, first, last);
     let place = |date: (u16, u8, u8)| (day(date) - start) / (end - start) * (ruler - 1) as f64;
     let cell = |at: f64| at.round().clamp(0.0, (ruler - 1) as f64) as usize;
-    let mut heading = format!(" {}  {}", fit("date", DATE), fit("what", text_room + 1));
+    // Under the lint marker and the "as of" mark, nothing.
+    let mut heading = format!(
+        "  {}  {}",
+        fit("date", DATE - 1),
+        fit("what", text_room + 1)
+    );
     let mut scale = vec![' '; ruler];
     let (first_label, last_label) = if view.zoom == 0 {
         (first.to_string(), last.to_string())
@@ -99,7 +105,7 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             bar[mark] = '┊';
         }
         draw_span(&mut bar, &moment, place);
-        let date = moment.date_text();
+        let date = moment.when.to_string();
         let glyph = match moment.item {
             Dated::Relation(edge) => status_glyph(app.graph().relation(edge).status(), theme),
             Dated::Actor(_) => Span::raw(" "),
@@ -110,7 +116,8 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
         };
         let line = Line::from(vec![
             lint_marker(flagged, theme),
-            Span::styled(fit(&clip(&date, DATE - 1), DATE), theme.dim()),
+            as_of_mark(moment.begun == Begun::Maybe, theme),
+            Span::styled(fit(&clip(&date, DATE - 2), DATE - 1), theme.dim()),
             glyph,
             Span::raw(" "),
             Span::raw(fit(&clip(&what, text_room), text_room + 1)),
