@@ -89,7 +89,6 @@ impl GraphBuilder {
             label: relation.label.map(|label| strings.intern(label)),
             date: PackedWhen::pack(relation.date),
             evidence: table_index(self.relations.evidence.len()),
-            attributes: table_index(self.relations.attributes.len()),
             status: relation.status,
             stance: relation.stance,
             directed: relation.directed,
@@ -116,7 +115,16 @@ impl GraphBuilder {
     /// Adds an attribute to the last relation added.
     pub fn add_attribute(&mut self, key: &str, value: &str) {
         let pair = (self.strings.intern(key), self.strings.intern(value));
-        self.relations.attributes.push(pair);
+        let relations = &mut self.relations;
+        let Some(last) = relations.rows.len().checked_sub(1) else {
+            return;
+        };
+        let edge = table_index(last);
+        if relations.attribute_starts.last().map(|&(e, _)| e) != Some(edge) {
+            let start = table_index(relations.attributes.len());
+            relations.attribute_starts.push((edge, start));
+        }
+        relations.attributes.push(pair);
     }
 
     /// Adds a relation in the file's form, with its evidence and attributes.
@@ -157,6 +165,7 @@ impl GraphBuilder {
             rows: other_rows,
             evidence: other_evidence,
             attributes: other_attributes,
+            attribute_starts: other_attribute_starts,
             quotes: other_quotes,
         } = other_relations;
         let mut remapped: Vec<Option<Sym>> = vec![None; other_strings.len()];
@@ -175,6 +184,12 @@ impl GraphBuilder {
         );
         let evidence_base = table_index(self.relations.evidence.len());
         let attribute_base = table_index(self.relations.attributes.len());
+        let edge_base = table_index(self.relations.rows.len());
+        self.relations.attribute_starts.extend(
+            other_attribute_starts
+                .into_iter()
+                .map(|(edge, start)| (edge_base + edge, attribute_base + start)),
+        );
         self.relations.rows.reserve_exact(other_rows.len());
         self.relations
             .rows
@@ -182,7 +197,6 @@ impl GraphBuilder {
                 kind: sym(row.kind),
                 label: row.label.map(&mut sym),
                 evidence: evidence_base + row.evidence,
-                attributes: attribute_base + row.attributes,
                 ..row
             }));
         self.relations
@@ -369,7 +383,7 @@ impl GraphBuilder {
 /// A place in an evidence or attribute table, which holds fewer entries
 /// than there are bytes in any file kgx can read.
 fn table_index(len: usize) -> u32 {
-    u32::try_from(len).expect("fewer than 2^32 evidence passages")
+    u32::try_from(len).expect("fewer than 2^32 relations, evidence passages and attributes")
 }
 
 impl From<Dataset> for GraphBuilder {

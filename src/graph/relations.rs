@@ -21,8 +21,6 @@ pub(super) struct RelationRow {
     /// Where this relation's evidence starts in the evidence table; it
     /// ends where the next relation's starts.
     pub evidence: u32,
-    /// The same for the attribute table.
-    pub attributes: u32,
     pub status: Status,
     pub stance: Stance,
     pub directed: bool,
@@ -96,6 +94,10 @@ pub(super) struct RelationTable {
     pub rows: Vec<RelationRow>,
     pub evidence: Vec<EvidenceRow>,
     pub attributes: Vec<(Sym, Sym)>,
+    /// The relations that have attributes, in edge order, each with where
+    /// its attributes start in `attributes`. Few relations have any: a
+    /// place in every row would cost four bytes a relation.
+    pub attribute_starts: Vec<(u32, u32)>,
     /// Quotes, apart from the interned strings: they are long and rarely
     /// repeat, and mixed in they would spread the short, often-looked-up
     /// ids over a hundred megabytes.
@@ -113,18 +115,21 @@ impl RelationTable {
     }
 
     fn attribute_range(&self, index: usize) -> Range<usize> {
-        let start = self.rows[index].attributes as usize;
-        let end = self
-            .rows
-            .get(index + 1)
-            .map_or(self.attributes.len(), |next| next.attributes as usize);
-        start..end
+        let starts = &self.attribute_starts;
+        let Ok(at) = starts.binary_search_by_key(&index, |&(edge, _)| edge as usize) else {
+            return 0..0;
+        };
+        let end = starts
+            .get(at + 1)
+            .map_or(self.attributes.len(), |&(_, next)| next as usize);
+        starts[at].1 as usize..end
     }
 
     pub fn heap_bytes(&self) -> usize {
         self.rows.capacity() * size_of::<RelationRow>()
             + self.evidence.capacity() * size_of::<EvidenceRow>()
             + self.attributes.capacity() * size_of::<(Sym, Sym)>()
+            + self.attribute_starts.capacity() * size_of::<(u32, u32)>()
             + self.quotes.heap_bytes()
     }
 
@@ -132,6 +137,7 @@ impl RelationTable {
         self.rows.shrink_to_fit();
         self.evidence.shrink_to_fit();
         self.attributes.shrink_to_fit();
+        self.attribute_starts.shrink_to_fit();
         self.quotes.shrink_to_fit();
     }
 }
@@ -355,7 +361,7 @@ mod tests {
         for when in whens {
             assert_eq!(PackedWhen::pack(when).unpack(), when);
         }
-        assert_eq!(size_of::<RelationRow>(), 28);
+        assert_eq!(size_of::<RelationRow>(), 24);
         assert_eq!(size_of::<EvidenceRow>(), 12);
     }
 }

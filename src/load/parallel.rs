@@ -62,8 +62,9 @@ pub struct Read {
 }
 
 /// The builders holding every record of `text`, read on two threads, or
-/// `None` when the file has no cut or a half does not parse. `text` is
-/// given back as it was.
+/// `None` when the file has no cut, a half does not parse, or the head's
+/// title, sources or actors have a problem. `text` is given back as it
+/// was.
 pub fn read(text: &mut String, syntax: Syntax, halves: &impl Halves) -> Option<Read> {
     let cut = find_cut(text.as_bytes(), syntax)?;
     let original = (
@@ -90,7 +91,10 @@ fn read_cut(text: &str, cut: Cut, halves: &impl Halves) -> Option<Read> {
             halves.relations(second, &mut builder).then_some(builder)
         });
         let mut builder = GraphBuilder::new();
-        let head_read = halves.head(&head, &mut builder);
+        // The head's actors and sources are checked here, while the other
+        // thread reads: the check's tables then sit beside half-built
+        // columns, not beside the whole graph and its text.
+        let head_read = halves.head(&head, &mut builder) && super::records_sound(&builder);
         // The copy is not needed once read, and held it would add to the
         // peak the two halves reach.
         drop(head);

@@ -142,7 +142,7 @@ pub fn status(frame: &mut Frame<'_>, area: Rect, app: &App, theme: Theme) {
         None => {
             // A message says more than the count, which is back after it.
             if let Some(lint) = app.lint_summary() {
-                spans.push(Span::styled(format!("{lint} "), theme.dim()));
+                spans.push(Span::styled(format!("{lint} · "), theme.dim()));
             }
             let hints: Vec<String> = if app.editing_filter() {
                 [
