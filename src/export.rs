@@ -46,6 +46,25 @@ impl Shown {
         Shown { actors, relations }
     }
 
+    /// What the explorer's actor list shows: the `listed` actors (by node
+    /// index) that are inside `scope`, and the relations it shows among them.
+    pub fn listed(graph: &KnowledgeGraph, scope: &Scope, listed: &[bool]) -> Shown {
+        let actors: Vec<bool> = (0..graph.actor_count())
+            .map(|index| {
+                scope.shows_actor(NodeIndex::new(index)) && listed.get(index) == Some(&true)
+            })
+            .collect();
+        let relations: Vec<EdgeIndex> = graph
+            .relations()
+            .filter(|&(edge, relation)| {
+                let (from, to) = graph.ends(edge);
+                actors[from.index()] && actors[to.index()] && scope.filter.accepts(relation)
+            })
+            .map(|(edge, _)| edge)
+            .collect();
+        Shown { actors, relations }
+    }
+
     /// What the graph view draws around `focus`: the actors within `depth`
     /// steps inside `scope`, none left out for room, and the relations its
     /// lines stand for.
@@ -73,45 +92,50 @@ impl Shown {
 pub struct ShownData {
     /// The shown actors and relations, with the sources those cite.
     pub dataset: Dataset,
-    /// Ids of actors the view does not show that a shown record names
-    /// (whose claim a quote is, whose office a role is).
-    pub named_only: Vec<String>,
-    /// Whether those are kept, so that the file loads, or left out with
-    /// the names that point to them.
-    pub named_kept: bool,
+    /// Actors the view does not show that a shown record names (whose
+    /// claim a quote is, whose office a role is), left out with the names
+    /// that point to them.
+    pub left_out: Vec<NodeIndex>,
+    /// What to tell the person about those, when there are any.
+    pub note: Option<String>,
 }
 
-impl ShownData {
-    /// What to tell the person about the actors named but not shown.
-    pub fn warning(&self) -> Option<String> {
-        let count = self.named_only.len();
-        let (actors, them) = match count {
-            1 => ("actor", "it"),
-            _ => ("actors", "them"),
-        };
-        (count > 0).then(|| match self.named_kept {
-            true => format!(
-                "kept {count} {actors} the view does not show, because what it shows names {them} as whose claim a quote is (attributed_to) or whose office a role is (of): {}",
-                self.named_only.join(", ")
-            ),
-            false => format!(
-                "left out {count} {actors} the view does not show that what it shows names only as whose claim a quote is (attributed_to) or whose office a role is (of), which a drawing does not show: {}",
-                self.named_only.join(", ")
-            ),
-        })
-    }
-}
-
-/// The data set of `shown`: its actors and relations in file order and the
-/// sources its relations cite. Actors that a shown quote or role names are
-/// kept when `keep_named` (a file that holds those names loads only with
-/// them), else left out with the names (a drawing, which shows neither).
-pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown, keep_named: bool) -> ShownData {
+/// The data set of `shown`, the one selection behind every export of a
+/// view, headless or from the explorer: its actors and relations in file
+/// order and the sources its relations cite. An actor the view does not
+/// show is not written even when a shown quote's `attributed_to` or a
+/// shown role's `of` names it: that name is left out instead, so the data
+/// holds what the view showed and still loads, and the note names whose
+/// names were left out.
+pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown) -> ShownData {
+    let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
+    let mut left_out = std::collections::BTreeSet::new();
+    let mut drop_if_unshown = |id: &mut Option<String>| {
+        let node = id.as_deref().and_then(|id| graph.find_id(id));
+        if let Some(node) = node.filter(|&node| !is_shown(node)) {
+            left_out.insert(node);
+            *id = None;
+        }
+    };
     let mut relations: Vec<Relation> = shown
         .relations
         .iter()
         .map(|&edge| graph.relation(edge).to_relation())
         .collect();
+    for evidence in relations
+        .iter_mut()
+        .flat_map(|relation| &mut relation.evidence)
+    {
+        drop_if_unshown(&mut evidence.attributed_to);
+    }
+    let mut actors: Vec<Actor> = graph
+        .actors()
+        .filter(|&(node, _)| is_shown(node))
+        .map(|(_, actor)| actor.clone())
+        .collect();
+    for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
+        drop_if_unshown(&mut role.of);
+    }
     let cited: std::collections::BTreeSet<&str> = relations
         .iter()
         .flat_map(|relation| &relation.evidence)
@@ -123,51 +147,7 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown, keep_named: bool) -> Sh
         .filter(|source| cited.contains(source.id.as_str()))
         .cloned()
         .collect();
-    let is_shown = |node: NodeIndex| shown.actors.get(node.index()) == Some(&true);
-    let mut kept: Vec<bool> = (0..graph.actor_count())
-        .map(|index| is_shown(NodeIndex::new(index)))
-        .collect();
-    let named = graph
-        .actors()
-        .filter(|&(node, _)| is_shown(node))
-        .flat_map(|(_, actor)| actor.roles.iter().filter_map(|role| role.of.as_deref()))
-        .chain(
-            relations
-                .iter()
-                .flat_map(|relation| &relation.evidence)
-                .filter_map(|evidence| evidence.attributed_to.as_deref()),
-        );
-    for id in named {
-        if let Some(node) = graph.find_id(id) {
-            kept[node.index()] = true;
-        }
-    }
-    let named_only: Vec<String> = graph
-        .actors()
-        .filter(|&(node, _)| kept[node.index()] && !is_shown(node))
-        .map(|(_, actor)| actor.id.clone())
-        .collect();
-    let mut actors: Vec<Actor> = graph
-        .actors()
-        .filter(|&(node, _)| kept[node.index()] && (keep_named || is_shown(node)))
-        .map(|(_, actor)| actor.clone())
-        .collect();
-    if !keep_named {
-        let unshown = |id: &Option<String>| id.as_ref().is_some_and(|id| named_only.contains(id));
-        for role in actors.iter_mut().flat_map(|actor| &mut actor.roles) {
-            if unshown(&role.of) {
-                role.of = None;
-            }
-        }
-        for evidence in relations
-            .iter_mut()
-            .flat_map(|relation| &mut relation.evidence)
-        {
-            if unshown(&evidence.attributed_to) {
-                evidence.attributed_to = None;
-            }
-        }
-    }
+    let left_out: Vec<NodeIndex> = left_out.into_iter().collect();
     ShownData {
         dataset: Dataset {
             title: graph.title().to_owned(),
@@ -176,9 +156,26 @@ pub fn shown_data(graph: &KnowledgeGraph, shown: &Shown, keep_named: bool) -> Sh
             actors,
             relations,
         },
-        named_only,
-        named_kept: keep_named,
+        note: left_out_note(graph, &left_out),
+        left_out,
     }
+}
+
+/// "2 actors quotes or roles name are not shown, so left out: TASS, Lavrov".
+fn left_out_note(graph: &KnowledgeGraph, left_out: &[NodeIndex]) -> Option<String> {
+    let names: Vec<&str> = left_out
+        .iter()
+        .map(|&node| graph.actor(node).name.as_str())
+        .collect();
+    let count = match names.len() {
+        0 => return None,
+        1 => "1 actor a quote or role names is".to_owned(),
+        n => format!("{n} actors quotes or roles name are"),
+    };
+    Some(format!(
+        "{count} not shown, so left out: {}",
+        names.join(", ")
+    ))
 }
 
 /// The data set as a RON file that `kgx` loads back into the same graph.
@@ -371,7 +368,7 @@ mod tests {
     use crate::load;
 
     #[test]
-    fn actors_only_named_are_kept_for_files_and_left_out_of_drawings() {
+    fn actors_only_named_by_what_is_shown_are_left_out_with_the_names() {
         let mut dataset = fixture::dataset();
         dataset.sources.push(Source::named("s".into()));
         dataset.relations[4].evidence.push(Evidence {
@@ -380,39 +377,24 @@ mod tests {
             attributed_to: Some("lavrov".into()),
         });
         let graph = KnowledgeGraph::new(dataset).expect("valid");
-        let node = |id: &str| graph.find_id(id).expect("actor").index();
+        let node = |id: &str| graph.find_id(id).expect("actor");
         let mut actors = vec![false; graph.actor_count()];
-        actors[node("israel")] = true;
-        actors[node("syria")] = true;
+        actors[node("israel").index()] = true;
+        actors[node("syria").index()] = true;
         let shown = Shown {
             actors,
             relations: vec![EdgeIndex::new(4)],
         };
-        let kept = shown_data(&graph, &shown, true);
-        assert_eq!(kept.named_only, ["lavrov"]);
-        let ids = |data: &ShownData| {
-            data.dataset
-                .actors
-                .iter()
-                .map(|a| a.id.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(ids(&kept), ["syria", "lavrov", "israel"]);
-        assert!(
-            kept.warning()
-                .is_some_and(|w| w.starts_with("kept 1 actor "))
+        let data = shown_data(&graph, &shown);
+        assert_eq!(data.left_out, [node("lavrov")]);
+        let ids: Vec<&str> = data.dataset.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["syria", "israel"]);
+        assert_eq!(data.dataset.relations[0].evidence[0].attributed_to, None);
+        assert_eq!(
+            data.note.as_deref(),
+            Some("1 actor a quote or role names is not shown, so left out: Sergey Lavrov")
         );
-        let dropped = shown_data(&graph, &shown, false);
-        assert_eq!(ids(&dropped), ["syria", "israel"]);
-        assert_eq!(dropped.dataset.relations[0].evidence[0].attributed_to, None);
-        assert!(
-            dropped
-                .warning()
-                .is_some_and(|w| w.starts_with("left out 1 actor "))
-        );
-        for data in [kept, dropped] {
-            KnowledgeGraph::new(data.dataset).expect("what is written loads");
-        }
+        KnowledgeGraph::new(data.dataset).expect("what is written loads");
     }
 
     #[test]

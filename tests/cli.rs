@@ -1,47 +1,11 @@
 //! The `kgx` binary as a person or a script uses it: real output, real
 //! exit statuses.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn kgx(args: &[&str]) -> Output {
-    kgx_with_input(args, None)
-}
-
-fn kgx_with_input(args: &[&str], input: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kgx starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    if let Some(input) = input {
-        stdin.write_all(input).expect("write stdin");
-    }
-    drop(stdin);
-    child.wait_with_output().expect("kgx finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
-}
-
-/// A file in a fresh scratch folder for this test.
-fn scratch_file(test: &str, name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kgx-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("scratch file");
-    path
-}
+use common::binary::{kgx, kgx_with_input, stderr, stdout};
+use common::scratch::Scratch;
+use kgx::tui::action::{Action, View};
 
 #[test]
 fn validate_summarises_a_valid_file() {
@@ -52,8 +16,8 @@ fn validate_summarises_a_valid_file() {
 
 #[test]
 fn validate_reports_every_problem_and_fails() {
-    let path = scratch_file(
-        "validate",
+    let scratch = Scratch::new("validate");
+    let path = scratch.file(
         "broken.ron",
         r#"Graph(
     title: "Broken",
@@ -93,7 +57,7 @@ fn a_missing_file_is_an_error_not_a_panic() {
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let text = "Graph(title: \"Piped\", actors: [Actor(id: \"a\", name: \"A\", kind: Person)])";
-    let output = kgx_with_input(&["validate", "-"], Some(text.as_bytes()));
+    let output = kgx_with_input(&["validate", "-"], text);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
@@ -333,10 +297,93 @@ fn timeline_lists_dated_entries_in_order_and_as_of_cuts_it() {
     assert_eq!(bad.status.code(), Some(2), "a usage error");
 }
 
+/// `kgx timeline --as-of` marks with `≈` the entries the explorer's
+/// timeline marks as of the same date.
+#[test]
+fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
+    let output = kgx(&["timeline", "--as-of", "2025-01-01"]);
+    assert!(output.status.success());
+    let printed = stdout(&output);
+    let marked: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.trim_start().starts_with('≈'))
+        .collect();
+
+    let mut app = common::app::seed_app(200, 60);
+    common::app::run_command(&mut app, "asof 2025-01-01");
+    app.update(Action::ShowView(View::Timeline));
+    let shown = app.timeline().rows.len();
+    let uncertain = app
+        .timeline()
+        .rows
+        .iter()
+        .filter(|&&at| app.timeline().moments[at].begun == kgx::model::Begun::Maybe)
+        .count();
+    assert!(uncertain > 0);
+    assert_eq!(
+        marked.len(),
+        uncertain,
+        "the same entries are marked: {marked:?}"
+    );
+    assert!(
+        printed.contains(&format!("as of 2025-01-01: {shown} dated entries")),
+        "the same entries are shown: {printed}"
+    );
+}
+
+/// `kgx timeline --as-of --json` says of each entry what the text's `≈`
+/// says: whether it had surely begun by the date, or only maybe.
+#[test]
+fn timeline_json_says_which_entries_only_maybe_began_by_as_of() {
+    let text = stdout(&kgx(&["timeline", "--as-of", "2025-01-01"]));
+    let marked: Vec<(bool, String)> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let date = line.split_whitespace().next().expect("a date");
+            match date.strip_prefix('≈') {
+                Some(date) => (true, date.to_owned()),
+                None => (false, date.to_owned()),
+            }
+        })
+        .collect();
+    let begun = |args: &[&str]| -> Vec<(String, String)> {
+        let json: serde_json::Value = serde_json::from_slice(&kgx(args).stdout).expect("JSON");
+        json["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|entry| {
+                let begun = entry["begun"].as_str().expect("begun").to_owned();
+                (begun, entry["date"].as_str().expect("date").to_owned())
+            })
+            .collect()
+    };
+    let as_of = begun(&["timeline", "--json", "--as-of", "2025-01-01"]);
+    let maybe: Vec<(bool, String)> = as_of
+        .iter()
+        .map(|(begun, date)| {
+            assert!(begun == "yes" || begun == "maybe", "{begun} {date}");
+            (begun == "maybe", date.clone())
+        })
+        .collect();
+    assert_eq!(maybe, marked, "the JSON marks the entries the text marks");
+    assert!(
+        as_of.contains(&("maybe".to_owned(), "2025-01".to_owned())),
+        "a January 2025 entry may have begun after 1 January: {as_of:?}"
+    );
+    assert!(as_of.iter().any(|(begun, _)| begun == "yes"), "{as_of:?}");
+    let now = begun(&["timeline", "--json"]);
+    assert!(
+        now.iter().all(|(begun, _)| begun == "yes"),
+        "without --as-of every entry has begun: {now:?}"
+    );
+}
+
 #[test]
 fn path_between_unconnected_actors_fails_politely() {
-    let path = scratch_file(
-        "path",
+    let scratch = Scratch::new("path");
+    let path = scratch.file(
         "islands.ron",
         r#"Graph(title: "Islands", actors: [Actor(id: "a", name: "A", kind: Place), Actor(id: "b", name: "B", kind: Place)])"#,
     );
@@ -352,7 +399,7 @@ fn path_between_unconnected_actors_fails_politely() {
 fn exported_ron_validates_and_keeps_everything() {
     let ron = kgx(&["export", "--format", "ron"]);
     assert_eq!(ron.status.code(), Some(0));
-    let reloaded = kgx_with_input(&["export", "--format", "json", "-"], Some(&ron.stdout));
+    let reloaded = kgx_with_input(&["export", "--format", "json", "-"], ron.stdout.clone());
     assert_eq!(reloaded.status.code(), Some(0), "{}", stderr(&reloaded));
     let original = kgx(&["export", "--format", "json"]);
     assert_eq!(
@@ -367,7 +414,8 @@ fn exported_ron_validates_and_keeps_everything() {
 
 #[test]
 fn export_writes_to_a_file_with_output() {
-    let path = scratch_file("export", "out.json", "");
+    let scratch = Scratch::new("export");
+    let path = scratch.file("out.json", "");
     let output = kgx(&[
         "export",
         "--format",
@@ -403,7 +451,7 @@ fn help_lists_every_command() {
 
 #[test]
 fn no_command_gives_an_overview() {
-    let output = kgx(&[]);
+    let output = kgx::<&str>(&[]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     assert!(text.starts_with("Russia–Syria talks in Moscow"), "{text}");
@@ -454,14 +502,48 @@ fn ends(json: &serde_json::Value) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// The ids a "kept N actors the view does not show" warning names.
-fn kept_unshown(errors: &str) -> std::collections::BTreeSet<String> {
+/// The names a "… not shown, so left out: A, B" warning gives.
+fn left_out(errors: &str) -> std::collections::BTreeSet<String> {
     errors
         .lines()
-        .filter(|line| line.starts_with("warning: kept "))
-        .filter_map(|line| line.rsplit_once(": "))
-        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+        .filter_map(|line| line.strip_prefix("warning: "))
+        .filter_map(|line| line.split_once(" not shown, so left out: "))
+        .flat_map(|(_, names)| names.split(", ").map(str::to_owned))
         .collect()
+}
+
+/// The seed's actor names by id.
+fn names(seed: &serde_json::Value) -> std::collections::BTreeMap<String, String> {
+    seed["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .map(|a| {
+            let text = |key: &str| a[key].as_str().expect("text").to_owned();
+            (text("id"), text("name"))
+        })
+        .collect()
+}
+
+/// Every `attributed_to` and role `of` in the data names one of its actors.
+fn names_only_its_actors(json: &serde_json::Value) -> bool {
+    let actors = actor_ids(json);
+    let quoted = json["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .flat_map(|r| r["evidence"].as_array().expect("evidence"))
+        .map(|e| &e["attributed_to"]);
+    let offices = json["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .flat_map(|a| a["roles"].as_array().expect("roles"))
+        .map(|r| &r["of"]);
+    quoted
+        .chain(offices)
+        .filter_map(|id| id.as_str())
+        .all(|id| actors.contains(id))
 }
 
 #[test]
@@ -493,13 +575,11 @@ fn export_around_writes_the_neighbourhood_the_graph_view_draws() {
             .map(|&i| relation_keys(&seed)[i].clone())
             .collect();
         assert_eq!(relation_keys(&json), expected, "depth {depth}");
-        let unshown = kept_unshown(&errors);
-        assert!(unshown.is_disjoint(&drawn), "{errors}");
-        assert_eq!(
-            actor_ids(&json),
-            drawn.union(&unshown).cloned().collect(),
-            "depth {depth}: the drawn actors, and those named only with a warning"
-        );
+        assert_eq!(actor_ids(&json), drawn, "depth {depth}: the drawn actors");
+        let drawn_names: std::collections::BTreeSet<String> =
+            drawn.iter().map(|id| names(&seed)[id].clone()).collect();
+        assert!(left_out(&errors).is_disjoint(&drawn_names), "{errors}");
+        assert!(names_only_its_actors(&json), "depth {depth}");
     }
     let one = view_export(&["--around", "lavrov"]).0;
     let two = view_export(&["--around", "lavrov", "--depth", "2"]).0;
@@ -563,14 +643,10 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(relation_keys(&json), expected);
-    let unshown = kept_unshown(&errors);
-    assert_eq!(
-        actor_ids(&json),
-        ends(&json).union(&unshown).cloned().collect()
-    );
+    assert_eq!(actor_ids(&json), ends(&json), "{errors}");
+    assert!(names_only_its_actors(&json));
 
-    let (hosted, errors) = view_export(&["--relation", "hosted", "--kind", "person"]);
-    let unshown = kept_unshown(&errors);
+    let (hosted, _) = view_export(&["--relation", "hosted", "--kind", "person"]);
     assert!(
         hosted["relations"]
             .as_array()
@@ -580,9 +656,7 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
         assert_eq!(relation["kind"], "hosted");
     }
     for actor in hosted["actors"].as_array().expect("actors") {
-        if !unshown.contains(actor["id"].as_str().expect("id")) {
-            assert_eq!(actor["kind"], "Person", "{actor}");
-        }
+        assert_eq!(actor["kind"], "Person", "{actor}");
     }
     let wrong = kgx(&["export", "--format", "json", "--relation", "hostd"]);
     assert_eq!(wrong.status.code(), Some(1));
@@ -600,39 +674,36 @@ fn export_filters_keep_the_relations_asked_for_and_the_actors_they_join() {
 }
 
 #[test]
-fn actors_only_named_by_what_is_exported_are_kept_with_a_warning_and_deny_warnings_writes_nothing()
-{
+fn actors_only_named_by_what_is_exported_are_left_out_with_a_warning_and_deny_warnings_writes_nothing()
+ {
+    let seed = seed_json();
     let (json, errors) = view_export(&["--status", "alleged"]);
-    let unshown = kept_unshown(&errors);
+    let unshown = left_out(&errors);
     assert!(
         !unshown.is_empty(),
         "the seed's alleged relations quote someone: {errors}"
     );
-    for id in &unshown {
-        assert!(
-            !ends(&json).contains(id),
-            "{id} is not an end of what is written"
-        );
-        assert!(
-            actor_ids(&json).contains(id),
-            "{id} is kept so the file loads"
-        );
-    }
-    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
-    let errors = stderr(&drawing);
-    let left_out: std::collections::BTreeSet<String> = errors
-        .lines()
-        .filter(|line| line.starts_with("warning: left out "))
-        .filter_map(|line| line.rsplit_once(": "))
-        .flat_map(|(_, ids)| ids.split(", ").map(str::to_owned))
+    let written: std::collections::BTreeSet<String> = actor_ids(&json)
+        .iter()
+        .map(|id| names(&seed)[id].clone())
         .collect();
+    assert!(
+        unshown.is_disjoint(&written),
+        "{errors}: only the actors shown are written"
+    );
+    assert_eq!(actor_ids(&json), ends(&json));
+    assert!(names_only_its_actors(&json), "the names left out go too");
+    let again = kgx_with_input(&["validate", "-", "--format", "json"], json.to_string());
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let drawing = kgx(&["export", "--format", "dot", "--status", "alleged"]);
     assert_eq!(
-        left_out, unshown,
-        "a drawing leaves out what a file keeps: {errors}"
+        left_out(&stderr(&drawing)),
+        unshown,
+        "a drawing leaves out what a file leaves out"
     );
     let dot = stdout(&drawing);
-    for id in &left_out {
-        assert!(!dot.contains(&format!("\"{id}\" [label=")), "{id}");
+    for name in &unshown {
+        assert!(!dot.contains(&format!("label=\"{name}\"")), "{name}");
     }
     let denied = kgx(&[
         "--deny-warnings",

@@ -1,6 +1,8 @@
 //! The documentation shows real behaviour: its examples load, and the
 //! diagnostic it prints is the one kgx gives for its broken example.
 
+mod common;
+
 use kgx::load;
 
 /// The fenced blocks of `markdown` with the given language, in order.
@@ -90,12 +92,7 @@ fn the_readme_console_transcripts_are_what_kgx_prints() {
             if needs_a_file {
                 continue;
             }
-            let output = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
-                .args(&args)
-                .env("NO_COLOR", "1")
-                .output()
-                .expect("kgx runs");
-            let printed = String::from_utf8(output.stdout).expect("UTF-8");
+            let printed = common::binary::stdout(&common::binary::kgx(&args));
             let printed: Vec<&str> = printed.lines().collect();
             let printed = match tail {
                 Some(count) => &printed[printed.len().saturating_sub(count)..],

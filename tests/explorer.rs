@@ -3,80 +3,20 @@
 
 #[path = "common/app.rs"]
 mod common;
+use common::{focus, focus_pane, id, listed, open_filter_menu_at, select_relation_to, type_filter};
 
-use kgx::formats::load_graph;
-use kgx::load::Input;
 use kgx::model::Status;
 use kgx::tui::action::{Action, Pane};
 use kgx::tui::app::{App, FilterOption, RelationRow};
 
-/// Tabs to `pane`, as a person would.
-fn focus_pane(app: &mut App, pane: Pane) {
-    for _ in 0..4 {
-        if app.pane() == pane {
-            return;
-        }
-        app.update(Action::NextPane);
-    }
-    assert_eq!(app.pane(), pane, "pane reachable with Tab");
-}
-
 fn app() -> App {
-    App::new(load_graph(&Input::Embedded).expect("seed graph"), 100, 30)
-}
-
-fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {
-    node.map_or_else(String::new, |n| app.graph().actor(n).id.clone())
-}
-
-fn focus(app: &App) -> String {
-    id(app, app.focus())
+    common::seed_app(100, 30)
 }
 
 fn trail(app: &App) -> Vec<String> {
     app.trail()
         .iter()
         .map(|&n| app.graph().actor(n).id.clone())
-        .collect()
-}
-
-fn type_filter(app: &mut App, text: &str) {
-    app.update(Action::StartFilter);
-    for c in text.chars() {
-        app.update(Action::FilterChar(c));
-    }
-}
-
-/// Selects the relation whose other end is `other` in the relations pane.
-fn select_relation_to(app: &mut App, other: &str) {
-    focus_pane(app, Pane::Relations);
-    let target = app
-        .rows()
-        .iter()
-        .position(
-            |row| matches!(row, RelationRow::Link(l) if app.graph().actor(l.other).id == other),
-        )
-        .unwrap_or_else(|| panic!("{} has no relation to {other}", focus(app)));
-    let delta = target as isize - app.relation_cursor().selected as isize;
-    app.update(Action::Move(delta));
-    assert_eq!(id(app, app.selected_link().map(|l| l.other)), other);
-}
-
-/// Opens the filter menu with `option` selected.
-fn open_filter_menu_at(app: &mut App, option: FilterOption) {
-    app.update(Action::OpenFilters);
-    let index = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == option)
-        .unwrap_or_else(|| panic!("{option:?} is in the menu"));
-    app.update(Action::Move(index as isize));
-}
-
-fn listed(app: &App) -> Vec<String> {
-    app.listed()
-        .iter()
-        .map(|l| app.graph().actor(l.node).id.clone())
         .collect()
 }
 

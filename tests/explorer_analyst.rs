@@ -4,7 +4,7 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::screen;
+use common::{open_filter_menu_at, run_command, screen};
 
 use std::time::{Duration, Instant};
 
@@ -14,17 +14,6 @@ use kgx::tui::app::{App, Chip, Effect, FilterOption, MESSAGE_TIME, PathRow};
 
 fn app() -> App {
     common::seed_app(100, 30)
-}
-
-/// Opens the filter menu with `option` selected.
-fn open_filter_menu_at(app: &mut App, option: FilterOption) {
-    app.update(Action::OpenFilters);
-    let index = app
-        .filter_options()
-        .iter()
-        .position(|o| *o == option)
-        .unwrap_or_else(|| panic!("{option:?} is in the menu"));
-    app.update(Action::Move(index as isize));
 }
 
 #[test]
@@ -59,15 +48,6 @@ fn a_status_filter_lists_only_actors_left_with_a_shown_relation_unless_asked_to_
     assert_eq!(app.listed().len(), everyone);
 }
 
-/// Types `command` on the `:` line and runs it.
-fn run(app: &mut App, command: &str) {
-    app.update(Action::OpenCommand);
-    for c in command.chars() {
-        app.update(Action::CommandChar(c));
-    }
-    app.update(Action::RunCommand);
-}
-
 /// The timeline's lines that mention `what`.
 fn timeline_lines(app: &App, what: &str) -> Vec<String> {
     screen(app)
@@ -80,7 +60,7 @@ fn timeline_lines(app: &App, what: &str) -> Vec<String> {
 #[test]
 fn as_of_marks_entries_whose_start_may_fall_after_the_date() {
     let mut app = common::seed_app(120, 40);
-    run(&mut app, "asof 2025-01-01");
+    run_command(&mut app, "asof 2025-01-01");
     app.update(Action::ShowView(View::Timeline));
     let visit = timeline_lines(&app, "Russian delegation visit to Damascus (Event)");
     assert!(
@@ -98,13 +78,13 @@ fn as_of_marks_entries_whose_start_may_fall_after_the_date() {
         "what surely began is not marked: {evacuated:?}"
     );
 
-    run(&mut app, "asof 2025-01");
+    run_command(&mut app, "asof 2025-01");
     let visit = timeline_lines(&app, "Russian delegation visit to Damascus (Event)");
     assert!(
         visit.len() == 1 && visit[0].starts_with("2025-01 "),
         "by the end of January it had happened: {visit:?}"
     );
-    run(&mut app, "asof 2024-12-31");
+    run_command(&mut app, "asof 2024-12-31");
     assert!(
         timeline_lines(&app, "Russian delegation visit").is_empty(),
         "a January visit is hidden as of December"
@@ -114,7 +94,7 @@ fn as_of_marks_entries_whose_start_may_fall_after_the_date() {
 /// The path view from HTS to Israel with the cursor on `id`, going around it.
 fn avoiding(id: &str) -> App {
     let mut app = common::seed_app(120, 40);
-    run(&mut app, "path hts israel");
+    run_command(&mut app, "path hts israel");
     let at = app
         .path_view()
         .rows
@@ -189,7 +169,7 @@ fn export_of_marked_only_holds_the_marked_and_says_whose_attributions_it_left_ou
     app.update(Action::Cancel);
     app.update(Action::ToggleMarkedOnly);
     assert_eq!(app.listed().len(), 4);
-    run(&mut app, "export shown.ron");
+    run_command(&mut app, "export shown.ron");
     let effects = app.take_effects();
     let [Effect::Export { graph, note, .. }] = effects.as_slice() else {
         panic!("one file to write: {effects:?}");
@@ -266,7 +246,7 @@ fn the_timeline_ruler_zooms_in_around_the_selected_entry_and_back_out() {
 #[test]
 fn paths_through_the_same_actors_are_one_with_the_other_relation_listed_at_its_hop() {
     let mut app = common::seed_app(100, 30);
-    run(&mut app, "path hts israel");
+    run_command(&mut app, "path hts israel");
     assert_eq!(app.path_view().paths.len(), 2, "two shortest paths");
     assert_eq!(app.path_view().routes.len(), 1, "through the same actors");
     let alternatives: Vec<usize> = app
@@ -418,41 +398,5 @@ fn a_long_name_keeps_a_space_before_a_five_digit_count() {
     assert!(
         row.contains("… ") && row.contains(" 12000") && !row.contains("…12000"),
         "the name is cut to keep a space before the count: {row:?}"
-    );
-}
-
-#[test]
-fn kgx_timeline_as_of_marks_the_same_entries_as_the_explorer() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["timeline", "--as-of", "2025-01-01"])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("kgx runs");
-    assert!(output.status.success());
-    let printed = String::from_utf8_lossy(&output.stdout);
-    let marked: Vec<&str> = printed
-        .lines()
-        .filter(|line| line.trim_start().starts_with('≈'))
-        .collect();
-
-    let mut app = common::seed_app(200, 60);
-    run(&mut app, "asof 2025-01-01");
-    app.update(Action::ShowView(View::Timeline));
-    let shown = app.timeline().rows.len();
-    let uncertain = app
-        .timeline()
-        .rows
-        .iter()
-        .filter(|&&at| app.timeline().moments[at].begun == kgx::model::Begun::Maybe)
-        .count();
-    assert!(uncertain > 0);
-    assert_eq!(
-        marked.len(),
-        uncertain,
-        "the same entries are marked: {marked:?}"
-    );
-    assert!(
-        printed.contains(&format!("as of 2025-01-01: {shown} dated entries")),
-        "the same entries are shown: {printed}"
     );
 }

@@ -5,19 +5,10 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::{screen, seed_app};
+use common::{open, run_command, screen, seed_app};
 
 use kgx::tui::action::{Action, View};
 use kgx::tui::app::App;
-
-/// Types `command` on the `:` line and runs it.
-fn run(app: &mut App, command: &str) {
-    app.update(Action::OpenCommand);
-    for c in command.chars() {
-        app.update(Action::CommandChar(c));
-    }
-    app.update(Action::RunCommand);
-}
 
 /// The screen's lines holding `what`.
 fn lines_with(app: &App, what: &str) -> Vec<String> {
@@ -33,13 +24,8 @@ fn lines_with(app: &App, what: &str) -> Vec<String> {
 /// December 2024) may not have begun yet.
 fn hts_mid_november(width: u16, height: u16) -> App {
     let mut app = seed_app(width, height);
-    run(&mut app, "asof 2024-11-15");
-    app.update(Action::StartFilter);
-    for c in "^hts$".chars() {
-        app.update(Action::FilterChar(c));
-    }
-    app.update(Action::AcceptFilter);
-    app.update(Action::Cancel);
+    run_command(&mut app, "asof 2024-11-15");
+    open(&mut app, "^hts$");
     assert_eq!(
         app.focus().map(|node| app.graph().actor(node).id.as_str()),
         Some("hts")
@@ -60,7 +46,7 @@ fn a_relation_row_keeps_its_mark_when_the_date_is_cut() {
     assert!(row.contains("≈2024-11..2024-12"), "{row:?}");
     // Without the date, nothing is uncertain and nothing is marked.
     let mut app = app;
-    run(&mut app, "asof off");
+    run_command(&mut app, "asof off");
     let row = lines_with(&app, "led → E HTS-led offensive").concat();
     assert!(
         row.contains(" 2024-11..2024-12") && !row.contains('≈'),
@@ -88,12 +74,12 @@ fn the_timeline_marks_in_a_cell_before_the_date() {
 #[test]
 fn a_path_hop_that_may_not_have_begun_is_marked() {
     let mut app = hts_mid_november(120, 40);
-    run(&mut app, "path hts hts-offensive");
+    run_command(&mut app, "path hts hts-offensive");
     assert_eq!(app.view(), View::Path);
     let hop = lines_with(&app, "│ ↓ led");
     assert_eq!(hop.len(), 1, "{}", screen(&app));
     assert!(hop[0].contains("≈ │ ↓ led"), "{hop:?}");
-    run(&mut app, "asof off");
+    run_command(&mut app, "asof off");
     let hop = lines_with(&app, "│ ↓ led").concat();
     assert!(hop.contains("  │ ↓ led") && !hop.contains('≈'), "{hop:?}");
 }
@@ -117,6 +103,6 @@ fn the_graph_view_counts_and_marks_lines_that_may_not_have_begun() {
         selection.contains("▶ ≈ Hayat Tahrir al-Sham → led → HTS-led offensive"),
         "{selection:?}"
     );
-    run(&mut app, "asof off");
+    run_command(&mut app, "asof off");
     assert!(!screen(&app).contains('≈'));
 }

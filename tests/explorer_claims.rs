@@ -4,34 +4,13 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::screen;
+use common::{node, open, run_command, screen};
 
 use kgx::tui::action::{Action, Pane, View};
 use kgx::tui::app::{App, RelationRow};
 
 fn app(width: u16, height: u16) -> App {
     common::seed_app(width, height)
-}
-
-fn open(app: &mut App, name: &str) {
-    app.update(Action::StartFilter);
-    for c in name.chars() {
-        app.update(Action::FilterChar(c));
-    }
-    app.update(Action::AcceptFilter);
-    app.update(Action::Cancel);
-}
-
-fn command(app: &mut App, text: &str) {
-    app.update(Action::OpenCommand);
-    for c in text.chars() {
-        app.update(Action::CommandChar(c));
-    }
-    app.update(Action::RunCommand);
-}
-
-fn node(app: &App, id: &str) -> kgx::graph::NodeIndex {
-    app.graph().find_id(id).expect("actor")
 }
 
 #[test]
@@ -115,7 +94,7 @@ fn as_of_stops_at_now_instead_of_wrapping() {
 #[test]
 fn counts_under_as_of_are_the_relations_shown() {
     let mut app = app(100, 30);
-    command(&mut app, "asof 2025-01");
+    run_command(&mut app, "asof 2025-01");
     let shibani = node(&app, "al-shibani");
     let total = app.graph().degree(shibani).total();
     open(&mut app, "al-shibani");
@@ -149,7 +128,7 @@ fn counts_under_as_of_are_the_relations_shown() {
 #[test]
 fn an_empty_list_names_its_cause() {
     let mut app = app(100, 30);
-    command(&mut app, "asof 2011");
+    run_command(&mut app, "asof 2011");
     open(&mut app, "al-shibani");
     let shown = screen(&app);
     assert!(shown.contains("no relations as of 2011"), "{shown}");

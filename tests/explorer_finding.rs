@@ -3,7 +3,7 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::screen;
+use common::{focus, id, listed, screen, type_filter};
 
 use kgx::formats::load_graph;
 use kgx::load::Input;
@@ -14,33 +14,10 @@ fn app() -> App {
     common::seed_app(100, 30)
 }
 
-fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {
-    node.map_or_else(String::new, |n| app.graph().actor(n).id.clone())
-}
-
-fn focus(app: &App) -> String {
-    id(app, app.focus())
-}
-
-fn listed(app: &App) -> Vec<String> {
-    app.listed()
-        .iter()
-        .map(|l| app.graph().actor(l.node).id.clone())
-        .collect()
-}
-
-/// `/` and the query, as typed.
-fn find(app: &mut App, text: &str) {
-    app.update(Action::StartFilter);
-    for c in text.chars() {
-        app.update(Action::FilterChar(c));
-    }
-}
-
 #[test]
 fn a_whole_alias_or_id_ranks_above_a_name_that_starts_with_it() {
     let mut app = app();
-    find(&mut app, "hts");
+    type_filter(&mut app, "hts");
     let listed = listed(&app);
     assert_eq!(listed[0], "hts", "alias HTS, id hts: {listed:?}");
     assert_eq!(listed[1], "hts-offensive");
@@ -56,7 +33,7 @@ fn enter_after_a_name_opens_that_actor_not_a_busier_one() {
         ("russia", "russia"),
     ] {
         let mut app = app();
-        find(&mut app, query);
+        type_filter(&mut app, query);
         assert_eq!(listed(&app)[0], expected, "/{query}: {:?}", listed(&app));
         app.update(Action::AcceptFilter);
         assert_eq!(focus(&app), expected, "/{query} + Enter");
@@ -66,7 +43,7 @@ fn enter_after_a_name_opens_that_actor_not_a_busier_one() {
 #[test]
 fn scattered_letters_are_left_out_while_something_matches_in_one_piece() {
     let mut app = app();
-    find(&mut app, "russia");
+    type_filter(&mut app, "russia");
     let listed = listed(&app);
     assert!(
         !listed.contains(&"druze-clashes-2025".to_owned()),
@@ -75,14 +52,14 @@ fn scattered_letters_are_left_out_while_something_matches_in_one_piece() {
     assert!(listed.contains(&"russian-intervention-2015".to_owned()));
 
     // With nothing in one piece, scattered letters still find the actor.
-    find(&mut app, "lvrv");
+    type_filter(&mut app, "lvrv");
     assert_eq!(self::listed(&app)[0], "lavrov");
 }
 
 #[test]
 fn word_starts_come_before_letters_inside_a_word() {
     let mut app = app();
-    find(&mut app, "al");
+    type_filter(&mut app, "al");
     let starts_a_word = |node: kgx::graph::NodeIndex| {
         let actor = app.graph().actor(node);
         std::iter::once(&actor.name)
@@ -106,7 +83,7 @@ fn word_starts_come_before_letters_inside_a_word() {
 #[test]
 fn a_leading_caret_asks_for_the_start_and_a_quote_for_one_piece() {
     let mut app = app();
-    find(&mut app, "^syria");
+    type_filter(&mut app, "^syria");
     for (node, name) in app
         .listed()
         .iter()
@@ -118,14 +95,14 @@ fn a_leading_caret_asks_for_the_start_and_a_quote_for_one_piece() {
             .any(|text| text.to_lowercase().starts_with("syria"));
         assert!(starts, "{node:?} {} starts with Syria", name.name);
     }
-    find(&mut app, "'lvrv");
+    type_filter(&mut app, "'lvrv");
     assert!(app.listed().is_empty(), "in one piece only");
 }
 
 #[test]
 fn enter_focuses_the_selected_row() {
     let mut app = app();
-    find(&mut app, "hts");
+    type_filter(&mut app, "hts");
     app.update(Action::Move(1));
     let second = listed(&app)[1].clone();
     assert_eq!(id(&app, app.selected_actor()), second);
@@ -141,7 +118,7 @@ fn enter_focuses_the_selected_row() {
 fn typing_moves_neither_the_focus_nor_the_breadcrumb_until_enter() {
     let mut app = app();
     let before = focus(&app);
-    find(&mut app, "lavrov");
+    type_filter(&mut app, "lavrov");
     assert_eq!(focus(&app), before, "the card stays while typing");
     app.update(Action::Move(1));
     assert_eq!(focus(&app), before, "so does choosing a row");
@@ -151,7 +128,7 @@ fn typing_moves_neither_the_focus_nor_the_breadcrumb_until_enter() {
     assert_eq!(focus(&app), "lavrov");
 
     // Esc while typing leaves the card where it was.
-    find(&mut app, "israel");
+    type_filter(&mut app, "israel");
     app.update(Action::Cancel);
     assert_eq!(focus(&app), "lavrov");
     assert_eq!(id(&app, app.selected_actor()), "lavrov");
@@ -160,9 +137,9 @@ fn typing_moves_neither_the_focus_nor_the_breadcrumb_until_enter() {
 #[test]
 fn a_new_slash_starts_a_new_query_and_arrows_recall_the_earlier_ones() {
     let mut app = app();
-    find(&mut app, "hts");
+    type_filter(&mut app, "hts");
     app.update(Action::AcceptFilter);
-    find(&mut app, "israel");
+    type_filter(&mut app, "israel");
     assert_eq!(app.query(), "israel", "not htsisrael");
     app.update(Action::AcceptFilter);
     assert_eq!(focus(&app), "israel");
@@ -193,14 +170,14 @@ fn a_new_slash_starts_a_new_query_and_arrows_recall_the_earlier_ones() {
 #[test]
 fn a_match_on_an_alias_is_shown_beside_the_name() {
     let mut app = App::new(load_graph(&Input::Embedded).expect("seed graph"), 160, 30);
-    find(&mut app, "hts");
+    type_filter(&mut app, "hts");
     let hts = &app.listed()[0];
     assert_eq!(hts.on, MatchedOn::Alias(0));
     let shown = screen(&app);
     assert!(shown.contains("Hayat Tahrir al-Sham  (HTS)"), "{shown}");
 
     // A name matched in one piece is reason enough: no alias beside it.
-    find(&mut app, "lavrov");
+    type_filter(&mut app, "lavrov");
     assert_eq!(app.listed()[0].on, MatchedOn::Name);
     let shown = screen(&app);
     assert!(shown.contains("Sergey Lavrov "), "{shown}");

@@ -4,56 +4,17 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::screen;
+use common::{focus, focus_pane, open, screen, select_relation_to};
 
 use std::path::PathBuf;
 
 use kgx::formats::load_graph;
 use kgx::load::Input;
 use kgx::tui::action::{Action, Pane};
-use kgx::tui::app::{App, Effect, RelationRow};
+use kgx::tui::app::{App, Effect};
 
 fn app() -> App {
     common::seed_app(100, 30)
-}
-
-fn focus(app: &App) -> String {
-    app.focus()
-        .map(|node| app.graph().actor(node).id.clone())
-        .unwrap_or_default()
-}
-
-/// Opens `name` as a person would: `/`, the name, Enter.
-fn open(app: &mut App, name: &str) {
-    app.update(Action::StartFilter);
-    for c in name.chars() {
-        app.update(Action::FilterChar(c));
-    }
-    app.update(Action::AcceptFilter);
-    app.update(Action::Cancel);
-}
-
-fn focus_pane(app: &mut App, pane: Pane) {
-    for _ in 0..4 {
-        if app.pane() == pane {
-            return;
-        }
-        app.update(Action::NextPane);
-    }
-    assert_eq!(app.pane(), pane);
-}
-
-fn select_relation_to(app: &mut App, other: &str) {
-    focus_pane(app, Pane::Relations);
-    let target = app
-        .rows()
-        .iter()
-        .position(
-            |row| matches!(row, RelationRow::Link(l) if app.graph().actor(l.other).id == other),
-        )
-        .expect("a relation to it");
-    let delta = target as isize - app.relation_cursor().selected as isize;
-    app.update(Action::Move(delta));
 }
 
 fn copied(app: &mut App) -> Vec<String> {

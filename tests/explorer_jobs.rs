@@ -4,7 +4,7 @@
 
 #[path = "common/app.rs"]
 mod common;
-use common::{screen, seed_app};
+use common::{screen, seed_app, type_filter};
 
 use std::time::{Duration, Instant};
 
@@ -26,13 +26,6 @@ fn run_work(app: &mut App) -> Vec<Report> {
             _ => None,
         })
         .collect()
-}
-
-fn type_filter(app: &mut App, text: &str) {
-    app.update(Action::StartFilter);
-    for c in text.chars() {
-        app.update(Action::FilterChar(c));
-    }
 }
 
 #[test]

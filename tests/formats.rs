@@ -3,9 +3,12 @@
 //! round trips keep the data; that bad files are reported at their line
 //! and column with a hint; and that the binary opens every format.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::binary::{kgx, kgx_with_input, stderr, stdout};
+use common::scratch::Scratch;
 use kgx::formats::{self, Format, Request};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input, LoadError};
@@ -559,24 +562,6 @@ fn kgx_json_with_a_dangling_reference_points_at_it() {
 
 // ---- the binary -----------------------------------------------------------
 
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("kgx runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8")
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kgx-formats-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 fn path(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
@@ -590,12 +575,8 @@ fn the_binary_opens_each_format_by_its_extension() {
         ("edges.tsv", "3 actors, 2 relations, 0 sources"),
     ] {
         let output = kgx(&["validate", path(&fixture(file))]);
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-        assert!(
-            text(&output.stdout).contains(summary),
-            "{}",
-            text(&output.stdout)
-        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains(summary), "{}", stdout(&output));
     }
     let output = kgx(&[
         "show",
@@ -604,8 +585,8 @@ fn the_binary_opens_each_format_by_its_extension() {
         "--actors",
         path(&fixture("actors.csv")),
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let shown = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = stdout(&output);
     assert!(
         shown.starts_with("Sergey Lavrov · Person · id lavrov"),
         "{shown}"
@@ -620,83 +601,64 @@ fn the_binary_opens_each_format_by_its_extension() {
 fn the_binary_reports_a_bad_file_like_a_bad_ron_one() {
     let output = kgx(&["validate", path(&fixture("ragged.csv"))]);
     assert_eq!(output.status.code(), Some(1));
-    let shown = text(&output.stderr);
+    let shown = stderr(&output);
     assert!(shown.contains("ragged.csv:3:1]"), "{shown}");
     assert!(shown.contains("has 2 problems"), "{shown}");
 }
 
 #[test]
 fn convert_and_export_write_files_that_open_again() {
-    let dir = scratch("convert");
+    let scratch = Scratch::new("convert");
+    let dir = &scratch.0;
     let graphml = dir.join("seed.graphml");
     let output = kgx(&["convert", load::EMBEDDED_NAME, path(&graphml)]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let output = kgx(&["validate", path(&graphml)]);
-    assert!(text(&output.stdout).contains("valid — 43 actors, 81 relations, 2 sources"));
+    assert!(stdout(&output).contains("valid — 43 actors, 81 relations, 2 sources"));
 
     let csv = dir.join("out.csv");
     let output = kgx(&["export", "--format", "csv", "-o", path(&csv)]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
         dir.join("out.actors.csv").is_file(),
         "the actors go beside the edges"
     );
     let output = kgx(&["show", "lavrov", path(&csv)]);
     assert!(
-        text(&output.stdout).starts_with("Sergey Lavrov · Person"),
+        stdout(&output).starts_with("Sergey Lavrov · Person"),
         "out.actors.csv is read with out.csv: {}",
-        text(&output.stdout)
+        stdout(&output)
     );
 
     let output = kgx(&["export", "--format", "tsv"]);
-    assert!(text(&output.stdout).starts_with("from\tto\tkind"));
+    assert!(stdout(&output).starts_with("from\tto\tkind"));
     assert!(
-        text(&output.stderr).contains("with -o FILE the actors go beside them"),
+        stderr(&output).contains("with -o FILE the actors go beside them"),
         "a CSV on standard output says what it left out"
     );
 
     let output = kgx(&["convert", path(&graphml), "-", "--to", "mermaid"]);
-    assert!(text(&output.stdout).contains("flowchart LR"));
+    assert!(stdout(&output).contains("flowchart LR"));
     let output = kgx(&["convert", path(&graphml), path(&dir.join("x.txt"))]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        text(&output.stderr).contains("--to"),
-        "{}",
-        text(&output.stderr)
-    );
+    assert!(stderr(&output).contains("--to"), "{}", stderr(&output));
 }
 
 #[test]
 fn standard_input_is_ron_unless_format_says_otherwise() {
-    use std::io::Write;
     let json = std::fs::read(fixture("d3.json")).expect("fixture");
-    let run = |args: &[&str]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("kgx starts");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(&json)
-            .expect("written");
-        child.wait_with_output().expect("kgx ends")
-    };
+    let run = |args: &[&str]| kgx_with_input(args, json.clone());
     assert_eq!(run(&["validate", "-"]).status.code(), Some(1));
     let output = run(&["validate", "-", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let output = kgx(&["validate", "--format", "dot", "x"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        text(&output.stderr).contains(
+        stderr(&output).contains(
             "[possible values: ron, json, graphml, csv, tsv, turtle, ntriples, nquads, trig]"
         ),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
 }
 
@@ -705,7 +667,7 @@ fn completions_are_printed_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
         let output = kgx(&["completions", shell]);
         assert_eq!(output.status.code(), Some(0));
-        let script = text(&output.stdout);
+        let script = stdout(&output);
         assert!(
             script.contains("convert") && script.contains("graphml"),
             "{shell}: {script}"

@@ -2,18 +2,12 @@
 //! bytes, every graph it writes loads, and its shape is that of news event
 //! data (hubs, many scripts).
 
-use std::process::{Command, Output};
+mod common;
 
+use common::binary::kgx;
 use kgx::graph::KnowledgeGraph;
 use kgx::load;
 use kgx::synthetic::{GenOptions, generate};
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .output()
-        .expect("kgx runs")
-}
 
 fn gen_ron(seed: &str) -> Vec<u8> {
     let output = kgx(&[

@@ -1,27 +1,13 @@
 //! Inputs made to exhaust kgx meet documented limits instead: enumerations
 //! are capped, reads are bounded, arguments are checked.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-use terminal::Scratch;
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("kgx runs")
-}
-
-/// The output as text, with a diagnostic's wrapped lines joined again.
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).replace("\n  │ ", " ")
-}
+use common::app::run_command;
+use common::binary::{Kgx, kgx, stderr, stdout, unwrapped};
+use common::scratch::Scratch;
 
 /// A RON data set of the given actors and "knows" relations.
 fn ron(actors: &[String], relations: &[(String, String)]) -> String {
@@ -83,8 +69,8 @@ fn path_all_lists_the_first_thousand_and_says_more_exist() {
     let scratch = Scratch::new("diamonds");
     let file = scratch.file("diamonds.ron", diamonds());
     let output = kgx(&["path", "n0", "n30", "--all", file.to_str().expect("path")]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let out = text(&output.stdout);
+    assert!(output.status.success(), "{}", unwrapped(&stderr(&output)));
+    let out = unwrapped(&stdout(&output));
     assert!(
         out.starts_with("1000 shortest paths from n0 to n30 (60 relations long")
             && out.contains("(showing the first 1000; more exist)"),
@@ -110,15 +96,15 @@ fn path_k_is_bounded_on_a_complete_graph() {
     let file = scratch.file("complete.ron", complete());
     let file = file.to_str().expect("path");
     let output = kgx(&["path", "a0", "a39", "--k", "1000", file]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).starts_with("1000 paths from a0 to a39, shortest first"));
+    assert!(output.status.success(), "{}", unwrapped(&stderr(&output)));
+    assert!(unwrapped(&stdout(&output)).starts_with("1000 paths from a0 to a39, shortest first"));
 
     let output = kgx(&["path", "a0", "a39", "--k", "65535", file]);
     assert_eq!(output.status.code(), Some(2), "a usage error");
     assert!(
-        text(&output.stderr).contains("65535 is not in 1..=1000"),
+        unwrapped(&stderr(&output)).contains("65535 is not in 1..=1000"),
         "{}",
-        text(&output.stderr)
+        unwrapped(&stderr(&output))
     );
 }
 
@@ -144,7 +130,7 @@ fn inputs_that_never_end_are_refused_without_reading() {
     ] {
         let output = kgx(&["validate", file]);
         assert_eq!(output.status.code(), Some(1));
-        let errors = text(&output.stderr);
+        let errors = unwrapped(&stderr(&output));
         assert!(
             errors.contains(what) && errors.contains("give `-`"),
             "{errors}"
@@ -152,23 +138,19 @@ fn inputs_that_never_end_are_refused_without_reading() {
         let output = kgx(&["config", "--config", file]);
         assert_eq!(output.status.code(), Some(1));
         assert!(
-            text(&output.stderr).contains(what),
+            unwrapped(&stderr(&output)).contains(what),
             "{}",
-            text(&output.stderr)
+            unwrapped(&stderr(&output))
         );
     }
 
     let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
-    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["validate", "-"])
-        .stdin(zero)
-        .output()
-        .expect("kgx runs");
+    let output = Kgx::new(&["validate", "-"]).stdin(zero).run();
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("byte 0 is NUL, which no text holds"),
+        unwrapped(&stderr(&output)).contains("byte 0 is NUL, which no text holds"),
         "{}",
-        text(&output.stderr)
+        unwrapped(&stderr(&output))
     );
 }
 
@@ -180,10 +162,10 @@ fn max_size_caps_what_is_read() {
     let output = kgx(&["stats", file, "--max-size", "1K"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr)
+        unwrapped(&stderr(&output))
             .contains("it is larger than 1 KiB, the most kgx reads; --max-size raises the limit"),
         "{}",
-        text(&output.stderr)
+        unwrapped(&stderr(&output))
     );
     assert!(kgx(&["stats", file, "--max-size", "1M"]).status.success());
     let output = kgx(&["stats", file, "--max-size", "lots"]);
@@ -195,12 +177,12 @@ fn config_with_a_bom_bad_bytes_or_a_loop_says_what_and_where() {
     let scratch = Scratch::new("config");
     let bom = scratch.file("bom.ron", "\u{feff}(mouse: false)\n");
     let output = kgx(&["config", "--config", bom.to_str().expect("path")]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(output.status.success(), "{}", unwrapped(&stderr(&output)));
 
     let latin1 = scratch.file("latin1.ron", b"(theme: \"caf\xe9\")\n");
     let output = kgx(&["config", "--config", latin1.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(1));
-    let errors = text(&output.stderr);
+    let errors = unwrapped(&stderr(&output));
     assert!(
         errors.contains("not UTF-8 text (byte 0xe9)") && errors.contains("latin1.ron:1:13"),
         "{errors}"
@@ -211,17 +193,18 @@ fn config_with_a_bom_bad_bytes_or_a_loop_says_what_and_where() {
     std::fs::create_dir_all(home.join("kgx")).expect("config folder");
     let looped = home.join("kgx").join("config.ron");
     std::os::unix::fs::symlink(&looped, &looped).expect("a link loop");
-    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["config"])
-        .env("XDG_CONFIG_HOME", &home)
-        .output()
-        .expect("kgx runs");
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stdout));
-    assert!(
-        text(&output.stderr).contains("cannot read")
-            && text(&output.stderr).contains("symbolic links"),
+    let output = Kgx::new(&["config"]).env("XDG_CONFIG_HOME", &home).run();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
         "{}",
-        text(&output.stderr)
+        unwrapped(&stdout(&output))
+    );
+    assert!(
+        unwrapped(&stderr(&output)).contains("cannot read")
+            && unwrapped(&stderr(&output)).contains("symbolic links"),
+        "{}",
+        unwrapped(&stderr(&output))
     );
 }
 
@@ -238,11 +221,7 @@ fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
         ron(&actors, &[("alpha".to_owned(), "beta".to_owned())])
     };
     let file = scratch.file("graph.ron", data(""));
-    let home = scratch.0.to_str().expect("path").to_owned();
-    let mut session = terminal::Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", &home)],
-    );
+    let mut session = common::terminal::Session::start(&[file.to_str().expect("path")]);
     session.wait_for("the graph", |s| s.screen().contains("alpha"));
 
     std::fs::remove_file(&file).expect("remove");
@@ -264,11 +243,7 @@ fn a_watched_file_turned_into_a_pipe_never_stops_reloading() {
 fn the_explorer_stays_responsive_during_a_long_path_search() {
     let scratch = Scratch::new("explorer-paths");
     let file = scratch.file("complete.ron", complete());
-    let home = scratch.0.to_str().expect("path").to_owned();
-    let mut session = terminal::Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", &home)],
-    );
+    let mut session = common::terminal::Session::start(&[file.to_str().expect("path")]);
     session.wait_for("the graph", |s| s.screen().contains("40/40"));
     session.type_keys(":path a0 a39 --k 1000\r");
     session.wait_for("the search under way", |s| {
@@ -301,7 +276,7 @@ fn a_file_broken_many_times_lists_the_first_problems_and_counts_the_rest() {
     ] {
         let path = scratch.file(name, contents);
         let output = kgx(&["validate", path.to_str().expect("path")]);
-        let errors = text(&output.stderr);
+        let errors = unwrapped(&stderr(&output));
         assert_eq!(output.status.code(), Some(1), "{name}");
         assert!(
             errors.contains(&format!("{} more problems not listed", total - 49)),
@@ -366,7 +341,7 @@ fn every_reader_lists_the_first_problems_and_counts_the_rest() {
         let mut args = vec!["validate", path.to_str().expect("path")];
         args.extend(&extra);
         let output = kgx(&args);
-        let errors = text(&output.stderr);
+        let errors = unwrapped(&stderr(&output));
         assert_eq!(output.status.code(), Some(1), "{name}: {errors}");
         assert!(
             errors.contains(&format!("{} more problems not listed", n - 49)),
@@ -389,7 +364,7 @@ fn a_huge_value_is_quoted_by_its_start_and_its_length() {
     );
     let path = scratch.file("unknown.ron", data);
     let output = kgx(&["validate", path.to_str().expect("path")]);
-    let errors = text(&output.stderr);
+    let errors = unwrapped(&stderr(&output));
     assert_eq!(output.status.code(), Some(1));
     assert!(errors.contains("(1000002 characters)"), "{errors}");
     assert!(errors.len() < 5_000, "{} bytes", errors.len());
@@ -399,7 +374,7 @@ fn a_huge_value_is_quoted_by_its_start_and_its_length() {
         format!("(theme: \"{}\")", "y".repeat(1_000_000)),
     );
     let output = kgx(&["config", "--config", config.to_str().expect("path")]);
-    let errors = text(&output.stderr);
+    let errors = unwrapped(&stderr(&output));
     assert_eq!(output.status.code(), Some(1));
     assert!(errors.contains("(1000002 characters)"), "{errors}");
     assert!(errors.len() < 5_000, "{} bytes", errors.len());
@@ -416,13 +391,6 @@ fn the_explorer_searches_all_shortest_paths_on_a_worker_on_large_graphs() {
     use kgx::tui::action::Action;
     use kgx::tui::app::{App, Effect};
 
-    let run_command = |app: &mut App, text: &str| {
-        app.update(Action::OpenCommand);
-        for c in text.chars() {
-            app.update(Action::CommandChar(c));
-        }
-        app.update(Action::RunCommand);
-    };
     let graph = load_graph(&Input::Embedded).expect("seed graph");
     let mut direct = App::new(graph.clone(), 120, 40);
     run_command(&mut direct, "path lavrov israel --all");

@@ -3,20 +3,15 @@
 //! stopped finding its fault fails here; exit statuses, JSON, `--allow`,
 //! directives in the file, and the embedded seed linting clean.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::PathBuf;
+use std::process::Output;
+
+use common::binary::{kgx, stderr, stdout};
 use kgx::graph::EdgeIndex;
 use kgx::lint;
 use kgx::load::{Input, load_graph};
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("kgx runs")
-}
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,10 +19,6 @@ fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
 
 /// The checks named by the findings of `kgx lint FILE --json ARGS…`, with
@@ -164,7 +155,7 @@ fn an_unknown_check_is_a_usage_error() {
     let path = fixture("clean.ron");
     let output = kgx(&["lint", &path, "--allow", "isolated-actors"]);
     assert_eq!(output.status.code(), Some(2));
-    let err = String::from_utf8(output.stderr).expect("UTF-8 errors");
+    let err = stderr(&output);
     assert!(err.contains("isolated-actor"), "{err}");
 }
 
@@ -237,7 +228,7 @@ fn a_file_that_does_not_load_reports_its_problems_and_fails() {
     .expect("scratch file");
     let output = kgx(&["lint", &path.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
-    let err = String::from_utf8(output.stderr).expect("UTF-8 errors");
+    let err = stderr(&output);
     assert!(err.contains("no actor \"b\""), "{err}");
 }
 

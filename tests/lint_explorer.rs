@@ -2,12 +2,14 @@
 //! load and each reload, the status line counts them, the problems overlay
 //! shows them, and the rows they are about carry a `!`.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use common::app::finish_work;
+use common::scratch::Scratch;
+use common::terminal::Session;
 use kgx::load::{Input, load_graph};
 use kgx::tui::action::{Action, Pane, Report, View};
 use kgx::tui::app::{App, Effect, Overlay, RelationRow, Reload};
@@ -17,7 +19,6 @@ use kgx::tui::ui::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use terminal::{Scratch, Session};
 
 /// A lint fixture, by a path relative to the crate, as a person types it
 /// (tests run in the crate's folder), so that screens do not name the
@@ -32,18 +33,6 @@ fn explorer(name: &str) -> App {
     App::new(graph, 100, 30).with_lint(Some(Input::Path(file)))
 }
 
-/// Runs what the app asked to have computed, as the terminal shell does
-/// on a worker thread.
-fn finish_work(app: &mut App) {
-    for effect in app.take_effects() {
-        if let Effect::Compute(task) = effect
-            && let Some(result) = task.run()
-        {
-            app.update(result);
-        }
-    }
-}
-
 fn flagged_relations(app: &App) -> Vec<String> {
     app.graph()
         .relations()
@@ -52,6 +41,8 @@ fn flagged_relations(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The screen with each row in quotes, as the snapshots keep it: the
+/// quotes show where a row's trailing spaces end.
 fn screen(app: &App) -> String {
     let (width, height) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
@@ -148,12 +139,7 @@ fn the_real_explorer_counts_findings_before_any_key_and_recounts_on_save() {
     let note = std::fs::read(fixture("field-note.txt")).expect("fixture");
     scratch.file("field-note.txt", note);
     let file = scratch.file("graph.ron", &clean);
-    // The scratch folder holds no config file.
-    let home = scratch.0.to_str().expect("path");
-    let mut kgx = Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", home)],
-    );
+    let mut kgx = Session::start(&[file.to_str().expect("path")]);
     kgx.wait_for("a clean lint", |s| s.screen().contains("lint: clean"));
     let unsourced = clean.replacen(
         "    ],\n)",

@@ -1,34 +1,10 @@
 //! GraphML that kgx cannot hold as written is an error at its line and
 //! column, never a silent change; and files in the wrong format get a hint.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use std::process::{Command, Output, Stdio};
-
-use terminal::Scratch;
-
-fn kgx(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kgx starts");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).expect("stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("kgx finishes")
-}
-
-/// The errors, with a diagnostic's wrapped lines joined again.
-fn errors(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).replace("\n  │ ", " ")
-}
+use common::binary::{Kgx, kgx, kgx_with_input, stderr, unwrapped};
+use common::scratch::Scratch;
 
 const KEYS: &str =
     "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n";
@@ -88,9 +64,9 @@ fn graphml_that_kgx_cannot_hold_is_an_error_at_its_place() {
     ];
     for (name, body, message, place) in cases {
         let file = scratch.file(name, format!("{KEYS}{body}"));
-        let output = kgx(&["validate", file.to_str().expect("path")], None);
+        let output = kgx(&["validate", file.to_str().expect("path")]);
         assert_eq!(output.status.code(), Some(1), "{name}");
-        let errors = errors(&output);
+        let errors = unwrapped(&stderr(&output));
         assert!(errors.contains(message), "{name}: {errors}");
         assert!(
             errors.contains(&format!("{name}{place}")),
@@ -103,30 +79,30 @@ fn graphml_that_kgx_cannot_hold_is_an_error_at_its_place() {
 fn text_in_another_format_than_read_gets_a_hint_to_say_which() {
     let scratch = Scratch::new("sniff");
     let json = scratch.file("graph.txt", "{\"nodes\": [{\"id\": \"a\"}], \"links\": []}");
-    let output = kgx(&["validate", json.to_str().expect("path")], None);
+    let output = kgx(&["validate", json.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        errors(&output).contains("--format json"),
+        unwrapped(&stderr(&output)).contains("--format json"),
         "{}",
-        errors(&output)
+        unwrapped(&stderr(&output))
     );
 
-    let output = kgx(
+    let output = kgx_with_input(
         &["validate", "-"],
-        Some("<?xml version=\"1.0\"?><graphml><graph/></graphml>"),
+        "<?xml version=\"1.0\"?><graphml><graph/></graphml>",
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        errors(&output).contains("--format graphml"),
+        unwrapped(&stderr(&output)).contains("--format graphml"),
         "{}",
-        errors(&output)
+        unwrapped(&stderr(&output))
     );
 
-    let output = kgx(
+    let output = kgx_with_input(
         &["validate", "-", "--format", "graphml"],
-        Some("<?xml version=\"1.0\"?><graphml><graph/></graphml>"),
+        "<?xml version=\"1.0\"?><graphml><graph/></graphml>",
     );
-    assert!(output.status.success(), "{}", errors(&output));
+    assert!(output.status.success(), "{}", unwrapped(&stderr(&output)));
 }
 
 #[test]
@@ -135,17 +111,13 @@ fn a_full_standard_output_says_it_was_standard_output() {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
-    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["export", "--format", "ron"])
-        .stdout(full)
-        .stderr(Stdio::piped())
-        .output()
-        .expect("kgx runs");
+    let output = Kgx::new(&["export", "--format", "ron"]).stdout(full).run();
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        errors(&output).contains("cannot write to standard output: No space left on device"),
+        unwrapped(&stderr(&output))
+            .contains("cannot write to standard output: No space left on device"),
         "{}",
-        errors(&output)
+        unwrapped(&stderr(&output))
     );
 }
 
@@ -158,14 +130,7 @@ fn explore_reads_data_from_stdin_and_keys_from_the_terminal() {
         "piped.ron",
         "Graph(title: \"Piped graph\", actors: [Actor(id: \"a\", name: \"Alpha\", kind: Person)], relations: [])",
     );
-    let script = format!(
-        "exec '{}' explore - < '{}'",
-        env!("CARGO_BIN_EXE_kgx"),
-        file.display()
-    );
-    let home = scratch.0.to_str().expect("path").to_owned();
-    let mut session =
-        terminal::Session::start_program("sh", &["-c", &script], &[("XDG_CONFIG_HOME", &home)]);
+    let mut session = common::terminal::Session::start_with_input_file(&["explore", "-"], &file);
     session.wait_for("the piped graph", |s| {
         s.screen().contains("Piped graph") && s.screen().contains("Alpha")
     });
@@ -232,8 +197,8 @@ fn json_and_csv_that_would_be_misread_are_errors_at_their_place() {
     ];
     for (name, text, message, place) in cases {
         let path = scratch.file(name, text);
-        let output = kgx(&["validate", path.to_str().expect("path")], None);
-        let errors = errors(&output);
+        let output = kgx(&["validate", path.to_str().expect("path")]);
+        let errors = unwrapped(&stderr(&output));
         assert_eq!(output.status.code(), Some(1), "{name}: {errors}");
         assert!(errors.contains(message), "{name}: {errors}");
         assert!(errors.contains(place), "{name}: {errors}");
@@ -243,7 +208,7 @@ fn json_and_csv_that_would_be_misread_are_errors_at_their_place() {
 #[test]
 fn a_repeated_key_in_kgx_own_json_is_refused_although_it_would_stream() {
     let scratch = Scratch::new("own-json");
-    let own = kgx(&["export", "--format", "json"], None);
+    let own = kgx(&["export", "--format", "json"]);
     assert!(own.status.success());
     let text = String::from_utf8_lossy(&own.stdout).replacen(
         "\"title\"",
@@ -252,12 +217,12 @@ fn a_repeated_key_in_kgx_own_json_is_refused_although_it_would_stream() {
     );
     let path = scratch.file("own.json", &text);
     for command in ["validate", "stats"] {
-        let output = kgx(&[command, path.to_str().expect("path")], None);
+        let output = kgx(&[command, path.to_str().expect("path")]);
         assert_eq!(output.status.code(), Some(1), "{command}");
         assert!(
-            errors(&output).contains("the key \"title\" appears twice"),
+            unwrapped(&stderr(&output)).contains("the key \"title\" appears twice"),
             "{}",
-            errors(&output)
+            unwrapped(&stderr(&output))
         );
     }
 }
@@ -271,20 +236,17 @@ fn an_actors_file_with_anything_but_an_edge_list_is_refused() {
         "{\"nodes\": [{\"id\": \"a\"}], \"links\": []}",
     );
     for command in ["validate", "stats"] {
-        let output = kgx(
-            &[
-                command,
-                data.to_str().expect("path"),
-                "--actors",
-                actors.to_str().expect("path"),
-            ],
-            None,
-        );
+        let output = kgx(&[
+            command,
+            data.to_str().expect("path"),
+            "--actors",
+            actors.to_str().expect("path"),
+        ]);
         assert_eq!(output.status.code(), Some(1), "{command}");
         assert!(
-            errors(&output).contains("is only read with a CSV or TSV edge list"),
+            unwrapped(&stderr(&output)).contains("is only read with a CSV or TSV edge list"),
             "{}",
-            errors(&output)
+            unwrapped(&stderr(&output))
         );
     }
 }

@@ -102,6 +102,24 @@ const OTHER_FRAGMENTS: &[&str] = &[
     "\u{0}",
 ];
 
+/// `text` with each edit made in turn: at a place, so many bytes deleted
+/// and a fragment inserted, both ends moved to the nearest character
+/// boundary.
+fn edited(mut text: String, edits: Vec<(prop::sample::Index, usize, &str)>) -> String {
+    for (at, delete, insert) in edits {
+        let mut start = at.index(text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + delete).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(start..end, insert);
+    }
+    text
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -116,18 +134,7 @@ proptest! {
     fn edits_of_the_seed_file_never_panic_and_stay_located(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(FRAGMENTS)), 1..6)
     ) {
-        let mut text = load::EMBEDDED.to_owned();
-        for (at, delete, insert) in edits {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (start + delete).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            text.replace_range(start..end, insert);
-        }
+        let text = edited(load::EMBEDDED.to_owned(), edits);
         if let Err(error) = load::parse_str("edited.ron", &text) {
             check_error(&error);
         }

@@ -1,9 +1,10 @@
 //! The real binary in a real pseudo-terminal: keys typed as a person types
 //! them, the screen read back through a terminal emulator.
 
-#[path = "common/terminal.rs"]
 mod common;
-use common::{Scratch, Session};
+
+use common::scratch::Scratch;
+use common::terminal::Session;
 
 /// `kgx ARGS…` on a terminal of `cols`×`rows` with these variables set.
 fn start_with(cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Session {
@@ -255,9 +256,7 @@ fn the_open_file_reloads_when_it_changes() {
     let scratch = Scratch::new("reload");
     let file = scratch.path("graph.ron");
     std::fs::write(&file, RELOAD_V1).expect("write v1");
-    // No config of the person running the tests: the defaults.
-    let home = scratch.path("");
-    let mut kgx = start_with(100, 30, &[("XDG_CONFIG_HOME", &home)], &[&file]);
+    let mut kgx = start_with(100, 30, &[], &[&file]);
     kgx.wait_for("the graph", |s| s.screen().contains("Reload test"));
     kgx.type_keys("/beta\r\r");
     kgx.wait_for("Beta in focus", |s| s.row(2).contains("P Beta"));
@@ -338,15 +337,8 @@ fn a_broken_config_is_reported_before_the_explorer_starts() {
 #[test]
 fn the_graph_on_standard_input_and_the_keys_from_the_terminal() {
     let scratch = Scratch::new("stdin");
-    let file = scratch.path("graph.ron");
-    std::fs::write(&file, RELOAD_V1).expect("write the graph");
-    let kgx = env!("CARGO_BIN_EXE_kgx");
-    let mut session = common::Session::start_sized(
-        (100, 30),
-        "/bin/sh",
-        &["-c", &format!("exec '{kgx}' explore - < '{file}'")],
-        &[("XDG_CONFIG_HOME", &scratch.path(""))],
-    );
+    let file = scratch.file("graph.ron", RELOAD_V1);
+    let mut session = Session::start_with_input_file(&["explore", "-"], &file);
     session.wait_for("the graph read from standard input", |s| {
         s.screen().contains("Reload test")
     });

@@ -3,10 +3,15 @@
 //! docs/format.md says, syntax errors are located, and standard readers
 //! (rdflib, Oxigraph) parse what kgx writes.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::binary::{kgx, stderr};
+
+use common::scratch::Scratch;
 use kgx::formats::{self, Format, Request};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input};
@@ -44,24 +49,6 @@ fn actor<'a>(dataset: &'a Dataset, id: &str) -> &'a Actor {
         .unwrap_or_else(|| panic!("no actor {id}"))
 }
 
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("kgx runs")
-}
-
-/// A fresh scratch folder for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kgx-rdf-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 #[test]
 fn the_seed_survives_turtle_and_ntriples_unchanged() {
     let seed = seed();
@@ -79,7 +66,8 @@ fn the_seed_survives_turtle_and_ntriples_unchanged() {
 
 #[test]
 fn convert_from_turtle_gives_back_the_same_graph() {
-    let dir = scratch("convert");
+    let scratch = Scratch::new("convert");
+    let dir = &scratch.0;
     let turtle = dir.join("seed.ttl");
     let ron = dir.join("seed.ron");
     let export = kgx(&[
@@ -214,13 +202,14 @@ fn named_graphs_are_merged() {
     let dataset = formats::read_str("x.trig", trig, Format::TriG).expect("valid TriG");
     assert_eq!(dataset.relations.len(), 2);
     // Merging is said, not done silently; --deny-warnings refuses it.
-    let dir = scratch("named-graphs");
+    let scratch = Scratch::new("named-graphs");
+    let dir = &scratch.0;
     let path = dir.join("x.trig");
     std::fs::write(&path, trig).expect("written");
     let path = path.to_str().expect("path");
     let output = kgx(&["validate", path]);
     assert_eq!(output.status.code(), Some(0));
-    let said = String::from_utf8_lossy(&output.stderr);
+    let said = stderr(&output);
     assert!(
         said.contains("1 statement in the named graph <http://e.org/g1> read into the one graph"),
         "{said}"
@@ -237,14 +226,14 @@ fn what_the_wikidata_profile_leaves_out_is_counted_in_a_warning() {
     let path = path.to_str().expect("path");
     let output = kgx(&["validate", "--profile", "wikidata", path]);
     assert_eq!(output.status.code(), Some(0));
-    let said = String::from_utf8_lossy(&output.stderr);
+    let said = stderr(&output);
     assert!(
         said.contains("triples of Wikidata's bookkeeping") && said.contains("left out"),
         "{said}"
     );
     let generic = kgx(&["validate", path]);
     assert!(
-        !String::from_utf8_lossy(&generic.stderr).contains("bookkeeping"),
+        !stderr(&generic).contains("bookkeeping"),
         "the generic profile reads every triple"
     );
 }
@@ -254,7 +243,7 @@ fn syntax_errors_are_reported_with_line_and_column() {
     let path = fixture("broken.nt");
     let output = kgx(&["validate", path.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(1));
-    let errors = String::from_utf8_lossy(&output.stderr);
+    let errors = stderr(&output);
     assert!(errors.contains("broken.nt:2:"), "{errors}");
     assert!(errors.contains("broken.nt:3:"), "{errors}");
     assert!(errors.contains("not valid RDF"), "{errors}");
@@ -295,7 +284,7 @@ fn what_the_rdf_reader_leaves_out_or_reads_otherwise_is_a_warning_at_its_place()
     let path = fixture("misreads.ttl");
     let path = path.to_str().expect("path");
     let output = kgx(&["validate", path]);
-    let errors = String::from_utf8_lossy(&output.stderr);
+    let errors = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{errors}");
     for (place, message) in [
         (
@@ -360,22 +349,20 @@ fn what_the_rdf_reader_leaves_out_or_reads_otherwise_is_a_warning_at_its_place()
 
     let denied = kgx(&["validate", "--deny-warnings", path]);
     assert_eq!(denied.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&denied.stderr)
-            .contains("--deny-warnings makes these 13 warnings an error")
-    );
+    assert!(stderr(&denied).contains("--deny-warnings makes these 13 warnings an error"));
 }
 
 #[test]
 fn kgx_own_turtle_and_ntriples_read_without_a_warning() {
-    let dir = scratch("own-rdf-no-warnings");
+    let scratch = Scratch::new("own-rdf-no-warnings");
+    let dir = &scratch.0;
     for (format, file) in [("turtle", "seed.ttl"), ("ntriples", "seed.nt")] {
         let path = dir.join(file);
         let path = path.to_str().expect("path");
         let export = kgx(&["export", "--format", format, "-o", path]);
         assert!(export.status.success(), "{export:?}");
         let output = kgx(&["validate", "--deny-warnings", path]);
-        let errors = String::from_utf8_lossy(&output.stderr);
+        let errors = stderr(&output);
         assert!(output.status.success(), "{errors}");
         assert!(!errors.contains("warning"), "{errors}");
     }
@@ -413,7 +400,8 @@ fn rdflib_and_oxigraph_read_what_kgx_writes() {
     let Some(venv) = rdf_tools("rdflib_and_oxigraph_read_what_kgx_writes") else {
         return;
     };
-    let dir = scratch("readers");
+    let scratch = Scratch::new("readers");
+    let dir = &scratch.0;
     for (name, dataset) in [
         ("seed", seed()),
         ("people", open(&fixture("people.ttl"), None)),
@@ -504,7 +492,8 @@ fn the_format_reference_shows_what_kgx_reads_and_writes() {
         .filter(|line| line.starts_with("@prefix"))
         .map(|line| format!("{line}\n"))
         .collect();
-    let file = scratch("reference").join("statement.ttl");
+    let scratch = Scratch::new("reference");
+    let file = scratch.0.join("statement.ttl");
     std::fs::write(&file, format!("{prefixes}{}", examples[1])).expect("written");
     let statement = formats::load(&Request {
         lang: Some("en".to_owned()),

@@ -2,14 +2,16 @@
 //! arrive as actions, and the person keeps their place. Indices shift
 //! between versions, so these tests use versions where they do.
 
+mod common;
+
 use std::sync::Arc;
 
+use common::app::{focus, id, screen, select_relation_to};
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{LoadError, parse_bytes};
 use kgx::model::Status;
-use kgx::tui::action::{Action, Pane, Report, View};
-use kgx::tui::app::{App, FilterOption, Overlay, RelationRow, Reload};
-use kgx::tui::ui::theme::{Palette, Theme};
+use kgx::tui::action::{Action, Report, View};
+use kgx::tui::app::{App, FilterOption, Overlay, Reload};
 
 const V1: &str = r#"Graph(
     title: "Reload test",
@@ -78,14 +80,6 @@ fn failed(text: &str) -> Report {
     Report::Reloaded(Reload::Failed(Arc::new(error)))
 }
 
-fn id(app: &App, node: Option<kgx::graph::NodeIndex>) -> String {
-    node.map_or_else(String::new, |n| app.graph().actor(n).id.clone())
-}
-
-fn focus(app: &App) -> String {
-    id(app, app.focus())
-}
-
 fn ids(app: &App, nodes: impl IntoIterator<Item = kgx::graph::NodeIndex>) -> Vec<String> {
     nodes
         .into_iter()
@@ -103,20 +97,6 @@ fn open(app: &mut App, actor: &str) {
     app.update(Action::Activate);
     app.update(Action::Cancel);
     assert_eq!(focus(app), actor);
-}
-
-/// Puts the relations cursor on the relation to `other`.
-fn select_relation_to(app: &mut App, other: &str) {
-    while app.pane() != Pane::Relations {
-        app.update(Action::NextPane);
-    }
-    let target = app
-        .rows()
-        .iter()
-        .position(|row| matches!(row, RelationRow::Link(l) if id(app, Some(l.other)) == other))
-        .expect("a relation to it");
-    let delta = target as isize - app.relation_cursor().selected as isize;
-    app.update(Action::Move(delta));
 }
 
 fn selected_other(app: &App) -> String {
@@ -213,7 +193,7 @@ fn an_actor_that_is_gone_leaves_the_focus_and_the_history() {
     assert_eq!(app.graph().actor_count(), 2);
     for view in View::ALL {
         app.update(Action::ShowView(view));
-        draw(&app);
+        screen(&app);
     }
 }
 
@@ -226,9 +206,9 @@ fn a_broken_version_keeps_the_graph_and_shows_what_is_wrong_until_fixed() {
     assert_eq!(app.graph().actor_count(), 3, "the last good graph stays");
     assert_eq!(focus(&app), "beta");
     assert_eq!(app.overlay(), Some(Overlay::Problems { scroll: 0 }));
-    let screen = draw(&app);
-    assert!(screen.contains("omega"), "{screen}");
-    assert!(screen.contains("last good version"), "{screen}");
+    let shown = screen(&app);
+    assert!(shown.contains("omega"), "{shown}");
+    assert!(shown.contains("last good version"), "{shown}");
 
     app.update(Action::Cancel);
     assert_eq!(app.overlay(), None, "Esc puts the problems away");
@@ -244,7 +224,7 @@ fn a_broken_version_keeps_the_graph_and_shows_what_is_wrong_until_fixed() {
     assert!(app.problems().is_none());
     assert_eq!(app.graph().actor_count(), 4);
     assert_eq!(focus(&app), "beta");
-    assert!(!draw(&app).contains("omega"));
+    assert!(!screen(&app).contains("omega"));
 }
 
 #[test]
@@ -268,27 +248,5 @@ fn the_paths_found_are_found_again_in_the_new_version() {
         1,
         "found again, though the filters did not change"
     );
-    draw(&app);
-}
-
-/// The screen as text, 120 × 40, without colour.
-fn draw(app: &App) -> String {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
-    let theme = Theme {
-        color: false,
-        palette: Palette::Dark,
-    };
-    terminal
-        .draw(|frame| kgx::tui::ui::draw(frame, app, theme))
-        .expect("draws");
-    let buffer = terminal.backend().buffer();
-    (0..40)
-        .map(|y| {
-            (0..120)
-                .map(|x| buffer[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen(&app);
 }

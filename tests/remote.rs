@@ -3,30 +3,19 @@
 //! the same answers as the local file (in the endpoint's order: RDF has
 //! none), and a server that is not there gives a clear message.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("kgx runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::binary::{Kgx, kgx, stderr, stdout};
 
 /// The lines of an answer, sorted, with aliases sorted within their line
 /// and paths unnumbered: the same answer in any order.
 fn sorted_lines(output: &Output) -> Vec<String> {
-    let mut lines: Vec<String> = text(&output.stdout)
+    let mut lines: Vec<String> = stdout(output)
         .lines()
         .map(|line| match line.split_once("also known as: ") {
             Some((head, aliases)) => {
@@ -175,7 +164,7 @@ fn show_and_path_on_the_endpoint_answer_as_the_local_file() {
         let local_name = actor.trim_start_matches("urn:kgx:actor:");
         let local = kgx(&["show", local_name]);
         let remote = kgx(&["show", actor, "--sparql", &server.url]);
-        assert!(remote.status.success(), "{actor}: {}", text(&remote.stderr));
+        assert!(remote.status.success(), "{actor}: {}", stderr(&remote));
         assert_eq!(sorted_lines(&remote), sorted_lines(&local), "show {actor}");
     }
     // Every shortest path, since which five of many are shown depends on
@@ -187,7 +176,7 @@ fn show_and_path_on_the_endpoint_answer_as_the_local_file() {
             remote.status.code(),
             local.status.code(),
             "{}",
-            text(&remote.stderr)
+            stderr(&remote)
         );
         assert_eq!(
             sorted_lines(&remote),
@@ -208,9 +197,9 @@ fn names_the_endpoint_does_not_know_are_reported() {
     let output = kgx(&["show", "no such actor anywhere", "--sparql", &server.url]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("is named \"no such actor anywhere\""),
+        stderr(&output).contains("is named \"no such actor anywhere\""),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
 }
 
@@ -223,13 +212,13 @@ fn an_endpoint_that_is_not_there_gives_a_clear_message() {
     let url = format!("http://127.0.0.1:{port}/query");
     let output = kgx(&["show", "lavrov", "--sparql", &url]);
     assert_eq!(output.status.code(), Some(1));
-    let errors = text(&output.stderr);
+    let errors = stderr(&output);
     assert!(
         errors.contains(&url) && errors.contains("cannot be reached"),
         "{errors}"
     );
     let output = kgx(&["show", "lavrov", "--sparql", "ftp://example.org/sparql"]);
-    assert!(text(&output.stderr).contains("must start with http:// or https://"));
+    assert!(stderr(&output).contains("must start with http:// or https://"));
 }
 
 #[test]
@@ -262,8 +251,8 @@ fn a_hub_of_100k_edges_shows_its_first_page_and_how_much_there_is() {
         "a hub of 100 000 edges: first page and count in {:.2} s",
         started.elapsed().as_secs_f64()
     );
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let errors = text(&output.stderr);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let errors = stderr(&output);
     assert!(
         errors.contains("takes part in 100001 triples on")
             && errors.contains("first page of 10000"),
@@ -287,7 +276,7 @@ fn timeline_stats_and_export_work_on_a_neighbourhood_of_the_endpoint() {
     for actor in ["lavrov", "russia", "assad"] {
         let local = kgx(&["timeline", "--actor", actor]);
         let remote = kgx(&["timeline", "--actor", actor, "--sparql", &server.url]);
-        assert!(remote.status.success(), "{actor}: {}", text(&remote.stderr));
+        assert!(remote.status.success(), "{actor}: {}", stderr(&remote));
         assert_eq!(
             sorted_lines(&remote),
             sorted_lines(&local),
@@ -304,7 +293,7 @@ fn timeline_stats_and_export_work_on_a_neighbourhood_of_the_endpoint() {
         "--around",
         "lavrov",
     ]);
-    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    assert!(stats.status.success(), "{}", stderr(&stats));
     let counted: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("JSON");
     let shown: serde_json::Value =
         serde_json::from_slice(&kgx(&["show", "lavrov", "--json"]).stdout).expect("JSON");
@@ -331,7 +320,7 @@ fn timeline_stats_and_export_work_on_a_neighbourhood_of_the_endpoint() {
         "--around",
         "lavrov",
     ]);
-    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(export.status.success(), "{}", stderr(&export));
     assert_eq!(
         sorted_lines(&kgx(&["show", "lavrov", path])),
         sorted_lines(&kgx(&["show", "lavrov"]))
@@ -351,7 +340,7 @@ fn an_endpoint_is_never_asked_for_the_whole_graph() {
     ] {
         let output = kgx(args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
-        let errors = text(&output.stderr);
+        let errors = stderr(&output);
         assert!(
             errors.contains(needs) && errors.contains("one actor's neighbourhood at a time"),
             "{errors}"
@@ -437,8 +426,8 @@ fn the_config_gives_the_user_agent_and_each_endpoint_its_own_headers() {
         "--config",
         config,
     ]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).starts_with("A · Node"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("A · Node"));
     let head = head_of(&received).to_ascii_lowercase();
     assert!(head.starts_with("post /sparql "), "{head}");
     assert!(
@@ -458,13 +447,11 @@ fn the_config_gives_the_user_agent_and_each_endpoint_its_own_headers() {
 
     // Without a config, kgx says who it is.
     let (url, received) = recording_listener();
-    let output = Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(["show", "http://example.org/a", "--sparql", &url])
+    let output = Kgx::new(&["show", "http://example.org/a", "--sparql", &url])
         .env("HOME", &dir)
         .env("XDG_CONFIG_HOME", &dir)
-        .output()
-        .expect("kgx runs");
-    assert!(output.status.success(), "{}", text(&output.stderr));
+        .run();
+    assert!(output.status.success(), "{}", stderr(&output));
     let head = head_of(&received).to_ascii_lowercase();
     assert!(
         head.contains(&format!(
@@ -489,7 +476,7 @@ fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
     let config = config.to_str().expect("path");
     let check = kgx(&["config", "--config", config]);
     assert_eq!(check.status.code(), Some(1));
-    let errors = text(&check.stderr);
+    let errors = stderr(&check);
     assert!(
         errors.contains("the value of the header \"X-Token\" holds a control character")
             && errors.contains("\"Bad Name\" is not an HTTP header name")
@@ -505,11 +492,7 @@ fn a_header_that_would_forge_another_is_refused_where_it_is_written() {
         config,
     ]);
     assert_eq!(show.status.code(), Some(1));
-    assert!(
-        text(&show.stderr).contains("X-Token"),
-        "{}",
-        text(&show.stderr)
-    );
+    assert!(stderr(&show).contains("X-Token"), "{}", stderr(&show));
 }
 
 #[test]
@@ -533,13 +516,13 @@ fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
         &profile,
     ]
     .concat());
-    assert!(remote.status.success(), "{}", text(&remote.stderr));
+    assert!(remote.status.success(), "{}", stderr(&remote));
     let local = kgx(&[&["show", "wd:Q90001", fixture][..], &profile].concat());
     // The endpoint is asked for names in the wanted language and English.
     let mut local = sorted_lines(&local);
     local.retain(|line| !line.ends_with("@de"));
     assert_eq!(sorted_lines(&remote), local);
-    let shown = text(&remote.stdout);
+    let shown = stdout(&remote);
     assert!(
         shown.contains("→ position held → Ambassador to Nowhere [wd:Q90011]  · 1999-05 · Disputed")
             && shown.contains("· 2004-03-09..2024 · Reported"),
@@ -558,9 +541,9 @@ fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
     ]
     .concat());
     assert!(
-        text(&timeline.stdout).contains("2010..  Bob Example → spouse → Ada Example"),
+        stdout(&timeline).contains("2010..  Bob Example → spouse → Ada Example"),
         "{}",
-        text(&timeline.stdout)
+        stdout(&timeline)
     );
 
     let path = kgx(&[
@@ -574,8 +557,8 @@ fn the_wikidata_profile_reads_an_endpoint_as_it_reads_the_file() {
         &profile,
     ]
     .concat());
-    assert!(path.status.success(), "{}", text(&path.stderr));
-    let found = text(&path.stdout);
+    assert!(path.status.success(), "{}", stderr(&path));
+    let found = stdout(&path);
     assert!(
         found.contains("spouse")
             && found.contains("country of citizenship")
@@ -590,7 +573,7 @@ fn a_server_killed_mid_session_gives_a_clear_message_and_no_hang() {
         return;
     };
     let first = kgx(&["show", "lavrov", "--sparql", &server.url]);
-    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(first.status.success(), "{}", stderr(&first));
     server.child.kill().expect("the server ends");
     server.child.wait().expect("the server is gone");
     let started = Instant::now();
@@ -601,7 +584,7 @@ fn a_server_killed_mid_session_gives_a_clear_message_and_no_hang() {
     ] {
         let output = kgx(args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
-        let errors = text(&output.stderr);
+        let errors = stderr(&output);
         assert!(
             errors.contains(&server.url) && errors.contains("cannot be reached"),
             "{errors}"
@@ -633,7 +616,7 @@ fn a_server_that_dies_in_the_middle_of_an_answer_gives_a_clear_message() {
     });
     let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
     assert_eq!(output.status.code(), Some(1));
-    let errors = text(&output.stderr);
+    let errors = stderr(&output);
     assert!(
         errors.contains(&url)
             && errors.contains("closed the connection before its answer was complete"),
@@ -684,13 +667,13 @@ fn a_busy_endpoint_is_waited_for_as_its_retry_after_asks_then_asked_once_more() 
     let (url, asked) = busy_server("1");
     let started = Instant::now();
     let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
-    let errors = text(&output.stderr);
+    let errors = stderr(&output);
     assert!(output.status.success(), "{errors}");
     assert!(
         errors.contains("HTTP 429 (too many requests)") && errors.contains("asks kgx to wait 1 s"),
         "{errors}"
     );
-    assert!(text(&output.stdout).contains("Alpha"));
+    assert!(stdout(&output).contains("Alpha"));
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "kgx waited as asked"
@@ -703,7 +686,7 @@ fn a_busy_endpoint_asking_for_too_long_a_wait_is_not_asked_again() {
     let (url, asked) = busy_server("86400");
     let output = kgx(&["show", "http://example.org/a", "--sparql", &url]);
     assert_eq!(output.status.code(), Some(1));
-    let errors = text(&output.stderr);
+    let errors = stderr(&output);
     assert!(
         errors.contains(&url)
             && errors.contains("wait 86400 s")
@@ -779,7 +762,7 @@ fn the_config_chooses_qlevers_text_search_for_names() {
 }
 
 /// Lines of the terminal's screen, for messages in the status line.
-fn shows(session: &terminal::Session, text: &str) -> bool {
+fn shows(session: &common::terminal::Session, text: &str) -> bool {
     session.screen().contains(text)
 }
 
@@ -788,7 +771,7 @@ fn the_explorer_grows_its_graph_from_the_endpoint_and_outlives_it() {
     let Some(mut server) = server("explorer") else {
         return;
     };
-    let mut session = terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
+    let mut session = common::terminal::Session::start(&["--sparql", &server.url, "lavrov"]);
     session.wait_for("Lavrov's neighbourhood", |s| {
         shows(s, "Sergey Lavrov") && shows(s, "Outgoing (6)")
     });
@@ -840,7 +823,7 @@ fn a_slow_endpoint_shows_a_spinner_and_esc_cancels() {
             held.push(stream);
         }
     });
-    let mut session = terminal::Session::start(&["--sparql", &url, "lavrov"]);
+    let mut session = common::terminal::Session::start(&["--sparql", &url, "lavrov"]);
     session.wait_for("the spinner", |s| {
         shows(s, "asking") && shows(s, "about lavrov · Esc cancels")
     });

@@ -2,13 +2,12 @@
 //! controls and bidirectional overrides in any field reach neither the
 //! command line's output nor the explorer's screen raw.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use std::process::{Command, Output, Stdio};
-
+use common::binary::kgx;
+use common::scratch::Scratch;
+use common::terminal::Session;
 use serde_json::json;
-use terminal::{Scratch, Session};
 
 /// OSC 52 (write the clipboard), BEL, OSC 0 (window title), CSI clear, a C1
 /// CSI, a right-to-left override and DEL.
@@ -66,15 +65,19 @@ fn assert_safe(what: &str, bytes: &[u8]) {
     }
 }
 
-fn kgx(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("kgx runs")
+/// Fails if any piece of the payload reached the terminal raw in what kgx
+/// wrote to it.
+fn assert_no_payload_reached(written: &str) {
+    for marker in [
+        "\u{1b}]52",
+        "\u{1b}]0;pwned",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{7f}",
+        "\u{7}",
+    ] {
+        assert!(!written.contains(marker), "the terminal got {marker:?}");
+    }
 }
 
 #[test]
@@ -212,12 +215,7 @@ fn an_export_to_a_terminal_shows_the_controls_escaped() {
             );
         }
     }
-    let piped = kgx(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "dot".as_ref(),
-        file.as_ref(),
-    ]);
+    let piped = kgx(&["export", "--format", "dot", file]);
     assert!(
         String::from_utf8_lossy(&piped.stdout).contains('\u{202e}'),
         "a pipe gets the data as it is"
@@ -241,30 +239,12 @@ fn the_explorer_writes_no_control_from_the_data() {
     kgx.wait_exit();
     let raw = kgx.raw();
     let text = String::from_utf8_lossy(&raw);
-    for marker in [
-        "\u{1b}]52",
-        "\u{1b}]0;pwned",
-        "\u{9b}",
-        "\u{202e}",
-        "\u{7f}",
-        "\u{7}",
-    ] {
-        assert!(!text.contains(marker), "the terminal got {marker:?}");
-    }
+    assert_no_payload_reached(&text);
 
     let broken = scratch.file("broken.json", evil_broken_dataset().to_string());
     let mut kgx = Session::start(&[broken.to_str().expect("a UTF-8 path")]);
     assert_eq!(kgx.wait_exit(), 1);
     kgx.wait_for("the problems", |s| s.screen().contains("problems"));
     let text = String::from_utf8_lossy(&kgx.raw()).into_owned();
-    for marker in [
-        "\u{1b}]52",
-        "\u{1b}]0;pwned",
-        "\u{9b}",
-        "\u{202e}",
-        "\u{7f}",
-        "\u{7}",
-    ] {
-        assert!(!text.contains(marker), "the terminal got {marker:?}");
-    }
+    assert_no_payload_reached(&text);
 }

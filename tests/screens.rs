@@ -1,5 +1,9 @@
 //! What the explorer draws, cell by cell, through ratatui's TestBackend.
 
+#[path = "common/app.rs"]
+mod common;
+use common::{focus_pane, run_command};
+
 use kgx::formats::load_graph;
 use kgx::graph::KnowledgeGraph;
 use kgx::load::{self, Input};
@@ -17,17 +21,6 @@ const COLOR: Theme = Theme {
     color: true,
     palette: Palette::Dark,
 };
-
-/// Tabs to `pane`, as a person would.
-fn focus_pane(app: &mut App, pane: Pane) {
-    for _ in 0..4 {
-        if app.pane() == pane {
-            return;
-        }
-        app.update(Action::NextPane);
-    }
-    assert_eq!(app.pane(), pane, "pane reachable with Tab");
-}
 
 fn seed() -> KnowledgeGraph {
     load_graph(&Input::Embedded).expect("seed graph")
@@ -191,15 +184,6 @@ fn arabic_cyrillic_and_cjk_names_keep_the_layout() {
         }
     }
     insta::assert_snapshot!(terminal.backend().to_string());
-}
-
-/// Runs a command line as typed.
-fn run_command(app: &mut App, text: &str) {
-    app.update(Action::OpenCommand);
-    for c in text.chars() {
-        app.update(Action::CommandChar(c));
-    }
-    app.update(Action::RunCommand);
 }
 
 /// Every view at a small and a large size, reached as a person would.

@@ -1,12 +1,11 @@
 //! Signals and job control in a real pseudo-terminal: kgx gives the
 //! terminal back whatever ends or stops it, and takes it again on `fg`.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
 use std::time::{Duration, Instant};
 
-use terminal::{PATIENCE, Session, signal};
+use common::terminal::{PATIENCE, Session, signal};
 
 /// The process state letter from /proc: `T` when stopped.
 fn state(pid: u32) -> char {
@@ -27,10 +26,7 @@ fn wait_until_stopped(pid: u32) {
 }
 
 fn explorer() -> Session {
-    let home = std::env::temp_dir().join(format!("kgx-signals-{}", std::process::id()));
-    std::fs::create_dir_all(&home).expect("a home without a config");
-    let session =
-        Session::start_with_env(&[], &[("XDG_CONFIG_HOME", home.to_str().expect("path"))]);
+    let session = Session::start(&[]);
     session.wait_for("the explorer", |s| s.screen().contains("Actors"));
     session
 }
@@ -98,26 +94,10 @@ fn ctrl_z_suspends_and_continuing_redraws() {
 /// to the shell, and after SIGCONT kgx shows the progress or the explorer.
 #[test]
 fn ctrl_z_suspends_the_progress_screen_too() {
-    let scratch = terminal::Scratch::new("loading");
+    let scratch = common::scratch::Scratch::new("loading");
     let file = scratch.0.join("large.ron");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args([
-            "gen",
-            "--relations",
-            "200000",
-            "--actors",
-            "20000",
-            "--output",
-        ])
-        .arg(&file)
-        .status()
-        .expect("kgx gen runs");
-    assert!(status.success());
-    let home = scratch.0.to_str().expect("path").to_owned();
-    let mut kgx = Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", &home)],
-    );
+    common::binary::generate(&file, 200_000);
+    let mut kgx = Session::start(&[file.to_str().expect("path")]);
     kgx.wait_for("the progress screen or the explorer", |s| {
         s.screen().contains("Opening") || s.screen().contains("Actors by relations")
     });

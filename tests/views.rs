@@ -3,57 +3,21 @@
 
 #[path = "common/app.rs"]
 mod common;
+use common::{finish_work, focus, node, run_command};
 
-use kgx::formats::load_graph;
-use kgx::graph::{Dated, EgoNode, NodeIndex};
-use kgx::load::Input;
+use kgx::graph::{Dated, EgoNode};
 use kgx::model::{PartialDate, Status};
 use kgx::tui::action::{Action, Pane, View};
 use kgx::tui::app::{App, Effect, PathMode, PathRow, StatsColumn};
 
 fn app() -> App {
-    App::new(load_graph(&Input::Embedded).expect("seed graph"), 120, 40)
+    common::seed_app(120, 40)
 }
 
-fn node(app: &App, id: &str) -> NodeIndex {
-    app.graph().find_id(id).expect("actor")
-}
-
-fn focus(app: &App) -> String {
-    app.focus()
-        .map_or_else(String::new, |n| app.graph().actor(n).id.clone())
-}
-
-/// Types a command line and runs it, key by key.
-fn command(app: &mut App, text: &str) {
-    app.update(Action::OpenCommand);
-    for c in text.chars() {
-        app.update(Action::CommandChar(c));
-    }
-    app.update(Action::RunCommand);
-}
-
-/// Runs what the app asked to have computed, as the terminal shell does
-/// on a worker thread.
-fn finish_work(app: &mut App) {
-    for effect in app.take_effects() {
-        if let Effect::Compute(task) = effect
-            && let Some(result) = task.run()
-        {
-            app.update(result);
-        }
-    }
-}
-
-/// Filters the list to `name` and opens the top match.
+/// Goes back to the lists and opens the top match for `name` there.
 fn open(app: &mut App, name: &str) {
     app.update(Action::ShowView(View::Explore));
-    app.update(Action::StartFilter);
-    for c in name.chars() {
-        app.update(Action::FilterChar(c));
-    }
-    app.update(Action::AcceptFilter);
-    app.update(Action::Cancel);
+    common::open(app, name);
 }
 
 fn drawn_actors(app: &App) -> Vec<String> {
@@ -209,7 +173,7 @@ fn m_then_p_finds_paths_and_the_options_change_them() {
 #[test]
 fn enter_on_a_hop_opens_its_relation_and_evidence() {
     let mut app = app();
-    command(&mut app, "path lavrov al-shibani");
+    run_command(&mut app, "path lavrov al-shibani");
     let hop = app
         .path_view()
         .rows
@@ -263,7 +227,7 @@ fn as_of_hides_later_relations_in_every_view_and_steps_back_to_now() {
     let mut app = app();
     open(&mut app, "syria");
     assert!(relation_dates(&app).contains(&(2025, 7, 31)));
-    command(&mut app, "asof 2025-07-13");
+    run_command(&mut app, "asof 2025-07-13");
     let as_of: PartialDate = "2025-07-13".parse().expect("date");
     assert_eq!(app.as_of(), Some(as_of));
     assert!(
@@ -364,7 +328,7 @@ fn statistics_follow_the_filters() {
     app.update(Action::ShowView(View::Stats));
     finish_work(&mut app);
     let before = app.stats().centrality.clone().expect("computed");
-    command(&mut app, "filter status=claimed");
+    run_command(&mut app, "filter status=claimed");
     assert!(
         app.stats().centrality.is_none(),
         "old figures are not shown as new"
@@ -430,36 +394,36 @@ fn several_completions_cycle_with_tab() {
 #[test]
 fn mistakes_in_commands_say_what_was_meant() {
     let mut app = app();
-    command(&mut app, "pth lavrov israel");
+    run_command(&mut app, "pth lavrov israel");
     assert_eq!(
         app.message(),
         Some("no command \"pth\" — did you mean \"path\"?")
     );
-    command(&mut app, "path lavrov isreal");
+    run_command(&mut app, "path lavrov isreal");
     assert_eq!(
         app.message(),
         Some("no actor \"isreal\" — did you mean \"israel\"?")
     );
-    command(&mut app, "view grahp");
+    run_command(&mut app, "view grahp");
     assert!(
         app.message()
             .is_some_and(|m| m.contains("did you mean \"graph\""))
     );
-    command(&mut app, "asof 2025-13");
+    run_command(&mut app, "asof 2025-13");
     assert!(
         app.message().is_some_and(|m| m.contains("2025-13")),
         "{:?}",
         app.message()
     );
-    command(&mut app, "filter status=rumoured");
+    run_command(&mut app, "filter status=rumoured");
     assert!(app.message().is_some_and(|m| m.contains("rumoured")));
 }
 
 #[test]
 fn export_writes_what_is_shown_in_the_format_asked_for() {
     let mut app = app();
-    command(&mut app, "filter kind=state");
-    command(&mut app, "export graphml shown.graphml");
+    run_command(&mut app, "filter kind=state");
+    run_command(&mut app, "export graphml shown.graphml");
     let effects = app.take_effects();
     let [
         Effect::Export {
@@ -500,7 +464,7 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
     let again = kgx::formats::read_str("shown.graphml", &text, *format).expect("reads back");
     assert_eq!(again.actors.len(), graph.actor_count());
     assert!(app.take_effects().is_empty(), "done once");
-    command(&mut app, "export shown.mmd");
+    run_command(&mut app, "export shown.mmd");
     assert!(
         matches!(
             app.take_effects().as_slice(),
@@ -511,7 +475,7 @@ fn export_writes_what_is_shown_in_the_format_asked_for() {
         ),
         "the extension names the format"
     );
-    command(&mut app, "export shown.xyz");
+    run_command(&mut app, "export shown.xyz");
     assert!(
         app.message()
             .is_some_and(|m| m.contains("say which format"))
@@ -555,10 +519,10 @@ fn clicking_a_tab_switches_view_and_a_label_selects_its_actor() {
 #[test]
 fn status_filters_apply_to_the_path_search() {
     let mut app = app();
-    command(&mut app, "path russia assad");
+    run_command(&mut app, "path russia assad");
     let with_claims = routes(&app);
     assert!(!with_claims.is_empty());
-    command(&mut app, "filter status=reported,confirmed");
+    run_command(&mut app, "filter status=reported,confirmed");
     for path in &app.path_view().paths {
         for hop in &path.hops {
             let status = app.graph().relation(hop.relation).status();
@@ -573,7 +537,7 @@ fn statistics_for_superseded_filters_are_cancelled_and_never_shown() {
     app.update(Action::ShowView(View::Stats));
     let first = app.take_effects();
     assert!(app.computing().is_some(), "the view says it is computing");
-    command(&mut app, "asof 2024-12");
+    run_command(&mut app, "asof 2024-12");
     for effect in first {
         if let Effect::Compute(task) = effect {
             assert!(task.run().is_none(), "cancelled by the newer filters");
@@ -593,7 +557,7 @@ fn statistics_for_superseded_filters_are_cancelled_and_never_shown() {
 #[test]
 fn the_as_of_chip_says_the_date_and_a_click_on_it_shows_everything() {
     let mut app = app();
-    command(&mut app, "asof 2024-12");
+    run_command(&mut app, "asof 2024-12");
     let chips = app.chips();
     let label = chips
         .iter()
@@ -678,14 +642,14 @@ fn on_large_graphs_the_neighbourhood_and_timeline_arrive_from_a_worker() {
 #[test]
 fn a_long_path_search_runs_in_the_background_and_stops_on_esc() {
     let mut app = app();
-    command(&mut app, "path lavrov israel --k 40");
+    run_command(&mut app, "path lavrov israel --k 40");
     assert!(app.busy(), "searching");
     assert!(
         app.path_view().paths.is_empty(),
         "nothing computed on the UI thread"
     );
     let first = app.take_effects();
-    command(&mut app, "path lavrov israel --k 3");
+    run_command(&mut app, "path lavrov israel --k 3");
     // The first search was cancelled: it answers nothing.
     for effect in first {
         if let Effect::Compute(task) = effect {
@@ -696,7 +660,7 @@ fn a_long_path_search_runs_in_the_background_and_stops_on_esc() {
     assert!(!app.busy());
     assert_eq!(app.path_view().paths.len(), 3);
 
-    command(&mut app, "path lavrov israel --k 40");
+    run_command(&mut app, "path lavrov israel --k 40");
     assert!(app.busy());
     app.update(Action::Cancel);
     assert!(!app.busy(), "Esc stops the search");

@@ -3,37 +3,14 @@
 //! every command, and by the explorer's problems overlay; it is capped
 //! like problems; `--deny-warnings` makes it an error.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use std::process::{Command, Output};
-
+use common::binary::{kgx, stderr, stdout};
+use common::scratch::Scratch;
 use kgx::formats::{Request, read_graph};
 use kgx::load::Input;
 use kgx::tui::action::{Action, Report};
 use kgx::tui::app::App;
-use kgx::tui::ui::{
-    self,
-    theme::{Palette, Theme},
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use terminal::Scratch;
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .output()
-        .expect("kgx runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 const NODE_LINK: &str = r#"{
   "directed": true,
@@ -255,15 +232,7 @@ fn the_explorer_shows_warnings_in_its_problems_overlay() {
         "the status line says so"
     );
     app.update(Action::ShowProblems);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    let theme = Theme {
-        color: false,
-        palette: Palette::Dark,
-    };
-    terminal
-        .draw(|frame| ui::draw(frame, &app, theme))
-        .expect("draws");
-    let screen = terminal.backend().to_string();
+    let screen = common::app::screen(&app);
     assert!(screen.contains("Warnings and lint findings"), "{screen}");
     assert!(screen.contains("\"layout\" is left out"), "{screen}");
 }

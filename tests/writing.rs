@@ -1,26 +1,11 @@
 //! kgx never loses a file: it does not write over its input, does not
 //! replace a file unless told to, and a CSV's actors file counts too.
 
-#[path = "common/terminal.rs"]
-mod terminal;
+mod common;
 
-use std::process::{Command, Output, Stdio};
-
-use terminal::{Scratch, Session};
-
-fn kgx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kgx"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("kgx runs")
-}
-
-fn errors(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::binary::{kgx, stderr};
+use common::scratch::Scratch;
+use common::terminal::Session;
 
 const DATA: &str = r#"// a comment that a rewrite would drop
 Graph(title: "t", actors: [Actor(id: "a", name: "A", kind: Person), Actor(id: "b", name: "B", kind: Person)],
@@ -52,9 +37,9 @@ fn the_input_is_never_written_over() {
         let output = kgx(&args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         assert!(
-            errors(&output).contains("it is the input"),
+            stderr(&output).contains("it is the input"),
             "{}",
-            errors(&output)
+            stderr(&output)
         );
     }
     assert_eq!(
@@ -80,8 +65,8 @@ fn an_existing_file_is_replaced_only_with_force() {
     let output = kgx(&["convert", input, out]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        errors(&output).contains("will not overwrite")
-            && errors(&output).contains("out.actors.csv")
+        stderr(&output).contains("will not overwrite")
+            && stderr(&output).contains("out.actors.csv")
     );
     assert!(
         !std::path::Path::new(out).exists(),
@@ -100,7 +85,7 @@ fn an_existing_file_is_replaced_only_with_force() {
     let generated = generated.to_str().expect("path");
     let output = kgx(&["gen", "--actors", "3", "--relations", "2", "-o", generated]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(errors(&output).contains("--force"), "{}", errors(&output));
+    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
     assert!(
         kgx(&[
             "gen",
@@ -150,9 +135,9 @@ fn gen_bounds_its_arguments() {
             output.status.code(),
             Some(2),
             "{args:?}: {}",
-            errors(&output)
+            stderr(&output)
         );
-        assert!(errors(&output).contains("is not in"), "{}", errors(&output));
+        assert!(stderr(&output).contains("is not in"), "{}", stderr(&output));
     }
 }
 
@@ -163,11 +148,7 @@ fn the_explorer_exports_only_where_it_may() {
     let scratch = Scratch::new("explorer");
     let file = scratch.file("open.ron", DATA);
     let other = scratch.file("other.ron", "old");
-    let home = scratch.0.to_str().expect("path").to_owned();
-    let mut session = Session::start_with_env(
-        &[file.to_str().expect("path")],
-        &[("XDG_CONFIG_HOME", &home)],
-    );
+    let mut session = Session::start(&[file.to_str().expect("path")]);
     session.wait_for("the graph", |s| s.screen().contains("t"));
     session.type_keys(&format!(":export {}\r", file.display()));
     session.wait_for("the refusal", |s| s.screen().contains("it is the input"));
@@ -201,11 +182,11 @@ fn graphml_is_well_formed_xml_whatever_the_names_hold() {
         input.to_str().expect("path"),
         out.to_str().expect("path"),
     ]);
-    assert!(output.status.success(), "{}", errors(&output));
+    assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        errors(&output).contains("warning: 2 characters that XML cannot hold"),
+        stderr(&output).contains("warning: 2 characters that XML cannot hold"),
         "{}",
-        errors(&output)
+        stderr(&output)
     );
     let text = std::fs::read_to_string(&out).expect("written");
     assert!(!text.contains(['\u{1}', '\u{1b}']));
@@ -218,7 +199,7 @@ fn graphml_is_well_formed_xml_whatever_the_names_hold() {
         }
     }
     let shown = kgx(&["show", "a", out.to_str().expect("path")]);
-    assert!(shown.status.success(), "{}", errors(&shown));
+    assert!(shown.status.success(), "{}", stderr(&shown));
     assert!(String::from_utf8_lossy(&shown.stdout).contains("A\u{FFFD}\u{FFFD}[31m"));
 }
 
@@ -229,11 +210,11 @@ fn csv_cells_that_look_like_formulas_are_defused_unless_asked() {
     let input = input.to_str().expect("path");
     let out = scratch.0.join("out.csv");
     let output = kgx(&["convert", input, out.to_str().expect("path")]);
-    assert!(output.status.success(), "{}", errors(&output));
+    assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        errors(&output).contains("warning: 3 cells began like a spreadsheet formula"),
+        stderr(&output).contains("warning: 3 cells began like a spreadsheet formula"),
         "{}",
-        errors(&output)
+        stderr(&output)
     );
     let edges = std::fs::read_to_string(&out).expect("edges");
     let actors = std::fs::read_to_string(scratch.0.join("out.actors.csv")).expect("actors");
@@ -250,7 +231,7 @@ fn csv_cells_that_look_like_formulas_are_defused_unless_asked() {
         "--force",
         "--keep-formulas",
     ]);
-    assert!(output.status.success(), "{}", errors(&output));
+    assert!(output.status.success(), "{}", stderr(&output));
     let actors = std::fs::read_to_string(scratch.0.join("out.actors.csv")).expect("actors");
     assert!(
         actors.contains("\"=HYPERLINK(") && !actors.contains('\''),

@@ -9,6 +9,7 @@ use super::Output;
 use super::text::{clip, plural};
 use crate::export;
 use crate::graph::{Centrality, Dated, KnowledgeGraph, Moment, NodeIndex};
+use crate::model::Begun;
 
 /// Actors ranked for the centrality table: by PageRank, then betweenness,
 /// then file order.
@@ -135,20 +136,32 @@ pub fn timeline_text(
     Ok(())
 }
 
-/// The timeline as JSON: each entry with its date and either the relation
-/// or the actor.
+/// The timeline as JSON: each entry with its date, whether it had begun by
+/// the "as of" date (`"maybe"` where the text marks it `≈`), and either the
+/// relation or the actor.
 pub fn timeline_json(graph: &KnowledgeGraph, moments: &[Moment], as_of: Option<String>) -> Value {
     json!({
         "as_of": as_of,
         "entries": moments.iter().map(|moment| match moment.item {
             Dated::Relation(edge) => json!({
                 "date": moment.when.to_string(),
+                "begun": begun_name(moment.begun),
                 "relation": export::relation_json(&graph.relation(edge).to_relation()),
             }),
             Dated::Actor(node) => json!({
                 "date": moment.when.to_string(),
+                "begun": begun_name(moment.begun),
                 "actor": export::actor_json(graph.actor(node)),
             }),
         }).collect::<Vec<_>>(),
     })
+}
+
+/// How the JSON says whether an entry had begun by the "as of" date.
+fn begun_name(begun: Begun) -> &'static str {
+    match begun {
+        Begun::Yes => "yes",
+        Begun::Maybe => "maybe",
+        Begun::No => "no",
+    }
 }

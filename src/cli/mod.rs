@@ -999,8 +999,8 @@ struct Destination<'a> {
 }
 
 /// Writes what `shown` holds of `graph`, or all of it when `None`; says
-/// on standard error which actors were kept only because what is shown
-/// names them.
+/// on standard error, in the explorer's `:export` words, which actors a
+/// written quote or role named although the view does not show them.
 fn write_shown(
     graph: &KnowledgeGraph,
     shown: Option<&export::Shown>,
@@ -1010,12 +1010,9 @@ fn write_shown(
     let Some(shown) = shown else {
         return write_graph(graph, to, output);
     };
-    // A drawing shows neither whose claim a quote is nor whose office a
-    // role is, so the actors only those name are not drawn.
-    let drawing = matches!(to.format, Format::Dot | Format::Mermaid);
-    let data = export::shown_data(graph, shown, !drawing);
-    if let Some(warning) = data.warning() {
-        writeln!(output.err, "warning: {}", safe_text::safe(&warning))?;
+    let data = export::shown_data(graph, shown);
+    if let Some(warning) = &data.note {
+        writeln!(output.err, "warning: {}", safe_text::safe(warning))?;
         if output.deny_warnings {
             writeln!(
                 output.err,

@@ -1,16 +1,15 @@
 //! kgx in a pseudo-terminal, for every end-to-end test: keys typed as a
 //! person types them, the screen read back through a terminal emulator,
-//! every byte kgx writes kept, its process id for signals, resizing, and a
-//! scratch folder of data files.
-#![allow(dead_code, reason = "each test file uses the part it needs")]
+//! every byte kgx writes kept, its process id for signals, and resizing.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use super::environment;
 
 /// Longest wait for kgx to show or do something; a generous bound so a
 /// loaded machine cannot fail a test, not a speed requirement.
@@ -42,6 +41,17 @@ impl Session {
         Session::start_sized((100, 30), program, args, env)
     }
 
+    /// Starts `kgx ARGS…` with standard input read from `file` (through a
+    /// shell), so that the keys can come only from the terminal.
+    pub fn start_with_input_file(args: &[&str], file: &std::path::Path) -> Session {
+        let quoted: Vec<String> = std::iter::once(env!("CARGO_BIN_EXE_kgx"))
+            .chain(args.iter().copied())
+            .map(|word| format!("'{word}'"))
+            .collect();
+        let script = format!("exec {} < '{}'", quoted.join(" "), file.display());
+        Session::start_program("/bin/sh", &["-c", &script], &[])
+    }
+
     /// Starts `kgx ARGS…` on a terminal of `cols`×`rows` cells.
     pub fn start_kgx_sized(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
         Session::start_sized((cols, rows), env!("CARGO_BIN_EXE_kgx"), args, env)
@@ -64,7 +74,10 @@ impl Session {
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(program);
         command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
+        for name in environment::UNSET {
+            command.env_remove(name);
+        }
+        command.env("XDG_CONFIG_HOME", environment::CONFIG_HOME);
         command.args(args);
         for (key, value) in env {
             command.env(key, value);
@@ -210,36 +223,6 @@ impl Drop for Session {
         if self.running() {
             let _ = self.child.kill();
         }
-    }
-}
-
-/// A fresh folder for one test's files, removed when the test ends.
-pub struct Scratch(pub PathBuf);
-
-impl Scratch {
-    pub fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kgx-test-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch folder");
-        Scratch(dir)
-    }
-
-    /// The path of `name` in the folder, as text for a command line.
-    pub fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-
-    /// Writes `contents` to `name` in the folder and returns its path.
-    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("scratch file");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

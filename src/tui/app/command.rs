@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::PathMode;
 use super::line_edit;
 use super::{App, Effect, Overlay};
+use crate::export::{self, Shown};
 use crate::formats::Format;
 use crate::graph::{KnowledgeGraph, NodeIndex, Resolution};
 use crate::model::{ActorKind, PartialDate, Stance, Status};
@@ -498,25 +499,10 @@ impl App {
             }
             _ => return Err("export [FORMAT] FILE, e.g. :export shown.graphml".into()),
         };
-        let subset = self.graph.subset(&self.scope, &self.listed_mask());
-        let note = match subset.unnamed.as_slice() {
-            [] => None,
-            unnamed => {
-                let names: Vec<&str> = unnamed
-                    .iter()
-                    .map(|&node| self.graph.actor(node).name.as_str())
-                    .collect();
-                let count = match names.len() {
-                    1 => "1 actor a quote or role names is".to_owned(),
-                    n => format!("{n} actors quotes or roles name are"),
-                };
-                Some(format!(
-                    "{count} not shown, so left out: {}",
-                    names.join(", ")
-                ))
-            }
-        };
-        let graph = KnowledgeGraph::new(subset.dataset).map_err(|error| error.to_string())?;
+        let shown = Shown::listed(&self.graph, &self.scope, &self.listed_mask());
+        let data = export::shown_data(&self.graph, &shown);
+        let note = data.note;
+        let graph = KnowledgeGraph::new(data.dataset).map_err(|error| error.to_string())?;
         self.effects.push(Effect::Export {
             graph: Box::new(graph),
             format,
