@@ -220,23 +220,6 @@ proptest! {
     }
 }
 
-/// `text` with each edit made: at a place, so many bytes replaced by a
-/// fragment (kept to character boundaries).
-fn edited(mut text: String, edits: Vec<(prop::sample::Index, usize, &str)>) -> String {
-    for (at, delete, insert) in edits {
-        let mut start = at.index(text.len() + 1);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (start + delete).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        text.replace_range(start..end, insert);
-    }
-    text
-}
-
 /// Fragments that make mutations of RDF look like plausible mistakes.
 const RDF_FRAGMENTS: &[&str] = &[
     "<",
