@@ -492,6 +492,18 @@ impl From<ProfileArg> for formats::Profile {
     }
 }
 
+/// Formats as values of `--format` and `--to`: the names and descriptions
+/// are the core's, so the command line adds only how clap lists them.
+impl ValueEnum for formats::Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &formats::Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.description()))
+    }
+}
+
 /// The formats kgx can read, for the options that say how to read a file
 /// (so `--help` and shell completion offer only these).
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -25,8 +25,6 @@ pub use rdf::Profile;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
-
 use crate::export;
 use crate::graph::KnowledgeGraph;
 use crate::load::warnings::{self, Warnings};
@@ -34,14 +32,13 @@ use crate::load::{self, Input, LoadError};
 use crate::model::Dataset;
 
 /// A file format kgx reads or writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// kgx's own format
     Ron,
     /// kgx's JSON export (node-link JSON from d3 and networkx is read too)
     Json,
     /// GraphML, as Gephi, yEd, networkx, igraph and Cytoscape read and write it
-    #[value(name = "graphml")]
     GraphMl,
     /// an edge list, comma-separated, with its actors in a second file
     Csv,
@@ -54,13 +51,10 @@ pub enum Format {
     /// RDF Turtle, with kgx's vocabulary for what RDF has no term for
     Turtle,
     /// RDF N-Triples, one triple a line
-    #[value(name = "ntriples")]
     NTriples,
     /// RDF N-Quads (named graphs are merged on reading; written as N-Triples)
-    #[value(name = "nquads")]
     NQuads,
     /// RDF TriG (named graphs are merged on reading; written as Turtle)
-    #[value(name = "trig")]
     TriG,
 }
 
@@ -105,7 +99,30 @@ impl Format {
     /// The format named on a command line or in `:export` (`graphml`,
     /// `csv`, …), ignoring case.
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::from_str(name, true).ok()
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name().eq_ignore_ascii_case(name))
+    }
+
+    /// What the format is, in a few words, for `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Ron => "kgx's own format",
+            Format::Json => "kgx's JSON export (node-link JSON from d3 and networkx is read too)",
+            Format::GraphMl => {
+                "GraphML, as Gephi, yEd, networkx, igraph and Cytoscape read and write it"
+            }
+            Format::Csv => "an edge list, comma-separated, with its actors in a second file",
+            Format::Tsv => "an edge list, tab-separated, with its actors in a second file",
+            Format::Dot => "Graphviz DOT, for drawing (written only)",
+            Format::Mermaid => "a Mermaid flowchart, for Markdown pages (written only)",
+            Format::Turtle => "RDF Turtle, with kgx's vocabulary for what RDF has no term for",
+            Format::NTriples => "RDF N-Triples, one triple a line",
+            Format::NQuads => {
+                "RDF N-Quads (named graphs are merged on reading; written as N-Triples)"
+            }
+            Format::TriG => "RDF TriG (named graphs are merged on reading; written as Turtle)",
+        }
     }
 
     /// The name used on the command line.
