@@ -76,7 +76,19 @@ fn headless_export(args: &[&str]) -> Exported {
 
 #[test]
 fn the_explorer_and_kgx_export_write_the_same_view_and_say_the_same_about_it() {
-    let views: [(&[&str], &[&str]); 5] = [
+    let views: [(&[&str], &[&str]); 8] = [
+        // The graph view, around the actor it opens on.
+        (&["view graph"], &["--around", "russia"]),
+        (
+            &["view graph", "depth 2"],
+            &["--around", "russia", "--depth", "2"],
+        ),
+        (
+            &["view graph", "filter status=reported", "asof 2025-01"],
+            &[
+                "--around", "russia", "--status", "reported", "--as-of", "2025-01",
+            ],
+        ),
         (&["asof 2024-12"], &["--as-of", "2024-12"]),
         (&["filter status=alleged"], &["--status", "alleged"]),
         (

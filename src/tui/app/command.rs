@@ -499,7 +499,14 @@ impl App {
             }
             _ => return Err("export [FORMAT] FILE, e.g. :export shown.graphml".into()),
         };
-        let shown = Shown::listed(&self.graph, &self.scope, &self.listed_mask());
+        // What the view shows: the graph view's neighbourhood (no one left
+        // out for room, as `kgx export --around` writes it), else the lists.
+        let shown = match (self.view, self.focus) {
+            (View::Graph, Some(focus)) => {
+                Shown::around(&self.graph, focus, self.graph_view.depth, &self.scope)
+            }
+            _ => Shown::listed(&self.graph, &self.scope, &self.listed_mask()),
+        };
         let data = export::shown_data(&self.graph, &shown);
         let note = data.note;
         let graph = KnowledgeGraph::new(data.dataset).map_err(|error| error.to_string())?;
