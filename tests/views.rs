@@ -215,10 +215,7 @@ fn neighbourhood_size(app: &App) -> usize {
         .members
         .iter()
         .filter(|m| m.ring == 1)
-        .map(|m| match m.node {
-            EgoNode::More(count, _) => count,
-            EgoNode::Actor(_) => 1,
-        })
+        .map(|m| m.node.actors())
         .sum()
 }
 

@@ -16,6 +16,16 @@ pub enum EgoNode {
     More(usize, Option<ActorKind>),
 }
 
+impl EgoNode {
+    /// How many actors it stands for: one, or the neighbours left out.
+    pub fn actors(&self) -> usize {
+        match self {
+            EgoNode::Actor(_) => 1,
+            EgoNode::More(count, _) => *count,
+        }
+    }
+}
+
 /// A placed node: which ring it sits on and which inner node led to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EgoMember {
@@ -597,13 +607,7 @@ mod tests {
         let ego = graph.ego(hub, 1, &Scope::default(), [8, 0]);
         let ring: Vec<&EgoMember> = ego.members.iter().filter(|m| m.ring == 1).collect();
         assert_eq!(ring.len(), 8, "exactly the room there is");
-        let counted: usize = ring
-            .iter()
-            .map(|m| match m.node {
-                EgoNode::More(count, _) => count,
-                EgoNode::Actor(_) => 1,
-            })
-            .sum();
+        let counted: usize = ring.iter().map(|m| m.node.actors()).sum();
         assert_eq!(counted, 30, "every neighbour drawn or counted");
         assert!(matches!(ring[7].node, EgoNode::More(_, Some(_))));
         assert_eq!(ego, graph.ego(hub, 1, &Scope::default(), [8, 0]));
@@ -671,10 +675,7 @@ mod tests {
                 .members
                 .iter()
                 .filter(|m| m.ring == 1)
-                .map(|m| match m.node {
-                    EgoNode::More(count, _) => count,
-                    EgoNode::Actor(_) => 1,
-                })
+                .map(|m| m.node.actors())
                 .sum();
             assert_eq!(
                 counted,
