@@ -92,10 +92,10 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// How often a progress display or spinner moves.
 const SPINNER_TICK: Duration = Duration::from_millis(100);
 
-/// How often the loop looks for background results while some are due:
-/// a result waits at most this long to be shown. A filter keystroke's
-/// matches come back this way, so it is a small part of a frame's 16 ms.
-const BUSY_POLL: Duration = Duration::from_millis(3);
+/// How often the loop tells the app the time while time is an input: a
+/// spinner turning, a question to an endpoint settling. Results of work
+/// need no looking for: they wake the loop as input does.
+const TIME_POLL: Duration = Duration::from_millis(10);
 
 /// Runs the explorer on `graph` until the person quits or a termination
 /// signal arrives; the terminal is restored in every case.
@@ -171,10 +171,10 @@ pub fn run_loading(loading: Loading, options: Options) -> io::Result<Opened> {
             break Some(loaded);
         }
         match events.recv_timeout(PROGRESS_TICK) {
-            Ok(Event::Key(key)) if is_ctrl_z(&key) => {
+            Ok(Incoming::Input(Event::Key(key))) if is_ctrl_z(&key) => {
                 signals.suspend.store(true, Ordering::Relaxed);
             }
-            Ok(Event::Key(key)) => {
+            Ok(Incoming::Input(Event::Key(key))) => {
                 let action = options.keymap.action(key, InputMode::Keys);
                 if let Some(Action::Quit | Action::QuitNow | Action::Cancel) = action {
                     break None;
@@ -447,11 +447,24 @@ fn install_panic_hook() {
     }));
 }
 
+/// What the event loop waits for: the person's input, or the result of
+/// work done on another thread. Both come down one channel, so that a
+/// result is drawn the moment it arrives.
+enum Incoming {
+    Input(Event),
+    Done(Report),
+    /// The terminal is read no more: its reader stopped on an error. (The
+    /// channel itself stays open, for results.)
+    InputEnded,
+}
+
 /// Terminal events, read on their own thread. crossterm can spin inside
 /// `read` once the terminal is gone; on this thread that cannot keep the
 /// loop from seeing SIGHUP and returning, which ends the process.
 struct Events {
-    receiver: mpsc::Receiver<Event>,
+    receiver: mpsc::Receiver<Incoming>,
+    /// Where other threads send their results, beside the input.
+    sender: mpsc::Sender<Incoming>,
     /// Set while another program (the person's editor) reads the terminal.
     paused: Arc<AtomicBool>,
     /// Set by the reader once it has stopped reading for a pause.
@@ -465,10 +478,14 @@ const READ_SLICE: Duration = Duration::from_millis(50);
 /// Where the event loop's input comes from: the terminal's events in
 /// production, a scripted queue in tests.
 trait EventSource {
-    /// The next event, waiting at most `wait`: `Timeout` when none came,
-    /// `Disconnected` when no more will. `app` is the state so far, for a
-    /// script that waits for something to happen.
-    fn next(&mut self, app: &App, wait: Duration) -> Result<Event, RecvTimeoutError>;
+    /// The next input or result, waiting at most `wait`: `Timeout` when
+    /// none came, `Disconnected` when no more will. `app` is the state so
+    /// far, for a script that waits for something to happen.
+    fn next(&mut self, app: &App, wait: Duration) -> Result<Incoming, RecvTimeoutError>;
+
+    /// Where work done on other threads sends its result, for
+    /// [`next`](Self::next) to hand back.
+    fn results(&self) -> mpsc::Sender<Incoming>;
 
     /// Stops reading while another program (the person's editor) has the
     /// terminal.
@@ -479,8 +496,12 @@ trait EventSource {
 }
 
 impl EventSource for Events {
-    fn next(&mut self, _: &App, wait: Duration) -> Result<Event, RecvTimeoutError> {
+    fn next(&mut self, _: &App, wait: Duration) -> Result<Incoming, RecvTimeoutError> {
         self.recv_timeout(wait)
+    }
+
+    fn results(&self) -> mpsc::Sender<Incoming> {
+        self.sender.clone()
     }
 
     fn pause(&mut self) {
@@ -493,8 +514,13 @@ impl EventSource for Events {
 }
 
 impl Events {
-    fn recv_timeout(&self, wait: Duration) -> Result<Event, RecvTimeoutError> {
-        self.receiver.recv_timeout(wait)
+    /// The next input or result; `Disconnected` once the terminal can be
+    /// read no more, as no input will come.
+    fn recv_timeout(&self, wait: Duration) -> Result<Incoming, RecvTimeoutError> {
+        match self.receiver.recv_timeout(wait) {
+            Ok(Incoming::InputEnded) => Err(RecvTimeoutError::Disconnected),
+            received => received,
+        }
     }
 
     /// Stops reading the terminal until [`Events::resume`], so another
@@ -516,6 +542,7 @@ impl Events {
 
 fn read_events() -> Events {
     let (sender, receiver) = mpsc::channel();
+    let input = sender.clone();
     let paused = Arc::new(AtomicBool::new(false));
     let idle = Arc::new(AtomicBool::new(false));
     let (reader_paused, reader_idle) = (Arc::clone(&paused), Arc::clone(&idle));
@@ -529,7 +556,7 @@ fn read_events() -> Events {
             match event::poll(READ_SLICE) {
                 Ok(true) => match event::read() {
                     Ok(event) => {
-                        if sender.send(event).is_err() {
+                        if input.send(Incoming::Input(event)).is_err() {
                             break;
                         }
                     }
@@ -539,9 +566,11 @@ fn read_events() -> Events {
                 Err(_) => break,
             }
         }
+        let _ = input.send(Incoming::InputEnded);
     });
     Events {
         receiver,
+        sender,
         paused,
         idle,
     }
@@ -589,11 +618,14 @@ fn event_loop<S: Screen, E: EventSource>(
     }
     let mut capturing = options.mouse;
     let mut dirty = true;
-    // Results of work done on other threads come back as reports.
-    let (finished, results) = mpsc::channel();
+    // Results of work done on other threads come back as reports, beside
+    // the input.
+    let finished = events.results();
+    let reloaded = finished.clone();
+    let deliver = move |report| reloaded.send(Incoming::Done(report)).is_ok();
     // Kept alive for as long as the loop runs; dropping it stops watching.
     let _watcher = match &options.watch {
-        Some((path, request)) => watch::start(path, request.clone(), finished.clone())
+        Some((path, request)) => watch::start(path, request.clone(), deliver)
             .inspect_err(|err| {
                 app.update(Report::Notify(format!("not watching the file: {err}")));
             })
@@ -626,11 +658,6 @@ fn event_loop<S: Screen, E: EventSource>(
             });
             dirty = true;
         }
-        while let Ok(report) = results.try_recv() {
-            app.update(report);
-            shell.perform_effects(&mut app, screen, capturing)?;
-            dirty = true;
-        }
         // Time is an input while a question to an endpoint waits for the
         // focus to settle or for its answer.
         if app.settling() || app.fetching() {
@@ -650,14 +677,19 @@ fn event_loop<S: Screen, E: EventSource>(
             // A scroll the text no longer reaches is drawn again, pulled in.
             dirty = app.evidence_scroll() != scroll;
         }
-        // While background work runs, look for its result often.
         let wait = if app.busy() || app.settling() {
-            BUSY_POLL
+            TIME_POLL
         } else {
             SIGNAL_CHECK
         };
         let event = match shell.events.next(&app, wait) {
-            Ok(event) => event,
+            Ok(Incoming::Input(event)) => event,
+            Ok(Incoming::Done(report)) => {
+                app.update(report);
+                shell.perform_effects(&mut app, screen, capturing)?;
+                dirty = true;
+                continue;
+            }
             Err(RecvTimeoutError::Timeout) => {
                 // A terminal closed without a SIGHUP (a program that never
                 // made it our controlling terminal) leaves crossterm's reader
@@ -681,7 +713,7 @@ fn event_loop<S: Screen, E: EventSource>(
                 }
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => break,
+            Ok(Incoming::InputEnded) | Err(RecvTimeoutError::Disconnected) => break,
         };
         let action = match event {
             // Ctrl-Z suspends, as in every terminal program; raw mode
@@ -721,7 +753,7 @@ fn backend_error(error: impl std::fmt::Display) -> io::Error {
 /// What the loop needs to do what the app asks for.
 struct Shell<'a, E> {
     /// Where results of work on other threads go.
-    finished: mpsc::Sender<Report>,
+    finished: mpsc::Sender<Incoming>,
     /// The files read, which an export must never overwrite.
     inputs: &'a [PathBuf],
     /// The events, paused while the person's editor runs.
@@ -761,7 +793,7 @@ impl<E: EventSource> Shell<'_, E> {
                     std::thread::spawn(move || {
                         if let Some(report) = task.run() {
                             // The loop may have ended; then the result is moot.
-                            let _ = finished.send(report);
+                            let _ = finished.send(Incoming::Done(report));
                         }
                     });
                 }

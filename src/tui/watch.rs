@@ -6,7 +6,7 @@
 use std::ffi::OsString;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode, ModifyKind};
@@ -20,13 +20,13 @@ use crate::formats::Request;
 /// scripts write a file in several steps.
 const SETTLE: Duration = Duration::from_millis(200);
 
-/// Starts watching `path`, read as `request` says, and sends each reload's
-/// result to `finished`. Watching stops when the returned watcher is
-/// dropped.
+/// Starts watching `path`, read as `request` says, and hands each
+/// reload's result to `deliver`, which says false once nobody listens.
+/// Watching stops when the returned watcher is dropped.
 pub fn start(
     path: &Path,
     request: Request,
-    finished: Sender<Report>,
+    deliver: impl Fn(Report) -> bool + Send + 'static,
 ) -> notify::Result<RecommendedWatcher> {
     // Editors often save by writing a new file and renaming it over the
     // old one, which ends a watch on the file itself: watch its directory.
@@ -57,7 +57,7 @@ pub fn start(
                 Ok((graph, warnings)) => Reload::Warned(Arc::new(graph), Arc::new(warnings)),
                 Err(error) => Reload::Failed(Arc::new(error)),
             };
-            if finished.send(Report::Reloaded(reload)).is_err() {
+            if !deliver(Report::Reloaded(reload)) {
                 break;
             }
         }

@@ -107,6 +107,8 @@ enum Step {
 /// A scripted queue of events; once it runs out, the loop ends.
 struct Script {
     steps: VecDeque<Step>,
+    /// Results of work on other threads, handed back before the next step.
+    results: (mpsc::Sender<Incoming>, mpsc::Receiver<Incoming>),
     /// When the step waited for began to be waited for.
     waiting_since: Option<Instant>,
     /// How often the loop paused and resumed reading (for the editor).
@@ -118,6 +120,7 @@ impl Script {
     fn new(steps: impl IntoIterator<Item = Step>) -> Script {
         Script {
             steps: steps.into_iter().collect(),
+            results: mpsc::channel(),
             waiting_since: None,
             paused: 0,
             resumed: 0,
@@ -126,11 +129,14 @@ impl Script {
 }
 
 impl EventSource for Script {
-    fn next(&mut self, app: &App, wait: Duration) -> Result<Event, RecvTimeoutError> {
+    fn next(&mut self, app: &App, wait: Duration) -> Result<Incoming, RecvTimeoutError> {
+        if let Ok(result) = self.results.1.try_recv() {
+            return Ok(result);
+        }
         loop {
             match self.steps.pop_front() {
                 None => return Err(RecvTimeoutError::Disconnected),
-                Some(Step::Event(event)) => return Ok(event),
+                Some(Step::Event(event)) => return Ok(Incoming::Input(event)),
                 Some(Step::Do(act)) => act(),
                 Some(Step::Until(what, holds)) => {
                     if holds(app) {
@@ -145,6 +151,10 @@ impl EventSource for Script {
                 }
             }
         }
+    }
+
+    fn results(&self) -> mpsc::Sender<Incoming> {
+        self.results.0.clone()
     }
 
     fn pause(&mut self) {
