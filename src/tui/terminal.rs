@@ -598,6 +598,7 @@ fn event_loop<S: Screen, E: EventSource>(
     signals: &Signals,
     events: &mut E,
 ) -> io::Result<App> {
+    crate::allocator::reuse_freed_blocks();
     let size = screen.terminal().size().map_err(backend_error)?;
     let mut app = open(size.width, size.height)?
         .with_keymap(Arc::new(options.keymap.clone()))
