@@ -4,7 +4,7 @@
 use kgx::graph::KnowledgeGraph;
 use kgx::synthetic::{GenOptions, generate};
 use kgx::tui::action::Action;
-use kgx::tui::app::App;
+use kgx::tui::app::{App, MatchedOn};
 
 fn app(seed: u64) -> App {
     let dataset = generate(&GenOptions {
@@ -21,10 +21,16 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-fn listed(app: &App) -> Vec<(usize, Vec<u32>)> {
+/// The list, each row with the text it shows and, for the rows on screen,
+/// the characters highlighted.
+fn listed(app: &App) -> Vec<(usize, MatchedOn, Vec<u32>)> {
     app.listed()
         .iter()
-        .map(|listed| (listed.node.index(), listed.matched.clone()))
+        .enumerate()
+        .map(|(row, listed)| {
+            let highlighted = app.matched_characters(row).to_vec();
+            (listed.node.index(), listed.on, highlighted)
+        })
         .collect()
 }
 

@@ -11,7 +11,9 @@
 //! when nothing matches in one piece, so `russia` does not list "Druze
 //! clashes in southern Syria".
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
@@ -19,20 +21,15 @@ use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::counts::ShownDegrees;
 use super::{ListedActor, MatchedOn, Sort};
-use crate::graph::{ActorTexts, KnowledgeGraph, NodeIndex, Scope, letters};
+use crate::graph::{KnowledgeGraph, NodeIndex, Scope, letters};
 
-/// How many actors are scored between looks at `cancelled`.
-const CANCEL_CHECK_EVERY: usize = 4096;
+/// How many actors a thread takes at a time, and rates before it looks
+/// at `cancelled` again.
+const CHUNK: usize = 4096;
 
 /// From how many actors on the matching is shared between two threads:
 /// below it a thread costs more than it saves.
 const SHARED_FROM: usize = 16_384;
-
-/// How many rows, from the top, get the characters that matched found
-/// for highlighting: far more than a screen shows, and finding them for
-/// every one of a hundred thousand matches would cost more than the
-/// matching.
-const HIGHLIGHTED: usize = 2_000;
 
 /// How closely a query matches a text, closest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,6 +46,17 @@ enum Closeness {
     Scattered,
 }
 
+impl Closeness {
+    /// Every closeness, in order: the one read back from a [`Ranked`].
+    const ALL: [Closeness; 5] = [
+        Closeness::Whole,
+        Closeness::Start,
+        Closeness::WordStart,
+        Closeness::Inside,
+        Closeness::Scattered,
+    ];
+}
+
 /// What a query lists: the actors shown, and every actor its pattern
 /// matched (the scattered matches left out included), which is where a
 /// longer query's matches are to be found.
@@ -60,35 +68,64 @@ pub struct Matches {
     pub left_out: Vec<NodeIndex>,
 }
 
-/// One actor the pattern matched, with what it is ranked by.
-#[derive(Clone, Copy, Debug)]
-struct Scored {
-    closeness: Closeness,
-    score: u32,
-    /// The shown relations, when the list is sorted by them.
-    degree: usize,
-    node: NodeIndex,
-    /// Which of its texts is shown: its place among the actor's texts.
-    on: usize,
+/// One actor the pattern matched, as the one number the list is ordered
+/// by: closeness, then score and shown relations from the highest, then
+/// the actor's place in the file, so that no two are equal whatever order
+/// the candidates came in; last, which of its texts is shown. A hundred
+/// thousand numbers sort several times faster than as many records
+/// compared field by field, and the halves two threads sorted merge in
+/// one pass. Degrees above 2^29 (half a billion relations) count as equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Ranked(u128);
+
+impl Ranked {
+    const MOST_DEGREE: u32 = (1 << 29) - 1;
+
+    /// `node`, matched this closely with this score on its text `on`,
+    /// with `degree` shown relations.
+    fn new(closeness: Closeness, score: u32, degree: usize, node: NodeIndex, on: usize) -> Ranked {
+        let degree = u32::try_from(degree).map_or(Self::MOST_DEGREE, |d| d.min(Self::MOST_DEGREE));
+        // An actor has a handful of texts: never 2^32.
+        let on = u32::try_from(on).unwrap_or(u32::MAX);
+        Ranked(
+            u128::from(closeness as u8) << 125
+                | u128::from(u32::MAX - score) << 93
+                | u128::from(Self::MOST_DEGREE - degree) << 64
+                | (node.index() as u128) << 32
+                | u128::from(on),
+        )
+    }
+
+    fn closeness(self) -> Closeness {
+        Closeness::ALL[(self.0 >> 125) as usize]
+    }
+
+    fn score(self) -> u32 {
+        u32::MAX - (self.0 >> 93) as u32
+    }
+
+    fn node(self) -> NodeIndex {
+        NodeIndex::new((self.0 >> 32) as u32 as usize)
+    }
+
+    /// Which of the actor's texts is shown: its place among them.
+    fn on(self) -> usize {
+        self.0 as u32 as usize
+    }
 }
 
-impl Scored {
-    /// The order of the list by degree, as one number: closeness, then
-    /// score and shown relations from the highest, then the actor's place
-    /// in the file, so that no two are equal whatever order the candidates
-    /// came in; `position`, the actor's place among them, rides along in
-    /// the low bits to find its record again. A hundred thousand numbers
-    /// sort several times faster than as many records compared field by
-    /// field. Degrees above 2^29 (half a billion relations) count as equal.
-    fn by_degree(&self, position: usize) -> u128 {
-        const MOST_DEGREE: u32 = (1 << 29) - 1;
-        let degree = u32::try_from(self.degree).map_or(MOST_DEGREE, |d| d.min(MOST_DEGREE));
-        u128::from(self.closeness as u8) << 125
-            | u128::from(u32::MAX - self.score) << 93
-            | u128::from(MOST_DEGREE - degree) << 64
-            | (self.node.index() as u128) << 32
-            | position as u128
-    }
+/// Which texts a pass over the candidates rates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pass {
+    /// Every text the pattern matches, scattered or in one piece.
+    Any,
+    /// Only texts holding the word in one piece: an actor whose letters
+    /// may still be scattered through a text is set aside unrated, as it
+    /// is listed only when no actor holds the word.
+    OnePiece,
+    /// Texts known not to hold the word in one piece: only the fuzzy
+    /// match is run.
+    Scattered,
 }
 
 /// A query taken apart once for every actor it is tried on.
@@ -98,6 +135,67 @@ struct Query {
     phrase: Option<Atom>,
     /// The letters every match contains.
     letters: u64,
+    /// True when the pattern is one fuzzy word, the phrase itself, as
+    /// most queries typed are: a text holding the word in one piece is
+    /// then matched and ranked by that piece, and the costlier fuzzy
+    /// match is needed only when no actor holds the word.
+    plain: bool,
+}
+
+impl Query {
+    fn parse(query: &str) -> Query {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let phrase = phrase(query);
+        let plain = match (pattern.atoms.as_slice(), &phrase) {
+            ([atom], Some(phrase)) => {
+                atom.kind == AtomKind::Fuzzy
+                    && !atom.negative
+                    && atom.needle_text().chars().eq(phrase.needle_text().chars())
+            }
+            _ => false,
+        };
+        Query {
+            pattern,
+            phrase,
+            // Only the words a match must contain: a negated word is absent.
+            letters: letters(positive_words(query).flat_map(str::chars)),
+            plain,
+        }
+    }
+
+    /// The first pass over the candidates.
+    fn first_pass(&self) -> Pass {
+        if self.plain {
+            Pass::OnePiece
+        } else {
+            Pass::Any
+        }
+    }
+
+    /// How closely and with what score the query matches `text` in
+    /// `pass`; `None` when it does not. `indices` is scratch space.
+    fn rate(
+        &self,
+        text: Utf32Str<'_>,
+        pass: Pass,
+        matcher: &mut Matcher,
+        indices: &mut Vec<u32>,
+    ) -> Option<(Closeness, u32)> {
+        let phrase = self.phrase.as_ref();
+        match pass {
+            Pass::OnePiece => one_piece(text, phrase?, matcher, indices),
+            Pass::Scattered => Some((Closeness::Scattered, self.pattern.score(text, matcher)?)),
+            Pass::Any => {
+                let score = self.pattern.score(text, matcher)?;
+                let closeness = match phrase {
+                    Some(phrase) => one_piece(text, phrase, matcher, indices)
+                        .map_or(Closeness::Scattered, |(closeness, _)| closeness),
+                    None => Closeness::Inside,
+                };
+                Some((closeness, score))
+            }
+        }
+    }
 }
 
 /// The query's words in one piece, the pattern syntax taken off (negated
@@ -143,195 +241,302 @@ pub(super) fn match_actors(
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Matches> {
     if query.is_empty() {
-        let listed = candidates
+        let mut listed: Vec<Ranked> = candidates
             .iter()
             .filter(|&&node| scope.shows_actor(node))
-            .map(|&node| Scored {
-                closeness: Closeness::Whole,
-                score: 0,
-                degree: degrees.get(graph, node).total(),
-                node,
-                on: 0,
+            .map(|&node| {
+                let degree = degrees.get(graph, node).total();
+                Ranked::new(Closeness::Whole, 0, degree, node, 0)
             })
             .collect();
-        return Some(rank(graph, listed, sort, Vec::new(), None));
+        if sort == Sort::Degree {
+            listed.sort_unstable();
+        }
+        return Some(rank(graph, [listed, Vec::new()], sort, Vec::new()));
     }
-    let query = Query {
-        pattern: Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart),
-        phrase: phrase(query),
-        // Only the words a match must contain: a negated word is absent.
-        letters: letters(positive_words(query).flat_map(str::chars)),
-    };
-    let texts = graph.actor_texts();
-    let score = |part: &[NodeIndex], matcher: &mut Matcher| {
-        score_part(
-            graph, texts, scope, part, &query, degrees, matcher, cancelled,
+    let query = Query::parse(query);
+    // Read in file order, the actors' texts stream from memory; in the
+    // last list's order, nearly every actor is a cache miss.
+    let candidates = in_file_order(candidates, graph.actor_count());
+    let rate = |candidates: &[NodeIndex], pass: Pass, matcher: &mut Matcher| {
+        let rater = Rater {
+            graph,
+            scope,
+            query: &query,
+            degrees,
+            pass,
+        };
+        rate_shared(
+            candidates,
+            sort,
+            matcher,
+            |actors, matcher, run| rater.rate(actors, matcher, run),
+            cancelled,
         )
     };
-    let mut scored = if candidates.len() < SHARED_FROM {
-        score(candidates, matcher)?
+    let first_pass = query.first_pass();
+    let Rated {
+        mut runs,
+        set_aside,
+    } = rate(&candidates, first_pass, matcher)?;
+    let mut left_out = set_aside;
+    let mut all = runs.iter().flatten();
+    if first_pass == Pass::OnePiece && all.next().is_none() {
+        // No actor holds the word: the scattered matches are the list.
+        runs = rate(&left_out, Pass::Scattered, matcher)?.runs;
+        left_out = Vec::new();
+    } else if all.any(|ranked| ranked.closeness() < Closeness::Scattered) {
+        for run in &mut runs {
+            run.retain(|ranked| {
+                let keep = ranked.closeness() < Closeness::Scattered;
+                if !keep {
+                    left_out.push(ranked.node());
+                }
+                keep
+            });
+        }
+    }
+    Some(rank(graph, runs, sort, left_out))
+}
+
+/// `candidates` in file order, each once.
+fn in_file_order(candidates: &[NodeIndex], actors: usize) -> Cow<'_, [NodeIndex]> {
+    if candidates.is_sorted_by(|a, b| a < b) {
+        return Cow::Borrowed(candidates);
+    }
+    let mut wanted = vec![0_u64; actors.div_ceil(64)];
+    for node in candidates {
+        wanted[node.index() / 64] |= 1 << (node.index() % 64);
+    }
+    let mut in_order = Vec::with_capacity(candidates.len());
+    for (word_index, &word) in wanted.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            in_order.push(NodeIndex::new(
+                word_index * 64 + word.trailing_zeros() as usize,
+            ));
+            word &= word - 1;
+        }
+    }
+    Cow::Owned(in_order)
+}
+
+/// What a pass over some candidates found.
+struct Rated {
+    /// The actors matched, in a run per thread (the second empty when
+    /// one thread did it all), each in order when the list is sorted by
+    /// degree.
+    runs: [Vec<Ranked>; 2],
+    /// The actors the pass set aside unrated.
+    set_aside: Vec<NodeIndex>,
+}
+
+/// Rates `candidates` with `rate_chunk`, on two threads when there are
+/// enough of them. The threads take chunks in turn until none is left, so
+/// a thread that started late, or whose core was busy drawing, does less;
+/// each puts its run in order, so that sorting is shared too.
+fn rate_shared(
+    candidates: &[NodeIndex],
+    sort: Sort,
+    matcher: &mut Matcher,
+    rate_chunk: impl Fn(&[NodeIndex], &mut Matcher, &mut Run) + Sync,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Rated> {
+    let taken = AtomicUsize::new(0);
+    let rate_chunks = |matcher: &mut Matcher| {
+        let mut run = Run::default();
+        loop {
+            let start = taken.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= candidates.len() {
+                break;
+            }
+            if cancelled() {
+                return None;
+            }
+            let chunk = &candidates[start..(start + CHUNK).min(candidates.len())];
+            rate_chunk(chunk, matcher, &mut run);
+        }
+        if sort == Sort::Degree {
+            run.ranked.sort_unstable();
+        }
+        Some(run)
+    };
+    let (first, second) = if candidates.len() < SHARED_FROM {
+        (rate_chunks(matcher)?, Run::default())
     } else {
-        let (first, second) = candidates.split_at(candidates.len() / 2);
         let (first, second) = thread::scope(|threads| {
             let second =
-                threads.spawn(|| score(second, &mut Matcher::new(nucleo_matcher::Config::DEFAULT)));
-            (score(first, matcher), second.join().ok().flatten())
+                threads.spawn(|| rate_chunks(&mut Matcher::new(nucleo_matcher::Config::DEFAULT)));
+            (rate_chunks(matcher), second.join().ok().flatten())
         });
-        let mut first = first?;
-        first.extend(second?);
-        first
+        (first?, second?)
     };
-    let mut left_out = Vec::new();
-    if scored
-        .iter()
-        .any(|scored| scored.closeness < Closeness::Scattered)
-    {
-        scored.retain(|scored| {
-            let keep = scored.closeness < Closeness::Scattered;
-            if !keep {
-                left_out.push(scored.node);
-            }
-            keep
-        });
-    }
-    Some(rank(graph, scored, sort, left_out, Some((&query, matcher))))
+    let mut set_aside = first.set_aside;
+    set_aside.extend(second.set_aside);
+    Some(Rated {
+        runs: [first.ranked, second.ranked],
+        set_aside,
+    })
 }
 
-/// Scores the actors of `part` that `scope` shows, leaving out at once
-/// those lacking a letter of the query; `None` when cancelled.
-#[allow(clippy::too_many_arguments, reason = "one call, in a closure, above")]
-fn score_part(
-    graph: &KnowledgeGraph,
-    texts: &ActorTexts,
-    scope: &Scope,
-    part: &[NodeIndex],
-    query: &Query,
-    degrees: &ShownDegrees,
-    matcher: &mut Matcher,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Scored>> {
-    let mut scored = Vec::new();
-    let mut indices = Vec::new();
-    for (index, &node) in part.iter().enumerate() {
-        if index % CANCEL_CHECK_EVERY == 0 && cancelled() {
-            return None;
-        }
-        if texts.letters(node) & query.letters != query.letters || !scope.shows_actor(node) {
-            continue;
-        }
-        let mut best: Option<(Closeness, u32, usize)> = None;
-        for (on, (letters, text)) in texts.texts_with_letters(node).enumerate() {
-            // Every positive word must match within this one text.
-            if letters & query.letters != query.letters {
-                continue;
-            }
-            let Some(score) = query.pattern.score(text, matcher) else {
-                continue;
-            };
-            let closeness = match &query.phrase {
-                Some(phrase) => closeness(text, phrase, matcher, &mut indices),
-                None => Closeness::Inside,
-            };
-            // The name is what the row shows, so it wins a tie, and a
-            // name matched in one piece is shown even when an alias or
-            // the id matches more closely: "Sergey Lavrov", not
-            // "Sergey Lavrov (Lavrov)".
-            let better = match best {
-                None => true,
-                Some((best, _, 0)) => best == Closeness::Scattered && closeness < best,
-                Some((best, best_score, _)) => {
-                    (closeness, Reverse(score)) < (best, Reverse(best_score))
-                }
-            };
-            best = match best {
-                Some((best, best_score, best_on)) if !better => {
-                    // Ranked by the closest text even when the name is shown.
-                    Some(if closeness < best {
-                        (closeness, best_score.max(score), best_on)
-                    } else {
-                        (best, best_score, best_on)
-                    })
-                }
-                _ => Some((closeness, score, on)),
-            };
-        }
-        if let Some((closeness, score, on)) = best {
-            scored.push(Scored {
-                closeness,
-                score,
-                degree: degrees.get(graph, node).total(),
-                node,
-                on,
-            });
-        }
-    }
-    Some(scored)
+/// What one thread rated.
+#[derive(Default)]
+struct Run {
+    ranked: Vec<Ranked>,
+    set_aside: Vec<NodeIndex>,
 }
 
-/// The list in `sort` order, the characters matched found for the rows at
-/// its top when there is a query.
+/// One pass of a query over the actors, with what it needs to read.
+struct Rater<'a> {
+    graph: &'a KnowledgeGraph,
+    scope: &'a Scope,
+    query: &'a Query,
+    degrees: &'a ShownDegrees,
+    pass: Pass,
+}
+
+impl Rater<'_> {
+    /// Rates the `actors` that the scope shows into `run`, passing over
+    /// at once those lacking a letter of the query.
+    fn rate(&self, actors: &[NodeIndex], matcher: &mut Matcher, run: &mut Run) {
+        let (query, texts) = (self.query, self.graph.actor_texts());
+        let mut indices = Vec::new();
+        for &node in actors {
+            if texts.letters(node) & query.letters != query.letters || !self.scope.shows_actor(node)
+            {
+                continue;
+            }
+            let mut best: Option<(Closeness, u32, usize)> = None;
+            for (on, (letters, text)) in texts.texts_with_letters(node).enumerate() {
+                // Every positive word must match within this one text.
+                if letters & query.letters != query.letters {
+                    continue;
+                }
+                let Some((closeness, score)) = query.rate(text, self.pass, matcher, &mut indices)
+                else {
+                    continue;
+                };
+                best = Some(better(best, (closeness, score, on)));
+            }
+            match best {
+                Some((closeness, score, on)) => {
+                    let degree = self.degrees.get(self.graph, node).total();
+                    run.ranked
+                        .push(Ranked::new(closeness, score, degree, node, on));
+                }
+                // Its letters may be scattered through one of its texts.
+                None if self.pass == Pass::OnePiece => run.set_aside.push(node),
+                None => {}
+            }
+        }
+    }
+}
+
+/// The better of an actor's `best` text so far and text `on`, matched
+/// with this closeness and score. The name is what the row shows, so it
+/// wins a tie, and a name matched in one piece is shown even when an
+/// alias or the id matches more closely ("Sergey Lavrov", not "Sergey
+/// Lavrov (Lavrov)"); the actor is still ranked by its closest text.
+fn better(
+    best: Option<(Closeness, u32, usize)>,
+    (closeness, score, on): (Closeness, u32, usize),
+) -> (Closeness, u32, usize) {
+    let Some((best, best_score, best_on)) = best else {
+        return (closeness, score, on);
+    };
+    let replaces = if best_on == 0 {
+        best == Closeness::Scattered && closeness < best
+    } else {
+        (closeness, Reverse(score)) < (best, Reverse(best_score))
+    };
+    if replaces {
+        (closeness, score, on)
+    } else if closeness < best {
+        (closeness, best_score.max(score), best_on)
+    } else {
+        (best, best_score, best_on)
+    }
+}
+
+/// The list in `sort` order, each row saying which text matched. By
+/// degree, each of the `runs` is in order already, and they are merged.
 fn rank(
     graph: &KnowledgeGraph,
-    scored: Vec<Scored>,
+    runs: [Vec<Ranked>; 2],
     sort: Sort,
     left_out: Vec<NodeIndex>,
-    query: Option<(&Query, &mut Matcher)>,
 ) -> Matches {
-    let order: Vec<usize> = match sort {
+    let texts = graph.actor_texts();
+    let row = |ranked: Ranked| {
+        let node = ranked.node();
+        let on = match ranked.on() {
+            0 => MatchedOn::Name,
+            // The texts are the name, the aliases, then the id.
+            on if on + 1 == texts.count(node) => MatchedOn::Id,
+            on => MatchedOn::Alias(on - 1),
+        };
+        ListedActor { node, on }
+    };
+    let listed = match sort {
         Sort::Degree => {
-            let mut keys: Vec<u128> = scored
-                .iter()
-                .enumerate()
-                .map(|(position, scored)| scored.by_degree(position))
-                .collect();
-            keys.sort_unstable();
-            keys.into_iter()
-                .map(|key| (key & u128::from(u32::MAX)) as usize)
-                .collect()
+            let mut listed = Vec::with_capacity(runs[0].len() + runs[1].len());
+            listed.extend(merged(runs).map(row));
+            listed
         }
         Sort::Name => {
-            let mut order: Vec<usize> = (0..scored.len()).collect();
-            order.sort_by_cached_key(|&position| {
-                let scored = &scored[position];
+            let mut ranked: Vec<Ranked> = runs.into_iter().flatten().collect();
+            ranked.sort_by_cached_key(|&ranked| {
                 (
-                    scored.closeness,
-                    Reverse(scored.score),
-                    graph.actor(scored.node).name.to_lowercase(),
-                    scored.node,
+                    ranked.closeness(),
+                    Reverse(ranked.score()),
+                    graph.actor(ranked.node()).name.to_lowercase(),
+                    ranked.node(),
                 )
             });
-            order
+            ranked.into_iter().map(row).collect()
         }
     };
-    let texts = query.is_some().then(|| graph.actor_texts());
-    let mut query = query;
-    let listed = order
-        .into_iter()
-        .enumerate()
-        .map(|(row, position)| {
-            let scored = &scored[position];
-            let on = match (scored.on, texts) {
-                (0, _) | (_, None) => MatchedOn::Name,
-                // The texts are the name, the aliases, then the id.
-                (on, Some(texts)) if on + 1 == texts.count(scored.node) => MatchedOn::Id,
-                (on, Some(_)) => MatchedOn::Alias(on - 1),
-            };
-            let matched = match (&mut query, texts) {
-                (Some((query, matcher)), Some(texts)) if row < HIGHLIGHTED => texts
-                    .texts(scored.node)
-                    .nth(scored.on)
-                    .map(|text| matched(text, query, matcher))
-                    .unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            ListedActor {
-                node: scored.node,
-                on,
-                matched,
-            }
-        })
-        .collect();
     Matches { listed, left_out }
+}
+
+/// Two sorted runs as one sorted sequence, each read once.
+fn merged([first, second]: [Vec<Ranked>; 2]) -> impl Iterator<Item = Ranked> {
+    let (mut first, mut second) = (first.into_iter().peekable(), second.into_iter().peekable());
+    std::iter::from_fn(move || match (first.peek(), second.peek()) {
+        (Some(a), Some(b)) if b < a => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
+}
+
+/// For each of `rows`, listed for `query`, the characters of the text
+/// shown that the query matched, to highlight: found for the rows on
+/// screen only, as a hundred thousand matches need none until scrolled to.
+pub(super) fn highlights(
+    graph: &KnowledgeGraph,
+    query: &str,
+    rows: &[ListedActor],
+    matcher: &mut Matcher,
+) -> Vec<Vec<u32>> {
+    if query.is_empty() {
+        return vec![Vec::new(); rows.len()];
+    }
+    let query = Query::parse(query);
+    let texts = graph.actor_texts();
+    rows.iter()
+        .map(|row| {
+            let on = match row.on {
+                MatchedOn::Name => 0,
+                MatchedOn::Alias(alias) => alias + 1,
+                MatchedOn::Id => texts.count(row.node).saturating_sub(1),
+            };
+            texts
+                .texts(row.node)
+                .nth(on)
+                .map(|text| matched(text, &query, matcher))
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The characters of `text` to highlight: the query's words in one piece
@@ -351,26 +556,27 @@ fn matched(text: Utf32Str<'_>, query: &Query, matcher: &mut Matcher) -> Vec<u32>
     indices
 }
 
-/// How closely `phrase` matches `text`; `indices` is scratch space.
-fn closeness(
+/// How closely `phrase` matches `text` in one piece, and the piece's
+/// score; `None` when its letters are scattered. `indices` is scratch
+/// space.
+fn one_piece(
     text: Utf32Str<'_>,
     phrase: &Atom,
     matcher: &mut Matcher,
     indices: &mut Vec<u32>,
-) -> Closeness {
+) -> Option<(Closeness, u32)> {
     indices.clear();
-    if phrase.indices(text, matcher, indices).is_none() {
-        return Closeness::Scattered;
-    }
+    let score = u32::from(phrase.indices(text, matcher, indices)?);
     let (Some(&first), Some(&last)) = (indices.iter().min(), indices.iter().max()) else {
-        return Closeness::Inside;
+        return Some((Closeness::Inside, score));
     };
-    match first.checked_sub(1).map(|at| text.get(at)) {
+    let closeness = match first.checked_sub(1).map(|at| text.get(at)) {
         None if last as usize + 1 == text.len() => Closeness::Whole,
         None => Closeness::Start,
         Some(c) if !c.is_alphanumeric() => Closeness::WordStart,
         Some(_) => Closeness::Inside,
-    }
+    };
+    Some((closeness, score))
 }
 
 #[cfg(test)]
@@ -379,12 +585,13 @@ mod tests {
 
     fn rank(text: &str, query: &str) -> Closeness {
         let phrase = phrase(query).expect("a word");
-        closeness(
+        one_piece(
             Utf32Str::new(text, &mut Vec::new()),
             &phrase,
             &mut Matcher::new(nucleo_matcher::Config::DEFAULT),
             &mut Vec::new(),
         )
+        .map_or(Closeness::Scattered, |(closeness, _)| closeness)
     }
 
     #[test]
@@ -402,40 +609,72 @@ mod tests {
         assert_eq!(rank("Лавров", "лав"), Closeness::Start);
     }
 
-    /// Every actor one of whose texts the pattern scores, found without
-    /// any shortcut.
-    fn matched_by_pattern(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+    /// Without any shortcut: every actor one of whose texts the pattern
+    /// matches, and those of them with such a text holding the query's
+    /// words in one piece.
+    fn matched_by_pattern(graph: &KnowledgeGraph, query: &str) -> (Vec<NodeIndex>, Vec<NodeIndex>) {
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let phrase = phrase(query);
         let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
         let mut chars = Vec::new();
-        graph
-            .actors()
-            .filter(|(_, actor)| {
-                std::iter::once(&actor.name)
-                    .chain(&actor.aliases)
-                    .chain(std::iter::once(&actor.id))
-                    .any(|text| {
-                        chars.clear();
-                        chars.extend(text.chars());
-                        let haystack = if text.is_ascii() {
-                            Utf32Str::Ascii(text.as_bytes())
-                        } else {
-                            Utf32Str::Unicode(&chars)
-                        };
-                        pattern.score(haystack, &mut matcher).is_some()
-                    })
-            })
-            .map(|(node, _)| node)
-            .collect()
+        let (mut matched, mut in_one_piece) = (Vec::new(), Vec::new());
+        for (node, actor) in graph.actors() {
+            let texts = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .chain(std::iter::once(&actor.id));
+            let (mut scored, mut whole) = (false, false);
+            for text in texts {
+                chars.clear();
+                chars.extend(text.chars());
+                let haystack = if text.is_ascii() {
+                    Utf32Str::Ascii(text.as_bytes())
+                } else {
+                    Utf32Str::Unicode(&chars)
+                };
+                if pattern.score(haystack, &mut matcher).is_some() {
+                    scored = true;
+                    whole |= phrase
+                        .as_ref()
+                        .is_none_or(|phrase| phrase.score(haystack, &mut matcher).is_some());
+                }
+            }
+            if scored {
+                matched.push(node);
+            }
+            if whole {
+                in_one_piece.push(node);
+            }
+        }
+        (matched, in_one_piece)
     }
 
-    fn found(graph: &KnowledgeGraph, query: &str) -> Vec<NodeIndex> {
+    /// Checks the list `query` gives against [`matched_by_pattern`]: the
+    /// actors holding it in one piece, or when none does every actor the
+    /// pattern matches; and among the actors left out, every other one
+    /// the pattern matches, none twice.
+    fn assert_lists_what_matches(graph: &KnowledgeGraph, query: &str) {
+        let (matched, in_one_piece) = matched_by_pattern(graph, query);
         let everyone: Vec<NodeIndex> = graph.actors().map(|(node, _)| node).collect();
         let matches = listed_from(graph, &everyone, query);
-        let mut found: Vec<NodeIndex> = matches.listed.iter().map(|listed| listed.node).collect();
-        found.extend(matches.left_out);
+        let mut listed: Vec<NodeIndex> = matches.listed.iter().map(|listed| listed.node).collect();
+        listed.sort_unstable();
+        let expected = if in_one_piece.is_empty() {
+            &matched
+        } else {
+            &in_one_piece
+        };
+        assert_eq!(&listed, expected, "{query}: listed");
+        let mut found = listed;
+        found.extend(&matches.left_out);
         found.sort_unstable();
-        found
+        let count = found.len();
+        found.dedup();
+        assert_eq!(found.len(), count, "{query}: an actor twice");
+        let missing: Vec<_> = matched
+            .iter()
+            .filter(|node| found.binary_search(node).is_err())
+            .collect();
+        assert!(missing.is_empty(), "{query}: lost {missing:?}");
     }
 
     fn listed_from(graph: &KnowledgeGraph, candidates: &[NodeIndex], query: &str) -> Matches {
@@ -493,13 +732,10 @@ mod tests {
             "ü",
             "opcw$",
             "damas\\ ",
+            "russia",
             "zz",
         ] {
-            assert_eq!(
-                found(&seed, query),
-                matched_by_pattern(&seed, query),
-                "{query}"
-            );
+            assert_lists_what_matches(&seed, query);
         }
         // Enough actors to be matched on two threads.
         let options = crate::synthetic::GenOptions {
@@ -508,10 +744,12 @@ mod tests {
             seed: 3,
         };
         let generated = KnowledgeGraph::new(crate::synthetic::generate(&options)).expect("valid");
-        for query in ["a", "ka", "person-1", "Анна", "é"] {
-            let expected = matched_by_pattern(&generated, query);
-            assert!(!expected.is_empty(), "{query} matches someone");
-            assert_eq!(found(&generated, query), expected, "{query}");
+        for query in ["a", "ka", "kaz", "person-1", "Анна", "é"] {
+            assert!(
+                !matched_by_pattern(&generated, query).0.is_empty(),
+                "{query} matches someone"
+            );
+            assert_lists_what_matches(&generated, query);
         }
     }
 

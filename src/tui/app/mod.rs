@@ -11,6 +11,7 @@ mod counts;
 mod filters;
 mod graph_view;
 mod help;
+mod highlights;
 mod jobs;
 mod line_edit;
 mod lint;
@@ -136,16 +137,14 @@ pub enum MatchedOn {
     Id,
 }
 
-/// An actor in the list, with what the filter matched: the row shows the
-/// alias or id beside the name when the match is there.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An actor in the list, with which of its texts the filter matched: the
+/// row shows the alias or id beside the name when the match is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListedActor {
     /// The actor.
     pub node: NodeIndex,
     /// The text matched.
     pub on: MatchedOn,
-    /// Character positions in that text to highlight.
-    pub matched: Vec<u32>,
 }
 
 impl ListedActor {
@@ -154,7 +153,6 @@ impl ListedActor {
         ListedActor {
             node,
             on: MatchedOn::Name,
-            matched: Vec::new(),
         }
     }
 }
@@ -316,6 +314,8 @@ pub struct App {
     mouse: bool,
     quit: bool,
     matcher: Matcher,
+    /// The matched characters of the actor rows on screen.
+    highlights: highlights::Highlights,
     /// The keys in force, for help and hints to show.
     keymap: Arc<Keymap>,
     /// What is wrong with the open file, since its last reload failed.
@@ -397,6 +397,7 @@ impl App {
             mouse: true,
             quit: false,
             matcher: Matcher::new(Config::DEFAULT),
+            highlights: highlights::Highlights::default(),
             keymap: Arc::default(),
             problems: None,
             warnings: None,
@@ -477,6 +478,7 @@ impl App {
             Message::Asked(action) => self.asked(action),
             Message::Reported(report) => self.reported(report),
         }
+        self.highlight_rows_in_view();
     }
 
     /// Takes what came back from outside, whatever is open.

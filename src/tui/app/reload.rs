@@ -204,6 +204,7 @@ impl App {
         self.milestones = graph.milestones();
         self.vocabulary = super::Vocabulary::of(&graph);
         self.graph = Arc::new(graph);
+        self.forget_highlights();
         self.name_widths = super::NameWidths::default();
         self.index_actors();
         // Answers still being computed are about the old graph. (What is

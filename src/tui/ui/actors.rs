@@ -79,11 +79,11 @@ pub fn draw(frame: &mut Frame<'_>, areas: &Areas, app: &App, theme: Theme) {
             let name = clip(&actor.name, name_width.saturating_sub(why_width));
             let used = width(&name) + why_width;
             match &why {
-                None => spans.extend(highlighted(&name, &listed.matched, theme)),
+                None => spans.extend(highlighted(&name, app.matched_characters(index), theme)),
                 Some(why) => {
                     spans.push(Span::raw(name));
                     spans.push(Span::styled("  (", theme.dim()));
-                    spans.extend(highlighted(why, &listed.matched, theme));
+                    spans.extend(highlighted(why, app.matched_characters(index), theme));
                     spans.push(Span::styled(")", theme.dim()));
                 }
             }
