@@ -57,14 +57,16 @@ impl Closeness {
     ];
 }
 
-/// What a query lists: the actors shown, and every actor its pattern
-/// matched (the scattered matches left out included), which is where a
-/// longer query's matches are to be found.
+/// What a query lists: the actors shown, and the others its pattern
+/// matches or may match (the scattered matches left out), which is where
+/// a longer query's matches are to be found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matches {
     /// The actors listed, best match first.
     pub listed: Vec<ListedActor>,
-    /// Actors the pattern matched that are not listed.
+    /// Actors not listed that the pattern matches with letters scattered
+    /// through a text, or may: once an actor holds a one-word query in one
+    /// piece, the others are set aside without the fuzzy match.
     pub left_out: Vec<NodeIndex>,
 }
 
@@ -466,13 +468,13 @@ fn rank(
     sort: Sort,
     left_out: Vec<NodeIndex>,
 ) -> Matches {
-    let texts = graph.actor_texts();
     let row = |ranked: Ranked| {
         let node = ranked.node();
+        // The texts are the name, the aliases, then the id. (Without a
+        // query every row is on the name, and the texts may not be built.)
         let on = match ranked.on() {
             0 => MatchedOn::Name,
-            // The texts are the name, the aliases, then the id.
-            on if on + 1 == texts.count(node) => MatchedOn::Id,
+            on if on + 1 == graph.actor_texts().count(node) => MatchedOn::Id,
             on => MatchedOn::Alias(on - 1),
         };
         ListedActor { node, on }

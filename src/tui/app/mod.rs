@@ -277,8 +277,8 @@ pub struct App {
     command_history: Vec<String>,
     effects: Vec<Effect>,
     listed: Vec<ListedActor>,
-    /// Actors the query `listed` was computed for matched but the list
-    /// leaves out (letters scattered through their names).
+    /// Actors the query `listed` was computed for matches, or may match,
+    /// with letters scattered through a text, which the list leaves out.
     left_out: Vec<NodeIndex>,
     /// The query `listed` was computed for: a query that only grew since
     /// needs to look at those actors (and `left_out`) alone.
