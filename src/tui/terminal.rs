@@ -92,6 +92,12 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// How often a progress display or spinner moves.
 const SPINNER_TICK: Duration = Duration::from_millis(100);
 
+/// How long a key that started work the screen waits for (a filter's
+/// match) holds its frame back for the result: a frame at 60 Hz. Drawn
+/// together, the work has both cores meanwhile, and the screen changes
+/// once instead of twice.
+const HOLD_FOR_RESULT: Duration = Duration::from_millis(16);
+
 /// How often the loop tells the app the time while time is an input: a
 /// spinner turning, a question to an endpoint settling. Results of work
 /// need no looking for: they wake the loop as input does.
@@ -641,6 +647,8 @@ fn event_loop<S: Screen, E: EventSource>(
     };
     shell.perform_effects(&mut app, screen, capturing)?;
     let mut last_progress = Instant::now();
+    // When the first input not yet drawn came.
+    let mut undrawn_since: Option<Instant> = None;
     while !app.should_quit() && !signals.ended() {
         let suspended = signals.suspend.swap(false, Ordering::Relaxed);
         if suspended {
@@ -665,7 +673,12 @@ fn event_loop<S: Screen, E: EventSource>(
             app.update(Report::Tick(Instant::now()));
             shell.perform_effects(&mut app, screen, capturing)?;
         }
-        if dirty {
+        let held = undrawn_since
+            .filter(|_| app.busy())
+            .map(|since| HOLD_FOR_RESULT.saturating_sub(since.elapsed()))
+            .filter(|left| !left.is_zero());
+        if dirty && held.is_none() {
+            undrawn_since = None;
             let mut drawn = None;
             screen
                 .terminal()
@@ -683,6 +696,7 @@ fn event_loop<S: Screen, E: EventSource>(
         } else {
             SIGNAL_CHECK
         };
+        let wait = held.map_or(wait, |left| left.min(wait));
         let event = match shell.events.next(&app, wait) {
             Ok(Incoming::Input(event)) => event,
             Ok(Incoming::Done(report)) => {
@@ -731,9 +745,11 @@ fn event_loop<S: Screen, E: EventSource>(
         if let Some(action) = action {
             app.update(action);
             shell.perform_effects(&mut app, screen, capturing)?;
-            // The frame drawn for this input shows any spinner; its next
-            // turn waits a tick, so that work done within a tick (most
-            // filter keystrokes) is not slowed by redrawing beside it.
+            undrawn_since.get_or_insert_with(Instant::now);
+            // The frame drawn for this input, once its result came or the
+            // hold ran out, shows any spinner; the spinner's next turn
+            // waits a tick, so that work done within a tick is not slowed
+            // by redrawing beside it.
             last_progress = Instant::now();
             app.update(Report::Tick(last_progress));
             dirty = true;
